@@ -1,0 +1,6 @@
+//! Framework integrations, each behind its cargo feature.
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;

@@ -1,0 +1,63 @@
+//! Runtime traits and types behind the [`pact`](https://docs.rs/pact) derive macros.
+//!
+//! Most users depend on the `pact` facade crate, which re-exports everything here together
+//! with the derives. This crate holds:
+//!
+//! - [`ApiError`]: an error that knows its HTTP status, a stable machine-readable code and a
+//!   client-safe message, and turns into an RFC 9457 [`ProblemDetails`] body;
+//! - [`report`]: the one place where errors are logged (5xx with their whole `source()` chain);
+//! - [`request_id`]: the request id that logs and problem bodies carry, when one is known;
+//! - framework integrations behind the `axum` and `actix-web` features.
+//!
+//! ```
+//! use pact_core::{ApiError, ProblemDetails};
+//! use pact_core::http::StatusCode;
+//!
+//! #[derive(Debug)]
+//! struct OutOfCredit { balance: u32 }
+//!
+//! impl std::fmt::Display for OutOfCredit {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         write!(f, "your balance is {}", self.balance)
+//!     }
+//! }
+//! impl std::error::Error for OutOfCredit {}
+//!
+//! impl ApiError for OutOfCredit {
+//!     fn status(&self) -> StatusCode { StatusCode::FORBIDDEN }
+//!     fn code(&self) -> &str { "out_of_credit" }
+//! }
+//!
+//! let problem: ProblemDetails = OutOfCredit { balance: 30 }.problem_details();
+//! assert_eq!(problem.status, 403);
+//! assert_eq!(problem.code, "out_of_credit");
+//! assert_eq!(problem.detail.as_deref(), Some("your balance is 30"));
+//! ```
+#![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod api_error;
+mod problem;
+pub mod report;
+pub mod request_id;
+mod response;
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod integrations;
+
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+
+#[cfg(feature = "actix-web")]
+pub use integrations::actix;
+
+pub use api_error::{ApiError, server_error_message};
+pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, ProblemDetails};
+pub use response::problem_response;
+
+/// The `http` crate, whose [`StatusCode`](http::StatusCode) and
+/// [`HeaderMap`](http::HeaderMap) appear in [`ApiError`].
+pub use http;
+
+#[doc(hidden)]
+pub mod __private;

@@ -1,0 +1,195 @@
+//! `#[api(...)]` as written: darling receivers, before any cross-checking.
+
+use darling::ast::NestedMeta;
+use darling::util::Flag;
+use darling::{Error, FromDeriveInput, FromField, FromMeta, FromVariant};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Lit, LitStr, Path};
+
+use super::status;
+use crate::internals::suggest;
+
+/// `#[api(...)]` on the type.
+#[derive(FromDeriveInput)]
+#[darling(attributes(api), supports(struct_any, enum_any))]
+pub struct ContainerAttrs {
+    pub data: darling::ast::Data<VariantAttrs, FieldAttrs>,
+    /// `crate = path`: where generated code finds the runtime (default `::pact`).
+    #[darling(rename = "crate")]
+    pub krate: Option<Path>,
+    #[darling(flatten)]
+    pub keys: Keys,
+}
+
+/// `#[api(...)]` on an enum variant.
+#[derive(FromVariant)]
+#[darling(attributes(api))]
+pub struct VariantAttrs {
+    pub ident: Ident,
+    pub fields: darling::ast::Fields<FieldAttrs>,
+    #[darling(flatten)]
+    pub keys: Keys,
+}
+
+/// A field: only its name, type and attributes matter (it takes no `#[api]` of its own).
+#[derive(FromField)]
+#[darling(forward_attrs(api))]
+pub struct FieldAttrs {
+    pub ident: Option<Ident>,
+    pub ty: syn::Type,
+    pub attrs: Vec<syn::Attribute>,
+}
+
+/// The keys a variant takes; the type takes them too, as defaults for its variants (an enum)
+/// or as its own (a struct).
+#[derive(Default, FromMeta)]
+pub struct Keys {
+    pub status: Option<StatusAttr>,
+    pub code: Option<LitStr>,
+    pub message: Option<LitStr>,
+    pub title: Option<LitStr>,
+    #[darling(rename = "type")]
+    pub type_uri: Option<LitStr>,
+    #[darling(multiple, rename = "header")]
+    pub headers: Vec<HeaderAttr>,
+    pub transparent: Flag,
+}
+
+/// `status = 404` or `status = NOT_FOUND` (also `StatusCode::NOT_FOUND`).
+pub struct StatusAttr {
+    pub code: u16,
+    pub span: Span,
+}
+
+impl FromMeta for StatusAttr {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        let span = expr.span();
+        let code = match expr {
+            Expr::Lit(lit) => from_literal(&lit.lit)?,
+            Expr::Path(path) if path.qself.is_none() => {
+                let Some(last) = path.path.segments.last() else {
+                    return Err(Error::custom("expected a status").with_span(expr));
+                };
+                from_name(&last.ident)?
+            }
+            Expr::Group(group) => return Self::from_expr(&group.expr),
+            _ => return Err(expected_status().with_span(expr)),
+        };
+        Ok(Self { code, span })
+    }
+
+    fn from_word() -> darling::Result<Self> {
+        Err(expected_status())
+    }
+
+    fn from_list(_: &[NestedMeta]) -> darling::Result<Self> {
+        Err(expected_status())
+    }
+}
+
+fn expected_status() -> Error {
+    Error::custom(
+        "expected an HTTP status: a number such as `status = 404` or a name such as `status = NOT_FOUND`",
+    )
+}
+
+fn from_literal(lit: &Lit) -> darling::Result<u16> {
+    match lit {
+        Lit::Int(int) => {
+            let code = int
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|c| (100..=999).contains(c));
+            let Some(code) = code else {
+                return Err(Error::custom(format!(
+                    "`{}` is not an HTTP status: statuses are three-digit numbers from 100 to 999",
+                    int.base10_digits()
+                ))
+                .with_span(int));
+            };
+            if status::is_error(code) {
+                Ok(code)
+            } else {
+                Err(not_an_error(code).with_span(int))
+            }
+        }
+        Lit::Str(text) => {
+            let value = text.value();
+            let hint = if value.parse::<u16>().is_ok() {
+                format!("write the number without quotes: `status = {value}`")
+            } else {
+                format!("write the name without quotes: `status = {value}`")
+            };
+            Err(Error::custom(format!("the status is not a string; {hint}")).with_span(text))
+        }
+        _ => Err(expected_status().with_span(lit)),
+    }
+}
+
+fn from_name(ident: &Ident) -> darling::Result<u16> {
+    let name = ident.to_string();
+    match status::code_of(&name) {
+        Some(code) if status::is_error(code) => Ok(code),
+        Some(code) => Err(not_an_error(code).with_span(ident)),
+        None => {
+            let mut message = format!("unknown status name `{name}`");
+            if let Some(best) = suggest::closest(&name, status::error_names()) {
+                message.push_str(&format!("; did you mean `{best}`?"));
+            } else {
+                message.push_str(
+                    "; use an `http::StatusCode` constant such as `NOT_FOUND`, or a number",
+                );
+            }
+            Err(Error::custom(message).with_span(ident))
+        }
+    }
+}
+
+fn not_an_error(code: u16) -> Error {
+    let name = status::name_of(code)
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    Error::custom(format!(
+        "status {code}{name} is not an error status: an ApiError answers with a 4xx or 5xx status"
+    ))
+}
+
+/// `header("Retry-After", "{seconds}")`: a response header, its value a format string.
+pub struct HeaderAttr {
+    pub name: LitStr,
+    pub value: LitStr,
+}
+
+impl FromMeta for HeaderAttr {
+    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+        let strings: Vec<&LitStr> = items
+            .iter()
+            .filter_map(|item| match item {
+                NestedMeta::Lit(Lit::Str(text)) => Some(text),
+                _ => None,
+            })
+            .collect();
+        match strings.as_slice() {
+            [name, value] if items.len() == 2 => Ok(Self {
+                name: (*name).clone(),
+                value: (*value).clone(),
+            }),
+            _ => Err(expected_header()),
+        }
+    }
+
+    fn from_word() -> darling::Result<Self> {
+        Err(expected_header())
+    }
+
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        Err(expected_header().with_span(expr))
+    }
+}
+
+fn expected_header() -> Error {
+    Error::custom(
+        "expected a header name and value as two strings: `header(\"Retry-After\", \"{seconds}\")`",
+    )
+}

@@ -1,0 +1,293 @@
+//! The checked model to tokens: `impl ApiError` plus the framework impls.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+use syn::{Ident, Member};
+
+use super::ast::{FieldUse, Input, Kind, Response, Shape, Text, Variant};
+use super::status;
+use crate::internals::bounds::InferredBounds;
+
+pub fn expand(input: &Input<'_>) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let variants: Vec<&Variant> = match &input.shape {
+        Shape::Struct(variant) => vec![variant],
+        Shape::Enum(variants) => variants.iter().collect(),
+    };
+
+    let mut bounds = InferredBounds::new(input.generics);
+    for variant in &variants {
+        match &variant.kind {
+            Kind::Transparent { ty, .. } => bounds.require(ty, &quote!(#krate::ApiError)),
+            Kind::Explicit(response) => {
+                let texts = response
+                    .message
+                    .iter()
+                    .chain(response.headers.iter().map(|h| &h.value));
+                for field in texts.flat_map(|text| &text.fields) {
+                    let bound = if field.debug {
+                        quote!(::core::fmt::Debug)
+                    } else {
+                        quote!(::core::fmt::Display)
+                    };
+                    bounds.require(&field.ty, &bound);
+                }
+            }
+        }
+    }
+    let (_, ty_generics, _) = input.generics.split_for_impl();
+    let is_generic = input.generics.params.iter().next().is_some();
+    let self_is_error =
+        is_generic.then(|| syn::parse_quote!(#ident #ty_generics: ::std::error::Error));
+    let generics = bounds.extend(input.generics, self_is_error);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let methods = Methods {
+        krate,
+        is_struct: matches!(input.shape, Shape::Struct(_)),
+        variants: &variants,
+    };
+    let body = methods.all();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            #body
+        }
+
+        #krate::__private::api_error_integrations! {
+            {#impl_generics} {#ident #ty_generics} {#where_clause}
+        }
+    }
+}
+
+/// One match arm: the fields it binds and what it evaluates to.
+struct Arm {
+    bindings: Vec<(Member, Ident)>,
+    body: TokenStream,
+}
+
+impl Arm {
+    fn plain(body: TokenStream) -> Self {
+        Self {
+            bindings: Vec::new(),
+            body,
+        }
+    }
+
+    fn showing(text: &Text, body: TokenStream) -> Self {
+        let mut bindings: Vec<(Member, Ident)> = Vec::new();
+        for FieldUse {
+            member, binding, ..
+        } in &text.fields
+        {
+            if !bindings.iter().any(|(_, b)| b == binding) {
+                bindings.push((member.clone(), binding.clone()));
+            }
+        }
+        Self { bindings, body }
+    }
+}
+
+struct Methods<'a> {
+    krate: &'a syn::Path,
+    is_struct: bool,
+    variants: &'a [&'a Variant],
+}
+
+impl Methods<'_> {
+    fn all(&self) -> TokenStream {
+        let krate = self.krate;
+        let private = quote!(#krate::__private);
+        let any_transparent = self
+            .variants
+            .iter()
+            .any(|v| matches!(v.kind, Kind::Transparent { .. }));
+        let any = |f: fn(&Response) -> bool| any_transparent || self.explicit().any(f);
+
+        let mut out = TokenStream::new();
+        let status = self.dispatch(|r| Arm::plain(status_tokens(&private, r)), "status");
+        out.extend(quote! {
+            fn status(&self) -> #private::StatusCode { #status }
+        });
+        let code = self.dispatch(|r| Arm::plain(r.code.to_token_stream()), "code");
+        out.extend(quote! {
+            fn code(&self) -> &str { #code }
+        });
+        if any(|r| r.title.is_some()) {
+            let title = self.dispatch(|r| Arm::plain(option(r.title.as_ref())), "title");
+            out.extend(quote! {
+                fn title(&self) -> ::core::option::Option<&str> { #title }
+            });
+        }
+        if any(|r| r.type_uri.is_some()) {
+            let type_uri = self.dispatch(|r| Arm::plain(option(r.type_uri.as_ref())), "type_uri");
+            out.extend(quote! {
+                fn type_uri(&self) -> ::core::option::Option<&str> { #type_uri }
+            });
+        }
+        if any(|r| r.message.is_some()) {
+            let message = self.dispatch(
+                |r| match &r.message {
+                    None => Arm::plain(quote!(#private::default_message(self))),
+                    Some(text) if text.is_static() => {
+                        let lit = &text.lit;
+                        Arm::plain(quote!(#private::Cow::Borrowed(#lit)))
+                    }
+                    Some(text) => {
+                        let lit = &text.lit;
+                        Arm::showing(text, quote!(#private::Cow::Owned(#private::format!(#lit))))
+                    }
+                },
+                "message",
+            );
+            out.extend(quote! {
+                fn message(&self) -> #private::Cow<'_, str> { #message }
+            });
+        }
+        if any(|r| !r.headers.is_empty()) {
+            let headers =
+                self.dispatch_with(|r| headers_arm(&private, r), "headers", quote!(__headers));
+            out.extend(quote! {
+                fn headers(&self, __headers: &mut #private::HeaderMap) { #headers }
+            });
+        }
+        if any_transparent {
+            let extend = self.dispatch_with(
+                |_| Arm::plain(quote!({})),
+                "extend_problem",
+                quote!(__problem),
+            );
+            out.extend(quote! {
+                fn extend_problem(&self, __problem: &mut #krate::ProblemDetails) { #extend }
+            });
+            let problem = self.dispatch(
+                |_| Arm::plain(quote!(#private::problem_details(self))),
+                "problem_details",
+            );
+            out.extend(quote! {
+                fn problem_details(&self) -> #krate::ProblemDetails { #problem }
+            });
+        }
+        out
+    }
+
+    fn explicit(&self) -> impl Iterator<Item = &Response> {
+        self.variants.iter().filter_map(|v| match &v.kind {
+            Kind::Explicit(response) => Some(&**response),
+            Kind::Transparent { .. } => None,
+        })
+    }
+
+    /// A method body: a `match self` over the variants (or a plain body for a struct), where
+    /// transparent variants forward `method` to their field.
+    fn dispatch(&self, explicit: impl Fn(&Response) -> Arm, method: &str) -> TokenStream {
+        self.dispatch_with(explicit, method, TokenStream::new())
+    }
+
+    fn dispatch_with(
+        &self,
+        explicit: impl Fn(&Response) -> Arm,
+        method: &str,
+        args: TokenStream,
+    ) -> TokenStream {
+        let krate = self.krate;
+        let method = format_ident!("{}", method);
+        let arm = |variant: &Variant| match &variant.kind {
+            Kind::Explicit(response) => explicit(response),
+            Kind::Transparent { member, .. } => {
+                let inner = format_ident!("__transparent");
+                let comma = (!args.is_empty()).then(|| quote!(,));
+                Arm {
+                    bindings: vec![(member.clone(), inner.clone())],
+                    body: quote!(#krate::ApiError::#method(#inner #comma #args)),
+                }
+            }
+        };
+        if self.is_struct {
+            let Arm { bindings, body } = arm(self.variants[0]);
+            if bindings.is_empty() {
+                return body;
+            }
+            let fields = bindings
+                .iter()
+                .map(|(member, binding)| quote!(#member: #binding));
+            return quote! {
+                let Self { #(#fields,)* .. } = self;
+                #body
+            };
+        }
+        if self.variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let arms = self.variants.iter().map(|variant| {
+            let Arm { bindings, body } = arm(variant);
+            let ident = &variant.ident;
+            let fields = bindings
+                .iter()
+                .map(|(member, binding)| quote!(#member: #binding));
+            quote!(Self::#ident { #(#fields,)* .. } => #body,)
+        });
+        quote! {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+fn status_tokens(private: &TokenStream, response: &Response) -> TokenStream {
+    let span = response.status_span;
+    match status::name_of(response.status) {
+        Some(name) => {
+            let name = Ident::new(name, span);
+            quote!(#private::StatusCode::#name)
+        }
+        None => {
+            let code = syn::LitInt::new(&response.status.to_string(), span);
+            quote!(#private::status(#code))
+        }
+    }
+}
+
+fn option(value: Option<&syn::LitStr>) -> TokenStream {
+    match value {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn headers_arm(private: &TokenStream, response: &Response) -> Arm {
+    let mut body = TokenStream::new();
+    let mut bindings: Vec<(Member, Ident)> = Vec::new();
+    for header in &response.headers {
+        let name = &header.name;
+        let lit = &header.value.lit;
+        if header.value.is_static() {
+            body.extend(quote! {
+                __headers.append(
+                    #private::HeaderName::from_static(#name),
+                    #private::HeaderValue::from_static(#lit),
+                );
+            });
+        } else {
+            let arm = Arm::showing(&header.value, TokenStream::new());
+            for binding in arm.bindings {
+                if !bindings.iter().any(|(_, b)| *b == binding.1) {
+                    bindings.push(binding);
+                }
+            }
+            body.extend(quote! {
+                #private::insert_header(
+                    __headers,
+                    #private::HeaderName::from_static(#name),
+                    #private::format!(#lit),
+                );
+            });
+        }
+    }
+    Arm {
+        bindings,
+        body: quote!({ #body }),
+    }
+}

@@ -1,0 +1,25 @@
+//! What is emitted beside the errors when the input is wrong: a minimal impl, so that one
+//! mistake in an attribute does not also break every use of the type (thiserror's fallback).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::internals::crate_path;
+
+pub fn expand(input: &DeriveInput, krate: Option<syn::Path>) -> TokenStream {
+    let krate = crate_path::or_default(krate);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            fn status(&self) -> #krate::__private::StatusCode {
+                #krate::__private::StatusCode::INTERNAL_SERVER_ERROR
+            }
+            fn code(&self) -> &str {
+                "internal"
+            }
+        }
+    }
+}

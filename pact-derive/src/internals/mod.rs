@@ -1,0 +1,8 @@
+//! Building blocks shared by every derive: naming, format strings, bounds, suggestions.
+
+pub mod bounds;
+pub mod case;
+pub mod crate_path;
+pub mod fmt;
+pub mod span;
+pub mod suggest;

@@ -1,0 +1,16 @@
+//! Derive macros of [pact](https://docs.rs/pact). Depend on the `pact` crate, which
+//! re-exports them with the runtime they expand to; the derives are documented there.
+
+#![warn(missing_docs)]
+mod api_error;
+mod internals;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `pact::ApiError`; see the `pact` crate for the attributes.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    api_error::derive(&input).into()
+}

@@ -1,0 +1,68 @@
+//! # pact
+//!
+//! Derive macros for backend services, checked at compile time.
+//!
+//! `#[derive(ApiError)]` turns an error type into HTTP answers: a status per variant, a stable
+//! machine-readable `code`, a client-safe message, response headers, and an RFC 9457
+//! `application/problem+json` body. Server errors (5xx) send a generic message; their whole
+//! `source()` chain is logged through `tracing` instead.
+//!
+//! ```
+//! use pact::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, pact::ApiError)]
+//! pub enum UserError {
+//!     #[error("user {0} not found")]
+//!     #[api(status = 404, code = "user_not_found")]
+//!     NotFound(i64),
+//!
+//!     #[error("too many attempts")]
+//!     #[api(status = TOO_MANY_REQUESTS, header("Retry-After", "{retry_after}"))]
+//!     RateLimited { retry_after: u64 },
+//!
+//!     #[error("storage failed: {0}")]
+//!     #[api(status = 500)]
+//!     Storage(#[from] std::io::Error),
+//! }
+//!
+//! let problem = UserError::NotFound(7).problem_details();
+//! assert_eq!(problem.status, 404);
+//! assert_eq!(problem.code, "user_not_found");
+//! assert_eq!(problem.detail.as_deref(), Some("user 7 not found"));
+//!
+//! // 5xx: the client reads a generic sentence; the chain goes to the logs.
+//! let err = UserError::Storage(std::io::Error::other("disk /dev/sda1 full"));
+//! assert_eq!(err.code(), "storage");
+//! assert!(!err.message().contains("sda1"));
+//! ```
+//!
+//! With the `axum` or `actix-web` feature, every derived type is also a response
+//! (`IntoResponse` / `ResponseError`), so handlers return `Result<Json<T>, UserError>`.
+//!
+//! ## Features
+//! | feature | adds |
+//! | --- | --- |
+//! | `axum` | `IntoResponse` for derived errors; [`axum::request_id`] middleware |
+//! | `actix-web` | `ResponseError` for derived errors; [`actix::request_id`] middleware |
+//!
+//! See the [`ApiError` derive](derive@ApiError) for every attribute.
+#![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub use pact_core::{
+    ABOUT_BLANK, ApiError, FieldError, PROBLEM_JSON, ProblemDetails, http, problem_response,
+    report, request_id, server_error_message,
+};
+
+#[cfg(feature = "actix-web")]
+pub use pact_core::actix;
+#[cfg(feature = "axum")]
+pub use pact_core::axum;
+
+pub use pact_derive::ApiError;
+
+/// Items used by generated code. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use pact_core::__private::*;
+}
