@@ -24,14 +24,13 @@ pub fn status(code: u16) -> StatusCode {
 /// Inserts a header whose value was formatted at run time. A value that is not a valid header
 /// value (a field holding a newline, say) is left out and logged, never sent.
 pub fn insert_header(headers: &mut HeaderMap, name: HeaderName, value: String) {
-    match HeaderValue::try_from(value) {
-        Ok(value) => {
-            headers.append(name, value);
-        }
-        Err(_) => tracing::warn!(
+    if let Ok(value) = HeaderValue::try_from(value) {
+        headers.append(name, value);
+    } else {
+        tracing::warn!(
             header = name.as_str(),
             "left out a response header whose formatted value is not a valid header value"
-        ),
+        );
     }
 }
 

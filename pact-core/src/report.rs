@@ -10,6 +10,7 @@ use std::error::Error;
 use std::fmt;
 
 use crate::ApiError;
+use crate::request_id::RequestId;
 
 /// Logs `err` through `tracing`, with its `source()` chain and the current request id.
 ///
@@ -39,7 +40,7 @@ use crate::ApiError;
 pub fn report<E: ApiError + ?Sized>(err: &E) {
     let status = err.status();
     let request_id = crate::request_id::current();
-    let request_id = request_id.as_ref().map(|id| id.as_str());
+    let request_id = request_id.as_ref().map(RequestId::as_str);
     let chain = Chain {
         head: &DisplayOf(err),
         source: err.source(),

@@ -4,6 +4,8 @@
 #![warn(missing_docs)]
 mod api_error;
 mod internals;
+#[cfg(test)]
+mod snapshots;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

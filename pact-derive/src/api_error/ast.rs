@@ -14,7 +14,7 @@ pub struct Input<'a> {
 
 pub enum Shape {
     /// A struct: one response, matched as `Self { .. }`.
-    Struct(Variant),
+    Struct(Box<Variant>),
     /// An enum: one response per variant, matched as `Self::Variant { .. }`.
     Enum(Vec<Variant>),
 }
@@ -27,7 +27,7 @@ pub struct Variant {
 
 pub enum Kind {
     /// `#[api(transparent)]`: everything comes from the single field's `ApiError`.
-    Transparent { member: Member, ty: Type },
+    Transparent { member: Member, ty: Box<Type> },
     /// A response described by the attributes.
     Explicit(Box<Response>),
 }

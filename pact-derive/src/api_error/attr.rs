@@ -133,15 +133,11 @@ fn from_name(ident: &Ident) -> darling::Result<u16> {
         Some(code) if status::is_error(code) => Ok(code),
         Some(code) => Err(not_an_error(code).with_span(ident)),
         None => {
-            let mut message = format!("unknown status name `{name}`");
-            if let Some(best) = suggest::closest(&name, status::error_names()) {
-                message.push_str(&format!("; did you mean `{best}`?"));
-            } else {
-                message.push_str(
-                    "; use an `http::StatusCode` constant such as `NOT_FOUND`, or a number",
-                );
-            }
-            Err(Error::custom(message).with_span(ident))
+            let hint = suggest::closest(&name, status::error_names()).map_or_else(
+                || "use an `http::StatusCode` constant such as `NOT_FOUND`, or a number".to_owned(),
+                |best| format!("did you mean `{best}`?"),
+            );
+            Err(Error::custom(format!("unknown status name `{name}`; {hint}")).with_span(ident))
         }
     }
 }

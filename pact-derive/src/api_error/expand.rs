@@ -1,6 +1,6 @@
 //! The checked model to tokens: `impl ApiError` plus the framework impls.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::{Ident, Member};
 
@@ -12,7 +12,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
     let variants: Vec<&Variant> = match &input.shape {
-        Shape::Struct(variant) => vec![variant],
+        Shape::Struct(variant) => vec![&**variant],
         Shape::Enum(variants) => variants.iter().collect(),
     };
 
@@ -135,8 +135,8 @@ impl Methods<'_> {
                         Arm::plain(quote!(#private::Cow::Borrowed(#lit)))
                     }
                     Some(text) => {
-                        let lit = &text.lit;
-                        Arm::showing(text, quote!(#private::Cow::Owned(#private::format!(#lit))))
+                        let format = format(&private, text);
+                        Arm::showing(text, quote!(#private::Cow::Owned(#format)))
                     }
                 },
                 "message",
@@ -147,7 +147,7 @@ impl Methods<'_> {
         }
         if any(|r| !r.headers.is_empty()) {
             let headers =
-                self.dispatch_with(|r| headers_arm(&private, r), "headers", quote!(__headers));
+                self.dispatch_with(|r| headers_arm(&private, r), "headers", &quote!(__headers));
             out.extend(quote! {
                 fn headers(&self, __headers: &mut #private::HeaderMap) { #headers }
             });
@@ -156,7 +156,7 @@ impl Methods<'_> {
             let extend = self.dispatch_with(
                 |_| Arm::plain(quote!({})),
                 "extend_problem",
-                quote!(__problem),
+                &quote!(__problem),
             );
             out.extend(quote! {
                 fn extend_problem(&self, __problem: &mut #krate::ProblemDetails) { #extend }
@@ -182,14 +182,14 @@ impl Methods<'_> {
     /// A method body: a `match self` over the variants (or a plain body for a struct), where
     /// transparent variants forward `method` to their field.
     fn dispatch(&self, explicit: impl Fn(&Response) -> Arm, method: &str) -> TokenStream {
-        self.dispatch_with(explicit, method, TokenStream::new())
+        self.dispatch_with(explicit, method, &TokenStream::new())
     }
 
     fn dispatch_with(
         &self,
         explicit: impl Fn(&Response) -> Arm,
         method: &str,
-        args: TokenStream,
+        args: &TokenStream,
     ) -> TokenStream {
         let krate = self.krate;
         let method = format_ident!("{}", method);
@@ -211,9 +211,9 @@ impl Methods<'_> {
             }
             let fields = bindings
                 .iter()
-                .map(|(member, binding)| quote!(#member: #binding));
+                .map(|(member, binding)| quote!(#member: ref #binding));
             return quote! {
-                let Self { #(#fields,)* .. } = self;
+                let Self { #(#fields,)* .. } = *self;
                 #body
             };
         }
@@ -225,11 +225,11 @@ impl Methods<'_> {
             let ident = &variant.ident;
             let fields = bindings
                 .iter()
-                .map(|(member, binding)| quote!(#member: #binding));
+                .map(|(member, binding)| quote!(#member: ref #binding));
             quote!(Self::#ident { #(#fields,)* .. } => #body,)
         });
         quote! {
-            match self {
+            match *self {
                 #(#arms)*
             }
         }
@@ -238,22 +238,20 @@ impl Methods<'_> {
 
 fn status_tokens(private: &TokenStream, response: &Response) -> TokenStream {
     let span = response.status_span;
-    match status::name_of(response.status) {
-        Some(name) => {
-            let name = Ident::new(name, span);
-            quote!(#private::StatusCode::#name)
-        }
-        None => {
-            let code = syn::LitInt::new(&response.status.to_string(), span);
-            quote!(#private::status(#code))
-        }
+    if let Some(name) = status::name_of(response.status) {
+        let name = Ident::new(name, span);
+        quote!(#private::StatusCode::#name)
+    } else {
+        let code = syn::LitInt::new(&response.status.to_string(), span);
+        quote!(#private::status(#code))
     }
 }
 
 fn option(value: Option<&syn::LitStr>) -> TokenStream {
-    match value {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
+    if let Some(lit) = value {
+        quote!(::core::option::Option::Some(#lit))
+    } else {
+        quote!(::core::option::Option::None)
     }
 }
 
@@ -271,6 +269,7 @@ fn headers_arm(private: &TokenStream, response: &Response) -> Arm {
                 );
             });
         } else {
+            let format = format(private, &header.value);
             let arm = Arm::showing(&header.value, TokenStream::new());
             for binding in arm.bindings {
                 if !bindings.iter().any(|(_, b)| *b == binding.1) {
@@ -281,7 +280,7 @@ fn headers_arm(private: &TokenStream, response: &Response) -> Arm {
                 #private::insert_header(
                     __headers,
                     #private::HeaderName::from_static(#name),
-                    #private::format!(#lit),
+                    #format,
                 );
             });
         }
@@ -290,4 +289,21 @@ fn headers_arm(private: &TokenStream, response: &Response) -> Arm {
         bindings,
         body: quote!({ #body }),
     }
+}
+
+/// `format!("... {__field0} ...", __field0 = __field0)`: arguments are passed by name rather
+/// than captured, so resolution does not hang on the string literal's span (the user's).
+fn format(private: &TokenStream, text: &Text) -> TokenStream {
+    let lit = &text.lit;
+    let mut seen: Vec<&Ident> = Vec::new();
+    let args = text.fields.iter().filter_map(|field| {
+        if seen.contains(&&field.binding) {
+            return None;
+        }
+        seen.push(&field.binding);
+        let binding = &field.binding;
+        let name = Ident::new(&binding.to_string(), Span::call_site());
+        Some(quote!(#name = #binding))
+    });
+    quote!(#private::format!(#lit, #(#args),*))
 }

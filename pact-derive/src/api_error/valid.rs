@@ -1,6 +1,7 @@
 //! From attributes as written to the checked model: every rule of `#[api(...)]` lives here,
 //! and every violation is collected (not just the first) and spanned on the user's tokens.
 
+use darling::error::Accumulator;
 use darling::{Error, FromDeriveInput};
 use proc_macro2::Span;
 use quote::format_ident;
@@ -31,7 +32,7 @@ pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
                 None,
                 &mut errors,
             );
-            Shape::Struct(variant)
+            Shape::Struct(Box::new(variant))
         }
         darling::ast::Data::Enum(variants) => {
             check_enum_keys(&attrs.keys, &mut errors);
@@ -61,7 +62,7 @@ pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
 }
 
 /// Keys on an enum are defaults for its variants; those that cannot be defaults are errors.
-fn check_enum_keys(keys: &Keys, errors: &mut darling::error::Accumulator) {
+fn check_enum_keys(keys: &Keys, errors: &mut Accumulator) {
     if let Some(code) = &keys.code {
         errors.push(
             Error::custom(
@@ -104,7 +105,7 @@ fn variant(
     fields: &[FieldAttrs],
     keys: &Keys,
     defaults: Option<&Keys>,
-    errors: &mut darling::error::Accumulator,
+    errors: &mut Accumulator,
 ) -> Variant {
     for field in fields {
         for attr in &field.attrs {
@@ -125,12 +126,7 @@ fn variant(
     }
 }
 
-fn transparent(
-    name: &Ident,
-    fields: &[FieldAttrs],
-    keys: &Keys,
-    errors: &mut darling::error::Accumulator,
-) -> Kind {
+fn transparent(name: &Ident, fields: &[FieldAttrs], keys: &Keys, errors: &mut Accumulator) -> Kind {
     let span = keys.transparent.span();
     let conflicts: [(&str, Option<Span>); 6] = [
         ("status", keys.status.as_ref().map(|s| s.span)),
@@ -163,7 +159,10 @@ fn transparent(
         Some(field) => (member(field, 0, span), field.ty.clone()),
         None => (Member::Unnamed(0.into()), syn::parse_quote!(())),
     };
-    Kind::Transparent { member, ty }
+    Kind::Transparent {
+        member,
+        ty: Box::new(ty),
+    }
 }
 
 fn response(
@@ -171,92 +170,115 @@ fn response(
     fields: &[FieldAttrs],
     keys: &Keys,
     defaults: Option<&Keys>,
-    errors: &mut darling::error::Accumulator,
+    errors: &mut Accumulator,
 ) -> Response {
-    let status = keys
+    let inherit = |own: Option<&LitStr>, pick: fn(&Keys) -> Option<&LitStr>| {
+        own.or_else(|| defaults.and_then(pick)).cloned()
+    };
+    let (status, status_span) = status_of(name, keys, defaults, errors);
+    let title = inherit(keys.title.as_ref(), |d| d.title.as_ref());
+    if let Some(title) = title.as_ref().filter(|t| t.value().trim().is_empty()) {
+        errors.push(
+            Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
+                .with_span(title),
+        );
+    }
+    let type_uri = inherit(keys.type_uri.as_ref(), |d| d.type_uri.as_ref());
+    if let Some(uri) = type_uri.as_ref().filter(|u| {
+        let value = u.value();
+        value.is_empty() || value.chars().any(char::is_whitespace)
+    }) {
+        errors.push(
+            Error::custom(
+                "`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"",
+            )
+            .with_span(uri),
+        );
+    }
+    Response {
+        status,
+        status_span,
+        code: code_of(name, keys, errors),
+        message: message_of(name, fields, keys, status, errors),
+        title,
+        type_uri,
+        headers: headers_of(name, fields, keys, defaults, errors),
+    }
+}
+
+fn status_of(
+    name: &Ident,
+    keys: &Keys,
+    defaults: Option<&Keys>,
+    errors: &mut Accumulator,
+) -> (u16, Span) {
+    if let Some(status) = keys
         .status
         .as_ref()
-        .or(defaults.and_then(|d| d.status.as_ref()));
-    let (status, status_span) = match status {
-        Some(status) => (status.code, status.span),
-        None => {
-            let hint = if defaults.is_some() {
-                format!(
-                    "add `#[api(status = 404)]` (or another status) to `{name}`, or a default on the enum"
-                )
-            } else {
-                format!("add `#[api(status = 404)]` (or another status) to `{name}`")
-            };
-            errors.push(
-                Error::custom(format!("missing status for `{name}`; {hint}")).with_span(name),
-            );
-            (500, name.span())
-        }
-    };
-
-    let code = match &keys.code {
-        Some(code) => {
-            let value = code.value();
-            let valid = !value.is_empty()
-                && value
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-            if !valid {
-                errors.push(
-                    Error::custom(format!(
-                        "`code = {:?}` is not a stable machine-readable code; use letters, digits, `_`, `-` and `.`, as in `user_not_found`",
-                        value
-                    ))
-                    .with_span(code),
-                );
-            }
-            code.clone()
-        }
-        None => LitStr::new(&case::snake_case(&name.to_string()), name.span()),
-    };
-
-    let message = keys.message.as_ref().and_then(|lit| {
-        let text = text(lit, fields, name, errors)?;
-        if (500..=599).contains(&status) && !text.is_static() {
-            errors.push(
-                Error::custom(
-                    "the message of a 5xx status is sent to the client and cannot show fields; \
-                     make it static (the error and its source chain are logged instead)",
-                )
-                .with_span(lit),
-            );
-        }
-        Some(text)
-    });
-
-    let title = keys
-        .title
-        .as_ref()
-        .or(defaults.and_then(|d| d.title.as_ref()))
-        .cloned();
-    if let Some(title) = &title {
-        if title.value().trim().is_empty() {
-            errors.push(
-                Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
-                    .with_span(title),
-            );
-        }
+        .or(defaults.and_then(|d| d.status.as_ref()))
+    {
+        return (status.code, status.span);
     }
-    let type_uri = keys
-        .type_uri
-        .as_ref()
-        .or(defaults.and_then(|d| d.type_uri.as_ref()))
-        .cloned();
-    if let Some(uri) = &type_uri {
-        let value = uri.value();
-        if value.is_empty() || value.chars().any(char::is_whitespace) {
-            errors.push(
-                Error::custom("`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"")
-                    .with_span(uri),
-            );
-        }
-    }
+    let hint = if defaults.is_some() {
+        format!(
+            "add `#[api(status = 404)]` (or another status) to `{name}`, or a default on the enum"
+        )
+    } else {
+        format!("add `#[api(status = 404)]` (or another status) to `{name}`")
+    };
+    errors.push(Error::custom(format!("missing status for `{name}`; {hint}")).with_span(name));
+    (500, name.span())
+}
 
+fn code_of(name: &Ident, keys: &Keys, errors: &mut Accumulator) -> LitStr {
+    let Some(code) = &keys.code else {
+        return LitStr::new(&case::snake_case(&name.to_string()), name.span());
+    };
+    let value = code.value();
+    let valid = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if !valid {
+        errors.push(
+            Error::custom(format!(
+                "`code = {value:?}` is not a stable machine-readable code; use letters, digits, `_`, `-` and `.`, as in `user_not_found`"
+            ))
+            .with_span(code),
+        );
+    }
+    code.clone()
+}
+
+fn message_of(
+    name: &Ident,
+    fields: &[FieldAttrs],
+    keys: &Keys,
+    status: u16,
+    errors: &mut Accumulator,
+) -> Option<Text> {
+    let lit = keys.message.as_ref()?;
+    let text = text(lit, fields, name, errors)?;
+    if (500..=599).contains(&status) && !text.is_static() {
+        errors.push(
+            Error::custom(
+                "the message of a 5xx status is sent to the client and cannot show fields; \
+                 make it static (the error and its source chain are logged instead)",
+            )
+            .with_span(lit),
+        );
+    }
+    Some(text)
+}
+
+/// The variant's own headers, then the enum's that the variant does not override.
+fn headers_of(
+    name: &Ident,
+    fields: &[FieldAttrs],
+    keys: &Keys,
+    defaults: Option<&Keys>,
+    errors: &mut Accumulator,
+) -> Vec<Header> {
     let mut headers: Vec<Header> = Vec::new();
     let own = keys.headers.iter().map(|h| (h, false));
     let inherited = defaults
@@ -277,7 +299,7 @@ fn response(
                     .with_span(&attr.name),
                 );
             }
-            continue; // a variant's own header overrides the enum's
+            continue;
         }
         let Some(value) = text(&attr.value, fields, name, errors) else {
             continue;
@@ -290,20 +312,11 @@ fn response(
             value,
         });
     }
-
-    Response {
-        status,
-        status_span,
-        code,
-        message,
-        title,
-        type_uri,
-        headers,
-    }
+    headers
 }
 
 /// Checks a header name and returns it in lower case.
-fn header_name(lit: &LitStr, errors: &mut darling::error::Accumulator) -> Option<String> {
+fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
     let name = lit.value();
     let is_token = !name.is_empty()
         && name
@@ -334,7 +347,7 @@ fn header_name(lit: &LitStr, errors: &mut darling::error::Accumulator) -> Option
     Some(lower)
 }
 
-fn check_static_header_value(lit: &LitStr, errors: &mut darling::error::Accumulator) {
+fn check_static_header_value(lit: &LitStr, errors: &mut Accumulator) {
     let value = lit.value();
     if !value
         .bytes()
@@ -354,7 +367,7 @@ fn text(
     lit: &LitStr,
     fields: &[FieldAttrs],
     name: &Ident,
-    errors: &mut darling::error::Accumulator,
+    errors: &mut Accumulator,
 ) -> Option<Text> {
     let value = lit.value();
     let placeholders = match fmt::parse(&value) {
@@ -422,12 +435,13 @@ fn resolve(arg: &ArgRef, fields: &[FieldAttrs], name: &Ident) -> Result<usize, S
                     "`{{{wanted}}}`: `{name}` has unnamed fields; refer to them by position, as in `{{0}}`"
                 ));
             }
-            let names: Vec<String> = fields.iter().map(field_name).collect();
-            let mut message = format!("`{{{wanted}}}`: `{name}` has no field `{wanted}`");
-            if let Some(best) = suggest::closest(wanted, names.iter().map(String::as_str)) {
-                message.push_str(&format!("; did you mean `{{{best}}}`?"));
-            }
-            Err(message)
+            let known: Vec<String> = fields.iter().map(field_name).collect();
+            let hint = suggest::closest(wanted, known.iter().map(String::as_str))
+                .map(|best| format!("; did you mean `{{{best}}}`?"))
+                .unwrap_or_default();
+            Err(format!(
+                "`{{{wanted}}}`: `{name}` has no field `{wanted}`{hint}"
+            ))
         }
     }
 }
@@ -450,7 +464,8 @@ fn member(field: &FieldAttrs, index: usize, span: Span) -> Member {
     }
 }
 
-/// The local that holds a shown field: `__field0`, `__field_name`.
+/// The local that holds a shown field: `__field0`, `__field_name` (double underscores, as
+/// serde and thiserror do, keep it apart from user names).
 fn binding(arg: &ArgRef) -> Ident {
     match arg {
         ArgRef::Index(index) => format_ident!("__field{}", index),

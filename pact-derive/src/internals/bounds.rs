@@ -49,10 +49,12 @@ impl<'a> InferredBounds<'a> {
         }
         impl<'ast> Visit<'ast> for Finder<'_, '_> {
             fn visit_path(&mut self, path: &'ast syn::Path) {
-                if let Some(first) = path.segments.first() {
-                    if self.params.contains(&first.ident) {
-                        self.found = true;
-                    }
+                if path
+                    .segments
+                    .first()
+                    .is_some_and(|first| self.params.contains(&first.ident))
+                {
+                    self.found = true;
                 }
                 visit::visit_path(self, path);
             }

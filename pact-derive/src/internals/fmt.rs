@@ -38,7 +38,9 @@ pub fn parse(text: &str) -> Result<Vec<Placeholder>, String> {
             b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
             b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
             b'}' => {
-                return Err("unmatched `}` in format string; write `}}` for a literal brace".into());
+                return Err(
+                    "unmatched `}` in format string; write `}}` for a literal brace".into(),
+                );
             }
             b'{' => {
                 let Some(len) = text[i + 1..].find('}') else {

@@ -1,0 +1,45 @@
+#[automatically_derived]
+impl ::my_pact::ApiError for QuotaExceeded {
+    fn status(&self) -> ::my_pact::__private::StatusCode {
+        ::my_pact::__private::StatusCode::TOO_MANY_REQUESTS
+    }
+    fn code(&self) -> &str {
+        "quota_exceeded"
+    }
+    fn message(&self) -> ::my_pact::__private::Cow<'_, str> {
+        let Self { limit: ref __field_limit, .. } = *self;
+        ::my_pact::__private::Cow::Owned(
+            ::my_pact::__private::format!(
+                "quota of {__field_limit} requests exceeded", __field_limit =
+                __field_limit
+            ),
+        )
+    }
+    fn headers(&self, __headers: &mut ::my_pact::__private::HeaderMap) {
+        let Self { retry_after: ref __field_retry_after, .. } = *self;
+        {
+            ::my_pact::__private::insert_header(
+                __headers,
+                ::my_pact::__private::HeaderName::from_static("retry-after"),
+                ::my_pact::__private::format!(
+                    "{__field_retry_after}", __field_retry_after = __field_retry_after
+                ),
+            );
+        }
+    }
+}
+::my_pact::__private::api_error_integrations! {
+    {} { QuotaExceeded } {}
+}
+#[automatically_derived]
+impl ::pact::ApiError for Never {
+    fn status(&self) -> ::pact::__private::StatusCode {
+        match *self {}
+    }
+    fn code(&self) -> &str {
+        match *self {}
+    }
+}
+::pact::__private::api_error_integrations! {
+    {} { Never } {}
+}

@@ -1,0 +1,108 @@
+#[automatically_derived]
+impl ::pact::ApiError for ServiceError {
+    fn status(&self) -> ::pact::__private::StatusCode {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::status(__transparent)
+            }
+            Self::BadInput { .. } => ::pact::__private::StatusCode::BAD_REQUEST,
+        }
+    }
+    fn code(&self) -> &str {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::code(__transparent)
+            }
+            Self::BadInput { .. } => "bad_input",
+        }
+    }
+    fn title(&self) -> ::core::option::Option<&str> {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::title(__transparent)
+            }
+            Self::BadInput { .. } => ::core::option::Option::None,
+        }
+    }
+    fn type_uri(&self) -> ::core::option::Option<&str> {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::type_uri(__transparent)
+            }
+            Self::BadInput { .. } => ::core::option::Option::None,
+        }
+    }
+    fn message(&self) -> ::pact::__private::Cow<'_, str> {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::message(__transparent)
+            }
+            Self::BadInput { .. } => ::pact::__private::default_message(self),
+        }
+    }
+    fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::headers(__transparent, __headers)
+            }
+            Self::BadInput { .. } => {}
+        }
+    }
+    fn extend_problem(&self, __problem: &mut ::pact::ProblemDetails) {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::extend_problem(__transparent, __problem)
+            }
+            Self::BadInput { .. } => {}
+        }
+    }
+    fn problem_details(&self) -> ::pact::ProblemDetails {
+        match *self {
+            Self::User { 0: ref __transparent, .. } => {
+                ::pact::ApiError::problem_details(__transparent)
+            }
+            Self::BadInput { .. } => ::pact::__private::problem_details(self),
+        }
+    }
+}
+::pact::__private::api_error_integrations! {
+    {} { ServiceError } {}
+}
+#[automatically_derived]
+impl ::pact::ApiError for Wrapper {
+    fn status(&self) -> ::pact::__private::StatusCode {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::status(__transparent)
+    }
+    fn code(&self) -> &str {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::code(__transparent)
+    }
+    fn title(&self) -> ::core::option::Option<&str> {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::title(__transparent)
+    }
+    fn type_uri(&self) -> ::core::option::Option<&str> {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::type_uri(__transparent)
+    }
+    fn message(&self) -> ::pact::__private::Cow<'_, str> {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::message(__transparent)
+    }
+    fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::headers(__transparent, __headers)
+    }
+    fn extend_problem(&self, __problem: &mut ::pact::ProblemDetails) {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::extend_problem(__transparent, __problem)
+    }
+    fn problem_details(&self) -> ::pact::ProblemDetails {
+        let Self { inner: ref __transparent, .. } = *self;
+        ::pact::ApiError::problem_details(__transparent)
+    }
+}
+::pact::__private::api_error_integrations! {
+    {} { Wrapper } {}
+}
