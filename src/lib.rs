@@ -59,6 +59,7 @@ pub use pact_core::actix;
 #[cfg(feature = "axum")]
 pub use pact_core::axum;
 
+#[doc = include_str!("../docs/api_error.md")]
 pub use pact_derive::ApiError;
 
 /// Items used by generated code. Not a public API.
