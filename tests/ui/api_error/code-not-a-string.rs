@@ -1,0 +1,8 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error("user not found")]
+    #[api(status = 404, code = user_not_found)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[api(title = "")]
+pub enum UserError {
+    #[error("user not found")]
+    #[api(status = 404)]
+    NotFound,
+    #[error("conflict")]
+    #[api(status = 409)]
+    Conflict,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error("out of credit")]
+    #[api(status = 402, title = "  ")]
+    OutOfCredit,
+}
+
+fn main() {}

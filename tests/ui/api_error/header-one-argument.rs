@@ -1,0 +1,8 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error("too many requests")]
+    #[api(status = 429, header("Retry-After"))]
+    RateLimited,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error("user not found")]
+    #[api(status = 404, code = "user not found")]
+    NotFound,
+}
+
+fn main() {}

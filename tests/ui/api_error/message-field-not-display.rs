@@ -1,0 +1,11 @@
+#[derive(Debug)]
+pub struct UserId(u64);
+
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error("user not found")]
+    #[api(status = 404, message = "user {0} not found")]
+    NotFound(UserId),
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[error("inner")]
+#[api(status = 404)]
+pub struct Inner;
+
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+pub enum UserError {
+    #[error(transparent)]
+    #[api(transparent = true)]
+    Inner(Inner),
+}
+
+fn main() {}
