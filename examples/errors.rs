@@ -60,7 +60,10 @@ async fn user(Path(id): Path<u64>) -> Result<Json<Value>, UserError> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    tracing_subscriber::fmt().with_target(false).without_time().init();
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .without_time()
+        .init();
 
     let app = Router::new()
         .route("/users/{id}", get(user))

@@ -51,6 +51,11 @@ use crate::ProblemDetails;
 /// assert_eq!(headers[RETRY_AFTER], "30");
 /// assert_eq!(err.message(), "too many requests");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `ApiError`",
+    label = "`{Self}` does not say how it is answered over HTTP",
+    note = "derive it with `#[derive(pact::ApiError)]`, or give this variant its own `#[api(status = ...)]` instead of `transparent`"
+)]
 pub trait ApiError: std::error::Error {
     /// The HTTP status of the response.
     fn status(&self) -> StatusCode;

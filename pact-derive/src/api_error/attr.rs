@@ -1,11 +1,11 @@
 //! `#[api(...)]` as written: darling receivers, before any cross-checking.
 
 use darling::ast::NestedMeta;
-use darling::util::Flag;
+use darling::util::Ignored;
 use darling::{Error, FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Expr, Ident, Lit, LitStr, Path};
+use syn::{Expr, Ident, Lit, LitStr, Meta, Path};
 
 use super::status;
 use crate::internals::suggest;
@@ -14,10 +14,10 @@ use crate::internals::suggest;
 #[derive(FromDeriveInput)]
 #[darling(attributes(api), supports(struct_any, enum_any))]
 pub struct ContainerAttrs {
-    pub data: darling::ast::Data<VariantAttrs, FieldAttrs>,
+    pub data: darling::ast::Data<Ignored, FieldAttrs>,
     /// `crate = path`: where generated code finds the runtime (default `::pact`).
     #[darling(rename = "crate")]
-    pub krate: Option<Path>,
+    pub krate: Option<CratePath>,
     #[darling(flatten)]
     pub keys: Keys,
 }
@@ -26,7 +26,6 @@ pub struct ContainerAttrs {
 #[derive(FromVariant)]
 #[darling(attributes(api))]
 pub struct VariantAttrs {
-    pub ident: Ident,
     pub fields: darling::ast::Fields<FieldAttrs>,
     #[darling(flatten)]
     pub keys: Keys,
@@ -46,14 +45,92 @@ pub struct FieldAttrs {
 #[derive(Default, FromMeta)]
 pub struct Keys {
     pub status: Option<StatusAttr>,
-    pub code: Option<LitStr>,
-    pub message: Option<LitStr>,
-    pub title: Option<LitStr>,
+    pub code: Option<Str>,
+    pub message: Option<Str>,
+    pub title: Option<Str>,
     #[darling(rename = "type")]
-    pub type_uri: Option<LitStr>,
+    pub type_uri: Option<Str>,
     #[darling(multiple, rename = "header")]
     pub headers: Vec<HeaderAttr>,
-    pub transparent: Flag,
+    pub transparent: Option<Word>,
+}
+
+/// A string literal value: `code = "user_not_found"`.
+pub struct Str(pub LitStr);
+
+impl FromMeta for Str {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => Ok(Self(lit.clone())),
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            _ => Err(expected_string().with_span(expr)),
+        }
+    }
+
+    fn from_word() -> darling::Result<Self> {
+        Err(expected_string())
+    }
+
+    fn from_list(_: &[NestedMeta]) -> darling::Result<Self> {
+        Err(expected_string())
+    }
+}
+
+fn expected_string() -> Error {
+    Error::custom("expected a string in quotes, as in `code = \"user_not_found\"`")
+}
+
+/// A key that takes no value: `transparent`.
+pub struct Word(pub Span);
+
+impl FromMeta for Word {
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        match item {
+            Meta::Path(path) => Ok(Self(path.span())),
+            _ => Err(Error::custom(format!(
+                "`{}` takes no value; write it alone, as in `#[api(transparent)]`",
+                path_name(item.path())
+            ))
+            .with_span(item)),
+        }
+    }
+}
+
+/// `crate = ::my_pact` (a string holding a path is accepted too).
+pub struct CratePath(pub Path);
+
+impl FromMeta for CratePath {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Path(path) if path.qself.is_none() => Ok(Self(path.path.clone())),
+            Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => lit
+                .parse()
+                .map(Self)
+                .map_err(|_| expected_path().with_span(lit)),
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            _ => Err(expected_path().with_span(expr)),
+        }
+    }
+
+    fn from_word() -> darling::Result<Self> {
+        Err(expected_path())
+    }
+}
+
+fn expected_path() -> Error {
+    Error::custom("expected the path of the pact crate, as in `crate = ::my_pact`")
+}
+
+fn path_name(path: &Path) -> String {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }
 
 /// `status = 404` or `status = NOT_FOUND` (also `StatusCode::NOT_FOUND`).
@@ -159,18 +236,19 @@ pub struct HeaderAttr {
 
 impl FromMeta for HeaderAttr {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
-        let strings: Vec<&LitStr> = items
-            .iter()
-            .filter_map(|item| match item {
-                NestedMeta::Lit(Lit::Str(text)) => Some(text),
-                _ => None,
-            })
-            .collect();
-        match strings.as_slice() {
-            [name, value] if items.len() == 2 => Ok(Self {
-                name: (*name).clone(),
-                value: (*value).clone(),
-            }),
+        let [name, value] = items else {
+            return Err(expected_header());
+        };
+        let string = |item: &NestedMeta| match item {
+            NestedMeta::Lit(Lit::Str(text)) => Ok(text.clone()),
+            other => Err(expected_header().with_span(other)),
+        };
+        let mut errors = Error::accumulator();
+        let name = errors.handle(string(name));
+        let value = errors.handle(string(value));
+        errors.finish_with(())?;
+        match (name, value) {
+            (Some(name), Some(value)) => Ok(Self { name, value }),
             _ => Err(expected_header()),
         }
     }

@@ -2,6 +2,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
+use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
 use super::ast::{FieldUse, Input, Kind, Response, Shape, Text, Variant};
@@ -195,12 +196,13 @@ impl Methods<'_> {
         let method = format_ident!("{}", method);
         let arm = |variant: &Variant| match &variant.kind {
             Kind::Explicit(response) => explicit(response),
-            Kind::Transparent { member, .. } => {
+            Kind::Transparent { member, ty } => {
                 let inner = format_ident!("__transparent");
                 let comma = (!args.is_empty()).then(|| quote!(,));
+                // `<Field as ApiError>`: "`Field` is not an ApiError" points at the field's type.
                 Arm {
                     bindings: vec![(member.clone(), inner.clone())],
-                    body: quote!(#krate::ApiError::#method(#inner #comma #args)),
+                    body: quote!(<#ty as #krate::ApiError>::#method(#inner #comma #args)),
                 }
             }
         };
@@ -301,9 +303,16 @@ fn format(private: &TokenStream, text: &Text) -> TokenStream {
             return None;
         }
         seen.push(&field.binding);
-        let binding = &field.binding;
-        let name = Ident::new(&binding.to_string(), Span::call_site());
-        Some(quote!(#name = #binding))
+        let name = &field.binding;
+        // The value is spanned on the field's type: "`T` doesn't implement `Display`" points there.
+        let value = Ident::new(&name.to_string(), at(&field.ty));
+        Some(quote!(#name = #value))
     });
     quote!(#private::format!(#lit, #(#args),*))
+}
+
+/// A call-site span placed at `node`, so errors about generated code point at the user's
+/// tokens while names still resolve as if written at the derive.
+fn at(node: &impl Spanned) -> Span {
+    Span::call_site().located_at(node.span())
 }

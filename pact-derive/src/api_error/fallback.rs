@@ -10,7 +10,15 @@ use crate::internals::crate_path;
 pub fn expand(input: &DeriveInput, krate: Option<syn::Path>) -> TokenStream {
     let krate = crate_path::or_default(krate);
     let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut generics = input.generics.clone();
+    if !generics.params.is_empty() {
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(#ident #ty_generics: ::std::error::Error));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {

@@ -1,17 +1,29 @@
-//! From attributes as written to the checked model: every rule of `#[api(...)]` lives here,
-//! and every violation is collected (not just the first) and spanned on the user's tokens.
+//! From attributes as written to the checked model: every rule of `#[api(...)]` lives here.
+//! Every violation is collected, not just the first, and spanned on the user's tokens; a part
+//! that fails to parse is left out of later checks, so one mistake is reported once.
 
 use darling::error::Accumulator;
-use darling::{Error, FromDeriveInput};
+use darling::{Error, FromDeriveInput, FromVariant};
 use proc_macro2::Span;
 use quote::format_ident;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
 use super::ast::{FieldUse, Header, Input, Kind, Response, Shape, Text, Variant};
-use super::attr::{ContainerAttrs, FieldAttrs, Keys};
+use super::attr::{ContainerAttrs, FieldAttrs, HeaderAttr, Keys, VariantAttrs};
 use crate::internals::fmt::{self, ArgRef};
 use crate::internals::span::At;
 use crate::internals::{case, crate_path, suggest};
+
+/// What an enum gives its variants, each part already checked.
+struct Defaults<'a> {
+    /// False when the enum's own `#[api]` failed to parse or is misused: then a variant
+    /// without a status is not reported, since the enum may have meant to give one.
+    known: bool,
+    status: Option<(u16, Span)>,
+    title: Option<&'a LitStr>,
+    type_uri: Option<&'a LitStr>,
+    headers: Vec<Header>,
+}
 
 pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
     if let syn::Data::Union(data) = &input.data {
@@ -20,56 +32,88 @@ pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
         )
         .with_span(&data.union_token));
     }
-    let attrs = ContainerAttrs::from_derive_input(input)?;
     let mut errors = Error::accumulator();
-    let shape = match attrs.data {
-        darling::ast::Data::Struct(fields) => {
-            let variant = variant(
-                None,
-                &input.ident,
-                &fields.fields,
-                &attrs.keys,
-                None,
-                &mut errors,
-            );
-            Shape::Struct(Box::new(variant))
+    check_bare_attrs(&input.attrs, &mut errors);
+    let container = errors.handle(ContainerAttrs::from_derive_input(input));
+
+    let shape = match &input.data {
+        syn::Data::Enum(data) => {
+            let defaults = enum_defaults(container.as_ref(), &mut errors);
+            let mut variants = Vec::new();
+            for variant in &data.variants {
+                check_bare_attrs(&variant.attrs, &mut errors);
+                let Some(attrs) = errors.handle(VariantAttrs::from_variant(variant)) else {
+                    continue;
+                };
+                let name = &variant.ident;
+                let kind = kind(
+                    name,
+                    &attrs.fields.fields,
+                    &attrs.keys,
+                    Some(&defaults),
+                    &mut errors,
+                );
+                variants.push(Variant {
+                    ident: Some(name.clone()),
+                    kind,
+                });
+            }
+            Some(Shape::Enum(variants))
         }
-        darling::ast::Data::Enum(variants) => {
-            check_enum_keys(&attrs.keys, &mut errors);
-            let variants = variants
-                .iter()
-                .map(|v| {
-                    variant(
-                        Some(&v.ident),
-                        &v.ident,
-                        &v.fields.fields,
-                        &v.keys,
-                        Some(&attrs.keys),
-                        &mut errors,
-                    )
-                })
-                .collect();
-            Shape::Enum(variants)
-        }
+        _ => container.as_ref().and_then(|attrs| match &attrs.data {
+            darling::ast::Data::Struct(fields) => {
+                let kind = kind(&input.ident, &fields.fields, &attrs.keys, None, &mut errors);
+                Some(Shape::Struct(Box::new(Variant { ident: None, kind })))
+            }
+            darling::ast::Data::Enum(_) => None,
+        }),
     };
     errors.finish()?;
+    let (Some(container), Some(shape)) = (container, shape) else {
+        return Err(Error::custom("invalid `#[api]` attributes"));
+    };
     Ok(Input {
         ident: &input.ident,
         generics: &input.generics,
-        krate: crate_path::or_default(attrs.krate),
+        krate: crate_path::or_default(container.krate.map(|k| k.0)),
         shape,
     })
 }
 
-/// Keys on an enum are defaults for its variants; those that cannot be defaults are errors.
-fn check_enum_keys(keys: &Keys, errors: &mut Accumulator) {
+/// A bare `#[api]` says nothing; darling would accept it silently.
+fn check_bare_attrs(attrs: &[syn::Attribute], errors: &mut Accumulator) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
+        if let syn::Meta::Path(path) = &attr.meta {
+            errors.push(
+                Error::custom("`#[api]` without keys does nothing; add keys, as in `#[api(status = 404)]`, or remove it")
+                    .with_span(path),
+            );
+        }
+    }
+}
+
+/// Checks the enum's own keys once: those that cannot be defaults are errors, the others are
+/// validated here so that no variant reports them again.
+fn enum_defaults<'a>(
+    container: Option<&'a ContainerAttrs>,
+    errors: &mut Accumulator,
+) -> Defaults<'a> {
+    let Some(keys) = container.map(|c| &c.keys) else {
+        return Defaults {
+            known: false,
+            status: None,
+            title: None,
+            type_uri: None,
+            headers: Vec::new(),
+        };
+    };
     if let Some(code) = &keys.code {
         errors.push(
             Error::custom(
                 "`code` on an enum would give every variant the same code; put `code` on the variants \
                  (the default is the variant name in snake_case)",
             )
-            .with_span(code),
+            .with_span(&code.0),
         );
     }
     if let Some(message) = &keys.message {
@@ -77,63 +121,90 @@ fn check_enum_keys(keys: &Keys, errors: &mut Accumulator) {
             Error::custom(
                 "`message` on an enum applies to no variant; put it on the variants that need it",
             )
-            .with_span(message),
+            .with_span(&message.0),
         );
     }
-    if keys.transparent.is_present() {
+    if let Some(word) = &keys.transparent {
         errors.push(
             Error::custom("`transparent` goes on an enum variant with one field, not on the enum")
-                .with_span(&At(keys.transparent.span())),
+                .with_span(&At(word.0)),
         );
     }
-    for header in &keys.headers {
-        if header.value.value().contains('{')
-            && fmt::parse(&header.value.value()).is_ok_and(|p| !p.is_empty())
-        {
+    let title = keys.title.as_ref().map(|t| &t.0);
+    let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
+    check_title(title, errors);
+    check_type_uri(type_uri, errors);
+
+    let mut headers: Vec<Header> = Vec::new();
+    for attr in &keys.headers {
+        let Some(name) = header_name(&attr.name, errors) else {
+            continue;
+        };
+        if headers.iter().any(|h| h.name == name) {
             errors.push(
-                Error::custom("a header on the enum applies to every variant and cannot show fields; move it to a variant")
-                    .with_span(&header.value),
+                Error::custom(format!(
+                    "duplicate header `{}` on the enum",
+                    attr.name.value()
+                ))
+                .with_span(&attr.name),
             );
+            continue;
         }
+        check_header_value(&attr.value, errors);
+        match fmt::parse(&attr.value.value()) {
+            Ok(placeholders) if placeholders.is_empty() => {
+                let value = LitStr::new(&fmt::unescape(&attr.value.value()), attr.value.span());
+                headers.push(Header { name, value: Text { lit: value, fields: Vec::new() } });
+            }
+            Ok(_) => errors.push(
+                Error::custom("a header on the enum applies to every variant and cannot show fields; move it to the variants")
+                    .with_span(&attr.value),
+            ),
+            Err(message) => errors.push(Error::custom(message).with_span(&attr.value)),
+        }
+    }
+    Defaults {
+        known: keys.transparent.is_none(),
+        status: keys.status.as_ref().map(|s| (s.code, s.span)),
+        title,
+        type_uri,
+        headers,
     }
 }
 
 /// Checks one variant (or the struct itself) against its own keys and the enum's defaults.
-fn variant(
-    variant_ident: Option<&Ident>,
+fn kind(
     name: &Ident,
     fields: &[FieldAttrs],
     keys: &Keys,
-    defaults: Option<&Keys>,
+    defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
-) -> Variant {
-    for field in fields {
-        for attr in &field.attrs {
-            errors.push(
-                Error::custom("`#[api]` goes on the variant or the type, not on a field")
-                    .with_span(attr),
-            );
-        }
+) -> Kind {
+    for attr in fields.iter().flat_map(|field| &field.attrs) {
+        errors.push(
+            Error::custom("`#[api]` goes on the variant or the type, not on a field")
+                .with_span(attr),
+        );
     }
-    let kind = if keys.transparent.is_present() {
-        transparent(name, fields, keys, errors)
-    } else {
-        Kind::Explicit(Box::new(response(name, fields, keys, defaults, errors)))
-    };
-    Variant {
-        ident: variant_ident.cloned(),
-        kind,
+    match &keys.transparent {
+        Some(word) => transparent(name, fields, keys, word.0, errors),
+        None => Kind::Explicit(Box::new(response(name, fields, keys, defaults, errors))),
     }
 }
 
-fn transparent(name: &Ident, fields: &[FieldAttrs], keys: &Keys, errors: &mut Accumulator) -> Kind {
-    let span = keys.transparent.span();
+fn transparent(
+    name: &Ident,
+    fields: &[FieldAttrs],
+    keys: &Keys,
+    span: Span,
+    errors: &mut Accumulator,
+) -> Kind {
     let conflicts: [(&str, Option<Span>); 6] = [
         ("status", keys.status.as_ref().map(|s| s.span)),
-        ("code", keys.code.as_ref().map(LitStr::span)),
-        ("message", keys.message.as_ref().map(LitStr::span)),
-        ("title", keys.title.as_ref().map(LitStr::span)),
-        ("type", keys.type_uri.as_ref().map(LitStr::span)),
+        ("code", keys.code.as_ref().map(|s| s.0.span())),
+        ("message", keys.message.as_ref().map(|s| s.0.span())),
+        ("title", keys.title.as_ref().map(|s| s.0.span())),
+        ("type", keys.type_uri.as_ref().map(|s| s.0.span())),
         ("header", keys.headers.first().map(|h| h.name.span())),
     ];
     for (key, key_span) in conflicts {
@@ -169,69 +240,52 @@ fn response(
     name: &Ident,
     fields: &[FieldAttrs],
     keys: &Keys,
-    defaults: Option<&Keys>,
+    defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
 ) -> Response {
-    let inherit = |own: Option<&LitStr>, pick: fn(&Keys) -> Option<&LitStr>| {
-        own.or_else(|| defaults.and_then(pick)).cloned()
-    };
     let (status, status_span) = status_of(name, keys, defaults, errors);
-    let title = inherit(keys.title.as_ref(), |d| d.title.as_ref());
-    if let Some(title) = title.as_ref().filter(|t| t.value().trim().is_empty()) {
-        errors.push(
-            Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
-                .with_span(title),
-        );
-    }
-    let type_uri = inherit(keys.type_uri.as_ref(), |d| d.type_uri.as_ref());
-    if let Some(uri) = type_uri.as_ref().filter(|u| {
-        let value = u.value();
-        value.is_empty() || value.chars().any(char::is_whitespace)
-    }) {
-        errors.push(
-            Error::custom(
-                "`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"",
-            )
-            .with_span(uri),
-        );
-    }
+    let title = keys.title.as_ref().map(|t| &t.0);
+    let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
+    check_title(title, errors);
+    check_type_uri(type_uri, errors);
     Response {
         status,
         status_span,
         code: code_of(name, keys, errors),
         message: message_of(name, fields, keys, status, errors),
-        title,
-        type_uri,
-        headers: headers_of(name, fields, keys, defaults, errors),
+        title: title.or(defaults.and_then(|d| d.title)).cloned(),
+        type_uri: type_uri.or(defaults.and_then(|d| d.type_uri)).cloned(),
+        headers: headers_of(name, fields, &keys.headers, defaults, errors),
     }
 }
 
 fn status_of(
     name: &Ident,
     keys: &Keys,
-    defaults: Option<&Keys>,
+    defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
 ) -> (u16, Span) {
-    if let Some(status) = keys
-        .status
-        .as_ref()
-        .or(defaults.and_then(|d| d.status.as_ref()))
-    {
+    if let Some(status) = &keys.status {
         return (status.code, status.span);
     }
-    let hint = if defaults.is_some() {
-        format!(
-            "add `#[api(status = 404)]` (or another status) to `{name}`, or a default on the enum"
-        )
-    } else {
-        format!("add `#[api(status = 404)]` (or another status) to `{name}`")
-    };
-    errors.push(Error::custom(format!("missing status for `{name}`; {hint}")).with_span(name));
+    if let Some(status) = defaults.and_then(|d| d.status) {
+        return status;
+    }
+    if defaults.is_none_or(|d| d.known) {
+        let hint = if defaults.is_some() {
+            format!(
+                "add `#[api(status = 404)]` (or another status) to `{name}`, or a default on the enum"
+            )
+        } else {
+            format!("add `#[api(status = 404)]` (or another status) to `{name}`")
+        };
+        errors.push(Error::custom(format!("missing status for `{name}`; {hint}")).with_span(name));
+    }
     (500, name.span())
 }
 
 fn code_of(name: &Ident, keys: &Keys, errors: &mut Accumulator) -> LitStr {
-    let Some(code) = &keys.code else {
+    let Some(code) = keys.code.as_ref().map(|c| &c.0) else {
         return LitStr::new(&case::snake_case(&name.to_string()), name.span());
     };
     let value = code.value();
@@ -257,7 +311,7 @@ fn message_of(
     status: u16,
     errors: &mut Accumulator,
 ) -> Option<Text> {
-    let lit = keys.message.as_ref()?;
+    let lit = &keys.message.as_ref()?.0;
     let text = text(lit, fields, name, errors)?;
     if (500..=599).contains(&status) && !text.is_static() {
         errors.push(
@@ -271,46 +325,75 @@ fn message_of(
     Some(text)
 }
 
-/// The variant's own headers, then the enum's that the variant does not override.
+fn check_title(title: Option<&LitStr>, errors: &mut Accumulator) {
+    let Some(title) = title else { return };
+    let value = title.value();
+    if value.trim().is_empty() {
+        errors.push(
+            Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
+                .with_span(title),
+        );
+    } else if fmt::parse(&value).is_ok_and(|p| !p.is_empty()) {
+        errors.push(
+            Error::custom("`title` names the problem type, the same for every occurrence, and cannot show fields; show them in `message`")
+                .with_span(title),
+        );
+    }
+}
+
+fn check_type_uri(type_uri: Option<&LitStr>, errors: &mut Accumulator) {
+    let Some(uri) = type_uri else { return };
+    let value = uri.value();
+    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        errors.push(
+            Error::custom("`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"")
+                .with_span(uri),
+        );
+    }
+}
+
+/// The variant's own headers, then the enum's that the variant does not set itself.
 fn headers_of(
     name: &Ident,
     fields: &[FieldAttrs],
-    keys: &Keys,
-    defaults: Option<&Keys>,
+    own: &[HeaderAttr],
+    defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
 ) -> Vec<Header> {
     let mut headers: Vec<Header> = Vec::new();
-    let own = keys.headers.iter().map(|h| (h, false));
-    let inherited = defaults
-        .into_iter()
-        .flat_map(|d| d.headers.iter())
-        .map(|h| (h, true));
-    for (attr, from_enum) in own.chain(inherited) {
+    for attr in own {
         let Some(header_name) = header_name(&attr.name, errors) else {
             continue;
         };
         if headers.iter().any(|h| h.name == header_name) {
-            if !from_enum {
-                errors.push(
-                    Error::custom(format!(
-                        "duplicate header `{}` on `{name}`",
-                        attr.name.value()
-                    ))
-                    .with_span(&attr.name),
-                );
-            }
+            errors.push(
+                Error::custom(format!(
+                    "duplicate header `{}` on `{name}`",
+                    attr.name.value()
+                ))
+                .with_span(&attr.name),
+            );
             continue;
         }
+        check_header_value(&attr.value, errors);
         let Some(value) = text(&attr.value, fields, name, errors) else {
             continue;
         };
-        if value.is_static() {
-            check_static_header_value(&attr.value, errors);
-        }
         headers.push(Header {
             name: header_name,
             value,
         });
+    }
+    for inherited in defaults.into_iter().flat_map(|d| &d.headers) {
+        if !headers.iter().any(|h| h.name == inherited.name) {
+            headers.push(Header {
+                name: inherited.name.clone(),
+                value: Text {
+                    lit: inherited.value.lit.clone(),
+                    fields: Vec::new(),
+                },
+            });
+        }
     }
     headers
 }
@@ -347,9 +430,11 @@ fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
     Some(lower)
 }
 
-fn check_static_header_value(lit: &LitStr, errors: &mut Accumulator) {
-    let value = lit.value();
-    if !value
+/// The written part of a header value must be visible ASCII; what fields add is checked at
+/// run time (an invalid value is left out and logged).
+fn check_header_value(lit: &LitStr, errors: &mut Accumulator) {
+    if !lit
+        .value()
         .bytes()
         .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
     {
@@ -399,7 +484,11 @@ fn text(
     if !ok {
         return None;
     }
-    let rewritten = fmt::rewrite(&value, &placeholders, |arg| binding(arg).to_string());
+    let rewritten = if placeholders.is_empty() {
+        fmt::unescape(&value) // used as a plain string, not a format string
+    } else {
+        fmt::rewrite(&value, &placeholders, |arg| binding(arg).to_string())
+    };
     Some(Text {
         lit: LitStr::new(&rewritten, lit.span()),
         fields: uses,

@@ -51,7 +51,12 @@ pub fn parse(text: &str) -> Result<Vec<Placeholder>, String> {
                 let inner = &text[i + 1..i + 1 + len];
                 let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
                 let start = i + 1;
-                let arg = parse_arg(arg.trim())?;
+                if spec.contains('$') {
+                    return Err(format!(
+                        "`{{{inner}}}`: width and precision must be written as numbers here, not taken from arguments"
+                    ));
+                }
+                let arg = parse_arg(arg.trim(), inner)?;
                 out.push(Placeholder {
                     arg,
                     spec: spec.to_owned(),
@@ -65,11 +70,11 @@ pub fn parse(text: &str) -> Result<Vec<Placeholder>, String> {
     Ok(out)
 }
 
-fn parse_arg(arg: &str) -> Result<ArgRef, String> {
+fn parse_arg(arg: &str, placeholder: &str) -> Result<ArgRef, String> {
     if arg.is_empty() {
-        return Err(
-            "`{}` does not say which field to show; name it, as in `{0}` or `{field}`".into(),
-        );
+        return Err(format!(
+            "`{{{placeholder}}}` does not say which field to show; name it, as in `{{0}}` or `{{field}}`"
+        ));
     }
     if arg.bytes().all(|b| b.is_ascii_digit()) {
         return arg
@@ -105,6 +110,11 @@ pub fn rewrite(
     out
 }
 
+/// A format string without placeholders as the text it formats to: `{{` -> `{`, `}}` -> `}`.
+pub fn unescape(text: &str) -> String {
+    text.replace("{{", "{").replace("}}", "}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{ArgRef, parse, rewrite};
@@ -138,8 +148,15 @@ mod tests {
     }
 
     #[test]
+    fn unescapes_static_text() {
+        assert_eq!(super::unescape("a {{b}} c"), "a {b} c");
+    }
+
+    #[test]
     fn rejects_malformed_strings() {
         assert!(parse("{}").unwrap_err().contains("which field"));
+        assert!(parse("{:?}").unwrap_err().starts_with("`{:?}`"));
+        assert!(parse("{0:>w$}").unwrap_err().contains("numbers"));
         assert!(parse("open {").unwrap_err().contains("unclosed"));
         assert!(parse("close }").unwrap_err().contains("unmatched"));
         assert!(parse("{a-b}").unwrap_err().contains("not a field"));

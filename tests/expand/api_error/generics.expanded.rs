@@ -8,7 +8,7 @@ where
     fn status(&self) -> ::pact::__private::StatusCode {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::status(__transparent)
+                <E as ::pact::ApiError>::status(__transparent)
             }
             Self::Bad { .. } => ::pact::__private::StatusCode::UNPROCESSABLE_ENTITY,
             Self::Plain { .. } => ::pact::__private::StatusCode::BAD_REQUEST,
@@ -17,7 +17,7 @@ where
     fn code(&self) -> &str {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::code(__transparent)
+                <E as ::pact::ApiError>::code(__transparent)
             }
             Self::Bad { .. } => "bad",
             Self::Plain { .. } => "plain",
@@ -26,7 +26,7 @@ where
     fn title(&self) -> ::core::option::Option<&str> {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::title(__transparent)
+                <E as ::pact::ApiError>::title(__transparent)
             }
             Self::Bad { .. } => ::core::option::Option::None,
             Self::Plain { .. } => ::core::option::Option::None,
@@ -35,7 +35,7 @@ where
     fn type_uri(&self) -> ::core::option::Option<&str> {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::type_uri(__transparent)
+                <E as ::pact::ApiError>::type_uri(__transparent)
             }
             Self::Bad { .. } => ::core::option::Option::None,
             Self::Plain { .. } => ::core::option::Option::None,
@@ -44,7 +44,7 @@ where
     fn message(&self) -> ::pact::__private::Cow<'_, str> {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::message(__transparent)
+                <E as ::pact::ApiError>::message(__transparent)
             }
             Self::Bad { value: ref __field_value, field: ref __field_field, .. } => {
                 ::pact::__private::Cow::Owned(
@@ -60,7 +60,7 @@ where
     fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::headers(__transparent, __headers)
+                <E as ::pact::ApiError>::headers(__transparent, __headers)
             }
             Self::Bad { .. } => {}
             Self::Plain { .. } => {}
@@ -69,7 +69,7 @@ where
     fn extend_problem(&self, __problem: &mut ::pact::ProblemDetails) {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::extend_problem(__transparent, __problem)
+                <E as ::pact::ApiError>::extend_problem(__transparent, __problem)
             }
             Self::Bad { .. } => {}
             Self::Plain { .. } => {}
@@ -78,7 +78,7 @@ where
     fn problem_details(&self) -> ::pact::ProblemDetails {
         match *self {
             Self::Inner { 0: ref __transparent, .. } => {
-                ::pact::ApiError::problem_details(__transparent)
+                <E as ::pact::ApiError>::problem_details(__transparent)
             }
             Self::Bad { .. } => ::pact::__private::problem_details(self),
             Self::Plain { .. } => ::pact::__private::problem_details(self),

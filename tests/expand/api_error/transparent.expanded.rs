@@ -3,7 +3,7 @@ impl ::pact::ApiError for ServiceError {
     fn status(&self) -> ::pact::__private::StatusCode {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::status(__transparent)
+                <UserError as ::pact::ApiError>::status(__transparent)
             }
             Self::BadInput { .. } => ::pact::__private::StatusCode::BAD_REQUEST,
         }
@@ -11,7 +11,7 @@ impl ::pact::ApiError for ServiceError {
     fn code(&self) -> &str {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::code(__transparent)
+                <UserError as ::pact::ApiError>::code(__transparent)
             }
             Self::BadInput { .. } => "bad_input",
         }
@@ -19,7 +19,7 @@ impl ::pact::ApiError for ServiceError {
     fn title(&self) -> ::core::option::Option<&str> {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::title(__transparent)
+                <UserError as ::pact::ApiError>::title(__transparent)
             }
             Self::BadInput { .. } => ::core::option::Option::None,
         }
@@ -27,7 +27,7 @@ impl ::pact::ApiError for ServiceError {
     fn type_uri(&self) -> ::core::option::Option<&str> {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::type_uri(__transparent)
+                <UserError as ::pact::ApiError>::type_uri(__transparent)
             }
             Self::BadInput { .. } => ::core::option::Option::None,
         }
@@ -35,7 +35,7 @@ impl ::pact::ApiError for ServiceError {
     fn message(&self) -> ::pact::__private::Cow<'_, str> {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::message(__transparent)
+                <UserError as ::pact::ApiError>::message(__transparent)
             }
             Self::BadInput { .. } => ::pact::__private::default_message(self),
         }
@@ -43,7 +43,7 @@ impl ::pact::ApiError for ServiceError {
     fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::headers(__transparent, __headers)
+                <UserError as ::pact::ApiError>::headers(__transparent, __headers)
             }
             Self::BadInput { .. } => {}
         }
@@ -51,7 +51,7 @@ impl ::pact::ApiError for ServiceError {
     fn extend_problem(&self, __problem: &mut ::pact::ProblemDetails) {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::extend_problem(__transparent, __problem)
+                <UserError as ::pact::ApiError>::extend_problem(__transparent, __problem)
             }
             Self::BadInput { .. } => {}
         }
@@ -59,7 +59,7 @@ impl ::pact::ApiError for ServiceError {
     fn problem_details(&self) -> ::pact::ProblemDetails {
         match *self {
             Self::User { 0: ref __transparent, .. } => {
-                ::pact::ApiError::problem_details(__transparent)
+                <UserError as ::pact::ApiError>::problem_details(__transparent)
             }
             Self::BadInput { .. } => ::pact::__private::problem_details(self),
         }
@@ -72,35 +72,35 @@ impl ::pact::ApiError for ServiceError {
 impl ::pact::ApiError for Wrapper {
     fn status(&self) -> ::pact::__private::StatusCode {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::status(__transparent)
+        <ServiceError as ::pact::ApiError>::status(__transparent)
     }
     fn code(&self) -> &str {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::code(__transparent)
+        <ServiceError as ::pact::ApiError>::code(__transparent)
     }
     fn title(&self) -> ::core::option::Option<&str> {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::title(__transparent)
+        <ServiceError as ::pact::ApiError>::title(__transparent)
     }
     fn type_uri(&self) -> ::core::option::Option<&str> {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::type_uri(__transparent)
+        <ServiceError as ::pact::ApiError>::type_uri(__transparent)
     }
     fn message(&self) -> ::pact::__private::Cow<'_, str> {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::message(__transparent)
+        <ServiceError as ::pact::ApiError>::message(__transparent)
     }
     fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::headers(__transparent, __headers)
+        <ServiceError as ::pact::ApiError>::headers(__transparent, __headers)
     }
     fn extend_problem(&self, __problem: &mut ::pact::ProblemDetails) {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::extend_problem(__transparent, __problem)
+        <ServiceError as ::pact::ApiError>::extend_problem(__transparent, __problem)
     }
     fn problem_details(&self) -> ::pact::ProblemDetails {
         let Self { inner: ref __transparent, .. } = *self;
-        ::pact::ApiError::problem_details(__transparent)
+        <ServiceError as ::pact::ApiError>::problem_details(__transparent)
     }
 }
 ::pact::__private::api_error_integrations! {
