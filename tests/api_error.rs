@@ -106,7 +106,7 @@ impl ApiError for Invalid {
     fn status(&self) -> StatusCode {
         StatusCode::UNPROCESSABLE_ENTITY
     }
-    fn code(&self) -> &str {
+    fn code(&self) -> &'static str {
         "validation_failed"
     }
     fn extend_problem(&self, problem: &mut ProblemDetails) {
@@ -231,7 +231,11 @@ fn problem_response_sets_content_type_and_headers() {
 
 #[derive(Debug, thiserror::Error, pact::ApiError)]
 #[error("braces")]
-#[api(status = 400, message = "send {{\"a\": 1}}", header("X-Example", "{{}}"))]
+#[api(
+    status = 400,
+    message = "send {{\"a\": 1}}",
+    header("X-Example", "{{}}")
+)]
 struct Braces;
 
 #[derive(Debug, thiserror::Error, pact::ApiError)]
