@@ -5,9 +5,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The media type of a problem body, `application/problem+json` (RFC 9457 §3).
+///
+/// ```
+/// assert_eq!(pact_core::PROBLEM_JSON, "application/problem+json");
+/// ```
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// The default problem type (RFC 9457 §4.2.1): the problem has no meaning beyond its status.
+///
+/// ```
+/// use pact_core::{ABOUT_BLANK, ProblemDetails, http::StatusCode};
+/// assert_eq!(ProblemDetails::new(StatusCode::GONE, "gone").type_uri, ABOUT_BLANK);
+/// ```
 pub const ABOUT_BLANK: &str = "about:blank";
 
 /// An RFC 9457 problem details object, with pact's extension members `code` and `errors`.
@@ -155,6 +164,12 @@ pub struct FieldError {
 
 impl FieldError {
     /// A field error without parameters.
+    ///
+    /// ```
+    /// # use pact_core::FieldError;
+    /// let error = FieldError::new("tags[3]", "length", "at most 20 characters");
+    /// assert!(error.params.is_empty());
+    /// ```
     #[must_use]
     pub fn new(
         path: impl Into<String>,

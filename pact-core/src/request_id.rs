@@ -13,9 +13,19 @@ use std::fmt;
 use std::sync::Arc;
 
 /// The header the middlewares read: `x-request-id`.
+///
+/// ```
+/// assert_eq!(pact_core::request_id::HEADER, "x-request-id");
+/// ```
 pub const HEADER: &str = "x-request-id";
 
 /// Longest request id taken from a header; a longer one is ignored.
+///
+/// ```
+/// use pact_core::request_id::{MAX_LEN, RequestId};
+/// assert!(RequestId::new(&"a".repeat(MAX_LEN)).is_some());
+/// assert!(RequestId::new(&"a".repeat(MAX_LEN + 1)).is_none());
+/// ```
 pub const MAX_LEN: usize = 128;
 
 /// A request id: 1 to [`MAX_LEN`] visible ASCII characters. Cheap to clone.
@@ -39,6 +49,11 @@ impl RequestId {
     }
 
     /// The id as text.
+    ///
+    /// ```
+    /// # use pact_core::request_id::RequestId;
+    /// assert_eq!(RequestId::new("abc").unwrap().as_str(), "abc");
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0

@@ -25,6 +25,22 @@ use crate::ApiError;
 use crate::request_id::{HEADER, RequestId, scope};
 
 /// `err`'s status as actix-web's `StatusCode` (actix-web 4 is built on `http` 0.2).
+///
+/// ```
+/// use pact_core::{ApiError, http::StatusCode};
+///
+/// #[derive(Debug)]
+/// struct Teapot;
+/// impl std::fmt::Display for Teapot {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("teapot") }
+/// }
+/// impl std::error::Error for Teapot {}
+/// impl ApiError for Teapot {
+///     fn status(&self) -> StatusCode { StatusCode::IM_A_TEAPOT }
+///     fn code(&self) -> &str { "teapot" }
+/// }
+/// assert_eq!(pact_core::actix::status_code(&Teapot).as_u16(), 418);
+/// ```
 pub fn status_code<E: ApiError + ?Sized>(err: &E) -> StatusCode {
     StatusCode::from_u16(err.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
