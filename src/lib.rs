@@ -50,8 +50,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use pact_core::{
-    ABOUT_BLANK, ApiError, FieldError, PROBLEM_JSON, ProblemDetails, http, problem_response,
-    report, request_id, server_error_message,
+    ABOUT_BLANK, ApiError, FieldError, Normalize, PROBLEM_JSON, ProblemDetails, Rejection,
+    RuleError, Validate, ValidateWith, ValidationErrors, http, problem_response, report,
+    request_id, server_error_message, validation,
 };
 
 #[cfg(feature = "actix-web")]

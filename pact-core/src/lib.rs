@@ -38,9 +38,11 @@
 
 mod api_error;
 mod problem;
+mod rejection;
 pub mod report;
 pub mod request_id;
 mod response;
+pub mod validation;
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod integrations;
@@ -53,7 +55,9 @@ pub use integrations::actix;
 
 pub use api_error::{ApiError, server_error_message};
 pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, ProblemDetails};
+pub use rejection::Rejection;
 pub use response::problem_response;
+pub use validation::{Normalize, RuleError, Validate, ValidateWith, ValidationErrors};
 
 /// The `http` crate, whose [`StatusCode`](http::StatusCode) and
 /// [`HeaderMap`](http::HeaderMap) appear in [`ApiError`].

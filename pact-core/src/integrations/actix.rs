@@ -21,6 +21,7 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse};
 
+pub use super::actix_valid::*;
 use crate::ApiError;
 use crate::request_id::{HEADER, RequestId, scope};
 

@@ -20,6 +20,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 
+pub use super::axum_valid::*;
 use crate::ApiError;
 use crate::request_id::{HEADER, RequestId, scope};
 

@@ -4,3 +4,8 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+
+#[cfg(feature = "actix-web")]
+mod actix_valid;
+#[cfg(feature = "axum")]
+mod axum_valid;

@@ -1,0 +1,1 @@
+//! `Valid<...>` extractors for actix-web.

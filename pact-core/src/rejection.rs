@@ -1,0 +1,101 @@
+//! Why an extractor refused a request before any handler ran.
+
+use std::borrow::Cow;
+
+use http::StatusCode;
+
+use crate::{ApiError, ProblemDetails, ValidationErrors};
+
+/// A request that the `Valid<...>` extractors refused, answered as problem+json:
+///
+/// | variant | status | code |
+/// | --- | --- | --- |
+/// | `Malformed` | 400 | `malformed_request` (the parser's message as `detail`) |
+/// | `UnsupportedMediaType` | 415 | `unsupported_media_type` |
+/// | `Invalid` | 422 | `validation_failed`, with the `errors` list |
+///
+/// ```
+/// use pact_core::{ApiError, Rejection};
+///
+/// let rejection = Rejection::Malformed("expected `,` or `}` at line 1 column 12".into());
+/// assert_eq!(rejection.status().as_u16(), 400);
+/// assert_eq!(rejection.code(), "malformed_request");
+/// assert_eq!(rejection.problem_details().detail.as_deref(), Some("expected `,` or `}` at line 1 column 12"));
+///
+/// let rejection = Rejection::UnsupportedMediaType { expected: "application/json" };
+/// assert_eq!(rejection.status().as_u16(), 415);
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The body, query or form could not be read or parsed into the target type.
+    Malformed(String),
+    /// The request's `Content-Type` is not what the extractor reads.
+    UnsupportedMediaType {
+        /// The media type the extractor expects.
+        expected: &'static str,
+    },
+    /// The request parsed but broke validation rules.
+    Invalid(ValidationErrors),
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Malformed(message) => write!(f, "malformed request: {message}"),
+            Self::UnsupportedMediaType { expected } => {
+                write!(f, "unsupported media type; expected `{expected}`")
+            }
+            Self::Invalid(errors) => errors.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Rejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl From<ValidationErrors> for Rejection {
+    fn from(errors: ValidationErrors) -> Self {
+        Self::Invalid(errors)
+    }
+}
+
+impl ApiError for Rejection {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Invalid(errors) => errors.status(),
+        }
+    }
+
+    fn code(&self) -> &str {
+        match self {
+            Self::Malformed(_) => "malformed_request",
+            Self::UnsupportedMediaType { .. } => "unsupported_media_type",
+            Self::Invalid(errors) => errors.code(),
+        }
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        match self {
+            Self::Malformed(message) => Cow::Borrowed(message),
+            Self::UnsupportedMediaType { expected } => {
+                Cow::Owned(format!("Expected a request body of type `{expected}`."))
+            }
+            Self::Invalid(errors) => errors.message(),
+        }
+    }
+
+    fn extend_problem(&self, problem: &mut ProblemDetails) {
+        if let Self::Invalid(errors) = self {
+            errors.extend_problem(problem);
+        }
+    }
+}
