@@ -63,6 +63,9 @@ pub use pact_core::axum;
 #[doc = include_str!("../docs/api_error.md")]
 pub use pact_derive::ApiError;
 
+#[doc = include_str!("../docs/dto.md")]
+pub use pact_derive::Dto;
+
 /// Items used by generated code. Not a public API.
 #[doc(hidden)]
 pub mod __private {

@@ -7,3 +7,9 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/api_error/*.rs");
 }
+
+#[test]
+fn dto() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/dto/*.rs");
+}

@@ -5,6 +5,11 @@ pub use std::borrow::Cow;
 pub use std::format;
 pub use std::string::String;
 
+pub use regex::Regex;
+
+pub use crate::validation::sanitize;
+
+use crate::validation::{Elements, MapKeys, Path};
 pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 pub use crate::__api_error_integrations as api_error_integrations;
@@ -93,4 +98,32 @@ macro_rules! __api_error_actix {
 #[macro_export]
 macro_rules! __api_error_actix {
     ($($tt:tt)*) => {};
+}
+
+/// `each(...)`: calls `f` for every element of `value` with its path.
+pub fn each_element<T: Elements + ?Sized>(
+    value: &T,
+    path: &Path<'_>,
+    f: impl FnMut(&Path<'_>, &T::Element),
+) {
+    value.each_element(path, f);
+}
+
+/// `keys(...)`: calls `f` for every key of `value` with its path.
+pub fn each_key<T: MapKeys + ?Sized>(
+    value: &T,
+    path: &Path<'_>,
+    f: impl FnMut(&Path<'_>, &T::Key),
+) {
+    value.each_key(path, f);
+}
+
+/// The regex of a `pattern(...)` rule, compiled once per process. The derive checked its
+/// syntax; should it still not compile (a size limit, say), it is logged and replaced by a
+/// regex that matches nothing, so the rule rejects rather than panics.
+pub fn compile_regex(pattern: &'static str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|err| {
+        tracing::error!(pattern, error = %err, "a `pattern` rule's regex failed to compile; the rule rejects every value");
+        Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant regex compiles"))
+    })
 }

@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 mod api_error;
+mod dto;
 mod internals;
 #[cfg(test)]
 mod snapshots;
@@ -15,4 +16,12 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     api_error::derive(&input).into()
+}
+
+/// Derives `pact::ValidateWith` (request validation) and `pact::Normalize` (sanitising); see
+/// the `pact` crate for the attributes.
+#[proc_macro_derive(Dto, attributes(dto, validate))]
+pub fn derive_dto(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    dto::derive(&input).into()
 }

@@ -64,3 +64,8 @@ fn check(derive_dir: &str, name: &str, derive: fn(&syn::DeriveInput) -> proc_mac
 fn api_error() {
     check("api_error", "ApiError", crate::api_error::derive);
 }
+
+#[test]
+fn dto() {
+    check("dto", "Dto", crate::dto::derive);
+}

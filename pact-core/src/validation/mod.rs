@@ -10,9 +10,12 @@ mod errors;
 mod normalize;
 mod path;
 pub mod rules;
+pub mod sanitize;
 mod traits;
+mod walk;
 
 pub use errors::{RuleError, ValidationErrors};
 pub use normalize::Normalize;
 pub use path::Path;
 pub use traits::{Validate, ValidateWith};
+pub use walk::{Elements, MapKeys};

@@ -3,6 +3,7 @@
 pub mod bounds;
 pub mod case;
 pub mod crate_path;
+pub mod ctxt;
 pub mod fmt;
 pub mod span;
 pub mod suggest;

@@ -1,0 +1,124 @@
+//! Container attributes: `#[dto(crate = ...)]` and `#[validate(context = T, schema(...))]`.
+
+use syn::{Attribute, LitStr, Path, Token, Type};
+
+use super::ast::{Overrides, Schema};
+use crate::internals::ctxt::Ctxt;
+use crate::internals::suggest;
+
+#[derive(Default)]
+pub struct ContainerAttrs {
+    pub krate: Option<Path>,
+    pub context: Option<Type>,
+    pub schemas: Vec<Schema>,
+}
+
+const DTO_KEYS: &[&str] = &["crate"];
+const VALIDATE_KEYS: &[&str] = &["context", "schema"];
+
+pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs {
+        let is_dto = attr.path().is_ident("dto");
+        if !is_dto && !attr.path().is_ident("validate") {
+            continue;
+        }
+        if let syn::Meta::Path(path) = &attr.meta {
+            cx.error_spanned_by(
+                path,
+                "an attribute without keys does nothing; add keys or remove it",
+            );
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            match (is_dto, key.as_str()) {
+                (true, "crate") => {
+                    if out.krate.is_some() {
+                        return Err(meta.error("duplicate key `crate`"));
+                    }
+                    out.krate = Some(meta.value()?.parse()?);
+                }
+                (false, "context") => {
+                    if out.context.is_some() {
+                        return Err(meta.error("duplicate key `context`"));
+                    }
+                    out.context = Some(meta.value()?.parse()?);
+                }
+                (false, "schema") => out.schemas.push(schema(&meta)?),
+                (_, other) => {
+                    let keys = if is_dto { DTO_KEYS } else { VALIDATE_KEYS };
+                    let (attr_name, elsewhere) = if is_dto {
+                        ("dto", "validate")
+                    } else {
+                        ("validate", "dto")
+                    };
+                    let other_keys = if is_dto { VALIDATE_KEYS } else { DTO_KEYS };
+                    let hint = if other_keys.contains(&other) {
+                        format!("; `{other}` goes in `#[{elsewhere}(...)]`")
+                    } else if let Some(best) = suggest::closest(other, keys.iter().copied()) {
+                        format!("; did you mean `{best}`?")
+                    } else {
+                        format!(
+                            "; `#[{attr_name}(...)]` on a type takes {}",
+                            keys.join(", ")
+                        )
+                    };
+                    return Err(meta.error(format!("unknown key `{other}`{hint}")));
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+    out
+}
+
+/// `schema(check_fn)` or `schema(check_fn, path = "password_confirmation", code = "...")`.
+fn schema(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Schema> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(
+            meta.error("`schema` names a function, as in `schema(check_dates, path = \"end\")`")
+        );
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let function: Path = content.parse()?;
+    let mut path = None;
+    let mut overrides = Overrides::default();
+    while !content.is_empty() {
+        content.parse::<Token![,]>()?;
+        if content.is_empty() {
+            break;
+        }
+        let key: syn::Ident = content.parse()?;
+        content.parse::<Token![=]>()?;
+        let value: LitStr = content.parse()?;
+        let slot = match key.to_string().as_str() {
+            "path" => &mut path,
+            "code" => &mut overrides.code,
+            "message" => &mut overrides.message,
+            _ => {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "`schema` takes `path`, `code` and `message`",
+                ));
+            }
+        };
+        if slot.is_some() {
+            return Err(syn::Error::new(key.span(), "duplicate key"));
+        }
+        *slot = Some(value);
+    }
+    Ok(Schema {
+        function,
+        path,
+        overrides,
+    })
+}

@@ -1,0 +1,39 @@
+//! `#[derive(Dto)]`: request validation (`ValidateWith`) and sanitising (`Normalize`).
+//! Attributes are parsed (`container`, `rules`, `sanitize`, `serde_names`), checked into a
+//! model (`valid` -> `ast`), then expanded (`expand`, `normalize`); on error, `fallback`
+//! stands in for the impls.
+
+mod ast;
+mod container;
+mod expand;
+mod fallback;
+mod normalize;
+mod rules;
+mod sanitize;
+mod serde_names;
+mod valid;
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+use crate::internals::ctxt::Ctxt;
+
+/// The whole derive, as a plain function over token streams.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::new();
+    let model = valid::build(input, &mut cx);
+    match (cx.into_compile_errors(), model) {
+        (None, Some(model)) => {
+            let mut out = expand::validate_impl(&model);
+            out.extend(normalize::normalize_impl(&model));
+            out
+        }
+        (errors, model) => {
+            let mut out = errors.unwrap_or_default();
+            if let Some(model) = model {
+                out.extend(fallback::expand(&model));
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,638 @@
+//! `#[validate(...)]` rules on a field, parsed by hand: each rule has its own argument shape,
+//! and every mistake is recorded in the context with its span.
+
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::{Expr, LitStr, Token};
+
+use super::ast::{Overrides, Rule, RuleKind};
+use crate::internals::ctxt::Ctxt;
+use crate::internals::suggest;
+
+/// Rules that take no argument, by name, with the runtime function each calls.
+const SIMPLE: &[&str] = &[
+    "email",
+    "url",
+    "ip",
+    "ipv4",
+    "ipv6",
+    "uuid",
+    "credit_card",
+    "ascii",
+    "alphanumeric",
+    "non_empty",
+];
+const TEXT: &[&str] = &["contains", "does_not_contain", "prefix", "suffix"];
+const OTHER: &[&str] = &[
+    "length",
+    "range",
+    "pattern",
+    "one_of",
+    "must_match",
+    "custom",
+    "required",
+    "nested",
+    "each",
+    "keys",
+];
+
+/// Every rule name, for suggestions.
+fn all_rules() -> impl Iterator<Item = &'static str> {
+    SIMPLE.iter().chain(TEXT).chain(OTHER).copied()
+}
+
+/// What a field's `#[validate(...)]` attributes say, before cross-field checks.
+#[derive(Default)]
+pub struct FieldRules {
+    pub rules: Vec<Rule>,
+    pub each: Vec<Rule>,
+    pub keys: Vec<Rule>,
+    pub required: Option<(proc_macro2::Span, Overrides)>,
+    pub nested: Option<proc_macro2::Span>,
+    /// `must_match(other)` targets, resolved later against the fields.
+    pub must_match: Vec<(syn::Ident, proc_macro2::Span, Overrides)>,
+}
+
+/// Where a rule list stands: top level of a field, or inside `each(...)` / `keys(...)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Field,
+    Each,
+    Keys,
+}
+
+pub fn parse_field(attrs: &[syn::Attribute], cx: &mut Ctxt) -> FieldRules {
+    let mut out = FieldRules::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("validate")) {
+        if let syn::Meta::Path(path) = &attr.meta {
+            cx.error_spanned_by(path, "`#[validate]` without rules does nothing; add rules, as in `#[validate(email)]`, or remove it");
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            rule(&meta, Level::Field, &mut out, cx);
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+    out
+}
+
+fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut Ctxt) {
+    let Some(ident) = meta.path.get_ident() else {
+        cx.error_spanned_by(
+            &meta.path,
+            "expected a rule name such as `email` or `length(max = 20)`",
+        );
+        skip_value(meta);
+        return;
+    };
+    let name = ident.to_string();
+    let span = ident.span();
+    let result = match name.as_str() {
+        "length" => length(meta).map(|kind| push(out, level, cx, span, kind)),
+        "range" => range(meta).map(|kind| push(out, level, cx, span, kind)),
+        "pattern" => pattern(meta).map(|kind| push(out, level, cx, span, kind)),
+        "one_of" => one_of(meta).map(|kind| push(out, level, cx, span, kind)),
+        "custom" => custom(meta).map(|kind| push(out, level, cx, span, kind)),
+        "must_match" if level == Level::Field => must_match(meta).map(|(other, overrides)| {
+            out.must_match.push((other, span, overrides));
+        }),
+        "required" if level == Level::Field => overrides_only(meta).map(|overrides| {
+            if out.required.is_some() {
+                cx.error_spanned_by(ident, "duplicate rule `required`");
+            }
+            out.required = Some((span, overrides));
+        }),
+        "nested" => {
+            if meta.input.peek(syn::token::Paren) || meta.input.peek(Token![=]) {
+                cx.error_spanned_by(ident, "`nested` takes no arguments");
+                skip_value(meta);
+            } else if out.nested.is_some() {
+                cx.error_spanned_by(ident, "duplicate rule `nested`");
+            } else {
+                out.nested = Some(span);
+            }
+            Ok(())
+        }
+        "each" | "keys" if level == Level::Field => {
+            let inner = if name == "each" {
+                Level::Each
+            } else {
+                Level::Keys
+            };
+            if meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|meta| {
+                    rule(&meta, inner, out, cx);
+                    Ok(())
+                })
+            } else {
+                cx.error_spanned_by(ident, format!("`{name}` lists the rules for every element, as in `{name}(length(max = 20))`"));
+                skip_value(meta);
+                Ok(())
+            }
+        }
+        "must_match" | "required" | "each" | "keys" => {
+            cx.error_spanned_by(
+                ident,
+                format!("`{name}` applies to a field, not inside `each(...)` or `keys(...)`"),
+            );
+            skip_value(meta);
+            Ok(())
+        }
+        other if SIMPLE.contains(&other) => {
+            let function = SIMPLE
+                .iter()
+                .find(|s| **s == other)
+                .copied()
+                .unwrap_or("email");
+            overrides_only(meta).map(|overrides| {
+                push_rule(
+                    out,
+                    level,
+                    cx,
+                    Rule {
+                        kind: RuleKind::Simple(function),
+                        span,
+                        overrides,
+                    },
+                );
+            })
+        }
+        other if TEXT.contains(&other) => {
+            let function = TEXT
+                .iter()
+                .find(|s| **s == other)
+                .copied()
+                .unwrap_or("contains");
+            text_arg(meta, function).map(|(lit, overrides)| {
+                push_rule(
+                    out,
+                    level,
+                    cx,
+                    Rule {
+                        kind: RuleKind::Text(function, lit),
+                        span,
+                        overrides,
+                    },
+                );
+            })
+        }
+        other => {
+            let hint = match suggest::closest(other, all_rules()) {
+                Some(best) => format!("; did you mean `{best}`?"),
+                None => format!(
+                    "; the rules are {}",
+                    all_rules().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            cx.error_spanned_by(ident, format!("unknown rule `{other}`{hint}"));
+            skip_value(meta);
+            Ok(())
+        }
+    };
+    if let Err(err) = result {
+        cx.syn_error(err);
+    }
+}
+
+fn push(
+    out: &mut FieldRules,
+    level: Level,
+    cx: &mut Ctxt,
+    span: proc_macro2::Span,
+    (kind, overrides): (RuleKind, Overrides),
+) {
+    push_rule(
+        out,
+        level,
+        cx,
+        Rule {
+            kind,
+            span,
+            overrides,
+        },
+    );
+}
+
+fn push_rule(out: &mut FieldRules, level: Level, cx: &mut Ctxt, rule: Rule) {
+    let list = match level {
+        Level::Field => &mut out.rules,
+        Level::Each => &mut out.each,
+        Level::Keys => &mut out.keys,
+    };
+    let same = |existing: &Rule| match (&existing.kind, &rule.kind) {
+        (RuleKind::Custom { .. }, _) | (RuleKind::Text(..), _) => false,
+        (a, b) => {
+            std::mem::discriminant(a) == std::mem::discriminant(b)
+                && match (a, b) {
+                    (RuleKind::Simple(x), RuleKind::Simple(y)) => x == y,
+                    _ => true,
+                }
+        }
+    };
+    if list.iter().any(same) {
+        cx.syn_error(syn::Error::new(
+            rule.span,
+            "duplicate rule: merge the two into one",
+        ));
+        return;
+    }
+    list.push(rule);
+}
+
+/// Consumes whatever follows a rule name that was rejected, so parsing goes on.
+fn skip_value(meta: &ParseNestedMeta<'_>) {
+    if meta.input.peek(syn::token::Paren) {
+        let _ = meta.input.step(|cursor| match cursor.token_tree() {
+            Some((_, rest)) => Ok(((), rest)),
+            None => Ok(((), *cursor)),
+        });
+    } else if meta.input.peek(Token![=]) {
+        let _ = meta.value().and_then(|value| value.parse::<Expr>());
+    }
+}
+
+/// Like `meta.parse_nested_meta`, but a key that fails is skipped rather than left unparsed,
+/// so one mistake inside a rule's parentheses is reported once, and empty parentheses get the
+/// rule's own message.
+fn nested(
+    meta: &ParseNestedMeta<'_>,
+    empty: &str,
+    mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
+) -> syn::Result<()> {
+    let is_empty =
+        meta.input.fork().step(
+            |cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
+                Some((inside, _, rest)) => Ok((inside.eof(), rest)),
+                None => Ok((false, *cursor)),
+            },
+        );
+    let is_empty = is_empty.unwrap_or(false);
+    if is_empty {
+        let _ = meta.input.step(|cursor| {
+            cursor
+                .token_tree()
+                .map_or(Ok(((), *cursor)), |(_, rest)| Ok(((), rest)))
+        });
+        return Err(meta.error(empty));
+    }
+    let mut errors: Option<syn::Error> = None;
+    meta.parse_nested_meta(|inner| {
+        if let Err(err) = f(&inner) {
+            skip_value(&inner);
+            match &mut errors {
+                Some(errors) => errors.combine(err),
+                None => errors = Some(err),
+            }
+        }
+        Ok(())
+    })?;
+    errors.map_or(Ok(()), Err)
+}
+
+/// Consumes what is left in a parenthesized group after a mistake.
+fn drain(content: ParseStream<'_>) {
+    let _ = content.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((_, next)) = rest.token_tree() {
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+}
+
+/// Parses a rule's parenthesized arguments with `f`, draining them on error.
+fn group<T>(
+    meta: &ParseNestedMeta<'_>,
+    f: impl FnOnce(ParseStream<'_>) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let result = f(&content);
+    if result.is_err() {
+        drain(&content);
+    }
+    result
+}
+
+/// `code = "..."` or `message = "..."` inside a rule's parentheses.
+fn override_key(meta: &ParseNestedMeta<'_>, overrides: &mut Overrides) -> syn::Result<bool> {
+    let slot = if meta.path.is_ident("code") {
+        &mut overrides.code
+    } else if meta.path.is_ident("message") {
+        &mut overrides.message
+    } else {
+        return Ok(false);
+    };
+    if slot.is_some() {
+        return Err(meta.error("duplicate key"));
+    }
+    *slot = Some(meta.value()?.parse::<LitStr>()?);
+    Ok(true)
+}
+
+fn overrides_only(meta: &ParseNestedMeta<'_>) -> syn::Result<Overrides> {
+    let mut overrides = Overrides::default();
+    if meta.input.peek(syn::token::Paren) {
+        nested(
+            meta,
+            "empty parentheses: write the rule alone, or give `code = \"...\"` / `message = \"...\"`",
+            |inner| {
+                if override_key(inner, &mut overrides)? {
+                    Ok(())
+                } else {
+                    let hint = inner
+                        .path
+                        .get_ident()
+                        .and_then(|key| suggest::closest(&key.to_string(), ["code", "message"]))
+                        .map(|best| format!("; did you mean `{best}`?"))
+                        .unwrap_or_default();
+                    Err(inner.error(format!(
+                        "this rule takes only `code = \"...\"` and `message = \"...\"`{hint}"
+                    )))
+                }
+            },
+        )?;
+    } else if meta.input.peek(Token![=]) {
+        skip_value(meta);
+        return Err(
+            meta.error("this rule takes no value; write it alone, as in `#[validate(email)]`")
+        );
+    }
+    Ok(overrides)
+}
+
+fn keyed(
+    meta: &ParseNestedMeta<'_>,
+    keys: &[&str],
+    rule: &str,
+    example: &str,
+) -> syn::Result<(
+    Vec<(String, Expr, proc_macro2::Span)>,
+    Overrides,
+    proc_macro2::Span,
+)> {
+    let mut overrides = Overrides::default();
+    let mut values: Vec<(String, Expr, proc_macro2::Span)> = Vec::new();
+    let mut words: Vec<(String, proc_macro2::Span)> = Vec::new();
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("`{rule}` needs bounds, as in `{example}`")));
+    }
+    nested(
+        meta,
+        &format!("`{rule}` needs bounds, as in `{example}`"),
+        |inner| {
+            if override_key(inner, &mut overrides)? {
+                return Ok(());
+            }
+            let Some(key) = inner.path.get_ident().map(ToString::to_string) else {
+                return Err(inner.error("expected a key"));
+            };
+            if !keys.contains(&key.as_str()) {
+                let hint = suggest::closest(&key, keys.iter().copied())
+                    .map(|best| format!("; did you mean `{best}`?"))
+                    .unwrap_or_else(|| format!("; `{rule}` takes {}", keys.join(", ")));
+                return Err(inner.error(format!("unknown key `{key}` in `{rule}`{hint}")));
+            }
+            if values.iter().any(|(k, ..)| *k == key) || words.iter().any(|(k, _)| *k == key) {
+                return Err(inner.error(format!("duplicate key `{key}`")));
+            }
+            let span = inner
+                .path
+                .get_ident()
+                .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
+            if inner.input.peek(Token![=]) {
+                values.push((key, inner.value()?.parse::<Expr>()?, span));
+            } else {
+                words.push((key, span));
+            }
+            Ok(())
+        },
+    )?;
+    for (word, span) in &words {
+        values.push((word.clone(), syn::parse_quote!(true), *span));
+    }
+    Ok((
+        values,
+        overrides,
+        meta.path
+            .get_ident()
+            .map_or_else(proc_macro2::Span::call_site, syn::Ident::span),
+    ))
+}
+
+fn take(values: &mut Vec<(String, Expr, proc_macro2::Span)>, key: &str) -> Option<Expr> {
+    let index = values.iter().position(|(k, ..)| k == key)?;
+    Some(values.remove(index).1)
+}
+
+fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
+    let (mut values, overrides, span) = keyed(
+        meta,
+        &["min", "max", "equal", "bytes"],
+        "length",
+        "length(min = 1, max = 20)",
+    )?;
+    let bytes = match take(&mut values, "bytes") {
+        None => false,
+        Some(Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Bool(b),
+            ..
+        })) => b.value,
+        Some(other) => {
+            return Err(syn::Error::new_spanned(
+                other,
+                "`bytes` is a flag: write `bytes` alone",
+            ));
+        }
+    };
+    let kind = RuleKind::Length {
+        min: take(&mut values, "min"),
+        max: take(&mut values, "max"),
+        equal: take(&mut values, "equal"),
+        bytes,
+    };
+    if let RuleKind::Length {
+        min: None,
+        max: None,
+        equal: None,
+        ..
+    } = kind
+    {
+        return Err(syn::Error::new(
+            span,
+            "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
+        ));
+    }
+    Ok((kind, overrides))
+}
+
+fn range(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
+    let keys = ["min", "max", "exclusive_min", "exclusive_max"];
+    let (mut values, overrides, _) = keyed(meta, &keys, "range", "range(min = 0, max = 120)")?;
+    Ok((
+        RuleKind::Range {
+            min: take(&mut values, "min"),
+            max: take(&mut values, "max"),
+            exclusive_min: take(&mut values, "exclusive_min"),
+            exclusive_max: take(&mut values, "exclusive_max"),
+        },
+        overrides,
+    ))
+}
+
+/// A rule whose first argument is a string, then optional overrides: `prefix("https://")`.
+fn text_arg(meta: &ParseNestedMeta<'_>, rule: &str) -> syn::Result<(LitStr, Overrides)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("`{rule}` needs a string, as in `{rule}(\"...\")`")));
+    }
+    group(meta, |content| {
+        let lit: LitStr = content.parse().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                format!("`{rule}` needs a string, as in `{rule}(\"...\")`"),
+            )
+        })?;
+        let overrides = trailing_overrides(content)?;
+        Ok((lit, overrides))
+    })
+}
+
+/// `, code = "...", message = "..."` after positional arguments.
+fn trailing_overrides(content: ParseStream<'_>) -> syn::Result<Overrides> {
+    let mut overrides = Overrides::default();
+    while !content.is_empty() {
+        content.parse::<Token![,]>()?;
+        if content.is_empty() {
+            break;
+        }
+        let key: syn::Ident = content.parse()?;
+        content.parse::<Token![=]>()?;
+        let value: LitStr = content.parse()?;
+        let slot = match key.to_string().as_str() {
+            "code" => &mut overrides.code,
+            "message" => &mut overrides.message,
+            _ => {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "expected `code = \"...\"` or `message = \"...\"`",
+                ));
+            }
+        };
+        if slot.is_some() {
+            return Err(syn::Error::new(key.span(), "duplicate key"));
+        }
+        *slot = Some(value);
+    }
+    Ok(overrides)
+}
+
+fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
+    let (lit, overrides) = text_arg(meta, "pattern")?;
+    if let Err(err) = regex_syntax::Parser::new().parse(&lit.value()) {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("invalid regular expression: {}", one_line(&err.to_string())),
+        ));
+    }
+    Ok((RuleKind::Pattern(lit), overrides))
+}
+
+fn one_line(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(text)
+        .trim()
+        .to_owned()
+}
+
+fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(
+            meta.error("`one_of` lists the allowed values, as in `one_of(\"asc\", \"desc\")`")
+        );
+    }
+    let items = group(meta, Punctuated::<Expr, Token![,]>::parse_terminated)?;
+    let mut overrides = Overrides::default();
+    let mut values = Vec::new();
+    for item in items {
+        match &item {
+            Expr::Assign(assign) => {
+                let key = match &*assign.left {
+                    Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
+                    _ => None,
+                };
+                let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(lit),
+                    ..
+                }) = &*assign.right
+                else {
+                    return Err(syn::Error::new_spanned(&assign.right, "expected a string"));
+                };
+                match key.as_deref() {
+                    Some("code") => overrides.code = Some(lit.clone()),
+                    Some("message") => overrides.message = Some(lit.clone()),
+                    _ => {
+                        return Err(syn::Error::new_spanned(
+                            &assign.left,
+                            "expected `code` or `message`",
+                        ));
+                    }
+                }
+            }
+            _ => values.push(item),
+        }
+    }
+    if values.is_empty() {
+        return Err(meta.error("`one_of` needs at least one allowed value"));
+    }
+    Ok((RuleKind::OneOf(values), overrides))
+}
+
+fn must_match(meta: &ParseNestedMeta<'_>) -> syn::Result<(syn::Ident, Overrides)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error("`must_match` names the other field, as in `must_match(password)`"));
+    }
+    group(meta, |content| {
+        let other: syn::Ident = content.parse().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                "`must_match` names the other field, as in `must_match(password)`",
+            )
+        })?;
+        Ok((other, trailing_overrides(content)?))
+    })
+}
+
+fn custom(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error("`custom` names a function, as in `custom(check_username)` or `custom(check_slot, context)`"));
+    }
+    group(meta, |content| {
+        let function: syn::Path = content.parse()?;
+        let mut with_context = false;
+        if content.peek(Token![,]) && content.peek2(syn::Ident) && !content.peek3(Token![=]) {
+            content.parse::<Token![,]>()?;
+            let word: syn::Ident = content.parse()?;
+            if word != "context" {
+                return Err(syn::Error::new(
+                    word.span(),
+                    "expected `context`, as in `custom(check_slot, context)`",
+                ));
+            }
+            with_context = true;
+        }
+        let overrides = trailing_overrides(content)?;
+        Ok((
+            RuleKind::Custom {
+                function,
+                with_context,
+            },
+            overrides,
+        ))
+    })
+}

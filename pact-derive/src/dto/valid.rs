@@ -1,0 +1,270 @@
+//! From `syn` input and parsed attributes to the checked model, with every cross-check:
+//! `required` only on `Option`, `must_match` naming a field, literal bounds in order, a
+//! context for `custom(.., context)`, and serde names for error paths.
+
+use syn::{DeriveInput, Fields, Member, Type};
+
+use super::ast::{Field, Input, MustMatch, Rule, RuleKind, Shape, Variant, Wire};
+use super::serde_names::{self, Tagging};
+use super::{container, rules, sanitize};
+use crate::internals::case::RenameRule;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::{crate_path, suggest};
+
+pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
+    let attrs = container::parse(&input.attrs, cx);
+    let names = serde_names::container(&input.attrs);
+    let has_context = attrs.context.is_some();
+    let shape = match &input.data {
+        syn::Data::Struct(data) => {
+            Shape::Struct(fields(&data.fields, names.rename_all, has_context, cx))
+        }
+        syn::Data::Enum(data) => {
+            let variants = data.variants.iter().map(|variant| {
+                for attr in variant
+                    .attrs
+                    .iter()
+                    .filter(|a| a.path().is_ident("validate") || a.path().is_ident("dto"))
+                {
+                    cx.error_spanned_by(
+                        attr,
+                        "rules go on the fields of a variant, not on the variant",
+                    );
+                }
+                let own = serde_names::item(&variant.attrs);
+                let wire = own.rename.clone().unwrap_or_else(|| {
+                    let name = variant.ident.to_string();
+                    names
+                        .rename_all
+                        .map_or(name.clone(), |rule| rule.apply_to_variant(&name))
+                });
+                let segment = if own.untagged {
+                    None
+                } else {
+                    match &names.tagging {
+                        Tagging::External => Some(wire),
+                        Tagging::Adjacent(content) => Some(content.clone()),
+                        Tagging::Internal | Tagging::Untagged => None,
+                    }
+                };
+                let rule = own.rename_all.or(names.rename_all_fields);
+                Variant {
+                    ident: &variant.ident,
+                    segment,
+                    fields: fields(&variant.fields, rule, has_context, cx),
+                }
+            });
+            Shape::Enum(variants.collect())
+        }
+        syn::Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "Dto cannot be derived for a union; use a struct or an enum",
+            );
+            return None;
+        }
+    };
+    for schema in &attrs.schemas {
+        if schema.path.as_ref().is_some_and(|p| p.value().is_empty()) {
+            cx.error_spanned_by(
+                schema.path.as_ref(),
+                "`path` is empty; name where the error goes, as in `path = \"end_date\"`",
+            );
+        }
+    }
+    Some(Input {
+        ident: &input.ident,
+        generics: &input.generics,
+        krate: crate_path::or_default(attrs.krate),
+        context: attrs.context,
+        schemas: attrs.schemas,
+        shape,
+    })
+}
+
+fn fields<'a>(
+    fields: &'a Fields,
+    rename: Option<RenameRule>,
+    has_context: bool,
+    cx: &mut Ctxt,
+) -> Vec<Field<'a>> {
+    let named: Vec<(String, Member, String)> = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(index, field)| {
+            let ident = field.ident.as_ref()?;
+            let name = ident.to_string().trim_start_matches("r#").to_owned();
+            let wire = serde_names::item(&field.attrs)
+                .rename
+                .unwrap_or_else(|| rename.map_or(name.clone(), |r| r.apply_to_field(&name)));
+            let _ = index;
+            Some((name, Member::Named(ident.clone()), wire))
+        })
+        .collect();
+
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let names = serde_names::item(&field.attrs);
+            let wire = match &field.ident {
+                _ if names.flatten => Wire::Flatten,
+                Some(_) => Wire::Name(named.iter().find(|(_, m, _)| matches!(m, Member::Named(i) if Some(i) == field.ident.as_ref())).map(|(_, _, w)| w.clone()).unwrap_or_default()),
+                None => Wire::Index(index),
+            };
+            let member = field.ident.clone().map_or_else(|| Member::Unnamed(index.into()), Member::Named);
+            let parsed = rules::parse_field(&field.attrs, cx);
+            let optional = option_inner(&field.ty).is_some();
+            if let Some((span, _)) = &parsed.required {
+                if !optional {
+                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
+                }
+            }
+            for rule in parsed.rules.iter().chain(&parsed.each).chain(&parsed.keys) {
+                check_rule(rule, has_context, cx);
+            }
+            let must_match = parsed
+                .must_match
+                .into_iter()
+                .filter_map(|(other, span, overrides)| {
+                    let found = named.iter().find(|(name, ..)| other == name);
+                    if found.is_none() {
+                        let hint = suggest::closest(&other.to_string(), named.iter().map(|(n, ..)| n.as_str()))
+                            .map(|best| format!("; did you mean `{best}`?"))
+                            .unwrap_or_default();
+                        cx.error_spanned_by(&other, format!("`must_match` names no field `{other}`{hint}"));
+                    }
+                    let (_, member, wire) = found?;
+                    if Some(member) == Some(&Member::Named(field.ident.clone()?)) {
+                        cx.error_spanned_by(&other, "`must_match` compares a field with another field, not with itself");
+                    }
+                    Some(MustMatch { other: member.clone(), other_wire: wire.clone(), span, overrides })
+                })
+                .collect();
+            Field {
+                member,
+                ty: &field.ty,
+                wire,
+                optional,
+                required: parsed.required.map(|(_, overrides)| overrides),
+                rules: parsed.rules,
+                each: parsed.each,
+                keys: parsed.keys,
+                nested: parsed.nested,
+                must_match,
+                sanitizers: sanitize::parse(&field.attrs, cx),
+            }
+        })
+        .collect()
+}
+
+fn check_rule(rule: &Rule, has_context: bool, cx: &mut Ctxt) {
+    match &rule.kind {
+        RuleKind::Custom {
+            with_context: true, ..
+        } if !has_context => {
+            cx.syn_error(syn::Error::new(
+                rule.span,
+                "`custom(.., context)` needs the context type: add `#[validate(context = YourType)]` to the type",
+            ));
+        }
+        RuleKind::Length {
+            min, max, equal, ..
+        } => {
+            if equal.is_some() && (min.is_some() || max.is_some()) {
+                cx.syn_error(syn::Error::new(
+                    rule.span,
+                    "`equal` cannot be combined with `min` or `max`",
+                ));
+            }
+            check_order(min.as_ref(), max.as_ref(), cx);
+        }
+        RuleKind::Range {
+            min,
+            max,
+            exclusive_min,
+            exclusive_max,
+        } => {
+            if min.is_some() && exclusive_min.is_some() {
+                cx.syn_error(syn::Error::new(
+                    rule.span,
+                    "give either `min` or `exclusive_min`, not both",
+                ));
+            }
+            if max.is_some() && exclusive_max.is_some() {
+                cx.syn_error(syn::Error::new(
+                    rule.span,
+                    "give either `max` or `exclusive_max`, not both",
+                ));
+            }
+            if min.is_none() && max.is_none() && exclusive_min.is_none() && exclusive_max.is_none()
+            {
+                cx.syn_error(syn::Error::new(
+                    rule.span,
+                    "`range` needs a bound, as in `range(min = 0, max = 120)`",
+                ));
+            }
+            check_order(
+                min.as_ref().or(exclusive_min.as_ref()),
+                max.as_ref().or(exclusive_max.as_ref()),
+                cx,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// `min > max` with literal bounds is a mistake the compiler can see.
+fn check_order(min: Option<&syn::Expr>, max: Option<&syn::Expr>, cx: &mut Ctxt) {
+    let (Some(min_expr), Some(max_expr)) = (min, max) else {
+        return;
+    };
+    if let (Some(min), Some(max)) = (literal(min_expr), literal(max_expr)) {
+        if min > max {
+            cx.error_spanned_by(
+                min_expr,
+                format!("`min` ({min}) is greater than `max` ({max}): no value can pass"),
+            );
+        }
+    }
+}
+
+/// The value of a numeric literal, possibly negated.
+fn literal(expr: &syn::Expr) -> Option<f64> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => int.base10_digits().parse().ok(),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Float(float),
+            ..
+        }) => float.base10_digits().parse().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal(expr).map(|v| -v),
+        syn::Expr::Group(group) => literal(&group.expr),
+        _ => None,
+    }
+}
+
+/// `T` of `Option<T>` (written as `Option`, `std::option::Option` or `core::option::Option`).
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(each)]
+    pub tags: Vec<String>,
+}
+
+fn main() {}

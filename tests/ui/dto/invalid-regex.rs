@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(pattern("[a-z"))]
+    pub name: String,
+}
+
+fn main() {}

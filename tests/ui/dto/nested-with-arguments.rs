@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(nested(deep))]
+    pub address: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(one_of())]
+    pub sort: String,
+}
+
+fn main() {}

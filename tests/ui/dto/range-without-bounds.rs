@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(range())]
+    pub age: u8,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(required)]
+    pub email: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub enum Payment {
+    #[validate(email)]
+    Card { number: String },
+}
+
+fn main() {}

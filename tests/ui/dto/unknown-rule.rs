@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(lenght(max = 20))]
+    pub name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate]
+    pub tags: Vec<String>,
+}
+
+fn main() {}
