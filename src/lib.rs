@@ -47,6 +47,7 @@
 //!
 //! See the [`ApiError` derive](derive@ApiError) for every attribute.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use pact_core::{

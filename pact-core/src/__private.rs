@@ -121,9 +121,27 @@ pub fn each_key<T: MapKeys + ?Sized>(
 /// The regex of a `pattern(...)` rule, compiled once per process. The derive checked its
 /// syntax; should it still not compile (a size limit, say), it is logged and replaced by a
 /// regex that matches nothing, so the rule rejects rather than panics.
+#[must_use]
 pub fn compile_regex(pattern: &'static str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|err| {
         tracing::error!(pattern, error = %err, "a `pattern` rule's regex failed to compile; the rule rejects every value");
         Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant regex compiles"))
     })
+}
+
+/// What a `custom(...)` rule function must return.
+#[diagnostic::on_unimplemented(
+    message = "a `custom` rule must return `Result<(), RuleError>`, not `{Self}`",
+    label = "this function returns `{Self}`",
+    note = "write the rule as `fn(&T) -> Result<(), pact::RuleError>` (with `context`: `fn(&T, &Context)`)"
+)]
+pub trait RuleResult {
+    /// The rule's outcome.
+    fn into_rule_result(self) -> Result<(), crate::RuleError>;
+}
+
+impl RuleResult for Result<(), crate::RuleError> {
+    fn into_rule_result(self) -> Result<(), crate::RuleError> {
+        self
+    }
 }

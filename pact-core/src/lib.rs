@@ -34,6 +34,7 @@
 //! assert_eq!(problem.detail.as_deref(), Some("your balance is 30"));
 //! ```
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod api_error;

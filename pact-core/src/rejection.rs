@@ -11,6 +11,7 @@ use crate::{ApiError, ProblemDetails, ValidationErrors};
 /// | variant | status | code |
 /// | --- | --- | --- |
 /// | `Malformed` | 400 | `malformed_request` (the parser's message as `detail`) |
+/// | `PayloadTooLarge` | 413 | `payload_too_large` |
 /// | `UnsupportedMediaType` | 415 | `unsupported_media_type` |
 /// | `Invalid` | 422 | `validation_failed`, with the `errors` list |
 ///
@@ -30,6 +31,8 @@ use crate::{ApiError, ProblemDetails, ValidationErrors};
 pub enum Rejection {
     /// The body, query or form could not be read or parsed into the target type.
     Malformed(String),
+    /// The body is larger than the extractor's limit.
+    PayloadTooLarge,
     /// The request's `Content-Type` is not what the extractor reads.
     UnsupportedMediaType {
         /// The media type the extractor expects.
@@ -43,6 +46,7 @@ impl std::fmt::Display for Rejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Malformed(message) => write!(f, "malformed request: {message}"),
+            Self::PayloadTooLarge => f.write_str("request body too large"),
             Self::UnsupportedMediaType { expected } => {
                 write!(f, "unsupported media type; expected `{expected}`")
             }
@@ -70,6 +74,7 @@ impl ApiError for Rejection {
     fn status(&self) -> StatusCode {
         match self {
             Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Invalid(errors) => errors.status(),
         }
@@ -78,6 +83,7 @@ impl ApiError for Rejection {
     fn code(&self) -> &str {
         match self {
             Self::Malformed(_) => "malformed_request",
+            Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType { .. } => "unsupported_media_type",
             Self::Invalid(errors) => errors.code(),
         }
@@ -86,6 +92,7 @@ impl ApiError for Rejection {
     fn message(&self) -> Cow<'_, str> {
         match self {
             Self::Malformed(message) => Cow::Borrowed(message),
+            Self::PayloadTooLarge => Cow::Borrowed("The request body is larger than this endpoint accepts."),
             Self::UnsupportedMediaType { expected } => {
                 Cow::Owned(format!("Expected a request body of type `{expected}`."))
             }

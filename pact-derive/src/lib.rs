@@ -2,6 +2,7 @@
 //! re-exports them with the runtime they expand to; the derives are documented there.
 
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 mod api_error;
 mod dto;
 mod internals;

@@ -17,6 +17,11 @@
 /// login.normalize();
 /// assert_eq!(login.email, "ada@example.com");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a DTO: `nested` needs it to implement `Normalize` and `ValidateWith`",
+    label = "`{Self}` does not implement `Normalize`",
+    note = "derive them with `#[derive(pact::Dto)]` on `{Self}`, or implement both by hand (an empty `normalize` will do)"
+)]
 pub trait Normalize {
     /// Cleans `self` up in place.
     fn normalize(&mut self);

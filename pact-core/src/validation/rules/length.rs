@@ -1,0 +1,153 @@
+//! `length`, `length_bytes` and `non_empty`.
+
+use super::{HasLength, RuleError, fail};
+
+/// Checks the number of characters of a string (Unicode scalar values, so `"héllo"` has 5), or
+/// of elements of a collection: at least `min`, at most `max`, exactly `equal`.
+///
+/// Counts characters only when the byte length does not already decide: a string shorter in
+/// bytes than `min` is too short, and one no longer in bytes than `max` is not too long.
+///
+/// ```
+/// use pact_core::validation::rules::length;
+///
+/// assert!(length("Ada", Some(3), Some(20), None).is_ok());
+/// assert!(length("héllo", None, Some(5), None).is_ok()); // 5 characters, 6 bytes
+/// assert!(length(&vec![1, 2, 3], None, None, Some(3)).is_ok());
+///
+/// let error = length("Al", Some(3), None, None).unwrap_err();
+/// assert_eq!(error.code, "length");
+/// assert_eq!(error.message, "must be at least 3 characters long");
+/// assert_eq!(error.params["min"], 3);
+///
+/// let error = length(&vec![0; 11], None, Some(10), None).unwrap_err();
+/// assert_eq!(error.message, "must have at most 10 items");
+/// ```
+///
+/// # Errors
+/// Code `length`, params `min`, `max` and `equal` (those given), when a bound is not met.
+#[inline]
+pub fn length<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+) -> Result<(), RuleError> {
+    let bytes = value.byte_length();
+    // Every character takes 1 to 4 bytes, so the count lies in `lowest..=bytes`.
+    let lowest = bytes.div_ceil(4);
+    let surely_fits = min.is_none_or(|min| lowest >= min)
+        && max.is_none_or(|max| bytes <= max)
+        && equal.is_none_or(|equal| lowest == equal && bytes == equal);
+    if surely_fits {
+        return Ok(());
+    }
+    let surely_fails = min.is_some_and(|min| bytes < min)
+        || max.is_some_and(|max| lowest > max)
+        || equal.is_some_and(|equal| equal < lowest || equal > bytes);
+    if !surely_fails && fits(value.length(), min, max, equal) {
+        return Ok(());
+    }
+    Err(length_error(value.length_unit(), min, max, equal, false))
+}
+
+/// Checks the number of bytes of a string's UTF-8 encoding (of elements, for a collection):
+/// at least `min`, at most `max`, exactly `equal`. For limits of storage rather than of
+/// readability, such as a database column of 64 bytes.
+///
+/// ```
+/// use pact_core::validation::rules::length_bytes;
+///
+/// assert!(length_bytes("héllo", None, Some(6), None).is_ok());
+///
+/// let error = length_bytes("héllo", None, Some(5), None).unwrap_err();
+/// assert_eq!(error.code, "length");
+/// assert_eq!(error.message, "must be at most 5 bytes long");
+/// assert_eq!(error.params["unit"], "bytes");
+/// ```
+///
+/// # Errors
+/// Code `length`, params `min`, `max` and `equal` (those given) and `unit: "bytes"`, when a
+/// bound is not met.
+#[inline]
+pub fn length_bytes<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+) -> Result<(), RuleError> {
+    if fits(value.byte_length(), min, max, equal) {
+        Ok(())
+    } else {
+        Err(length_error("bytes", min, max, equal, true))
+    }
+}
+
+/// Checks that a string has at least one character, or a collection at least one element.
+///
+/// ```
+/// use pact_core::validation::rules::non_empty;
+///
+/// assert!(non_empty("a").is_ok());
+/// assert!(non_empty(&vec![1]).is_ok());
+/// assert_eq!(non_empty("").unwrap_err().code, "non_empty");
+/// assert_eq!(non_empty(&Vec::<u8>::new()).unwrap_err().message, "must not be empty");
+/// ```
+///
+/// # Errors
+/// Code `non_empty`, when the value is empty.
+#[inline]
+pub fn non_empty<T: HasLength + ?Sized>(value: &T) -> Result<(), RuleError> {
+    if value.byte_length() == 0 {
+        Err(fail("non_empty", "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+#[inline]
+fn fits(count: usize, min: Option<usize>, max: Option<usize>, equal: Option<usize>) -> bool {
+    min.is_none_or(|min| count >= min)
+        && max.is_none_or(|max| count <= max)
+        && equal.is_none_or(|equal| count == equal)
+}
+
+#[cold]
+#[inline(never)]
+fn length_error(
+    unit: &'static str,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+    bytes: bool,
+) -> RuleError {
+    let noun = |count: usize| {
+        if count == 1 {
+            unit.strip_suffix('s').unwrap_or(unit)
+        } else {
+            unit
+        }
+    };
+    let bound = match (equal, min, max) {
+        (Some(equal), _, _) => format!("exactly {equal} {}", noun(equal)),
+        (None, Some(min), Some(max)) => format!("between {min} and {max} {}", noun(max)),
+        (None, Some(min), None) => format!("at least {min} {}", noun(min)),
+        (None, None, Some(max)) => format!("at most {max} {}", noun(max)),
+        (None, None, None) => format!("of a valid number of {unit}"),
+    };
+    let message = if unit == "characters" || unit == "bytes" {
+        format!("must be {bound} long")
+    } else {
+        format!("must have {bound}")
+    };
+    let mut error = RuleError::new("length", message);
+    for (name, bound) in [("min", min), ("max", max), ("equal", equal)] {
+        if let Some(bound) = bound {
+            error = error.with_param(name, bound);
+        }
+    }
+    if bytes {
+        error = error.with_param("unit", "bytes");
+    }
+    error
+}

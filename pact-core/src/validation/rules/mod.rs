@@ -1,0 +1,86 @@
+//! The rule functions that `#[derive(Dto)]` calls; also usable by hand.
+//!
+//! Every rule takes the value by reference and returns `Ok(())` or a [`RuleError`] whose `code`
+//! is the rule's name (`length`, `email`, ...), whose `message` is a short English sentence
+//! ("must be at least 3 characters long") and whose `params` hold the rule's arguments.
+//!
+//! The rules are written for the valid case: on valid input none allocates, none uses a regex
+//! (except [`pattern`]), and the text rules scan bytes once. The error is built only on failure,
+//! out of line. No rule panics, whatever the input.
+//!
+//! ```
+//! use pact_core::validation::rules;
+//!
+//! assert!(rules::email("ada@example.com").is_ok());
+//! assert!(rules::length("Ada", Some(3), Some(20), None).is_ok());
+//! assert!(rules::range(&17, Some(&18), None, None, None).is_err());
+//!
+//! let error = rules::length("héllo", None, Some(4), None).unwrap_err();
+//! assert_eq!(error.code, "length");
+//! assert_eq!(error.message, "must be at most 4 characters long");
+//! assert_eq!(error.params["max"], 4);
+//! ```
+//!
+//! | rule | code | params |
+//! | --- | --- | --- |
+//! | [`length`], [`length_bytes`] | `length` | `min`, `max`, `equal` (and `unit: "bytes"`) |
+//! | [`range`] | `range` | `min`, `max`, `exclusive_min`, `exclusive_max` |
+//! | [`non_empty`] | `non_empty` | |
+//! | [`email`], [`url`], [`ip`], [`ipv4`], [`ipv6`], [`uuid`], [`credit_card`] | the rule's name | |
+//! | [`ascii`], [`alphanumeric`] | the rule's name | |
+//! | [`contains`], [`does_not_contain`] | the rule's name | `needle` |
+//! | [`prefix`], [`suffix`] | the rule's name | `prefix`, `suffix` |
+//! | [`pattern`] | `pattern` | `pattern` |
+//! | [`one_of`] | `one_of` | `allowed` |
+//! | [`must_match`] | `must_match` | `other` |
+//! | [`required`] | `required` | |
+
+mod card;
+mod class;
+mod compare;
+mod email;
+mod length;
+mod net;
+mod range;
+mod string;
+mod traits;
+mod url;
+mod uuid;
+
+pub use card::credit_card;
+pub use compare::{must_match, one_of, required};
+pub use email::email;
+pub use length::{length, length_bytes, non_empty};
+pub use net::{ip, ipv4, ipv6};
+pub use range::range;
+pub use string::{alphanumeric, ascii, contains, does_not_contain, pattern, prefix, suffix};
+pub use traits::{AsStr, HasLength, ToParam};
+pub use url::url;
+pub use uuid::uuid;
+
+use super::RuleError;
+
+/// `Ok(())` when `valid`, otherwise a parameterless error built out of line.
+#[inline]
+fn check(valid: bool, code: &'static str, message: &'static str) -> Result<(), RuleError> {
+    if valid {
+        Ok(())
+    } else {
+        Err(fail(code, message))
+    }
+}
+
+/// A violation with a fixed code and message: the failure path, kept out of the callers.
+#[cold]
+#[inline(never)]
+fn fail(code: &'static str, message: &'static str) -> RuleError {
+    RuleError::new(code, message)
+}
+
+/// A param value as it reads inside a message: strings without their JSON quotes.
+fn show(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,203 @@
+//! The character and substring rules, and `pattern`.
+
+use regex::Regex;
+
+use super::{AsStr, RuleError, check};
+
+/// Checks that a string holds only ASCII characters (the empty string passes).
+///
+/// ```
+/// use pact_core::validation::rules::ascii;
+///
+/// assert!(ascii("hello, world!").is_ok());
+/// assert_eq!(ascii("héllo").unwrap_err().code, "ascii");
+/// ```
+///
+/// # Errors
+/// Code `ascii`, when a character is not ASCII.
+#[inline]
+pub fn ascii<T: AsStr + ?Sized>(value: &T) -> Result<(), RuleError> {
+    check(
+        value.as_str().is_ascii(),
+        "ascii",
+        "must contain only ASCII characters",
+    )
+}
+
+/// Checks that every character is a letter or a digit, in the Unicode sense of
+/// [`char::is_alphanumeric`]: `"Zoë42"` passes, `"a b"` and `"a-b"` do not. The empty string
+/// passes; combine with [`non_empty`](super::non_empty) or [`length`](super::length).
+///
+/// ```
+/// use pact_core::validation::rules::alphanumeric;
+///
+/// assert!(alphanumeric("Zoë42").is_ok());
+/// assert_eq!(alphanumeric("a-b").unwrap_err().code, "alphanumeric");
+/// ```
+///
+/// # Errors
+/// Code `alphanumeric`, when a character is neither a letter nor a digit.
+#[inline]
+pub fn alphanumeric<T: AsStr + ?Sized>(value: &T) -> Result<(), RuleError> {
+    check(
+        is_alphanumeric(value.as_str()),
+        "alphanumeric",
+        "must contain only letters and digits",
+    )
+}
+
+#[inline]
+fn is_alphanumeric(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // ASCII first, byte by byte; decode characters only from the first other byte on.
+    match bytes.iter().position(|byte| !byte.is_ascii_alphanumeric()) {
+        None => true,
+        Some(at) => {
+            bytes.get(at).is_some_and(|byte| !byte.is_ascii())
+                && text
+                    .get(at..)
+                    .is_some_and(|rest| rest.chars().all(char::is_alphanumeric))
+        }
+    }
+}
+
+/// Checks that a string contains `needle`.
+///
+/// ```
+/// use pact_core::validation::rules::contains;
+///
+/// assert!(contains("hello world", "lo w").is_ok());
+/// let error = contains("hello", "x").unwrap_err();
+/// assert_eq!(error.code, "contains");
+/// assert_eq!(error.message, r#"must contain "x""#);
+/// assert_eq!(error.params["needle"], "x");
+/// ```
+///
+/// # Errors
+/// Code `contains`, param `needle`, when the string does not contain it.
+#[inline]
+pub fn contains<T: AsStr + ?Sized>(value: &T, needle: &str) -> Result<(), RuleError> {
+    if value.as_str().contains(needle) {
+        Ok(())
+    } else {
+        Err(text_error("contains", "must contain", "needle", needle))
+    }
+}
+
+/// Checks that a string does not contain `needle`.
+///
+/// ```
+/// use pact_core::validation::rules::does_not_contain;
+///
+/// assert!(does_not_contain("hello", "x").is_ok());
+/// let error = does_not_contain("hello", "ll").unwrap_err();
+/// assert_eq!(error.code, "does_not_contain");
+/// assert_eq!(error.message, r#"must not contain "ll""#);
+/// assert_eq!(error.params["needle"], "ll");
+/// ```
+///
+/// # Errors
+/// Code `does_not_contain`, param `needle`, when the string contains it.
+#[inline]
+pub fn does_not_contain<T: AsStr + ?Sized>(value: &T, needle: &str) -> Result<(), RuleError> {
+    if value.as_str().contains(needle) {
+        Err(text_error(
+            "does_not_contain",
+            "must not contain",
+            "needle",
+            needle,
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that a string starts with `prefix`.
+///
+/// ```
+/// use pact_core::validation::rules::prefix;
+///
+/// assert!(prefix("https://example.com", "https://").is_ok());
+/// let error = prefix("http://example.com", "https://").unwrap_err();
+/// assert_eq!(error.code, "prefix");
+/// assert_eq!(error.message, r#"must start with "https://""#);
+/// assert_eq!(error.params["prefix"], "https://");
+/// ```
+///
+/// # Errors
+/// Code `prefix`, param `prefix`, when the string does not start with it.
+#[inline]
+pub fn prefix<T: AsStr + ?Sized>(value: &T, prefix: &str) -> Result<(), RuleError> {
+    if value.as_str().starts_with(prefix) {
+        Ok(())
+    } else {
+        Err(text_error("prefix", "must start with", "prefix", prefix))
+    }
+}
+
+/// Checks that a string ends with `suffix`.
+///
+/// ```
+/// use pact_core::validation::rules::suffix;
+///
+/// assert!(suffix("report.pdf", ".pdf").is_ok());
+/// let error = suffix("report.doc", ".pdf").unwrap_err();
+/// assert_eq!(error.code, "suffix");
+/// assert_eq!(error.message, r#"must end with ".pdf""#);
+/// assert_eq!(error.params["suffix"], ".pdf");
+/// ```
+///
+/// # Errors
+/// Code `suffix`, param `suffix`, when the string does not end with it.
+#[inline]
+pub fn suffix<T: AsStr + ?Sized>(value: &T, suffix: &str) -> Result<(), RuleError> {
+    if value.as_str().ends_with(suffix) {
+        Ok(())
+    } else {
+        Err(text_error("suffix", "must end with", "suffix", suffix))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn text_error(code: &'static str, words: &str, param: &str, text: &str) -> RuleError {
+    RuleError::new(code, format!("{words} \"{text}\"")).with_param(param, text)
+}
+
+/// Checks that `regex` matches the string (anywhere, unless anchored with `^...$`). `source`
+/// is the regex as written, reported in the error; the derive compiles it once per process.
+///
+/// ```
+/// use pact_core::validation::rules::pattern;
+/// use regex::Regex;
+///
+/// let slug = Regex::new("^[a-z0-9-]+$").unwrap();
+/// assert!(pattern("hello-world", &slug, "^[a-z0-9-]+$").is_ok());
+///
+/// let error = pattern("Hello World", &slug, "^[a-z0-9-]+$").unwrap_err();
+/// assert_eq!(error.code, "pattern");
+/// assert_eq!(error.message, "must match the pattern ^[a-z0-9-]+$");
+/// assert_eq!(error.params["pattern"], "^[a-z0-9-]+$");
+/// ```
+///
+/// # Errors
+/// Code `pattern`, param `pattern` (`source`), when the regex does not match.
+#[inline]
+pub fn pattern<T: AsStr + ?Sized>(
+    value: &T,
+    regex: &Regex,
+    source: &'static str,
+) -> Result<(), RuleError> {
+    if regex.is_match(value.as_str()) {
+        Ok(())
+    } else {
+        Err(pattern_error(source))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn pattern_error(source: &'static str) -> RuleError {
+    RuleError::new("pattern", format!("must match the pattern {source}"))
+        .with_param("pattern", source)
+}

@@ -1,0 +1,11 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate(nested)]
+    pub address: Address,
+}
+
+pub struct Address {
+    pub street: String,
+}
+
+fn main() {}
