@@ -2,9 +2,10 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{Ident, Member, Path};
+use syn::spanned::Spanned;
+use syn::{Expr, Generics, Ident, Member, Path};
 
-use super::ast::{Field, Input, Overrides, Rule, RuleKind, Shape, Wire};
+use super::ast::{Field, Input, Overrides, Rule, RuleKind, Schema, Shape, Variant, Wire};
 
 pub fn validate_impl(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
@@ -12,26 +13,8 @@ pub fn validate_impl(input: &Input<'_>) -> TokenStream {
     let (_, ty_generics, _) = input.generics.split_for_impl();
 
     let mut generics = input.generics.clone();
-    let context = match &input.context {
-        Some(ty) => quote!(#ty),
-        None => {
-            generics
-                .params
-                .push(syn::parse_quote!(__C: ?::core::marker::Sized));
-            quote!(__C)
-        }
-    };
-    // A nested field needs its type to be validatable with the same context.
-    let nested: Vec<&Field<'_>> = fields(input).filter(|f| f.nested.is_some()).collect();
-    if !nested.is_empty() {
-        let clause = generics.make_where_clause();
-        for field in nested {
-            let ty = field.ty;
-            clause
-                .predicates
-                .push(syn::parse_quote!(#ty: #krate::ValidateWith<#context>));
-        }
-    }
+    let context = context_type(input, &mut generics);
+    require_nested(input, &mut generics, &context);
     let (impl_generics, _, where_clause) = generics.split_for_impl();
 
     let cx = Cx {
@@ -39,69 +22,11 @@ pub fn validate_impl(input: &Input<'_>) -> TokenStream {
         context: &context,
         is_enum: matches!(input.shape, Shape::Enum(_)),
     };
-    let body = match &input.shape {
-        Shape::Struct(fields) => {
-            let blocks = fields.iter().map(|field| {
-                let value = access(field);
-                cx.field(field, &value, &quote!(__path))
-            });
-            quote!(#(#blocks)*)
-        }
-        Shape::Enum(variants) if variants.is_empty() => quote!(match *self {}),
-        Shape::Enum(variants) => {
-            let arms = variants.iter().map(|variant| {
-                let name = variant.ident;
-                let used: Vec<&Field<'_>> =
-                    variant.fields.iter().filter(|f| f.validates()).collect();
-                // Bind what the checks read: the checked fields and the targets of `must_match`.
-                let mut members: Vec<&Member> = used.iter().map(|f| &f.member).collect();
-                for other in used.iter().flat_map(|f| &f.must_match).map(|m| &m.other) {
-                    if !members.contains(&other) {
-                        members.push(other);
-                    }
-                }
-                let bindings = members.iter().map(|member| {
-                    let binding = binding(member);
-                    quote!(#member: #binding)
-                });
-                let (base, segment) = match &variant.segment {
-                    Some(segment) => (
-                        quote!((&__variant_path)),
-                        Some(quote!(let __variant_path = __path.field(#segment);)),
-                    ),
-                    None => (quote!(__path), None),
-                };
-                let blocks = used.iter().map(|field| {
-                    let value = binding(&field.member);
-                    cx.field(field, &quote!(#value), &base)
-                });
-                if used.is_empty() {
-                    quote!(Self::#name { .. } => {})
-                } else {
-                    quote!(Self::#name { #(#bindings,)* .. } => { #segment #(#blocks)* })
-                }
-            });
-            quote!(match self { #(#arms)* })
-        }
-    };
-    let schemas = input.schemas.iter().map(|schema| {
-        let function = &schema.function;
-        let args = if input.context.is_some() {
-            quote!(self, __ctx)
-        } else {
-            quote!(self)
-        };
-        let at = match &schema.path {
-            Some(path) => quote!(&__path.field(#path)),
-            None => quote!(__path),
-        };
-        let overrides = overrides(&schema.overrides);
-        quote! {
-            if let ::core::result::Result::Err(__error) = #function(#args) {
-                __errors.push(#at, __error #overrides);
-            }
-        }
-    });
+    let body = cx.body(&input.shape);
+    let schemas = input
+        .schemas
+        .iter()
+        .map(|schema| schema_check(schema, input.context.is_some()));
 
     quote! {
         #[automatically_derived]
@@ -119,7 +44,57 @@ pub fn validate_impl(input: &Input<'_>) -> TokenStream {
     }
 }
 
-fn fields<'a>(input: &'a Input<'a>) -> Box<dyn Iterator<Item = &'a Field<'a>> + 'a> {
+/// The context type the impl is for: the one given with `#[validate(context = T)]`, or else a
+/// new parameter `__C`, added to `generics`, so that any context will do.
+pub fn context_type(input: &Input<'_>, generics: &mut Generics) -> TokenStream {
+    if let Some(ty) = &input.context {
+        quote!(#ty)
+    } else {
+        generics
+            .params
+            .push(syn::parse_quote!(__C: ?::core::marker::Sized));
+        quote!(__C)
+    }
+}
+
+/// A nested field needs its type to be validatable with the same context.
+fn require_nested(input: &Input<'_>, generics: &mut Generics, context: &TokenStream) {
+    let krate = &input.krate;
+    let nested: Vec<&Field<'_>> = all_fields(input).filter(|f| f.nested.is_some()).collect();
+    if !nested.is_empty() {
+        let clause = generics.make_where_clause();
+        for field in nested {
+            let ty = field.ty;
+            clause
+                .predicates
+                .push(syn::parse_quote!(#ty: #krate::ValidateWith<#context>));
+        }
+    }
+}
+
+/// `#[validate(schema(...))]`: a check of the whole value, reported at its `path` if it has one.
+fn schema_check(schema: &Schema, with_context: bool) -> TokenStream {
+    let function = &schema.function;
+    let args = if with_context {
+        quote!(self, __ctx)
+    } else {
+        quote!(self)
+    };
+    let place = if let Some(path) = &schema.path {
+        quote!(&__path.field(#path))
+    } else {
+        quote!(__path)
+    };
+    let overrides = overrides(&schema.overrides);
+    quote! {
+        if let ::core::result::Result::Err(__error) = #function(#args) {
+            __errors.push(#place, __error #overrides);
+        }
+    }
+}
+
+/// Every field of the input, across variants.
+pub fn all_fields<'a>(input: &'a Input<'a>) -> Box<dyn Iterator<Item = &'a Field<'a>> + 'a> {
     match &input.shape {
         Shape::Struct(fields) => Box::new(fields.iter()),
         Shape::Enum(variants) => Box::new(variants.iter().flat_map(|v| v.fields.iter())),
@@ -150,6 +125,56 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// The checks of every field: in order for a struct, by a `match` for an enum.
+    fn body(&self, shape: &Shape<'_>) -> TokenStream {
+        match shape {
+            Shape::Struct(fields) => {
+                let blocks = fields.iter().map(|field| {
+                    let value = access(field);
+                    self.field(field, &value, &quote!(__path))
+                });
+                quote!(#(#blocks)*)
+            }
+            Shape::Enum(variants) if variants.is_empty() => quote!(match *self {}),
+            Shape::Enum(variants) => {
+                let arms = variants.iter().map(|variant| self.variant_arm(variant));
+                quote!(match self { #(#arms)* })
+            }
+        }
+    }
+
+    /// The `match` arm of one variant, binding the fields its checks read.
+    fn variant_arm(&self, variant: &Variant<'_>) -> TokenStream {
+        let name = variant.ident;
+        let used: Vec<&Field<'_>> = variant.fields.iter().filter(|f| f.validates()).collect();
+        if used.is_empty() {
+            return quote!(Self::#name { .. } => {});
+        }
+        // Bind what the checks read: the checked fields and the targets of `must_match`.
+        let mut members: Vec<&Member> = used.iter().map(|f| &f.member).collect();
+        for other in used.iter().flat_map(|f| &f.must_match).map(|m| &m.other) {
+            if !members.contains(&other) {
+                members.push(other);
+            }
+        }
+        let bindings = members.iter().map(|member| {
+            let binding = binding(member);
+            quote!(#member: #binding)
+        });
+        let (base, segment) = match &variant.segment {
+            Some(segment) => (
+                quote!((&__variant_path)),
+                Some(quote!(let __variant_path = __path.field(#segment);)),
+            ),
+            None => (quote!(__path), None),
+        };
+        let blocks = used.iter().map(|field| {
+            let value = binding(&field.member);
+            self.field(field, &quote!(#value), &base)
+        });
+        quote!(Self::#name { #(#bindings,)* .. } => { #segment #(#blocks)* })
+    }
+
     /// The checks of one field, in a block of its own.
     fn field(&self, field: &Field<'_>, value: &TokenStream, base: &TokenStream) -> TokenStream {
         if !field.validates() {
@@ -229,14 +254,9 @@ impl Cx<'_> {
         let krate = self.krate;
         let rules = quote!(#krate::validation::rules);
         let span = at(rule.span);
-        let some = |expr: &Option<syn::Expr>| match expr {
-            Some(expr) => quote!(::core::option::Option::Some(#expr)),
-            None => quote!(::core::option::Option::None),
-        };
-        let some_ref = |expr: &Option<syn::Expr>| match expr {
-            Some(expr) => quote!(::core::option::Option::Some(&#expr)),
-            None => quote!(::core::option::Option::None),
-        };
+        // The value carries the rule's span too, so "`u32` is not a string" points at the rule.
+        let value = respan(value, span);
+        let value = &value;
         let call = match &rule.kind {
             RuleKind::Length {
                 min,
@@ -249,7 +269,8 @@ impl Cx<'_> {
                 } else {
                     quote_spanned!(span=> length)
                 };
-                let (min, max, equal) = (some(min), some(max), some(equal));
+                let (min, max, equal) =
+                    (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
                 quote!(#rules::#function(#value, #min, #max, #equal))
             }
             RuleKind::Range {
@@ -260,10 +281,10 @@ impl Cx<'_> {
             } => {
                 let function = quote_spanned!(span=> range);
                 let (min, max, emin, emax) = (
-                    some_ref(min),
-                    some_ref(max),
-                    some_ref(exclusive_min),
-                    some_ref(exclusive_max),
+                    some_ref(min.as_ref()),
+                    some_ref(max.as_ref()),
+                    some_ref(exclusive_min.as_ref()),
+                    some_ref(exclusive_max.as_ref()),
                 );
                 quote!(#rules::#function(#value, #min, #max, #emin, #emax))
             }
@@ -277,14 +298,11 @@ impl Cx<'_> {
             }
             RuleKind::Pattern(lit) => {
                 let function = quote_spanned!(span=> pattern);
-                return self.finish(
-                    &quote! {{
-                        static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
-                            ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
-                        #rules::#function(#value, &__PATTERN, #lit)
-                    }},
-                    &rule.overrides,
-                );
+                quote! {{
+                    static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
+                        ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
+                    #rules::#function(#value, &__PATTERN, #lit)
+                }}
             }
             RuleKind::OneOf(values) => {
                 let function = quote_spanned!(span=> one_of);
@@ -299,14 +317,43 @@ impl Cx<'_> {
                 } else {
                     quote!(#value)
                 };
-                quote_spanned!(span=> #function(#args))
+                // Through `RuleResult`, so a wrong return type is named plainly.
+                let check = quote_spanned!(span=> #krate::__private::RuleResult::into_rule_result);
+                let returned = quote_spanned!(at(function.span())=> #function(#args));
+                quote!(#check(#returned))
             }
         };
-        self.finish(&call, &rule.overrides)
+        push(&call, &overrides(&rule.overrides))
     }
+}
 
-    fn finish(&self, call: &TokenStream, rule_overrides: &Overrides) -> TokenStream {
-        push(call, &overrides(rule_overrides))
+/// `tokens` with every token placed at `span` (names still resolve at the call site).
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            tree.set_span(span);
+            tree
+        })
+        .collect()
+}
+
+/// `Some(expr)`, or `None` without one.
+fn some(expr: Option<&Expr>) -> TokenStream {
+    if let Some(expr) = expr {
+        quote!(::core::option::Option::Some(#expr))
+    } else {
+        quote!(::core::option::Option::None)
+    }
+}
+
+/// `Some(&expr)`, or `None` without one.
+fn some_ref(expr: Option<&Expr>) -> TokenStream {
+    if let Some(expr) = expr {
+        quote!(::core::option::Option::Some(&#expr))
+    } else {
+        quote!(::core::option::Option::None)
     }
 }
 

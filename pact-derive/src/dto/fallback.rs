@@ -5,21 +5,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::Input;
+use super::expand::context_type;
 
 pub fn expand(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let mut generics = input.generics.clone();
-    let context = match &input.context {
-        Some(ty) => quote!(#ty),
-        None => {
-            generics
-                .params
-                .push(syn::parse_quote!(__C: ?::core::marker::Sized));
-            quote!(__C)
-        }
-    };
+    let context = context_type(input, &mut generics);
     let (validate_generics, _, _) = generics.split_for_impl();
     quote! {
         #[automatically_derived]

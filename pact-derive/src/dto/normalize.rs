@@ -4,12 +4,18 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::ast::{Field, Input, Sanitizer, Shape};
-use super::expand::binding;
+use super::expand::{all_fields, binding};
+use crate::internals::bounds::InferredBounds;
 
 pub fn normalize_impl(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut bounds = InferredBounds::new(input.generics);
+    for field in all_fields(input).filter(|f| f.nested.is_some()) {
+        bounds.require(field.ty, &quote!(#krate::Normalize));
+    }
+    let generics = bounds.extend(input.generics, None);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let body = match &input.shape {
         Shape::Struct(fields) => {
             let steps = fields.iter().map(|field| {
@@ -82,7 +88,8 @@ fn steps(krate: &syn::Path, field: &Field<'_>, place: &TokenStream) -> TokenStre
         });
     }
     if field.nested.is_some() {
-        out.extend(quote!(#krate::Normalize::normalize(#place);));
+        let ty = field.ty;
+        out.extend(quote!(<#ty as #krate::Normalize>::normalize(#place);));
     }
     out
 }

@@ -2,7 +2,7 @@
 //! and every mistake is recorded in the context with its span.
 
 use syn::meta::ParseNestedMeta;
-use syn::parse::ParseStream;
+use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Expr, LitStr, Token};
 
@@ -92,11 +92,6 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
     let name = ident.to_string();
     let span = ident.span();
     let result = match name.as_str() {
-        "length" => length(meta).map(|kind| push(out, level, cx, span, kind)),
-        "range" => range(meta).map(|kind| push(out, level, cx, span, kind)),
-        "pattern" => pattern(meta).map(|kind| push(out, level, cx, span, kind)),
-        "one_of" => one_of(meta).map(|kind| push(out, level, cx, span, kind)),
-        "custom" => custom(meta).map(|kind| push(out, level, cx, span, kind)),
         "must_match" if level == Level::Field => must_match(meta).map(|(other, overrides)| {
             out.must_match.push((other, span, overrides));
         }),
@@ -107,33 +102,10 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
             out.required = Some((span, overrides));
         }),
         "nested" => {
-            if meta.input.peek(syn::token::Paren) || meta.input.peek(Token![=]) {
-                cx.error_spanned_by(ident, "`nested` takes no arguments");
-                skip_value(meta);
-            } else if out.nested.is_some() {
-                cx.error_spanned_by(ident, "duplicate rule `nested`");
-            } else {
-                out.nested = Some(span);
-            }
+            nested_flag(meta, ident, out, cx);
             Ok(())
         }
-        "each" | "keys" if level == Level::Field => {
-            let inner = if name == "each" {
-                Level::Each
-            } else {
-                Level::Keys
-            };
-            if meta.input.peek(syn::token::Paren) {
-                meta.parse_nested_meta(|meta| {
-                    rule(&meta, inner, out, cx);
-                    Ok(())
-                })
-            } else {
-                cx.error_spanned_by(ident, format!("`{name}` lists the rules for every element, as in `{name}(length(max = 20))`"));
-                skip_value(meta);
-                Ok(())
-            }
-        }
+        "each" | "keys" if level == Level::Field => element_rules(meta, ident, out, cx),
         "must_match" | "required" | "each" | "keys" => {
             cx.error_spanned_by(
                 ident,
@@ -142,60 +114,107 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
             skip_value(meta);
             Ok(())
         }
-        other if SIMPLE.contains(&other) => {
-            let function = SIMPLE
-                .iter()
-                .find(|s| **s == other)
-                .copied()
-                .unwrap_or("email");
-            overrides_only(meta).map(|overrides| {
-                push_rule(
-                    out,
-                    level,
-                    cx,
-                    Rule {
-                        kind: RuleKind::Simple(function),
-                        span,
-                        overrides,
-                    },
-                );
-            })
-        }
-        other if TEXT.contains(&other) => {
-            let function = TEXT
-                .iter()
-                .find(|s| **s == other)
-                .copied()
-                .unwrap_or("contains");
-            text_arg(meta, function).map(|(lit, overrides)| {
-                push_rule(
-                    out,
-                    level,
-                    cx,
-                    Rule {
-                        kind: RuleKind::Text(function, lit),
-                        span,
-                        overrides,
-                    },
-                );
-            })
-        }
         other => {
-            let hint = match suggest::closest(other, all_rules()) {
-                Some(best) => format!("; did you mean `{best}`?"),
-                None => format!(
-                    "; the rules are {}",
-                    all_rules().collect::<Vec<_>>().join(", ")
-                ),
-            };
-            cx.error_spanned_by(ident, format!("unknown rule `{other}`{hint}"));
-            skip_value(meta);
-            Ok(())
+            if let Some(check) = check(meta, other) {
+                check.map(|kind| push(out, level, cx, span, kind))
+            } else {
+                unknown_rule(meta, ident, cx);
+                Ok(())
+            }
         }
     };
     if let Err(err) = result {
         cx.syn_error(err);
     }
+}
+
+/// Parses a rule that checks the value (`email`, `prefix("x")`, `length(max = 20)`, ...), or
+/// returns `None` if `name` is no such rule.
+fn check(meta: &ParseNestedMeta<'_>, name: &str) -> Option<syn::Result<(RuleKind, Overrides)>> {
+    if let Some(function) = listed(SIMPLE, name) {
+        return Some(overrides_only(meta).map(|overrides| (RuleKind::Simple(function), overrides)));
+    }
+    if let Some(function) = listed(TEXT, name) {
+        return Some(
+            text_arg(meta, function)
+                .map(|(lit, overrides)| (RuleKind::Text(function, lit), overrides)),
+        );
+    }
+    let parsed = match name {
+        "length" => length(meta),
+        "range" => range(meta),
+        "pattern" => pattern(meta),
+        "one_of" => one_of(meta),
+        "custom" => custom(meta),
+        _ => return None,
+    };
+    Some(parsed)
+}
+
+/// `name` as written in `list`, which outlives the attribute.
+fn listed(list: &[&'static str], name: &str) -> Option<&'static str> {
+    list.iter().copied().find(|listed| *listed == name)
+}
+
+/// `nested`: a flag, validated with the field type's own rules.
+fn nested_flag(
+    meta: &ParseNestedMeta<'_>,
+    ident: &syn::Ident,
+    out: &mut FieldRules,
+    cx: &mut Ctxt,
+) {
+    if meta.input.peek(syn::token::Paren) || meta.input.peek(Token![=]) {
+        cx.error_spanned_by(ident, "`nested` takes no arguments");
+        skip_value(meta);
+    } else if out.nested.is_some() {
+        cx.error_spanned_by(ident, "duplicate rule `nested`");
+    } else {
+        out.nested = Some(ident.span());
+    }
+}
+
+/// `each(...)` or `keys(...)`: the rules for every element or map key of a field.
+fn element_rules(
+    meta: &ParseNestedMeta<'_>,
+    ident: &syn::Ident,
+    out: &mut FieldRules,
+    cx: &mut Ctxt,
+) -> syn::Result<()> {
+    let name = ident.to_string();
+    let inner = if name == "each" {
+        Level::Each
+    } else {
+        Level::Keys
+    };
+    if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|meta| {
+            rule(&meta, inner, out, cx);
+            Ok(())
+        })
+    } else {
+        cx.error_spanned_by(
+            ident,
+            format!("`{name}` lists the rules for every element, as in `{name}(length(max = 20))`"),
+        );
+        skip_value(meta);
+        Ok(())
+    }
+}
+
+/// A name that is no rule, with the nearest one if there is one.
+fn unknown_rule(meta: &ParseNestedMeta<'_>, ident: &syn::Ident, cx: &mut Ctxt) {
+    let other = ident.to_string();
+    let hint = suggest::closest(&other, all_rules()).map_or_else(
+        || {
+            format!(
+                "; the rules are {}",
+                all_rules().collect::<Vec<_>>().join(", ")
+            )
+        },
+        |best| format!("; did you mean `{best}`?"),
+    );
+    cx.error_spanned_by(ident, format!("unknown rule `{other}`{hint}"));
+    skip_value(meta);
 }
 
 fn push(
@@ -224,7 +243,7 @@ fn push_rule(out: &mut FieldRules, level: Level, cx: &mut Ctxt, rule: Rule) {
         Level::Keys => &mut out.keys,
     };
     let same = |existing: &Rule| match (&existing.kind, &rule.kind) {
-        (RuleKind::Custom { .. }, _) | (RuleKind::Text(..), _) => false,
+        (RuleKind::Custom { .. } | RuleKind::Text(..), _) => false,
         (a, b) => {
             std::mem::discriminant(a) == std::mem::discriminant(b)
                 && match (a, b) {
@@ -251,7 +270,7 @@ fn skip_value(meta: &ParseNestedMeta<'_>) {
             None => Ok(((), *cursor)),
         });
     } else if meta.input.peek(Token![=]) {
-        let _ = meta.value().and_then(|value| value.parse::<Expr>());
+        let _ = meta.value().and_then(Expr::parse);
     }
 }
 
@@ -365,18 +384,34 @@ fn overrides_only(meta: &ParseNestedMeta<'_>) -> syn::Result<Overrides> {
     Ok(overrides)
 }
 
+/// One `key = value` argument of a rule, with the key's span.
+type KeyValue = (String, Expr, proc_macro2::Span);
+
+/// The arguments of a rule that takes keys, as in `length(min = 1, max = 20)`.
+struct Keyed {
+    /// The keys given, in order; bare flags (`bytes`) come last, as `key = true`.
+    values: Vec<KeyValue>,
+    overrides: Overrides,
+    /// The rule's name.
+    span: proc_macro2::Span,
+}
+
+impl Keyed {
+    /// Removes the value of `key`, if it was given.
+    fn take(&mut self, key: &str) -> Option<Expr> {
+        let index = self.values.iter().position(|(k, ..)| k == key)?;
+        Some(self.values.remove(index).1)
+    }
+}
+
 fn keyed(
     meta: &ParseNestedMeta<'_>,
     keys: &[&str],
     rule: &str,
     example: &str,
-) -> syn::Result<(
-    Vec<(String, Expr, proc_macro2::Span)>,
-    Overrides,
-    proc_macro2::Span,
-)> {
+) -> syn::Result<Keyed> {
     let mut overrides = Overrides::default();
-    let mut values: Vec<(String, Expr, proc_macro2::Span)> = Vec::new();
+    let mut values: Vec<KeyValue> = Vec::new();
     let mut words: Vec<(String, proc_macro2::Span)> = Vec::new();
     if !meta.input.peek(syn::token::Paren) {
         return Err(meta.error(format!("`{rule}` needs bounds, as in `{example}`")));
@@ -392,9 +427,10 @@ fn keyed(
                 return Err(inner.error("expected a key"));
             };
             if !keys.contains(&key.as_str()) {
-                let hint = suggest::closest(&key, keys.iter().copied())
-                    .map(|best| format!("; did you mean `{best}`?"))
-                    .unwrap_or_else(|| format!("; `{rule}` takes {}", keys.join(", ")));
+                let hint = suggest::closest(&key, keys.iter().copied()).map_or_else(
+                    || format!("; `{rule}` takes {}", keys.join(", ")),
+                    |best| format!("; did you mean `{best}`?"),
+                );
                 return Err(inner.error(format!("unknown key `{key}` in `{rule}`{hint}")));
             }
             if values.iter().any(|(k, ..)| *k == key) || words.iter().any(|(k, _)| *k == key) {
@@ -415,28 +451,24 @@ fn keyed(
     for (word, span) in &words {
         values.push((word.clone(), syn::parse_quote!(true), *span));
     }
-    Ok((
+    Ok(Keyed {
         values,
         overrides,
-        meta.path
+        span: meta
+            .path
             .get_ident()
             .map_or_else(proc_macro2::Span::call_site, syn::Ident::span),
-    ))
-}
-
-fn take(values: &mut Vec<(String, Expr, proc_macro2::Span)>, key: &str) -> Option<Expr> {
-    let index = values.iter().position(|(k, ..)| k == key)?;
-    Some(values.remove(index).1)
+    })
 }
 
 fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
-    let (mut values, overrides, span) = keyed(
+    let mut args = keyed(
         meta,
         &["min", "max", "equal", "bytes"],
         "length",
         "length(min = 1, max = 20)",
     )?;
-    let bytes = match take(&mut values, "bytes") {
+    let bytes = match args.take("bytes") {
         None => false,
         Some(Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Bool(b),
@@ -450,9 +482,9 @@ fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
         }
     };
     let kind = RuleKind::Length {
-        min: take(&mut values, "min"),
-        max: take(&mut values, "max"),
-        equal: take(&mut values, "equal"),
+        min: args.take("min"),
+        max: args.take("max"),
+        equal: args.take("equal"),
         bytes,
     };
     if let RuleKind::Length {
@@ -463,24 +495,24 @@ fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     } = kind
     {
         return Err(syn::Error::new(
-            span,
+            args.span,
             "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
         ));
     }
-    Ok((kind, overrides))
+    Ok((kind, args.overrides))
 }
 
 fn range(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let keys = ["min", "max", "exclusive_min", "exclusive_max"];
-    let (mut values, overrides, _) = keyed(meta, &keys, "range", "range(min = 0, max = 120)")?;
+    let mut args = keyed(meta, &keys, "range", "range(min = 0, max = 120)")?;
     Ok((
         RuleKind::Range {
-            min: take(&mut values, "min"),
-            max: take(&mut values, "max"),
-            exclusive_min: take(&mut values, "exclusive_min"),
-            exclusive_max: take(&mut values, "exclusive_max"),
+            min: args.take("min"),
+            max: args.take("max"),
+            exclusive_min: args.take("exclusive_min"),
+            exclusive_max: args.take("exclusive_max"),
         },
-        overrides,
+        args.overrides,
     ))
 }
 
@@ -543,8 +575,7 @@ fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
 
 fn one_line(text: &str) -> String {
     text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(text)
         .trim()
         .to_owned()

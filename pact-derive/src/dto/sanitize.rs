@@ -41,12 +41,13 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> Vec<Sanitizer> {
                     Sanitizer::Custom(content.parse()?)
                 }
                 other => {
-                    let hint = suggest::closest(other, KEYS.iter().copied())
-                        .map(|best| format!("; did you mean `{best}`?"))
-                        .unwrap_or_else(|| {
+                    let hint = suggest::closest(other, KEYS.iter().copied()).map_or_else(
+                        || {
                             "; a field takes `trim`, `lowercase`, `uppercase` and `custom(fn)`"
                                 .to_owned()
-                        });
+                        },
+                        |best| format!("; did you mean `{best}`?"),
+                    );
                     return Err(meta.error(format!("unknown key `{other}`{hint}")));
                 }
             };

@@ -37,7 +37,7 @@ pub fn container(attrs: &[Attribute]) -> ContainerNames {
     for_each_key(attrs, |key, value| match key {
         "rename_all" => out.rename_all = value.as_deref().and_then(RenameRule::from_name),
         "rename_all_fields" => {
-            out.rename_all_fields = value.as_deref().and_then(RenameRule::from_name)
+            out.rename_all_fields = value.as_deref().and_then(RenameRule::from_name);
         }
         "tag" => tag = true,
         "content" => content = value,
@@ -92,14 +92,13 @@ fn for_each_key(attrs: &[Attribute], mut f: impl FnMut(&str, Option<String>)) {
                 let _ = meta.parse_nested_meta(|inner| {
                     if inner.input.peek(syn::Token![=]) {
                         let value: syn::Expr = inner.value()?.parse()?;
-                        if inner.path.is_ident("deserialize") {
-                            if let syn::Expr::Lit(syn::ExprLit {
+                        if inner.path.is_ident("deserialize")
+                            && let syn::Expr::Lit(syn::ExprLit {
                                 lit: syn::Lit::Str(lit),
                                 ..
                             }) = value
-                            {
-                                deserialize = Some(lit.value());
-                            }
+                        {
+                            deserialize = Some(lit.value());
                         }
                     }
                     Ok(())

@@ -90,14 +90,12 @@ fn fields<'a>(
 ) -> Vec<Field<'a>> {
     let named: Vec<(String, Member, String)> = fields
         .iter()
-        .enumerate()
-        .filter_map(|(index, field)| {
+        .filter_map(|field| {
             let ident = field.ident.as_ref()?;
             let name = ident.to_string().trim_start_matches("r#").to_owned();
             let wire = serde_names::item(&field.attrs)
                 .rename
                 .unwrap_or_else(|| rename.map_or(name.clone(), |r| r.apply_to_field(&name)));
-            let _ = index;
             Some((name, Member::Named(ident.clone()), wire))
         })
         .collect();
@@ -106,19 +104,21 @@ fn fields<'a>(
         .iter()
         .enumerate()
         .map(|(index, field)| {
-            let names = serde_names::item(&field.attrs);
+            let own = serde_names::item(&field.attrs);
             let wire = match &field.ident {
-                _ if names.flatten => Wire::Flatten,
+                _ if own.flatten => Wire::Flatten,
                 Some(_) => Wire::Name(named.iter().find(|(_, m, _)| matches!(m, Member::Named(i) if Some(i) == field.ident.as_ref())).map(|(_, _, w)| w.clone()).unwrap_or_default()),
+                // A newtype (one unnamed field) is its field on the wire, as serde writes it.
+                None if fields.len() == 1 => Wire::Flatten,
                 None => Wire::Index(index),
             };
             let member = field.ident.clone().map_or_else(|| Member::Unnamed(index.into()), Member::Named);
             let parsed = rules::parse_field(&field.attrs, cx);
             let optional = option_inner(&field.ty).is_some();
-            if let Some((span, _)) = &parsed.required {
-                if !optional {
-                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
-                }
+            if let Some((span, _)) = &parsed.required
+                && !optional
+            {
+                cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
             }
             for rule in parsed.rules.iter().chain(&parsed.each).chain(&parsed.keys) {
                 check_rule(rule, has_context, cx);
@@ -219,13 +219,13 @@ fn check_order(min: Option<&syn::Expr>, max: Option<&syn::Expr>, cx: &mut Ctxt) 
     let (Some(min_expr), Some(max_expr)) = (min, max) else {
         return;
     };
-    if let (Some(min), Some(max)) = (literal(min_expr), literal(max_expr)) {
-        if min > max {
-            cx.error_spanned_by(
-                min_expr,
-                format!("`min` ({min}) is greater than `max` ({max}): no value can pass"),
-            );
-        }
+    if let (Some(min), Some(max)) = (literal(min_expr), literal(max_expr))
+        && min > max
+    {
+        cx.error_spanned_by(
+            min_expr,
+            format!("`min` ({min}) is greater than `max` ({max}): no value can pass"),
+        );
     }
 }
 

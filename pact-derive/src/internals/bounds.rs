@@ -36,6 +36,9 @@ impl<'a> InferredBounds<'a> {
     /// Adds the collected predicates to a copy of `generics`.
     pub fn extend(self, generics: &Generics, extra: Option<WherePredicate>) -> Generics {
         let mut generics = generics.clone();
+        if self.predicates.is_empty() && extra.is_none() {
+            return generics;
+        }
         let clause = generics.make_where_clause();
         clause.predicates.extend(extra);
         clause.predicates.extend(self.predicates);

@@ -12,14 +12,18 @@ where
         {
             let __value = &self.starts_at;
             let __at = __path.field("starts_at");
-            if let ::core::result::Result::Err(__error) = not_in_past(__value, __ctx) {
+            if let ::core::result::Result::Err(__error) = ::pact::__private::RuleResult::into_rule_result(
+                not_in_past(__value, __ctx),
+            ) {
                 __errors.push(&__at, __error);
             }
         }
         {
             let __value = &self.slot;
             let __at = __path.field("slot");
-            if let ::core::result::Result::Err(__error) = check_slot(__value) {
+            if let ::core::result::Result::Err(__error) = ::pact::__private::RuleResult::into_rule_result(
+                check_slot(__value),
+            ) {
                 __errors.push(&__at, __error.with_code("slot"));
             }
         }
@@ -56,7 +60,7 @@ where
 #[automatically_derived]
 impl ::pact::Normalize for Booking {
     fn normalize(&mut self) {
-        ::pact::Normalize::normalize(&mut self.payment);
+        <Payment as ::pact::Normalize>::normalize(&mut self.payment);
     }
 }
 #[automatically_derived]
@@ -79,7 +83,7 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
             }
             Self::Iban { 0: __field0, .. } => {
                 let __value = __field0;
-                let __at = __path.index(0usize);
+                let __at = *__path;
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
                     __value,
                     ::core::option::Option::Some(15),

@@ -131,6 +131,6 @@ impl ::pact::Normalize for SignupRequest {
         ::pact::__private::sanitize::trim(&mut self.user_name);
         ::pact::__private::sanitize::trim(&mut self.email);
         ::pact::__private::sanitize::lowercase(&mut self.email);
-        ::pact::Normalize::normalize(&mut self.address);
+        <AddressDto as ::pact::Normalize>::normalize(&mut self.address);
     }
 }
