@@ -1,5 +1,6 @@
 //! Errors turning into HTTP responses: an axum service whose handlers return
-//! `Result<Json<T>, ApiErrorType>`, driven in-process (no port is opened).
+//! `Result<Json<T>, ApiErrorType>` and read validated bodies with `Valid<Json<T>>`, driven
+//! in-process (no port is opened).
 //!
 //! ```text
 //! cargo run --example errors --features axum
@@ -9,9 +10,10 @@
 
 use axum::extract::Path;
 use axum::http::{Request, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
 use http_body_util::BodyExt;
+use pact::axum::Valid;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -44,6 +46,26 @@ enum UserError {
 #[error("connection to db-primary.internal:5432 refused")]
 struct StorageError;
 
+/// A sign-up body: sanitised, then validated, before the handler runs.
+#[derive(Debug, serde::Deserialize, pact::Dto)]
+#[serde(rename_all = "camelCase")]
+struct SignupRequest {
+    #[dto(trim)]
+    #[validate(length(min = 3, max = 20), alphanumeric)]
+    user_name: String,
+    #[dto(trim, lowercase)]
+    #[validate(email)]
+    email: String,
+    #[validate(range(min = 18))]
+    age: u8,
+    #[validate(each(length(min = 1, max = 10)))]
+    tags: Vec<String>,
+}
+
+async fn signup(Valid(Json(request)): Valid<Json<SignupRequest>>) -> Json<Value> {
+    Json(json!({ "userName": request.user_name, "email": request.email }))
+}
+
 async fn user(Path(id): Path<u64>) -> Result<Json<Value>, UserError> {
     match id {
         1 => Ok(Json(json!({ "id": 1, "name": "Ada" }))),
@@ -67,6 +89,7 @@ async fn main() {
 
     let app = Router::new()
         .route("/users/{id}", get(user))
+        .route("/signup", post(signup))
         .layer(middleware::from_fn(pact::axum::request_id));
 
     for id in [1, 42, 2, 3, 4, 5] {
@@ -76,6 +99,20 @@ async fn main() {
             .expect("a valid request");
         let response = app.clone().oneshot(request).await.expect("infallible");
         print_response(&format!("GET /users/{id}"), response).await;
+    }
+
+    let bodies = [
+        r#"{"userName": " ada ", "email": " Ada@Example.COM", "age": 36, "tags": ["math"]}"#,
+        r#"{"userName": "a!", "email": "ada@", "age": 12, "tags": ["ok", ""]}"#,
+        r#"{"userName": "ada", "email": "#,
+    ];
+    for body in bodies {
+        let request = Request::post("/signup")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body))
+            .expect("a valid request");
+        let response = app.clone().oneshot(request).await.expect("infallible");
+        print_response(&format!("POST /signup {body}"), response).await;
     }
 }
 
