@@ -44,6 +44,7 @@
 //! | --- | --- |
 //! | `axum` | `IntoResponse` for derived errors; [`axum::request_id`] middleware |
 //! | `actix-web` | `ResponseError` for derived errors; [`actix::request_id`] middleware |
+//! | `chrono`, `time` | `range(...)` validation rules on their date and time types |
 //!
 //! See the [`ApiError` derive](derive@ApiError) for every attribute.
 #![warn(missing_docs)]

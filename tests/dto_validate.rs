@@ -443,3 +443,40 @@ fn generic_dto_validates_its_parameter() {
         ])
     );
 }
+
+// ---- dates (features `chrono` and `time`) ----
+
+#[cfg(feature = "chrono")]
+#[test]
+fn range_on_chrono_dates() {
+    use chrono::NaiveDate;
+
+    #[derive(pact::Dto)]
+    struct Trip {
+        #[validate(range(min = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()))]
+        depart: NaiveDate,
+    }
+    let early = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let errors = Trip { depart: early }.validate().unwrap_err();
+    assert_eq!(errors.errors()[0].params["min"], "2026-01-01");
+    Trip {
+        depart: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    }
+    .validate()
+    .unwrap();
+}
+
+#[cfg(feature = "time")]
+#[test]
+fn range_on_time_dates() {
+    use time::{Date, Month};
+
+    #[derive(pact::Dto)]
+    struct Trip {
+        #[validate(range(max = Date::from_calendar_date(2030, Month::January, 1).unwrap()))]
+        back: Date,
+    }
+    let late = Date::from_calendar_date(2031, Month::March, 2).unwrap();
+    let errors = Trip { back: late }.validate().unwrap_err();
+    assert_eq!(errors.errors()[0].params["max"], "2030-01-01");
+}

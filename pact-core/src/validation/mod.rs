@@ -6,6 +6,7 @@
 //! `scores["k"]`), a stable `code`, a `message` and the rule's `params`. A value that passes
 //! allocates nothing.
 
+mod dates;
 mod errors;
 mod normalize;
 mod path;
