@@ -39,14 +39,33 @@
 //! With the `axum` or `actix-web` feature, every derived type is also a response
 //! (`IntoResponse` / `ResponseError`), so handlers return `Result<Json<T>, UserError>`.
 //!
+//! `#[derive(Dto)]` validates and sanitises requests: every violation is reported at the JSON
+//! path the client sent, with a stable code and the rule's params, and the valid path
+//! allocates nothing. The `Valid<Json<T>>` extractors answer 400/413/415/422 problem+json.
+//!
+//! ```
+//! use pact::Validate;
+//!
+//! #[derive(serde::Deserialize, pact::Dto)]
+//! #[serde(rename_all = "camelCase")]
+//! struct NewTag {
+//!     #[dto(trim)]
+//!     #[validate(length(min = 1, max = 20))]
+//!     display_name: String,
+//! }
+//!
+//! let errors = NewTag { display_name: String::new() }.validate().unwrap_err();
+//! assert_eq!(errors.errors()[0].path, "displayName");
+//! ```
+//!
 //! ## Features
 //! | feature | adds |
 //! | --- | --- |
-//! | `axum` | `IntoResponse` for derived errors; [`axum::request_id`] middleware |
-//! | `actix-web` | `ResponseError` for derived errors; [`actix::request_id`] middleware |
+//! | `axum` | `IntoResponse` for derived errors; `Valid<Json/Query/Form<T>>` extractors; [`axum::request_id`] middleware |
+//! | `actix-web` | `ResponseError` for derived errors; `Valid<Json/Query/Form<T>>` extractors; [`actix::request_id`] middleware |
 //! | `chrono`, `time` | `range(...)` validation rules on their date and time types |
 //!
-//! See the [`ApiError` derive](derive@ApiError) for every attribute.
+//! See the [`ApiError` derive](derive@ApiError) and the [`Dto` derive](derive@Dto) for every attribute.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
