@@ -1,6 +1,6 @@
 //! Container attributes: `#[dto(crate = ...)]` and `#[validate(context = T, schema(...))]`.
 
-use syn::{Attribute, LitStr, Path, Token, Type};
+use syn::{Attribute, Path, Type};
 
 use super::ast::{Overrides, Schema};
 use crate::internals::ctxt::Ctxt;
@@ -92,30 +92,15 @@ fn schema(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Schema> {
     let function: Path = content.parse()?;
     let mut path = None;
     let mut overrides = Overrides::default();
-    while !content.is_empty() {
-        content.parse::<Token![,]>()?;
-        if content.is_empty() {
-            break;
-        }
-        let key: syn::Ident = content.parse()?;
-        content.parse::<Token![=]>()?;
-        let value: LitStr = content.parse()?;
-        let slot = match key.to_string().as_str() {
-            "path" => &mut path,
-            "code" => &mut overrides.code,
-            "message" => &mut overrides.message,
-            _ => {
-                return Err(syn::Error::new(
-                    key.span(),
-                    "`schema` takes `path`, `code` and `message`",
-                ));
-            }
-        };
-        if slot.is_some() {
-            return Err(syn::Error::new(key.span(), "duplicate key"));
-        }
-        *slot = Some(value);
-    }
+    super::rules::trailing_keys(
+        &content,
+        &mut [
+            ("path", &mut path),
+            ("code", &mut overrides.code),
+            ("message", &mut overrides.message),
+        ],
+        "`schema` takes `path`, `code` and `message`",
+    )?;
     Ok(Schema {
         function,
         path,

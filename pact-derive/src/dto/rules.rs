@@ -536,6 +536,23 @@ fn text_arg(meta: &ParseNestedMeta<'_>, rule: &str) -> syn::Result<(LitStr, Over
 /// `, code = "...", message = "..."` after positional arguments.
 fn trailing_overrides(content: ParseStream<'_>) -> syn::Result<Overrides> {
     let mut overrides = Overrides::default();
+    trailing_keys(
+        content,
+        &mut [
+            ("code", &mut overrides.code),
+            ("message", &mut overrides.message),
+        ],
+        "expected `code = \"...\"` or `message = \"...\"`",
+    )?;
+    Ok(overrides)
+}
+
+/// `, key = "..."` pairs after positional arguments, each key filling its slot once.
+pub(super) fn trailing_keys(
+    content: ParseStream<'_>,
+    slots: &mut [(&str, &mut Option<LitStr>)],
+    expected: &str,
+) -> syn::Result<()> {
     while !content.is_empty() {
         content.parse::<Token![,]>()?;
         if content.is_empty() {
@@ -544,22 +561,15 @@ fn trailing_overrides(content: ParseStream<'_>) -> syn::Result<Overrides> {
         let key: syn::Ident = content.parse()?;
         content.parse::<Token![=]>()?;
         let value: LitStr = content.parse()?;
-        let slot = match key.to_string().as_str() {
-            "code" => &mut overrides.code,
-            "message" => &mut overrides.message,
-            _ => {
-                return Err(syn::Error::new(
-                    key.span(),
-                    "expected `code = \"...\"` or `message = \"...\"`",
-                ));
-            }
+        let Some((_, slot)) = slots.iter_mut().find(|(name, _)| key == name) else {
+            return Err(syn::Error::new(key.span(), expected));
         };
         if slot.is_some() {
             return Err(syn::Error::new(key.span(), "duplicate key"));
         }
-        *slot = Some(value);
+        **slot = Some(value);
     }
-    Ok(overrides)
+    Ok(())
 }
 
 fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
