@@ -11,7 +11,7 @@ fn report(errors: &ValidationErrors) -> Vec<(String, String)> {
     errors
         .errors()
         .iter()
-        .map(|e| (e.path.clone(), e.code.clone()))
+        .map(|e| (e.path.clone(), e.code.to_string()))
         .collect()
 }
 

@@ -55,7 +55,7 @@ pub use integrations::axum;
 pub use integrations::actix;
 
 pub use api_error::{ApiError, server_error_message};
-pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, ProblemDetails};
+pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, Params, ProblemDetails};
 pub use rejection::Rejection;
 pub use response::problem_response;
 pub use validation::{Normalize, RuleError, Validate, ValidateWith, ValidationErrors};

@@ -92,7 +92,9 @@ impl ApiError for Rejection {
     fn message(&self) -> Cow<'_, str> {
         match self {
             Self::Malformed(message) => Cow::Borrowed(message),
-            Self::PayloadTooLarge => Cow::Borrowed("The request body is larger than this endpoint accepts."),
+            Self::PayloadTooLarge => {
+                Cow::Borrowed("The request body is larger than this endpoint accepts.")
+            }
             Self::UnsupportedMediaType { expected } => {
                 Cow::Owned(format!("Expected a request body of type `{expected}`."))
             }

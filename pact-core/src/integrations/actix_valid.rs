@@ -160,7 +160,9 @@ where
 fn json_rejection(error: &actix_web::Error) -> Rejection {
     match error.as_error::<JsonPayloadError>() {
         Some(JsonPayloadError::ContentType) => Rejection::UnsupportedMediaType { expected: JSON },
-        Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+        Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Rejection::PayloadTooLarge
+        }
         // Syntax and data errors, and bodies that could not be read.
         Some(other) => Rejection::Malformed(other.to_string()),
         None => foreign(error, JSON),
@@ -170,7 +172,9 @@ fn json_rejection(error: &actix_web::Error) -> Rejection {
 fn form_rejection(error: &actix_web::Error) -> Rejection {
     match error.as_error::<UrlencodedError>() {
         Some(UrlencodedError::ContentType) => Rejection::UnsupportedMediaType { expected: FORM },
-        Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+        Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Rejection::PayloadTooLarge
+        }
         Some(other) => Rejection::Malformed(other.to_string()),
         None => foreign(error, FORM),
     }

@@ -151,7 +151,9 @@ fn json_rejection(rejection: JsonRejection) -> Rejection {
         JsonRejection::MissingJsonContentType(_) => {
             Rejection::UnsupportedMediaType { expected: JSON }
         }
-        other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+        other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
+            Rejection::PayloadTooLarge
+        }
         // Syntax and data errors, and bodies that could not be read.
         other => Rejection::Malformed(other.body_text()),
     }
@@ -162,7 +164,9 @@ fn form_rejection(rejection: FormRejection) -> Rejection {
         FormRejection::InvalidFormContentType(_) => {
             Rejection::UnsupportedMediaType { expected: FORM }
         }
-        other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+        other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
+            Rejection::PayloadTooLarge
+        }
         other => Rejection::Malformed(other.body_text()),
     }
 }

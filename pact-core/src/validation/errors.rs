@@ -5,10 +5,10 @@ use std::fmt;
 
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Path;
-use crate::{ApiError, FieldError, ProblemDetails};
+use crate::{ApiError, FieldError, Params, ProblemDetails};
 
 /// Every rule violation found in a request, in the order the fields were checked.
 ///
@@ -41,27 +41,66 @@ pub struct ValidationErrors {
 
 impl ValidationErrors {
     /// No errors yet. Does not allocate.
+    ///
+    /// ```
+    /// # use pact_core::ValidationErrors;
+    /// assert!(ValidationErrors::new().is_empty());
+    /// ```
     #[must_use]
     pub const fn new() -> Self {
         Self { errors: Vec::new() }
     }
 
-    /// Records a violation at `path`.
+    /// Records a violation at `path`. Allocates only the rendered path (and room in the list):
+    /// the error's code, message and params are moved, not copied.
+    ///
+    /// ```
+    /// # use pact_core::validation::{Path, RuleError, ValidationErrors};
+    /// let mut errors = ValidationErrors::new();
+    /// let root = Path::root();
+    /// errors.push(&root.field("tags").index(3), RuleError::new("length", "too long"));
+    /// assert_eq!(errors.errors()[0].path, "tags[3]");
+    /// assert_eq!(errors.errors()[0].code, "length");
+    /// ```
     pub fn push(&mut self, path: &Path<'_>, error: RuleError) {
-        self.errors.push(FieldError {
-            path: path.to_string(),
-            code: error.code.into_owned(),
-            message: error.message.into_owned(),
-            params: error.params,
-        });
+        // Two pushes, so that the common path stays in registers instead of being merged with
+        // the other through memory.
+        match path.top_level_field() {
+            Some(name) => self.errors.push(FieldError {
+                path: name.to_owned(),
+                code: error.code,
+                message: error.message,
+                params: error.params,
+            }),
+            None => self.errors.push(FieldError {
+                path: path.render_nested(),
+                code: error.code,
+                message: error.message,
+                params: error.params,
+            }),
+        }
     }
 
     /// Records an already-built field error (its path is taken as is).
+    ///
+    /// ```
+    /// # use pact_core::{FieldError, ValidationErrors};
+    /// let mut errors = ValidationErrors::new();
+    /// errors.push_field_error(FieldError::new("tags[3]", "length", "too long"));
+    /// assert_eq!(errors.len(), 1);
+    /// ```
     pub fn push_field_error(&mut self, error: FieldError) {
         self.errors.push(error);
     }
 
     /// The violations, in order.
+    ///
+    /// ```
+    /// # use pact_core::validation::{Path, RuleError, ValidationErrors};
+    /// let mut errors = ValidationErrors::new();
+    /// errors.push(&Path::root().field("age"), RuleError::new("range", "too young"));
+    /// assert_eq!(errors.errors()[0].message, "too young");
+    /// ```
     #[must_use]
     pub fn errors(&self) -> &[FieldError] {
         &self.errors
@@ -81,18 +120,39 @@ impl ValidationErrors {
     }
 
     /// Whether no violation was recorded.
+    ///
+    /// ```
+    /// # use pact_core::ValidationErrors;
+    /// assert!(ValidationErrors::new().is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
 
     /// How many violations were recorded.
+    ///
+    /// ```
+    /// # use pact_core::validation::{Path, RuleError, ValidationErrors};
+    /// let mut errors = ValidationErrors::new();
+    /// errors.push(&Path::root().field("age"), RuleError::new("range", "too young"));
+    /// assert_eq!(errors.len(), 1);
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.errors.len()
     }
 
     /// `Ok(())` when empty, `Err(self)` otherwise.
+    ///
+    /// ```
+    /// # use pact_core::validation::{Path, RuleError, ValidationErrors};
+    /// assert!(ValidationErrors::new().into_result().is_ok());
+    ///
+    /// let mut errors = ValidationErrors::new();
+    /// errors.push(&Path::root().field("age"), RuleError::new("range", "too young"));
+    /// assert_eq!(errors.into_result().unwrap_err().len(), 1);
+    /// ```
     ///
     /// # Errors
     /// `self`, when it holds at least one violation.
@@ -164,22 +224,31 @@ pub struct RuleError {
     pub code: Cow<'static, str>,
     /// Human-readable explanation.
     pub message: Cow<'static, str>,
-    /// The rule's parameters.
-    pub params: Map<String, Value>,
+    /// The rule's parameters (up to two are stored without allocating).
+    pub params: Params,
 }
 
 impl RuleError {
-    /// A violation with no parameters.
+    /// A violation with no parameters. Static codes and messages are borrowed, not copied.
+    ///
+    /// ```
+    /// # use pact_core::validation::RuleError;
+    /// let error = RuleError::new("reserved", format!("{} is reserved", "admin"));
+    /// assert_eq!(error.code, "reserved");
+    /// assert_eq!(error.message, "admin is reserved");
+    /// assert!(error.params.is_empty());
+    /// ```
     #[must_use]
     pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
         Self {
             code: code.into(),
             message: message.into(),
-            params: Map::new(),
+            params: Params::new(),
         }
     }
 
-    /// Adds a parameter.
+    /// Adds a parameter (replacing the value of one of the same name). A static name is not
+    /// copied.
     ///
     /// ```
     /// # use pact_core::validation::RuleError;
@@ -187,12 +256,21 @@ impl RuleError {
     /// assert_eq!(error.params["min"], 1);
     /// ```
     #[must_use]
-    pub fn with_param(mut self, name: &str, value: impl Into<Value>) -> Self {
-        self.params.insert(name.to_owned(), value.into());
+    pub fn with_param(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Value>,
+    ) -> Self {
+        self.params.insert(name, value);
         self
     }
 
     /// Replaces the code (the `code = "..."` override of a rule).
+    ///
+    /// ```
+    /// # use pact_core::validation::RuleError;
+    /// assert_eq!(RuleError::new("length", "too long").with_code("too_long").code, "too_long");
+    /// ```
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
         self.code = code.into();
@@ -200,9 +278,19 @@ impl RuleError {
     }
 
     /// Replaces the message (the `message = "..."` override of a rule).
+    ///
+    /// ```
+    /// # use pact_core::validation::RuleError;
+    /// let error = RuleError::new("length", "too long").with_message("two at most");
+    /// assert_eq!(error.message, "two at most");
+    /// ```
     #[must_use]
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
         self.message = message.into();
         self
     }
 }
+
+// A rule's `Result<(), RuleError>` stays under clippy's `result_large_err` threshold (128
+// bytes), so that custom rules returning it do not trip the lint.
+const _: () = assert!(size_of::<RuleError>() <= 128);

@@ -69,6 +69,125 @@ impl<'a> Path<'a> {
     }
 }
 
+impl Path<'_> {
+    /// The path as text, as [`Display`] shows it, written straight into a `String` allocated
+    /// once at its final size (unless a map key is involved, whose `Debug` form is measured as
+    /// it is written).
+    ///
+    /// ```
+    /// use pact_core::validation::Path;
+    ///
+    /// let root = Path::root();
+    /// let tags = root.field("tags");
+    /// assert_eq!(tags.index(3).field("name").render(), "tags[3].name");
+    /// assert_eq!(root.render(), "");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn render(&self) -> String {
+        match self.top_level_field() {
+            Some(name) => name.to_owned(),
+            None => self.render_nested(),
+        }
+    }
+
+    /// The field's name, when `self` is a field of the request itself (the common case): the
+    /// rendered path.
+    #[inline]
+    pub(crate) fn top_level_field(&self) -> Option<&str> {
+        match self.segment {
+            Segment::Field(name) if Self::starts_fields(self.parent) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// [`render`](Path::render) for every other path.
+    pub(crate) fn render_nested(&self) -> String {
+        let mut out = String::with_capacity(self.rendered_len());
+        self.render_into(&mut out);
+        out
+    }
+
+    /// Whether a field at `self` is written without a leading dot.
+    fn starts_fields(parent: Option<&Path<'_>>) -> bool {
+        parent.is_none_or(|p| matches!(p.segment, Segment::Root))
+    }
+
+    /// The length of [`render`](Path::render)'s text, counting 4 bytes for a map key.
+    fn rendered_len(&self) -> usize {
+        let mut len = 0;
+        let mut at = Some(self);
+        while let Some(path) = at {
+            len += match path.segment {
+                Segment::Root => 0,
+                Segment::Field(name) => name.len() + usize::from(!Self::starts_fields(path.parent)),
+                Segment::Index(index) => decimal_len(index as u64) + 2,
+                Segment::Key(_) => 4,
+            };
+            at = path.parent;
+        }
+        len
+    }
+
+    fn render_into(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.render_into(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Field(name) => {
+                if !Self::starts_fields(self.parent) {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Segment::Index(index) => {
+                out.push('[');
+                push_decimal(out, index as u64);
+                out.push(']');
+            }
+            Segment::Key(key) => {
+                // Writing to a `String` cannot fail.
+                let _ = write!(out, "[{key:?}]");
+            }
+        }
+    }
+}
+
+/// How many decimal digits `n` has.
+pub(crate) fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Appends `n` in decimal, without the formatting machinery.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "`n % 10` is a single digit"
+)]
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let digit = |n: u64| char::from(b'0' + (n % 10) as u8);
+    // Bounds and indexes are mostly small: one or two digits without a buffer.
+    if n < 10 {
+        out.push(digit(n));
+        return;
+    }
+    if n < 100 {
+        out.push(digit(n / 10));
+        out.push(digit(n));
+        return;
+    }
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    while n > 0 {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &byte in &digits[at..] {
+        out.push(char::from(byte));
+    }
+}
+
 impl Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(parent) = self.parent {

@@ -14,15 +14,19 @@ pub(super) const SLASH: u16 = 1 << 4;
 pub(super) const QUESTION: u16 = 1 << 5;
 /// RFC 5322 `atext`: `ALPHA / DIGIT` and ``!#$%&'*+-/=?^_`{|}~``.
 pub(super) const ATEXT: u16 = 1 << 6;
+/// The bytes of an RFC 3986 scheme after its first: `ALPHA / DIGIT / "+" / "-" / "."`.
+pub(super) const SCHEME: u16 = 1 << 7;
 
 /// RFC 3986 `pchar` (less `pct-encoded`, which the scanners handle).
 pub(super) const PCHAR: u16 = UNRESERVED | SUB_DELIM | COLON | AT;
 
 const fn class(byte: u8) -> u16 {
     match byte {
-        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'~' => UNRESERVED | ATEXT,
-        b'.' => UNRESERVED,
-        b'!' | b'$' | b'&' | b'\'' | b'*' | b'+' | b'=' => SUB_DELIM | ATEXT,
+        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' => UNRESERVED | ATEXT | SCHEME,
+        b'_' | b'~' => UNRESERVED | ATEXT,
+        b'.' => UNRESERVED | SCHEME,
+        b'+' => SUB_DELIM | ATEXT | SCHEME,
+        b'!' | b'$' | b'&' | b'\'' | b'*' | b'=' => SUB_DELIM | ATEXT,
         b'(' | b')' | b',' | b';' => SUB_DELIM,
         b'#' | b'%' | b'^' | b'`' | b'{' | b'|' | b'}' => ATEXT,
         b'/' => SLASH | ATEXT,
@@ -52,23 +56,24 @@ pub(super) fn is(byte: u8, mask: u16) -> bool {
     TABLE[usize::from(byte)] & mask != 0
 }
 
-/// Whether `bytes` consists of bytes of `mask` and valid `%HH` escapes only.
+/// From `at`, skips the bytes of `mask` and the valid `%HH` escapes, and returns the index of
+/// the first other byte (or the length, at the end); `None` at a `%` not followed by two
+/// hexadecimal digits.
 #[inline]
-pub(super) fn scan_escaped(bytes: &[u8], mask: u16) -> bool {
-    let mut rest = bytes;
-    while let Some((&byte, tail)) = rest.split_first() {
-        if byte == b'%' {
-            match tail {
-                [high, low, after @ ..] if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
-                    rest = after;
+pub(super) fn scan(bytes: &[u8], mut at: usize, mask: u16) -> Option<usize> {
+    while let Some(&byte) = bytes.get(at) {
+        if is(byte, mask) {
+            at += 1;
+        } else if byte == b'%' {
+            match bytes.get(at + 1..at + 3) {
+                Some([high, low]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
+                    at += 3;
                 }
-                _ => return false,
+                _ => return None,
             }
-        } else if is(byte, mask) {
-            rest = tail;
         } else {
-            return false;
+            break;
         }
     }
-    true
+    Some(at)
 }

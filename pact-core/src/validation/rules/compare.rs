@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{RuleError, ToParam, fail, show};
+use super::{RuleError, ToParam, fail, push_shown, shown_len};
 
 /// Checks that a value equals one of `allowed`. The allowed values may be of another type
 /// than the value, as long as the two compare: a `String` against `&str` literals.
@@ -40,9 +40,21 @@ fn one_of_error<U: ToParam>(allowed: &[U]) -> RuleError {
 }
 
 fn one_of_error_values(allowed: Vec<Value>) -> RuleError {
-    let list: Vec<String> = allowed.iter().map(show).collect();
-    RuleError::new("one_of", format!("must be one of: {}", list.join(", ")))
-        .with_param("allowed", Value::Array(allowed))
+    const WORDS: &str = "must be one of: ";
+    let capacity = WORDS.len()
+        + allowed
+            .iter()
+            .map(|value| shown_len(value) + 2)
+            .sum::<usize>();
+    let mut message = String::with_capacity(capacity);
+    message.push_str(WORDS);
+    for (index, value) in allowed.iter().enumerate() {
+        if index > 0 {
+            message.push_str(", ");
+        }
+        push_shown(&mut message, value);
+    }
+    RuleError::new("one_of", message).with_param("allowed", Value::Array(allowed))
 }
 
 /// Checks that a value equals another field's value, as a password confirmation must.
@@ -77,7 +89,11 @@ pub fn must_match<T: PartialEq + ?Sized>(
 #[cold]
 #[inline(never)]
 fn must_match_error(other_name: &str) -> RuleError {
-    RuleError::new("must_match", format!("must match {other_name}")).with_param("other", other_name)
+    const WORDS: &str = "must match ";
+    let mut message = String::with_capacity(WORDS.len() + other_name.len());
+    message.push_str(WORDS);
+    message.push_str(other_name);
+    RuleError::new("must_match", message).with_param("other", other_name)
 }
 
 /// Checks that an optional value is present.

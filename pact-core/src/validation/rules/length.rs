@@ -1,6 +1,13 @@
 //! `length`, `length_bytes` and `non_empty`.
 
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use super::super::path::{decimal_len, push_decimal};
 use super::{HasLength, RuleError, fail};
+use crate::Params;
+use crate::problem::name;
 
 /// Checks the number of characters of a string (Unicode scalar values, so `"héllo"` has 5), or
 /// of elements of a collection: at least `min`, at most `max`, exactly `equal`.
@@ -48,7 +55,7 @@ pub fn length<T: HasLength + ?Sized>(
     if !surely_fails && fits(value.length(), min, max, equal) {
         return Ok(());
     }
-    Err(length_error(value.length_unit(), min, max, equal, false))
+    Err(length_error(value.length_unit(), min, max, equal))
 }
 
 /// Checks the number of bytes of a string's UTF-8 encoding (of elements, for a collection):
@@ -79,7 +86,7 @@ pub fn length_bytes<T: HasLength + ?Sized>(
     if fits(value.byte_length(), min, max, equal) {
         Ok(())
     } else {
-        Err(length_error("bytes", min, max, equal, true))
+        Err(length_bytes_error(min, max, equal))
     }
 }
 
@@ -119,7 +126,6 @@ fn length_error(
     min: Option<usize>,
     max: Option<usize>,
     equal: Option<usize>,
-    bytes: bool,
 ) -> RuleError {
     let noun = |count: usize| {
         if count == 1 {
@@ -128,26 +134,71 @@ fn length_error(
             unit
         }
     };
-    let bound = match (equal, min, max) {
-        (Some(equal), _, _) => format!("exactly {equal} {}", noun(equal)),
-        (None, Some(min), Some(max)) => format!("between {min} and {max} {}", noun(max)),
-        (None, Some(min), None) => format!("at least {min} {}", noun(min)),
-        (None, None, Some(max)) => format!("at most {max} {}", noun(max)),
-        (None, None, None) => format!("of a valid number of {unit}"),
+    let long = unit == "characters" || unit == "bytes";
+    let len = |n: usize| decimal_len(n as u64);
+    // "must have " + "between " + min + " and " + max + " " + unit + " long", at most.
+    let capacity = 30 + unit.len() + min.map_or(0, len) + max.map_or(0, len) + equal.map_or(0, len);
+    let mut message = String::with_capacity(capacity);
+    message.push_str(if long { "must be " } else { "must have " });
+    let mut bound = |words: &str, first: usize, second: Option<usize>, noun: &str| {
+        message.push_str(words);
+        push_decimal(&mut message, first as u64);
+        if let Some(second) = second {
+            message.push_str(" and ");
+            push_decimal(&mut message, second as u64);
+        }
+        message.push(' ');
+        message.push_str(noun);
     };
-    let message = if unit == "characters" || unit == "bytes" {
-        format!("must be {bound} long")
-    } else {
-        format!("must have {bound}")
-    };
-    let mut error = RuleError::new("length", message);
-    for (name, bound) in [("min", min), ("max", max), ("equal", equal)] {
-        if let Some(bound) = bound {
-            error = error.with_param(name, bound);
+    match (equal, min, max) {
+        (Some(equal), _, _) => bound("exactly ", equal, None, noun(equal)),
+        (None, Some(min), Some(max)) => bound("between ", min, Some(max), noun(max)),
+        (None, Some(min), None) => bound("at least ", min, None, noun(min)),
+        (None, None, Some(max)) => bound("at most ", max, None, noun(max)),
+        (None, None, None) => {
+            message.push_str("of a valid number of ");
+            message.push_str(unit);
         }
     }
-    if bytes {
-        error = error.with_param("unit", "bytes");
+    if long {
+        message.push_str(" long");
     }
+    // Each arm builds the whole error, straight into the return slot.
+    let error = |params| RuleError {
+        code: Cow::Borrowed("length"),
+        message: Cow::Owned(message),
+        params,
+    };
+    let param = |name: u8, bound: usize| (name, Value::from(bound));
+    match (min, max, equal) {
+        (None, None, None) => error(Params::new()),
+        (Some(min), None, None) => error(Params::one(name::MIN, min.into())),
+        (None, Some(max), None) => error(Params::one(name::MAX, max.into())),
+        (None, None, Some(equal)) => error(Params::one(name::EQUAL, equal.into())),
+        (Some(min), Some(max), None) => {
+            error(Params::two(param(name::MIN, min), param(name::MAX, max)))
+        }
+        (Some(min), None, Some(equal)) => error(Params::two(
+            param(name::MIN, min),
+            param(name::EQUAL, equal),
+        )),
+        (None, Some(max), Some(equal)) => error(Params::two(
+            param(name::MAX, max),
+            param(name::EQUAL, equal),
+        )),
+        (Some(min), Some(max), Some(equal)) => {
+            let mut params = Params::two(param(name::MIN, min), param(name::MAX, max));
+            params.push_known(name::EQUAL, equal.into());
+            error(params)
+        }
+    }
+}
+
+/// [`length_error`] in bytes, with the param `unit: "bytes"`.
+#[cold]
+#[inline(never)]
+fn length_bytes_error(min: Option<usize>, max: Option<usize>, equal: Option<usize>) -> RuleError {
+    let mut error = length_error("bytes", min, max, equal);
+    error.params.push_known(name::UNIT, "bytes".into());
     error
 }

@@ -58,7 +58,12 @@ pub use traits::{AsStr, HasLength, ToParam};
 pub use url::url;
 pub use uuid::uuid;
 
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
 use super::RuleError;
+use super::path::{decimal_len, push_decimal};
 
 /// `Ok(())` when `valid`, otherwise a parameterless error built out of line.
 #[inline]
@@ -77,10 +82,35 @@ fn fail(code: &'static str, message: &'static str) -> RuleError {
     RuleError::new(code, message)
 }
 
-/// A param value as it reads inside a message: strings without their JSON quotes.
-fn show(value: &serde_json::Value) -> String {
+/// Appends a param value as it reads inside a message: strings without their JSON quotes,
+/// integers written directly, anything else as JSON.
+fn push_shown(out: &mut String, value: &Value) {
     match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
+        Value::String(text) => out.push_str(text),
+        Value::Number(number) if number.is_u64() || number.is_i64() => {
+            if let Some(n) = number.as_u64() {
+                push_decimal(out, n);
+            } else if let Some(n) = number.as_i64() {
+                out.push('-');
+                push_decimal(out, n.unsigned_abs());
+            }
+        }
+        other => {
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "{other}");
+        }
+    }
+}
+
+/// About how long [`push_shown`]'s text is: exact for strings and integers.
+fn shown_len(value: &Value) -> usize {
+    match value {
+        Value::String(text) => text.len(),
+        Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+            (Some(n), _) => decimal_len(n),
+            (None, Some(n)) => decimal_len(n.unsigned_abs()) + 1,
+            (None, None) => 24,
+        },
+        _ => 16,
     }
 }

@@ -1,10 +1,13 @@
 //! `range`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering::{Equal, Greater, Less};
 
 use serde_json::Value;
 
-use super::{RuleError, ToParam, show};
+use super::{RuleError, ToParam, push_shown, shown_len};
+use crate::Params;
+use crate::problem::name;
 
 /// Checks that a value lies within bounds: `min <= value <= max`,
 /// `exclusive_min < value < exclusive_max` (any of them may be left out).
@@ -62,45 +65,88 @@ fn range_error<T: ToParam + ?Sized>(
     exclusive_min: Option<&T>,
     exclusive_max: Option<&T>,
 ) -> RuleError {
-    range_error_values([
-        min.map(ToParam::to_param),
-        max.map(ToParam::to_param),
-        exclusive_min.map(ToParam::to_param),
-        exclusive_max.map(ToParam::to_param),
-    ])
+    // The common case, `min` and `max`: built straight into the return slot.
+    if let (Some(min), Some(max), None, None) = (min, max, exclusive_min, exclusive_max) {
+        let (min, max) = (min.to_param(), max.to_param());
+        return RuleError {
+            code: Cow::Borrowed("range"),
+            message: between(&min, &max),
+            params: Params::two((name::MIN, min), (name::MAX, max)),
+        };
+    }
+    // Each bound is converted once, straight into the params; the message reads them there.
+    let mut error = RuleError {
+        code: Cow::Borrowed("range"),
+        message: Cow::Borrowed(""),
+        params: Params::new(),
+    };
+    let param = |name: u8, bound: &T| (name, bound.to_param());
+    // Each arm writes the params in place: no temporary to copy.
+    match (min, max) {
+        (Some(min), Some(max)) => {
+            error.params = Params::two(param(name::MIN, min), param(name::MAX, max));
+        }
+        (Some(min), None) => error.params = Params::one(name::MIN, min.to_param()),
+        (None, Some(max)) => error.params = Params::one(name::MAX, max.to_param()),
+        (None, None) => {}
+    }
+    if let Some(bound) = exclusive_min {
+        error
+            .params
+            .push_known(name::EXCLUSIVE_MIN, bound.to_param());
+    }
+    if let Some(bound) = exclusive_max {
+        error
+            .params
+            .push_known(name::EXCLUSIVE_MAX, bound.to_param());
+    }
+    error.message = range_message(&error.params);
+    error
 }
 
-fn range_error_values(bounds: [Option<Value>; 4]) -> RuleError {
-    let [min, max, exclusive_min, exclusive_max] = &bounds;
-    let message =
-        if let (Some(min), Some(max), None, None) = (min, max, exclusive_min, exclusive_max) {
-            format!("must be between {} and {}", show(min), show(max))
-        } else {
-            let parts: Vec<String> = [
-                ("at least", min),
-                ("greater than", exclusive_min),
-                ("at most", max),
-                ("less than", exclusive_max),
-            ]
-            .into_iter()
-            .filter_map(|(words, bound)| {
-                bound
-                    .as_ref()
-                    .map(|bound| format!("{words} {}", show(bound)))
-            })
-            .collect();
-            if parts.is_empty() {
-                "must be a number, not NaN".to_owned()
-            } else {
-                format!("must be {}", parts.join(" and "))
-            }
-        };
-    let mut error = RuleError::new("range", message);
-    let names = ["min", "max", "exclusive_min", "exclusive_max"];
-    for (name, bound) in names.into_iter().zip(bounds) {
+/// "must be between {min} and {max}".
+fn between(min: &Value, max: &Value) -> Cow<'static, str> {
+    let mut message =
+        String::with_capacity("must be between  and ".len() + shown_len(min) + shown_len(max));
+    message.push_str("must be between ");
+    push_shown(&mut message, min);
+    message.push_str(" and ");
+    push_shown(&mut message, max);
+    Cow::Owned(message)
+}
+
+fn range_message(params: &Params) -> Cow<'static, str> {
+    let min = params.get_known(name::MIN);
+    let max = params.get_known(name::MAX);
+    let exclusive_min = params.get_known(name::EXCLUSIVE_MIN);
+    let exclusive_max = params.get_known(name::EXCLUSIVE_MAX);
+    if let (Some(min), Some(max), None, None) = (min, max, exclusive_min, exclusive_max) {
+        return between(min, max);
+    }
+    // In the order the message reads.
+    let parts = [
+        ("at least ", min),
+        ("greater than ", exclusive_min),
+        ("at most ", max),
+        ("less than ", exclusive_max),
+    ];
+    let capacity = parts
+        .iter()
+        .filter_map(|(words, bound)| Some(" and ".len() + words.len() + shown_len((*bound)?)))
+        .sum::<usize>();
+    if capacity == 0 {
+        return Cow::Borrowed("must be a number, not NaN");
+    }
+    let mut message = String::with_capacity("must be".len() + capacity);
+    message.push_str("must be");
+    let mut first = true;
+    for (words, bound) in parts {
         if let Some(bound) = bound {
-            error = error.with_param(name, bound);
+            message.push_str(if first { " " } else { " and " });
+            message.push_str(words);
+            push_shown(&mut message, bound);
+            first = false;
         }
     }
-    error
+    Cow::Owned(message)
 }

@@ -160,8 +160,13 @@ pub fn suffix<T: AsStr + ?Sized>(value: &T, suffix: &str) -> Result<(), RuleErro
 
 #[cold]
 #[inline(never)]
-fn text_error(code: &'static str, words: &str, param: &str, text: &str) -> RuleError {
-    RuleError::new(code, format!("{words} \"{text}\"")).with_param(param, text)
+fn text_error(code: &'static str, words: &str, param: &'static str, text: &str) -> RuleError {
+    let mut message = String::with_capacity(words.len() + text.len() + 3);
+    message.push_str(words);
+    message.push_str(" \"");
+    message.push_str(text);
+    message.push('"');
+    RuleError::new(code, message).with_param(param, text)
 }
 
 /// Checks that `regex` matches the string (anywhere, unless anchored with `^...$`). `source`
@@ -198,6 +203,9 @@ pub fn pattern<T: AsStr + ?Sized>(
 #[cold]
 #[inline(never)]
 fn pattern_error(source: &'static str) -> RuleError {
-    RuleError::new("pattern", format!("must match the pattern {source}"))
-        .with_param("pattern", source)
+    const WORDS: &str = "must match the pattern ";
+    let mut message = String::with_capacity(WORDS.len() + source.len());
+    message.push_str(WORDS);
+    message.push_str(source);
+    RuleError::new("pattern", message).with_param("pattern", source)
 }

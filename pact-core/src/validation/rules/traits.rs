@@ -108,7 +108,12 @@ pub trait HasLength {
 impl HasLength for str {
     #[inline]
     fn length(&self) -> usize {
-        self.chars().count()
+        // An ASCII string has one character per byte.
+        if self.is_ascii() {
+            self.len()
+        } else {
+            self.chars().count()
+        }
     }
 
     #[inline]

@@ -2,7 +2,7 @@
 
 use std::net::Ipv6Addr;
 
-use super::class::{COLON, PCHAR, QUESTION, SLASH, SUB_DELIM, UNRESERVED, is, scan_escaped};
+use super::class::{COLON, PCHAR, QUESTION, SCHEME, SLASH, SUB_DELIM, UNRESERVED, is, scan};
 use super::{AsStr, RuleError, check};
 
 /// Checks that a string is an absolute URI in the syntax of RFC 3986 §3:
@@ -51,48 +51,125 @@ pub fn url<T: AsStr + ?Sized>(value: &T) -> Result<(), RuleError> {
     )
 }
 
-/// `userinfo = *( unreserved / pct-encoded / sub-delims / ":" )`.
-const USERINFO: u16 = UNRESERVED | SUB_DELIM | COLON;
-/// `reg-name = *( unreserved / pct-encoded / sub-delims )`.
+/// `reg-name = *( unreserved / pct-encoded / sub-delims )`; with `:`, `userinfo`.
 const REG_NAME: u16 = UNRESERVED | SUB_DELIM;
 /// A path: segments of `pchar` and the `/` between them.
 const PATH: u16 = PCHAR | SLASH;
 /// `query` and `fragment`: `*( pchar / "/" / "?" )`.
 const QUERY: u16 = PCHAR | SLASH | QUESTION;
 
+/// One pass from left to right: each part ends at the first byte it cannot hold, which must
+/// be the delimiter that starts the next part.
 #[inline]
 fn is_uri(uri: &[u8]) -> bool {
-    let Some(colon) = uri.iter().position(|&byte| byte == b':') else {
-        return false;
-    };
-    let (scheme, rest) = uri.split_at(colon);
-    let Some((_, rest)) = rest.split_first() else {
-        return false;
-    };
-    if !is_scheme(scheme) {
+    // scheme ":"
+    if !uri.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    let (rest, fragment) = split_at_first(rest, b'#');
-    let (hier_part, query) = split_at_first(rest, b'?');
-    if !fragment.is_none_or(|fragment| scan_escaped(fragment, QUERY))
-        || !query.is_none_or(|query| scan_escaped(query, QUERY))
-    {
+    let mut at = 1;
+    while uri.get(at).is_some_and(|&byte| is(byte, SCHEME)) {
+        at += 1;
+    }
+    if uri.get(at) != Some(&b':') {
         return false;
     }
-    match hier_part.strip_prefix(b"//") {
-        // "//" authority path-abempty
-        Some(after) => {
-            let end = after
-                .iter()
-                .position(|&byte| byte == b'/')
-                .unwrap_or(after.len());
-            let (authority, path) = after.split_at(end);
-            is_authority(authority) && scan_escaped(path, PATH)
+    at += 1;
+    // "//" authority path-abempty / path-absolute / path-rootless / path-empty: any run of
+    // `pchar` and `/` after the authority, or not starting with `//`, is one of them.
+    if uri.get(at..).is_some_and(|rest| rest.starts_with(b"//")) {
+        match authority(uri, at + 2) {
+            Some(end) => at = end,
+            None => return false,
         }
-        // path-absolute / path-rootless / path-empty: any run of `pchar` and `/` that does
-        // not start with `//` is one of them.
-        None => scan_escaped(hier_part, PATH),
     }
+    let Some(end) = scan(uri, at, PATH) else {
+        return false;
+    };
+    at = end;
+    // [ "?" query ] [ "#" fragment ]
+    for delimiter in [b'?', b'#'] {
+        if uri.get(at) == Some(&delimiter) {
+            match scan(uri, at + 1, QUERY) {
+                Some(end) => at = end,
+                None => return false,
+            }
+        }
+    }
+    at == uri.len()
+}
+
+/// Whether `byte` (or the end, `None`) ends an authority.
+#[inline]
+fn ends_authority(byte: Option<&u8>) -> bool {
+    matches!(byte, None | Some(b'/' | b'?' | b'#'))
+}
+
+/// `[ userinfo "@" ] host [ ":" port ]` from `start`, with a non-empty host: where it ends
+/// (at a `/`, `?` or `#`, or the end), if it is one.
+#[inline]
+fn authority(uri: &[u8], start: usize) -> Option<usize> {
+    let mut at = start;
+    // Where the host starts: after the first `@`, the end of the userinfo, if there is one.
+    // Neither userinfo nor host may hold another `@`.
+    let mut host = start;
+    // The first `:` since `host`, and whether there is another: a reg-name holds none, so one
+    // starts the port, and two are an error unless an `@` follows (in the userinfo).
+    let mut colon = None;
+    let mut colons = false;
+    loop {
+        if at == host && uri.get(at) == Some(&b'[') {
+            return ip_literal(uri, at + 1);
+        }
+        at = scan(uri, at, REG_NAME)?;
+        match uri.get(at) {
+            Some(b':') => {
+                colons = colon.is_some();
+                colon = colon.or(Some(at));
+                at += 1;
+            }
+            Some(b'@') if host == start => {
+                at += 1;
+                host = at;
+                colon = None;
+                colons = false;
+            }
+            _ => break,
+        }
+    }
+    if !ends_authority(uri.get(at)) || colons {
+        return None;
+    }
+    let (host_end, port) = match colon {
+        Some(colon) => (colon, uri.get(colon + 1..at)),
+        None => (at, None),
+    };
+    (host_end > host && port.is_none_or(is_port)).then_some(at)
+}
+
+/// `"[" ( IPv6address / IPvFuture ) "]" [ ":" port ]`, from just after the `[`: where the
+/// authority ends, if it is one.
+#[inline]
+fn ip_literal(uri: &[u8], start: usize) -> Option<usize> {
+    let inside = uri.get(start..)?;
+    let close = start
+        + inside
+            .iter()
+            .position(|&byte| matches!(byte, b']' | b'/' | b'?' | b'#'))?;
+    if uri.get(close) != Some(&b']') || !is_ip_literal(uri.get(start..close)?) {
+        return None;
+    }
+    let mut at = close + 1;
+    if uri.get(at) == Some(&b':') {
+        let port = at + 1;
+        at = port;
+        while uri.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        if !is_port(uri.get(port..at)?) {
+            return None;
+        }
+    }
+    ends_authority(uri.get(at)).then_some(at)
 }
 
 /// The bytes before the first `delimiter`, and those after it if there is one.
@@ -105,54 +182,6 @@ fn split_at_first(bytes: &[u8], delimiter: u8) -> (&[u8], Option<&[u8]>) {
         }
         None => (bytes, None),
     }
-}
-
-/// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
-#[inline]
-fn is_scheme(scheme: &[u8]) -> bool {
-    match scheme.split_first() {
-        Some((first, rest)) => {
-            first.is_ascii_alphabetic()
-                && rest
-                    .iter()
-                    .all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'))
-        }
-        None => false,
-    }
-}
-
-/// `[ userinfo "@" ] host [ ":" port ]`, with a non-empty host.
-#[inline]
-fn is_authority(authority: &[u8]) -> bool {
-    // Neither userinfo nor host may hold an `@`: the first one ends the userinfo.
-    let (userinfo, host_port) = match split_at_first(authority, b'@') {
-        (userinfo, Some(host_port)) => (Some(userinfo), host_port),
-        (host_port, None) => (None, host_port),
-    };
-    if !userinfo.is_none_or(|userinfo| scan_escaped(userinfo, USERINFO)) {
-        return false;
-    }
-    if let Some(literal) = host_port.strip_prefix(b"[") {
-        let (inside, after) = split_at_first(literal, b']');
-        let Some(after) = after else {
-            return false;
-        };
-        return is_ip_literal(inside)
-            && match after.split_first() {
-                None => true,
-                Some((b':', port)) => is_port(port),
-                Some(_) => false,
-            };
-    }
-    // A reg-name holds no `:`, so the last one starts the port.
-    let (host, port) = match host_port.iter().rposition(|&byte| byte == b':') {
-        Some(at) => {
-            let (host, port) = host_port.split_at(at);
-            (host, port.get(1..))
-        }
-        None => (host_port, None),
-    };
-    !host.is_empty() && scan_escaped(host, REG_NAME) && port.is_none_or(is_port)
 }
 
 /// `IPv6address / IPvFuture`, the inside of `[...]`.
