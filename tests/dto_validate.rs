@@ -314,7 +314,10 @@ struct Clock {
     now: u64,
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref, reason = "custom rules take the field by reference")]
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "custom rules take the field by reference"
+)]
 fn not_in_past(at: &u64, clock: &Clock) -> Result<(), RuleError> {
     if *at < clock.now {
         return Err(
