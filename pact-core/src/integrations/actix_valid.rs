@@ -16,6 +16,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::integrations::accept;
 use crate::validation::{Normalize, Validate};
 
 /// The media type [`Valid<Json<T>>`](Valid) reads.
@@ -100,13 +101,6 @@ type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Valid<E>(pub E);
-
-/// Normalizes, then validates: the value a handler receives, or the violations.
-fn accept<T: Normalize + Validate>(mut value: T) -> Result<T, Rejection> {
-    value.normalize();
-    value.validate()?;
-    Ok(value)
-}
 
 impl<T> FromRequest for Valid<Json<T>>
 where

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::integrations::accept;
 use crate::validation::{Normalize, Validate};
 
 /// The media type [`Valid<Json<T>>`](Valid) reads.
@@ -93,13 +94,6 @@ const FORM: &str = "application/x-www-form-urlencoded";
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Valid<E>(pub E);
-
-/// Normalizes, then validates: the value a handler receives, or the violations.
-fn accept<T: Normalize + Validate>(mut value: T) -> Result<T, Rejection> {
-    value.normalize();
-    value.validate()?;
-    Ok(value)
-}
 
 impl<S, T> FromRequest<S> for Valid<Json<T>>
 where

@@ -9,3 +9,12 @@ pub mod axum;
 mod actix_valid;
 #[cfg(feature = "axum")]
 mod axum_valid;
+
+/// What every `Valid<...>` extractor does once the framework has deserialized the value:
+/// sanitise, then validate (a violation is a 422 `Rejection`).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn accept<T: crate::Normalize + crate::Validate>(mut value: T) -> Result<T, crate::Rejection> {
+    value.normalize();
+    value.validate()?;
+    Ok(value)
+}
