@@ -11,68 +11,11 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-/// Appears in the Display and source of the 500 variant; must never reach a client.
-const SECRET: &str = "hunter2";
-const INTERNAL_HOST: &str = "10.0.0.5";
-const GENERIC_500: &str = "The server could not complete the request. The error has been logged.";
+mod common;
 
-#[derive(Debug, thiserror::Error)]
-#[error("connection to postgres://admin:hunter2@10.0.0.5/prod refused")]
-struct DbError;
-
-#[derive(Debug, thiserror::Error, pact::ApiError)]
-enum BillingError {
-    #[error("payment required: balance is {balance}")]
-    #[api(
-        status = 402,
-        code = "payment_required",
-        header("X-Balance", "{balance}")
-    )]
-    PaymentRequired { balance: i64 },
-}
-
-#[derive(Debug, thiserror::Error, pact::ApiError)]
-enum AppError {
-    #[error("user {0} not found")]
-    #[api(status = 404, code = "user_not_found")]
-    NotFound(u64),
-
-    #[error("email {email} is already taken")]
-    #[api(status = CONFLICT, code = "email_taken")]
-    EmailTaken { email: String },
-
-    #[error("too many requests")]
-    #[api(status = 429, header("Retry-After", "{secs}"))]
-    RateLimited { secs: u64 },
-
-    #[error("missing credentials")]
-    #[api(
-        status = 401,
-        code = "unauthorized",
-        header("WWW-Authenticate", "Bearer realm=\"api\"")
-    )]
-    Unauthorized,
-
-    #[error("database failed (password hunter2)")]
-    #[api(status = 500)]
-    Database(#[source] DbError),
-
-    #[error(transparent)]
-    #[api(transparent)]
-    Billing(#[from] BillingError),
-}
-
-#[derive(Debug, thiserror::Error, pact::ApiError)]
-#[error("order {id} is locked")]
-#[api(
-    status = 423,
-    code = "order_locked",
-    title = "Order locked",
-    type = "https://example.com/probs/order-locked"
-)]
-struct OrderLocked {
-    id: u32,
-}
+use common::errors::{
+    AppError, BillingError, DbError, GENERIC_500, INTERNAL_HOST, OrderLocked, SECRET,
+};
 
 async fn get_user(Path(id): Path<u64>) -> Result<Json<Value>, AppError> {
     if id == 1 {

@@ -11,49 +11,12 @@ use http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use pact::Rejection;
 use pact::axum::Valid;
-use pact::validation::{Path, RuleError};
-use pact::{Normalize, ValidateWith, ValidationErrors};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-const PROBLEM_JSON: &str = "application/problem+json";
+mod common;
 
-#[derive(Debug, serde::Deserialize, serde::Serialize)]
-struct Signup {
-    name: String,
-    email: String,
-    age: u32,
-}
-
-impl Normalize for Signup {
-    fn normalize(&mut self) {
-        self.name = self.name.trim().to_owned();
-        self.email = self.email.trim().to_lowercase();
-    }
-}
-
-impl<C: ?Sized> ValidateWith<C> for Signup {
-    fn validate_into(&self, _: &C, path: &Path<'_>, errors: &mut ValidationErrors) {
-        if self.name.is_empty() {
-            errors.push(
-                &path.field("name"),
-                RuleError::new("length", "must not be empty").with_param("min", 1),
-            );
-        }
-        if !self.email.contains('@') {
-            errors.push(
-                &path.field("email"),
-                RuleError::new("email", "must be an email address"),
-            );
-        }
-        if self.age < 18 {
-            errors.push(
-                &path.field("age"),
-                RuleError::new("range", "must be at least 18").with_param("min", 18),
-            );
-        }
-    }
-}
+use common::signup::{Signup, detail, pairs, violations};
 
 async fn json_signup(Valid(Json(signup)): Valid<Json<Signup>>) -> Json<Signup> {
     Json(signup)
@@ -141,39 +104,11 @@ fn get_query(query: &str) -> Request<Body> {
 
 /// Asserts a problem+json reply with `status` and `code`, and returns its body.
 fn problem(reply: &Reply, status: u16, code: &str) -> Value {
-    assert_eq!(reply.status.as_u16(), status, "{:#}", reply.json);
-    assert_eq!(reply.content_type, PROBLEM_JSON);
-    assert_eq!(reply.json["status"], status);
-    assert_eq!(reply.json["code"], code, "{:#}", reply.json);
-    assert_eq!(reply.json["type"], "about:blank");
-    reply.json.clone()
-}
-
-fn detail(body: &Value) -> &str {
-    let detail = body["detail"].as_str().expect("a detail");
-    assert!(!detail.is_empty());
-    detail
-}
-
-fn violations(body: &Value) -> Vec<(String, String)> {
-    body["errors"]
-        .as_array()
-        .expect("an errors list")
-        .iter()
-        .map(|e| {
-            (
-                e["path"].as_str().expect("path").to_owned(),
-                e["code"].as_str().expect("code").to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
+    common::signup::problem(
+        (reply.status.as_u16(), &reply.content_type, &reply.json),
+        status,
+        code,
+    )
 }
 
 // ---- Json ----
