@@ -1,0 +1,182 @@
+//! [`Entity`]: what `#[derive(Repository)]` knows about a persisted struct.
+
+use std::cmp::Ordering;
+use std::fmt::Debug;
+use std::hash::{Hash, RandomState};
+
+use super::{Dialect, RepoError, Statements};
+
+/// One persisted column of an [`Entity`], in table order.
+///
+/// The derive builds these at compile time; read them to see how a struct is stored.
+///
+/// ```
+/// use pact_core::repository::Column;
+///
+/// const EMAIL: Column = Column::new("email", "email").unique().sortable();
+/// assert!(EMAIL.unique && EMAIL.sortable && !EMAIL.id);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // each flag is an independent column property
+pub struct Column {
+    /// The SQL column name (a plain identifier, checked at compile time).
+    pub name: &'static str,
+    /// The Rust field it stores. Sort keys name fields, not columns.
+    pub field: &'static str,
+    /// The primary key.
+    pub id: bool,
+    /// The database assigns the value on insert (an integer id).
+    pub generated: bool,
+    /// A unique constraint; a `find_by_<field>` finder exists.
+    pub unique: bool,
+    /// An index; a paged `find_all_by_<field>` finder exists.
+    pub indexed: bool,
+    /// Pages may be sorted by this column.
+    pub sortable: bool,
+    /// The field is an `Option`: the column accepts `NULL`.
+    pub nullable: bool,
+}
+
+impl Column {
+    /// A plain column: not a key, not sortable, not nullable.
+    #[must_use]
+    pub const fn new(name: &'static str, field: &'static str) -> Self {
+        Self {
+            name,
+            field,
+            id: false,
+            generated: false,
+            unique: false,
+            indexed: false,
+            sortable: false,
+            nullable: false,
+        }
+    }
+
+    /// Marks the primary key (which is also sortable).
+    #[must_use]
+    pub const fn id(mut self) -> Self {
+        self.id = true;
+        self.sortable = true;
+        self
+    }
+
+    /// Marks a value the database assigns on insert.
+    #[must_use]
+    pub const fn generated(mut self) -> Self {
+        self.generated = true;
+        self
+    }
+
+    /// Marks a unique column.
+    #[must_use]
+    pub const fn unique(mut self) -> Self {
+        self.unique = true;
+        self
+    }
+
+    /// Marks an indexed column.
+    #[must_use]
+    pub const fn indexed(mut self) -> Self {
+        self.indexed = true;
+        self
+    }
+
+    /// Marks a column pages may be sorted by.
+    #[must_use]
+    pub const fn sortable(mut self) -> Self {
+        self.sortable = true;
+        self
+    }
+
+    /// Marks a nullable column.
+    #[must_use]
+    pub const fn nullable(mut self) -> Self {
+        self.nullable = true;
+        self
+    }
+}
+
+/// A struct stored in a table: its columns, id and SQL, as `#[derive(Repository)]` generates
+/// them. The per-dialect SQL is computed at compile time; read it with
+/// [`statements`](Entity::statements).
+///
+/// The `unique_hash`, `unique_eq`, `compare` and `clear_transient` methods serve
+/// [`MemoryRepository`](super::MemoryRepository); the derive writes them.
+///
+/// ```
+/// use pact_core::repository::{Dialect, Entity};
+/// # use pact_core::repository::{Column, RepoError, Statements};
+/// # #[derive(Clone)] struct User { id: i64 }
+/// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// # impl Entity for User {
+/// #     type Id = i64;
+/// #     const NAME: &'static str = "User";
+/// #     const TABLE: &'static str = "users";
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated()];
+/// #     fn id(&self) -> &i64 { &self.id }
+/// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
+/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
+/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
+/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// # }
+/// // With `#[derive(pact::Repository)] #[repo(table = "users")]` on `User`:
+/// assert_eq!(User::TABLE, "users");
+/// assert!(User::COLUMNS[User::ID_COLUMN].generated);
+/// ```
+pub trait Entity: Clone + Send + Sync + Sized + 'static {
+    /// The id's type: an integer, a `String` or a `Uuid`.
+    type Id: Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static;
+
+    /// The struct's name, used in messages (`User 7 not found`).
+    const NAME: &'static str;
+    /// The table name (a plain identifier, checked at compile time).
+    const TABLE: &'static str;
+    /// The persisted columns, in table order.
+    const COLUMNS: &'static [Column];
+    /// The index of the id in [`COLUMNS`](Entity::COLUMNS).
+    const ID_COLUMN: usize = 0;
+    /// The largest page `find_all` returns; a larger `limit` is clamped to it.
+    const MAX_PAGE_SIZE: u32 = 100;
+
+    /// The id of this entity.
+    fn id(&self) -> &Self::Id;
+
+    /// Stores the id the database (or the memory repository) generated on insert.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the generated value does not fit the id's type.
+    fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError>;
+
+    /// The SQL of this entity for one dialect, computed at compile time.
+    fn statements(dialect: Dialect) -> &'static Statements;
+
+    /// `CREATE TABLE` (and `CREATE INDEX`) statements for one dialect, in order.
+    #[must_use]
+    fn create_table_sql(dialect: Dialect) -> &'static [&'static str] {
+        Self::statements(dialect).create_table
+    }
+
+    /// The hash of a unique column's value (`column` indexes [`COLUMNS`](Entity::COLUMNS)).
+    fn unique_hash(&self, column: usize, state: &RandomState) -> u64;
+
+    /// Whether two entities hold the same value in a unique column.
+    fn unique_eq(&self, other: &Self, column: usize) -> bool;
+
+    /// Orders two entities by a sortable column.
+    fn compare(&self, other: &Self, column: usize) -> Ordering;
+
+    /// Resets the fields that are not persisted to their defaults, as a database round trip
+    /// would.
+    fn clear_transient(&mut self) {}
+
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the sortable field named `field`.
+    #[must_use]
+    fn sortable_column(field: &str) -> Option<usize> {
+        Self::COLUMNS
+            .iter()
+            .position(|column| column.sortable && column.field == field)
+    }
+}

@@ -1,0 +1,62 @@
+//! Repositories: the runtime behind `#[derive(Repository)]`.
+//!
+//! The derive turns an entity struct into [`Entity`] metadata (table, columns, per-dialect SQL
+//! computed at compile time), row decoding and parameter binding ([`SqlEntity`]), and a
+//! `<Entity>Repository` trait implemented for [`MemoryRepository`] and [`SqlRepository`]
+//! (SQLite, PostgreSQL, MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
+//! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
+
+mod entity;
+mod error;
+mod future;
+mod memory;
+mod page;
+mod sql;
+mod statements;
+
+pub use entity::{Column, Entity};
+pub use error::RepoError;
+pub use future::BoxFuture;
+pub use memory::MemoryRepository;
+pub use page::{Direction, Page, PageRequest, Sort};
+pub use sql::{SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository};
+pub use statements::{Dialect, Finder, Statements};
+
+#[cfg(feature = "mysql")]
+pub use sql::MySqlRepository;
+#[cfg(feature = "postgres")]
+pub use sql::PgRepository;
+#[cfg(feature = "sqlite")]
+pub use sql::SqliteRepository;
+
+/// A [`PageRequest`] checked against an entity: the sort column (whitelisted), its direction,
+/// and the clamped limit.
+pub(crate) struct PagePlan {
+    pub(crate) column: Option<usize>,
+    pub(crate) descending: bool,
+    pub(crate) limit: u32,
+}
+
+pub(crate) fn page_plan<E: Entity>(request: &PageRequest) -> Result<PagePlan, RepoError> {
+    let limit = request.clamped_limit(E::MAX_PAGE_SIZE);
+    let Some(sort) = &request.sort else {
+        return Ok(PagePlan {
+            column: None,
+            descending: false,
+            limit,
+        });
+    };
+    let Some(column) = E::sortable_column(&sort.key) else {
+        let allowed = E::COLUMNS
+            .iter()
+            .filter(|column| column.sortable)
+            .map(|column| column.field)
+            .collect();
+        return Err(RepoError::invalid_sort(E::NAME, &sort.key, allowed));
+    };
+    Ok(PagePlan {
+        column: Some(column),
+        descending: sort.direction == Direction::Desc,
+        limit,
+    })
+}

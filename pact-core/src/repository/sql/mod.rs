@@ -1,0 +1,236 @@
+//! The sqlx repositories: [`SqlRepository`] over a [`SqlBackend`] (SQLite, PostgreSQL,
+//! MySQL/MariaDB), with the row decoding and binding the derive generates ([`SqlEntity`]).
+
+#[cfg(feature = "_sqlx")]
+mod backends;
+#[cfg(feature = "_sqlx")]
+mod conflict;
+mod query;
+
+use std::borrow::Cow;
+use std::future::Future;
+use std::marker::PhantomData;
+
+use super::{Dialect, Entity, RepoError};
+
+#[cfg(feature = "mysql")]
+pub use backends::MySqlRepository;
+#[cfg(feature = "postgres")]
+pub use backends::PgRepository;
+#[cfg(feature = "sqlite")]
+pub use backends::SqliteRepository;
+
+/// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
+/// from those constants and whitelisted identifiers.
+pub type Sql = Cow<'static, str>;
+
+/// A database a [`SqlRepository`] runs on: implemented for `sqlx::Sqlite`, `sqlx::Postgres` and
+/// `sqlx::MySql` behind the `sqlite`, `postgres` and `mysql` features.
+///
+/// The methods are the few operations every repository call is made of; each backend maps its
+/// own unique-violation errors to [`RepoError::Conflict`] and everything else to
+/// [`RepoError::Backend`].
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::{Dialect, SqlBackend};
+///
+/// assert_eq!(<sqlx::Sqlite as SqlBackend>::DIALECT, Dialect::Sqlite);
+/// # }
+/// ```
+pub trait SqlBackend: Send + Sync + Sized + 'static {
+    /// A result row.
+    type Row: Send;
+    /// Bound parameters, in order.
+    type Arguments: Default + Send;
+    /// The connection pool a repository is built from.
+    type Pool: Clone + Send + Sync + 'static;
+    /// The SQL dialect.
+    const DIALECT: Dialect;
+
+    /// Appends an `i64` parameter (`LIMIT` and `OFFSET`).
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the value cannot be encoded.
+    fn bind_i64(args: &mut Self::Arguments, value: i64) -> Result<(), RepoError>;
+
+    /// Runs a query that returns at most one row.
+    fn fetch_optional<E: Entity>(
+        pool: &Self::Pool,
+        sql: Sql,
+        args: Self::Arguments,
+    ) -> impl Future<Output = Result<Option<Self::Row>, RepoError>> + Send;
+
+    /// Runs a query that returns rows.
+    fn fetch_all<E: Entity>(
+        pool: &Self::Pool,
+        sql: Sql,
+        args: Self::Arguments,
+    ) -> impl Future<Output = Result<Vec<Self::Row>, RepoError>> + Send;
+
+    /// Runs a `SELECT COUNT(*)`.
+    fn fetch_count<E: Entity>(
+        pool: &Self::Pool,
+        sql: Sql,
+        args: Self::Arguments,
+    ) -> impl Future<Output = Result<u64, RepoError>> + Send;
+
+    /// Runs a statement and returns how many rows it changed.
+    fn execute<E: Entity>(
+        pool: &Self::Pool,
+        sql: Sql,
+        args: Self::Arguments,
+    ) -> impl Future<Output = Result<u64, RepoError>> + Send;
+
+    /// Runs the entity's `INSERT` once per argument list, in one transaction, and returns the
+    /// generated ids (when the id is generated).
+    fn insert<E: Entity>(
+        pool: &Self::Pool,
+        rows: Vec<Self::Arguments>,
+    ) -> impl Future<Output = Result<Vec<Option<i64>>, RepoError>> + Send;
+
+    /// Runs statements in order (`CREATE TABLE`, `CREATE INDEX`, `DROP TABLE`).
+    fn run_script<E: Entity>(
+        pool: &Self::Pool,
+        statements: &'static [&'static str],
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
+}
+
+/// A value bound as a SQL parameter: every type sqlx can encode for the backend, and `str` and
+/// `[u8]` (for finders that take `&str` and `&[u8]`).
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::{SqlBackend, SqlBind};
+///
+/// let mut args = <sqlx::Sqlite as SqlBackend>::Arguments::default();
+/// "it's; DROP TABLE users".bind(&mut args).unwrap(); // a parameter, never SQL text
+/// 42_i64.bind(&mut args).unwrap();
+/// # }
+/// ```
+pub trait SqlBind<DB: SqlBackend> {
+    /// Appends `self` to the parameters.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the value cannot be encoded.
+    fn bind(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+}
+
+/// A column value decoded from a row: every type sqlx can decode for the backend.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use pact_core::repository::SqlDecode;
+///
+/// let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
+/// let row = sqlx::query("SELECT 'ok'").fetch_one(&pool).await.unwrap();
+/// assert_eq!(<String as SqlDecode<sqlx::Sqlite>>::decode(&row, 0).unwrap(), "ok");
+/// # });
+/// # }
+/// ```
+pub trait SqlDecode<DB: SqlBackend>: Sized {
+    /// Reads column `index` of `row`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the column's type does not match.
+    fn decode(row: &DB::Row, index: usize) -> Result<Self, RepoError>;
+}
+
+/// Row decoding and parameter binding of an [`Entity`] for one backend; the derive implements
+/// it for every backend whose types the entity's fields support.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::{SqlEntity, SqlRepository};
+///
+/// // `SqlRepository<DB, E>` needs `E: SqlEntity<DB>`, which `#[derive(Repository)]` provides:
+/// fn repository<E: SqlEntity<sqlx::Sqlite>>(pool: sqlx::SqlitePool) -> SqlRepository<sqlx::Sqlite, E> {
+///     SqlRepository::new(pool)
+/// }
+/// # }
+/// ```
+pub trait SqlEntity<DB: SqlBackend>: Entity {
+    /// Builds the entity from a row of [`COLUMNS`](Entity::COLUMNS), in order; fields that are
+    /// not persisted get their defaults.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when a column does not decode.
+    fn decode_row(row: &DB::Row) -> Result<Self, RepoError>;
+
+    /// Binds the parameters of the `INSERT`: every column but a generated id.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when a value does not encode.
+    fn bind_insert(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds the parameters of the `UPDATE`: every column but the id, then the id.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when a value does not encode.
+    fn bind_update(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds an id.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the id does not encode.
+    fn bind_id(id: &Self::Id, args: &mut DB::Arguments) -> Result<(), RepoError>;
+}
+
+/// A repository of `E` on a sqlx pool. `#[derive(Repository)]` implements the entity's
+/// repository trait for it; [`SqliteRepository`], [`PgRepository`] and [`MySqlRepository`]
+/// name it per backend.
+///
+/// Every value is a bound parameter and every identifier was fixed at compile time; a sort key
+/// only selects one of those identifiers.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// use pact_core::repository::{SqlEntity, SqliteRepository};
+///
+/// async fn users<E: SqlEntity<sqlx::Sqlite>>() -> SqliteRepository<E> {
+///     let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
+///     let repo = SqliteRepository::<E>::new(pool);
+///     repo.create_table().await.unwrap();
+///     repo
+/// }
+/// # });
+/// # }
+/// ```
+pub struct SqlRepository<DB: SqlBackend, E> {
+    pool: DB::Pool,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<DB: SqlBackend, E> Clone for SqlRepository<DB, E> {
+    fn clone(&self) -> Self {
+        Self::new(self.pool.clone())
+    }
+}
+
+impl<DB: SqlBackend, E> std::fmt::Debug for SqlRepository<DB, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqlRepository")
+            .field("dialect", &DB::DIALECT)
+            .field("entity", &std::any::type_name::<E>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<DB: SqlBackend, E> SqlRepository<DB, E> {
+    /// A repository on `pool`. Several repositories can share one pool.
+    #[must_use]
+    pub fn new(pool: DB::Pool) -> Self {
+        Self {
+            pool,
+            entity: PhantomData,
+        }
+    }
+
+    /// The pool this repository runs on.
+    #[must_use]
+    pub fn pool(&self) -> &DB::Pool {
+        &self.pool
+    }
+}

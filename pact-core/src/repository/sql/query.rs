@@ -1,0 +1,236 @@
+//! The repository calls of [`SqlRepository`], generic over the backend: each binds its values
+//! and runs one of the statements the derive computed.
+
+use std::borrow::Cow;
+
+use super::{Sql, SqlBackend, SqlBind, SqlEntity, SqlRepository};
+use crate::repository::{Dialect, Entity, Page, PagePlan, PageRequest, RepoError, page_plan};
+
+impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
+    /// Creates the entity's table and indexes if they do not exist (`E::create_table_sql`).
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the database refuses a statement.
+    pub async fn create_table(&self) -> Result<(), RepoError> {
+        DB::run_script::<E>(&self.pool, E::statements(DB::DIALECT).create_table).await
+    }
+
+    /// Drops the entity's table if it exists.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the database refuses the statement.
+    pub async fn drop_table(&self) -> Result<(), RepoError> {
+        let statements = E::statements(DB::DIALECT);
+        DB::run_script::<E>(&self.pool, std::slice::from_ref(&statements.drop_table)).await
+    }
+
+    /// `find_by_id`.
+    #[doc(hidden)]
+    pub async fn find_row(&self, id: &E::Id) -> Result<Option<E>, RepoError> {
+        let mut args = DB::Arguments::default();
+        E::bind_id(id, &mut args)?;
+        let sql = E::statements(DB::DIALECT).select_by_id;
+        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
+        row.as_ref().map(E::decode_row).transpose()
+    }
+
+    /// `get_by_id`.
+    #[doc(hidden)]
+    pub async fn get_row(&self, id: &E::Id) -> Result<E, RepoError> {
+        self.find_row(id)
+            .await?
+            .ok_or_else(|| RepoError::not_found(E::NAME, id))
+    }
+
+    /// `find_by_<unique field>`.
+    #[doc(hidden)]
+    pub async fn find_unique<V>(&self, column: usize, value: &V) -> Result<Option<E>, RepoError>
+    where
+        V: SqlBind<DB> + Sync + ?Sized,
+    {
+        let finder = finder::<DB, E>(column)?;
+        let mut args = DB::Arguments::default();
+        value.bind(&mut args)?;
+        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(finder.select), args).await?;
+        row.as_ref().map(E::decode_row).transpose()
+    }
+
+    /// `find_all`.
+    #[doc(hidden)]
+    pub async fn find_page(&self, request: &PageRequest) -> Result<Page<E>, RepoError> {
+        let plan = page_plan::<E>(request)?;
+        let statements = E::statements(DB::DIALECT);
+        let total = DB::fetch_count::<E>(
+            &self.pool,
+            Cow::Borrowed(statements.count),
+            DB::Arguments::default(),
+        )
+        .await?;
+        let sql = page_sql::<E>(DB::DIALECT, statements.select_page, statements.select_all, &plan, 0);
+        let args = DB::Arguments::default();
+        self.fetch_page(sql, args, request, &plan, total).await
+    }
+
+    /// `find_all_by_<indexed field>`.
+    #[doc(hidden)]
+    pub async fn find_page_by<V>(
+        &self,
+        column: usize,
+        value: &V,
+        request: &PageRequest,
+    ) -> Result<Page<E>, RepoError>
+    where
+        V: SqlBind<DB> + Sync + ?Sized,
+    {
+        let plan = page_plan::<E>(request)?;
+        let finder = finder::<DB, E>(column)?;
+        let mut args = DB::Arguments::default();
+        value.bind(&mut args)?;
+        let total = DB::fetch_count::<E>(&self.pool, Cow::Borrowed(finder.count), args).await?;
+        let mut args = DB::Arguments::default();
+        value.bind(&mut args)?;
+        let sql = page_sql::<E>(DB::DIALECT, finder.select_page, finder.select, &plan, 1);
+        self.fetch_page(sql, args, request, &plan, total).await
+    }
+
+    async fn fetch_page(
+        &self,
+        sql: Sql,
+        mut args: DB::Arguments,
+        request: &PageRequest,
+        plan: &PagePlan,
+        total: u64,
+    ) -> Result<Page<E>, RepoError> {
+        let mut items = Vec::new();
+        if plan.limit > 0 && request.offset < total {
+            DB::bind_i64(&mut args, i64::from(plan.limit))?;
+            DB::bind_i64(&mut args, i64::try_from(request.offset).unwrap_or(i64::MAX))?;
+            let rows = DB::fetch_all::<E>(&self.pool, sql, args).await?;
+            items = rows.iter().map(E::decode_row).collect::<Result<_, _>>()?;
+        }
+        Ok(Page {
+            items,
+            total,
+            offset: request.offset,
+            limit: plan.limit,
+        })
+    }
+
+    /// `count`.
+    #[doc(hidden)]
+    pub async fn count_rows(&self) -> Result<u64, RepoError> {
+        let sql = E::statements(DB::DIALECT).count;
+        DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), DB::Arguments::default()).await
+    }
+
+    /// `exists`.
+    #[doc(hidden)]
+    pub async fn contains(&self, id: &E::Id) -> Result<bool, RepoError> {
+        let mut args = DB::Arguments::default();
+        E::bind_id(id, &mut args)?;
+        let sql = E::statements(DB::DIALECT).exists;
+        Ok(DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
+    }
+
+    /// `insert`.
+    #[doc(hidden)]
+    pub async fn insert_row(&self, entity: E) -> Result<E, RepoError> {
+        let mut stored = self.insert_rows(vec![entity]).await?;
+        stored
+            .pop()
+            .ok_or_else(|| RepoError::backend("the insert returned no row"))
+    }
+
+    /// `insert_many`: one transaction, all or nothing.
+    #[doc(hidden)]
+    pub async fn insert_rows(&self, entities: Vec<E>) -> Result<Vec<E>, RepoError> {
+        if entities.is_empty() {
+            return Ok(entities);
+        }
+        let mut rows = Vec::with_capacity(entities.len());
+        for entity in &entities {
+            let mut args = DB::Arguments::default();
+            entity.bind_insert(&mut args)?;
+            rows.push(args);
+        }
+        let ids = DB::insert::<E>(&self.pool, rows).await?;
+        let mut stored = Vec::with_capacity(entities.len());
+        for (mut entity, id) in entities.into_iter().zip(ids) {
+            entity.clear_transient();
+            if let Some(id) = id {
+                entity.set_generated_id(id)?;
+            }
+            stored.push(entity);
+        }
+        Ok(stored)
+    }
+
+    /// `update`: the whole row; `NotFound` when no row has the id.
+    #[doc(hidden)]
+    pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
+        let mut args = DB::Arguments::default();
+        entity.bind_update(&mut args)?;
+        let sql = E::statements(DB::DIALECT).update;
+        let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
+        if changed == 0 {
+            return Err(RepoError::not_found(E::NAME, entity.id()));
+        }
+        entity.clear_transient();
+        Ok(entity)
+    }
+
+    /// `delete_by_id`: whether a row was removed.
+    #[doc(hidden)]
+    pub async fn delete_row(&self, id: &E::Id) -> Result<bool, RepoError> {
+        let mut args = DB::Arguments::default();
+        E::bind_id(id, &mut args)?;
+        let sql = E::statements(DB::DIALECT).delete_by_id;
+        Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
+    }
+}
+
+fn finder<DB: SqlBackend, E: Entity>(
+    column: usize,
+) -> Result<&'static crate::repository::Finder, RepoError> {
+    E::statements(DB::DIALECT)
+        .finder(column)
+        .ok_or_else(|| RepoError::backend(format!("{} has no finder for column {column}", E::NAME)))
+}
+
+/// The `SELECT` of one page: the compile-time statement when it is ordered by id, otherwise
+/// the compile-time prefix, an `ORDER BY` of whitelisted, quoted identifiers and the
+/// `LIMIT`/`OFFSET` placeholders.
+fn page_sql<E: Entity>(
+    dialect: Dialect,
+    by_id: &'static str,
+    prefix: &'static str,
+    plan: &PagePlan,
+    params_before: usize,
+) -> Sql {
+    if plan.column.is_none() && !plan.descending {
+        return Cow::Borrowed(by_id);
+    }
+    let direction = if plan.descending { " DESC" } else { " ASC" };
+    let nulls = match (dialect, plan.descending) {
+        // Rust orders `None` first; SQLite and MySQL already put NULL first.
+        (Dialect::Postgres, false) => " NULLS FIRST",
+        (Dialect::Postgres, true) => " NULLS LAST",
+        _ => "",
+    };
+    let mut sql = String::with_capacity(prefix.len() + 80);
+    sql.push_str(prefix);
+    sql.push_str(" ORDER BY ");
+    if let Some(column) = plan.column {
+        dialect.write_quoted(&mut sql, E::COLUMNS[column].name);
+        sql.push_str(direction);
+        sql.push_str(nulls);
+        sql.push_str(", ");
+    }
+    dialect.write_quoted(&mut sql, E::COLUMNS[E::ID_COLUMN].name);
+    sql.push_str(direction);
+    sql.push_str(" LIMIT ");
+    dialect.write_placeholder(&mut sql, params_before + 1);
+    sql.push_str(" OFFSET ");
+    dialect.write_placeholder(&mut sql, params_before + 2);
+    Cow::Owned(sql)
+}
