@@ -76,6 +76,19 @@ pub use pact_core::{
     request_id, server_error_message, validation,
 };
 
+pub use pact_core::repository::{self, MemoryRepository, Page, PageRequest, RepoError, Sort};
+pub use pact_core::{Entity, SqlRepository};
+
+#[cfg(feature = "mysql")]
+pub use pact_core::MySqlRepository;
+#[cfg(feature = "postgres")]
+pub use pact_core::PgRepository;
+#[cfg(feature = "sqlite")]
+pub use pact_core::SqliteRepository;
+/// The sqlx the SQL repositories are built on: use it for pools, so versions always match.
+#[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
+pub use pact_core::sqlx;
+
 #[cfg(feature = "actix-web")]
 pub use pact_core::actix;
 #[cfg(feature = "axum")]
@@ -86,6 +99,9 @@ pub use pact_derive::ApiError;
 
 #[doc = include_str!("../docs/dto.md")]
 pub use pact_derive::Dto;
+
+#[doc = include_str!("../docs/repository.md")]
+pub use pact_derive::Repository;
 
 /// Items used by generated code. Not a public API.
 #[doc(hidden)]

@@ -145,3 +145,24 @@ impl RuleResult for Result<(), crate::RuleError> {
         self
     }
 }
+
+// ---- #[derive(Repository)] ----
+pub use std::boxed::Box;
+pub use std::vec::Vec;
+pub use std::hash::{BuildHasher, RandomState};
+
+pub use crate::repository::{
+    BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
+    SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository, Statements,
+};
+
+/// Stores a generated id in an id field of another integer type.
+///
+/// # Errors
+/// [`RepoError::Backend`] when the value does not fit.
+pub fn convert_id<T: TryFrom<i64>>(id: i64) -> Result<T, RepoError>
+where
+    T::Error: std::error::Error + Send + Sync + 'static,
+{
+    T::try_from(id).map_err(RepoError::backend)
+}

@@ -6,6 +6,7 @@
 mod api_error;
 mod dto;
 mod internals;
+mod repository;
 #[cfg(test)]
 mod snapshots;
 
@@ -25,4 +26,12 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 pub fn derive_dto(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     dto::derive(&input).into()
+}
+
+/// Derives `pact::Entity`, row decoding and binding, and a `<Entity>Repository` trait with its
+/// memory and SQL implementations; see the `pact` crate for the attributes.
+#[proc_macro_derive(Repository, attributes(repo))]
+pub fn derive_repository(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    repository::derive(&input).into()
 }

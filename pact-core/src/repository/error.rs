@@ -77,7 +77,7 @@ impl RepoError {
         matches!(self, Self::Conflict { .. })
     }
 
-    pub(crate) fn not_found(entity: &'static str, id: &impl fmt::Debug) -> Self {
+    pub(crate) fn not_found(entity: &'static str, id: &(impl fmt::Debug + ?Sized)) -> Self {
         Self::NotFound {
             entity,
             id: format!("{id:?}"),

@@ -1,8 +1,9 @@
 //! [`MemoryRepository`]: the in-memory implementation services are tested with.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::RandomState;
+use std::hash::{Hash, RandomState};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::{Entity, Page, PageRequest, RepoError, page_plan};
@@ -79,7 +80,11 @@ impl<E: Entity> MemoryRepository<E> {
 
     /// The entity with this id, if any (synchronous; handy in test assertions).
     #[must_use]
-    pub fn get(&self, id: &E::Id) -> Option<E> {
+    pub fn get<Q>(&self, id: &Q) -> Option<E>
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.read().rows.get(id).cloned()
     }
 
@@ -113,13 +118,21 @@ impl<E: Entity> MemoryRepository<E> {
     /// `find_by_id`.
     #[doc(hidden)]
     #[must_use]
-    pub fn find_row(&self, id: &E::Id) -> Option<E> {
+    pub fn find_row<Q>(&self, id: &Q) -> Option<E>
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.get(id)
     }
 
     /// `get_by_id`.
     #[doc(hidden)]
-    pub fn get_row(&self, id: &E::Id) -> Result<E, RepoError> {
+    pub fn get_row<Q>(&self, id: &Q) -> Result<E, RepoError>
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + fmt::Debug + ?Sized,
+    {
         self.get(id).ok_or_else(|| RepoError::not_found(E::NAME, id))
     }
 
@@ -180,7 +193,11 @@ impl<E: Entity> MemoryRepository<E> {
     /// `exists`.
     #[doc(hidden)]
     #[must_use]
-    pub fn contains(&self, id: &E::Id) -> bool {
+    pub fn contains<Q>(&self, id: &Q) -> bool
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.read().rows.contains_key(id)
     }
 
@@ -231,7 +248,11 @@ impl<E: Entity> MemoryRepository<E> {
 
     /// `delete_by_id`: whether a row was removed.
     #[doc(hidden)]
-    pub fn delete_row(&self, id: &E::Id) -> bool {
+    pub fn delete_row<Q>(&self, id: &Q) -> bool
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let mut state = self.write();
         self.remove_locked(&mut state, id).is_some()
     }
@@ -284,12 +305,16 @@ impl<E: Entity> MemoryRepository<E> {
         state.rows.insert(entity.id().clone(), entity);
     }
 
-    fn remove_locked(&self, state: &mut State<E>, id: &E::Id) -> Option<E> {
+    fn remove_locked<Q>(&self, state: &mut State<E>, id: &Q) -> Option<E>
+    where
+        E::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let old = state.rows.remove(id)?;
         for (column, index) in &mut state.uniques {
             let hash = old.unique_hash(*column, &self.hasher);
             if let Some(ids) = index.get_mut(&hash) {
-                ids.retain(|other| other != id);
+                ids.retain(|other| other.borrow() != id);
                 if ids.is_empty() {
                     index.remove(&hash);
                 }

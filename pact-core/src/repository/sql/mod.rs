@@ -108,6 +108,11 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
 /// 42_i64.bind(&mut args).unwrap();
 /// # }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a parameter of `{DB}`",
+    label = "sqlx cannot encode this type for `{DB}`",
+    note = "use a type sqlx supports for this database (PostgreSQL has no unsigned integers, for example), or implement `sqlx::Encode` and `sqlx::Type` for it"
+)]
 pub trait SqlBind<DB: SqlBackend> {
     /// Appends `self` to the parameters.
     ///
@@ -129,6 +134,11 @@ pub trait SqlBind<DB: SqlBackend> {
 /// # });
 /// # }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a `{DB}` row",
+    label = "sqlx cannot decode this type for `{DB}`",
+    note = "use a type sqlx supports for this database, or implement `sqlx::Decode` and `sqlx::Type` for it"
+)]
 pub trait SqlDecode<DB: SqlBackend>: Sized {
     /// Reads column `index` of `row`.
     ///
@@ -169,12 +179,6 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
     /// # Errors
     /// [`RepoError::Backend`] when a value does not encode.
     fn bind_update(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
-
-    /// Binds an id.
-    ///
-    /// # Errors
-    /// [`RepoError::Backend`] when the id does not encode.
-    fn bind_id(id: &Self::Id, args: &mut DB::Arguments) -> Result<(), RepoError>;
 }
 
 /// A repository of `E` on a sqlx pool. `#[derive(Repository)]` implements the entity's

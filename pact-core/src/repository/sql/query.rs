@@ -26,9 +26,12 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_by_id`.
     #[doc(hidden)]
-    pub async fn find_row(&self, id: &E::Id) -> Result<Option<E>, RepoError> {
+    pub async fn find_row<Q>(&self, id: &Q) -> Result<Option<E>, RepoError>
+    where
+        Q: SqlBind<DB> + Sync + ?Sized,
+    {
         let mut args = DB::Arguments::default();
-        E::bind_id(id, &mut args)?;
+        id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).select_by_id;
         let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
         row.as_ref().map(E::decode_row).transpose()
@@ -36,7 +39,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `get_by_id`.
     #[doc(hidden)]
-    pub async fn get_row(&self, id: &E::Id) -> Result<E, RepoError> {
+    pub async fn get_row<Q>(&self, id: &Q) -> Result<E, RepoError>
+    where
+        Q: SqlBind<DB> + std::fmt::Debug + Sync + ?Sized,
+    {
         self.find_row(id)
             .await?
             .ok_or_else(|| RepoError::not_found(E::NAME, id))
@@ -125,9 +131,12 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `exists`.
     #[doc(hidden)]
-    pub async fn contains(&self, id: &E::Id) -> Result<bool, RepoError> {
+    pub async fn contains<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    where
+        Q: SqlBind<DB> + Sync + ?Sized,
+    {
         let mut args = DB::Arguments::default();
-        E::bind_id(id, &mut args)?;
+        id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).exists;
         Ok(DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
     }
@@ -181,9 +190,12 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `delete_by_id`: whether a row was removed.
     #[doc(hidden)]
-    pub async fn delete_row(&self, id: &E::Id) -> Result<bool, RepoError> {
+    pub async fn delete_row<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    where
+        Q: SqlBind<DB> + Sync + ?Sized,
+    {
         let mut args = DB::Arguments::default();
-        E::bind_id(id, &mut args)?;
+        id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).delete_by_id;
         Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
     }

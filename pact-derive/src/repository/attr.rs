@@ -1,0 +1,175 @@
+//! `#[repo(...)]` on the struct and on its fields, parsed into typed receivers. Every mistake
+//! is recorded in the `Ctxt` with its span; unknown keys get a "did you mean".
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, LitInt, LitStr, Path};
+
+use crate::internals::ctxt::Ctxt;
+use crate::internals::suggest;
+
+/// `#[repo(table = "users", crate = path, max_page_size = 100)]`.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    pub table: Option<LitStr>,
+    pub krate: Option<Path>,
+    pub max_page_size: Option<LitInt>,
+}
+
+const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size"];
+
+/// `#[repo(id, generated, unique, indexed, sortable, skip, default = expr, column = "...",
+/// sql_type = "...")]`.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub id: Option<Span>,
+    pub generated: Option<Span>,
+    pub unique: Option<Span>,
+    pub indexed: Option<Span>,
+    pub sortable: Option<Span>,
+    pub skip: Option<Span>,
+    pub default: Option<Expr>,
+    pub column: Option<LitStr>,
+    pub sql_type: Option<LitStr>,
+}
+
+const FIELD_KEYS: &[&str] = &[
+    "id",
+    "generated",
+    "unique",
+    "indexed",
+    "sortable",
+    "skip",
+    "default",
+    "column",
+    "sql_type",
+];
+
+/// Names users reach for from other libraries, and the key pact spells them with.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("primary_key", "id"),
+    ("pk", "id"),
+    ("key", "id"),
+    ("auto_increment", "generated"),
+    ("autoincrement", "generated"),
+    ("serial", "generated"),
+    ("index", "indexed"),
+    ("rename", "column"),
+    ("name", "column"),
+    ("transient", "skip"),
+    ("ignore", "skip"),
+    ("type", "sql_type"),
+];
+
+pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for_each_key(attrs, cx, |key, meta| {
+        match key {
+            "table" => set(&mut out.table, meta, key)?,
+            "crate" => set(&mut out.krate, meta, key)?,
+            "max_page_size" => set(&mut out.max_page_size, meta, key)?,
+            other => {
+                let hint = if FIELD_KEYS.contains(&other) {
+                    format!("; `{other}` goes on a field")
+                } else {
+                    hint(other, CONTAINER_KEYS, "a struct")
+                };
+                return Err(meta.error(format!("unknown key `{other}`{hint}")));
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for_each_key(attrs, cx, |key, meta| {
+        match key {
+            "id" => flag(&mut out.id, meta, key)?,
+            "generated" => flag(&mut out.generated, meta, key)?,
+            "unique" => flag(&mut out.unique, meta, key)?,
+            "indexed" => flag(&mut out.indexed, meta, key)?,
+            "sortable" => flag(&mut out.sortable, meta, key)?,
+            "skip" => flag(&mut out.skip, meta, key)?,
+            "default" => set(&mut out.default, meta, key)?,
+            "column" => set(&mut out.column, meta, key)?,
+            "sql_type" => set(&mut out.sql_type, meta, key)?,
+            other => {
+                let hint = if CONTAINER_KEYS.contains(&other) {
+                    format!("; `{other}` goes on the struct")
+                } else {
+                    hint(other, FIELD_KEYS, "a field")
+                };
+                return Err(meta.error(format!("unknown key `{other}`{hint}")));
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+fn hint(key: &str, keys: &[&str], target: &str) -> String {
+    let synonym = SYNONYMS
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, ours)| *ours);
+    match synonym.or_else(|| suggest::closest(key, keys.iter().copied())) {
+        Some(best) => format!("; did you mean `{best}`?"),
+        None => format!("; `#[repo(...)]` on {target} takes {}", keys.join(", ")),
+    }
+}
+
+/// Calls `f` with each key of every `#[repo(...)]` attribute.
+fn for_each_key(
+    attrs: &[Attribute],
+    cx: &mut Ctxt,
+    mut f: impl FnMut(&str, &ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("repo")) {
+        if let syn::Meta::Path(path) = &attr.meta {
+            cx.error_spanned_by(
+                path,
+                "`#[repo]` without keys does nothing; add keys such as `#[repo(id)]` or remove it",
+            );
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            f(&key, &meta)
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+}
+
+fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(meta.error(format!("duplicate key `{key}`")));
+    }
+    if meta.input.peek(syn::Token![=]) || meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("`{key}` is a flag and takes no value: `{key}`")));
+    }
+    *slot = Some(meta.path.get_ident().map_or_else(Span::call_site, syn::Ident::span));
+    Ok(())
+}
+
+fn set<T: syn::parse::Parse>(
+    slot: &mut Option<T>,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(meta.error(format!("duplicate key `{key}`")));
+    }
+    if !meta.input.peek(syn::Token![=]) {
+        return Err(meta.error(format!("`{key}` takes a value: `{key} = ...`")));
+    }
+    *slot = Some(meta.value()?.parse()?);
+    Ok(())
+}

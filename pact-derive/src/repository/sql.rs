@@ -1,0 +1,211 @@
+//! The SQL of an entity, computed here at compile time for each dialect. Identifiers are
+//! plain (checked in `valid`) and quoted; every value is a placeholder.
+
+use std::fmt::Write;
+
+use super::ast::{Entity, Stored};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+    MySql,
+}
+
+impl Dialect {
+    pub const ALL: [Self; 3] = [Self::Sqlite, Self::Postgres, Self::MySql];
+
+    pub fn variant(self) -> &'static str {
+        match self {
+            Self::Sqlite => "Sqlite",
+            Self::Postgres => "Postgres",
+            Self::MySql => "MySql",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn quote(self, ident: &str) -> String {
+        match self {
+            Self::MySql => format!("`{ident}`"),
+            Self::Sqlite | Self::Postgres => format!("\"{ident}\""),
+        }
+    }
+
+    fn placeholder(self, n: usize) -> String {
+        match self {
+            Self::Postgres => format!("${n}"),
+            Self::Sqlite | Self::MySql => "?".to_owned(),
+        }
+    }
+}
+
+pub struct Statements {
+    pub create_table: Vec<String>,
+    pub drop_table: String,
+    pub select_by_id: String,
+    pub select_all: String,
+    pub select_page: String,
+    pub count: String,
+    pub exists: String,
+    pub insert: String,
+    pub update: String,
+    pub delete_by_id: String,
+    pub finders: Vec<Finder>,
+}
+
+pub struct Finder {
+    pub column: usize,
+    pub select: String,
+    pub select_page: String,
+    pub count: String,
+}
+
+pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
+    let table = d.quote(&entity.table);
+    let (id_field, id) = entity.id();
+    let id_col = d.quote(&id_field.column);
+    let columns: Vec<String> = entity.stored().map(|(f, _)| d.quote(&f.column)).collect();
+    let select_all = format!("SELECT {} FROM {table}", columns.join(", "));
+    let by_id = format!("WHERE {id_col} = {}", d.placeholder(1));
+    let page = |first: usize| {
+        format!(
+            "ORDER BY {id_col} ASC LIMIT {} OFFSET {}",
+            d.placeholder(first),
+            d.placeholder(first + 1)
+        )
+    };
+    let finders = entity
+        .finders()
+        .map(|(field, stored)| {
+            let select = format!(
+                "{select_all} WHERE {} = {}",
+                d.quote(&field.column),
+                d.placeholder(1)
+            );
+            Finder {
+                column: stored.index,
+                select_page: format!("{select} {}", page(2)),
+                count: format!(
+                    "SELECT COUNT(*) FROM {table} WHERE {} = {}",
+                    d.quote(&field.column),
+                    d.placeholder(1)
+                ),
+                select,
+            }
+        })
+        .collect();
+    Statements {
+        create_table: create_table(entity, d),
+        drop_table: format!("DROP TABLE IF EXISTS {table}"),
+        select_by_id: format!("{select_all} {by_id}"),
+        select_page: format!("{select_all} {}", page(1)),
+        count: format!("SELECT COUNT(*) FROM {table}"),
+        exists: format!("SELECT COUNT(*) FROM {table} {by_id}"),
+        insert: insert(entity, d, id),
+        update: update(entity, d),
+        delete_by_id: format!("DELETE FROM {table} {by_id}"),
+        select_all,
+        finders,
+    }
+}
+
+fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
+    let table = d.quote(&entity.table);
+    let columns: Vec<String> = entity
+        .stored()
+        .filter(|(_, stored)| !stored.generated)
+        .map(|(field, _)| d.quote(&field.column))
+        .collect();
+    let mut sql = if columns.is_empty() {
+        match d {
+            Dialect::MySql => format!("INSERT INTO {table} () VALUES ()"),
+            Dialect::Sqlite | Dialect::Postgres => format!("INSERT INTO {table} DEFAULT VALUES"),
+        }
+    } else {
+        let values: Vec<String> = (1..=columns.len()).map(|n| d.placeholder(n)).collect();
+        format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            values.join(", ")
+        )
+    };
+    if id.generated && d == Dialect::Postgres {
+        let (id_field, _) = entity.id();
+        let _ = write!(sql, " RETURNING {}::int8", d.quote(&id_field.column));
+    }
+    sql
+}
+
+fn update(entity: &Entity<'_>, d: Dialect) -> String {
+    let table = d.quote(&entity.table);
+    let (id_field, _) = entity.id();
+    let id_col = d.quote(&id_field.column);
+    let sets: Vec<String> = entity
+        .stored()
+        .filter(|(_, stored)| !stored.id)
+        .enumerate()
+        .map(|(i, (field, _))| format!("{} = {}", d.quote(&field.column), d.placeholder(i + 1)))
+        .collect();
+    if sets.is_empty() {
+        return format!("UPDATE {table} SET {id_col} = {id_col} WHERE {id_col} = {}", d.placeholder(1));
+    }
+    format!(
+        "UPDATE {table} SET {} WHERE {id_col} = {}",
+        sets.join(", "),
+        d.placeholder(sets.len() + 1)
+    )
+}
+
+fn create_table(entity: &Entity<'_>, d: Dialect) -> Vec<String> {
+    let table = d.quote(&entity.table);
+    let mut lines = Vec::new();
+    for (field, stored) in entity.stored() {
+        let ty = &stored.sql_types[d.index()];
+        let column = d.quote(&field.column);
+        let line = match (stored.id, stored.generated, d) {
+            (true, true, Dialect::Sqlite) => format!("{column} INTEGER PRIMARY KEY AUTOINCREMENT"),
+            (true, true, Dialect::Postgres) => {
+                format!("{column} {ty} GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+            }
+            (true, true, Dialect::MySql) => format!("{column} {ty} NOT NULL AUTO_INCREMENT PRIMARY KEY"),
+            (true, false, _) => format!("{column} {ty} NOT NULL PRIMARY KEY"),
+            (false, _, _) if stored.nullable => format!("{column} {ty}"),
+            (false, _, _) => format!("{column} {ty} NOT NULL"),
+        };
+        lines.push(line);
+    }
+    for (field, stored) in entity.stored().filter(|(_, stored)| stored.unique) {
+        let _ = stored;
+        lines.push(format!(
+            "CONSTRAINT {} UNIQUE ({})",
+            d.quote(&format!("{}_{}_key", entity.table, field.column)),
+            d.quote(&field.column)
+        ));
+    }
+    let indexed = entity.stored().filter(|(_, stored)| stored.indexed);
+    let mut statements = Vec::new();
+    let mut after = Vec::new();
+    for (field, _) in indexed {
+        let name = d.quote(&format!("{}_{}_idx", entity.table, field.column));
+        let column = d.quote(&field.column);
+        match d {
+            Dialect::MySql => lines.push(format!("INDEX {name} ({column})")),
+            Dialect::Sqlite | Dialect::Postgres => after.push(format!(
+                "CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})"
+            )),
+        }
+    }
+    let options = match d {
+        Dialect::MySql => " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+        Dialect::Sqlite | Dialect::Postgres => "",
+    };
+    statements.push(format!(
+        "CREATE TABLE IF NOT EXISTS {table} ({}){options}",
+        lines.join(", ")
+    ));
+    statements.extend(after);
+    statements
+}

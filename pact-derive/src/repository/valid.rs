@@ -1,0 +1,286 @@
+//! Checks the parsed attributes against each other and the struct, and builds the model.
+//! Every problem is recorded; the model is still returned when the struct's shape allows, so
+//! the fallback impl can stand in.
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::{Data, DeriveInput, Fields, LitStr};
+
+use super::ast::{Entity, Field, Stored};
+use super::attr::{self, FieldAttrs};
+use super::types::{self, Kind};
+use crate::internals::case;
+use crate::internals::crate_path;
+use crate::internals::ctxt::Ctxt;
+
+/// PostgreSQL truncates longer identifiers; MySQL allows 64.
+const MAX_IDENT: usize = 63;
+
+pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
+    let container = attr::container(&input.attrs, cx);
+    let named = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(named) => Some(named),
+            _ => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "`#[derive(Repository)]` needs a struct with named fields: each field is a column",
+                );
+                None
+            }
+        },
+        Data::Enum(data) => {
+            cx.error_spanned_by(
+                data.enum_token,
+                "`#[derive(Repository)]` stores structs; an enum cannot be a table row",
+            );
+            None
+        }
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "`#[derive(Repository)]` stores structs, not unions",
+            );
+            None
+        }
+    };
+    if !input.generics.params.is_empty() {
+        cx.error_spanned_by(
+            &input.generics,
+            "an entity cannot be generic: its table and columns are fixed at compile time",
+        );
+    }
+    let table = match &container.table {
+        Some(lit) => {
+            check_ident(lit, "table", cx);
+            lit.value()
+        }
+        None => {
+            let suggestion = format!("{}s", case::snake_case(&input.ident.to_string()));
+            cx.error_spanned_by(
+                &input.ident,
+                format!("missing the table name: add `#[repo(table = \"{suggestion}\")]`"),
+            );
+            suggestion
+        }
+    };
+    let max_page_size = container.max_page_size.as_ref().and_then(|lit| {
+        match lit.base10_parse::<u32>() {
+            Ok(0) => {
+                cx.error_spanned_by(lit, "`max_page_size` must be at least 1");
+                None
+            }
+            Ok(n) => Some(n),
+            Err(err) => {
+                cx.syn_error(err);
+                None
+            }
+        }
+    });
+    let named = named?;
+    let mut fields = Vec::new();
+    let mut index = 0;
+    for field in &named.named {
+        let ident = field.ident.as_ref()?;
+        let attrs = attr::field(&field.attrs, cx);
+        let column = match &attrs.column {
+            Some(lit) => {
+                check_ident(lit, "column", cx);
+                lit.value()
+            }
+            None => ident.to_string().trim_start_matches("r#").to_owned(),
+        };
+        let stored = stored(&attrs, &field.ty, index, cx);
+        if stored.is_some() {
+            index += 1;
+        }
+        fields.push(Field {
+            ident,
+            ty: &field.ty,
+            column,
+            stored,
+            default: attrs.default,
+        });
+    }
+    check_columns(&fields, cx);
+    check_one_id(&input.ident, &fields, cx);
+    Some(Entity {
+        ident: &input.ident,
+        vis: &input.vis,
+        krate: crate_path::or_default(container.krate),
+        table,
+        max_page_size,
+        fields,
+    })
+}
+
+/// The persisted part of a field, after checking its flags against each other and its type.
+fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Option<Stored> {
+    if attrs.skip.is_some() {
+        let conflicts = [
+            ("id", attrs.id),
+            ("generated", attrs.generated),
+            ("unique", attrs.unique),
+            ("indexed", attrs.indexed),
+            ("sortable", attrs.sortable),
+        ];
+        for (key, span) in conflicts {
+            if let Some(span) = span {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("`{key}` needs a stored column, but this field has `skip`"),
+                ));
+            }
+        }
+        if let Some(lit) = &attrs.column {
+            cx.error_spanned_by(lit, "a field with `skip` has no column to name");
+        }
+        if let Some(lit) = &attrs.sql_type {
+            cx.error_spanned_by(lit, "a field with `skip` has no column type");
+        }
+        return None;
+    }
+    if let Some(default) = &attrs.default {
+        cx.error_spanned_by(
+            default,
+            "`default` gives a value to a field that is not stored; add `skip` or remove `default`",
+        );
+    }
+    let nullable = types::option_inner(ty);
+    let kind = types::kind(nullable.unwrap_or(ty));
+    let key = attrs.id.is_some() || attrs.unique.is_some() || attrs.indexed.is_some();
+    if let Some(id) = attrs.id {
+        redundant(attrs.unique, "unique", "an id is unique already", cx);
+        redundant(attrs.indexed, "indexed", "an id is indexed already", cx);
+        redundant(attrs.sortable, "sortable", "an id is sortable already", cx);
+        if nullable.is_some() {
+            cx.syn_error(syn::Error::new(id, "an id cannot be an `Option`: every row has one"));
+        }
+    } else if let Some(generated) = attrs.generated {
+        cx.syn_error(syn::Error::new(
+            generated,
+            "only the id can be `generated`; add `id` or remove `generated`",
+        ));
+    }
+    if attrs.generated.is_some() && attrs.id.is_some() && !matches!(kind, Kind::Int(_)) {
+        cx.error_spanned_by(
+            ty,
+            "a `generated` id must be an integer (`i64`, `i32`, ...); a String or Uuid id is chosen by the application",
+        );
+    }
+    if attrs.unique.is_some() {
+        redundant(attrs.indexed, "indexed", "a unique column is indexed already", cx);
+    }
+    for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
+        if let (Some(span), Some(_)) = (span, nullable) {
+            cx.syn_error(syn::Error::new(
+                span,
+                format!("`{key}` on an `Option` field is not supported: SQL and memory disagree on NULL keys"),
+            ));
+        }
+    }
+    let sql_types = match (&attrs.sql_type, kind.sql(key)) {
+        (Some(lit), _) => {
+            let value = lit.value();
+            if value.is_empty() || value.contains([';', '\'', '"', '`', '-', '/', '\\']) {
+                cx.error_spanned_by(
+                    lit,
+                    "`sql_type` must be a plain column type such as \"JSONB\" or \"VARCHAR(64)\"",
+                );
+            }
+            [value.clone(), value.clone(), value]
+        }
+        (None, Some(types)) => types.map(str::to_owned),
+        (None, None) => {
+            cx.error_spanned_by(
+                nullable.unwrap_or(ty),
+                format!(
+                    "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`",
+                    nullable.unwrap_or(ty).to_token_stream()
+                ),
+            );
+            [String::new(), String::new(), String::new()]
+        }
+    };
+    Some(Stored {
+        index,
+        id: attrs.id.is_some(),
+        generated: attrs.generated.is_some() && attrs.id.is_some(),
+        unique: attrs.unique.is_some(),
+        indexed: attrs.indexed.is_some(),
+        sortable: attrs.sortable.is_some() || key,
+        nullable: nullable.is_some(),
+        kind,
+        sql_types,
+    })
+}
+
+fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
+    if let Some(span) = span {
+        cx.syn_error(syn::Error::new(span, format!("{why}; remove `{key}`")));
+    }
+}
+
+fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], cx: &mut Ctxt) {
+    let ids: Vec<&Field<'_>> = fields
+        .iter()
+        .filter(|field| field.stored.as_ref().is_some_and(|stored| stored.id))
+        .collect();
+    match ids.as_slice() {
+        [] => {
+            let hint = if fields.iter().any(|field| field.ident == "id") {
+                "; mark it: `#[repo(id)] id` (add `generated` when the database assigns it)"
+            } else {
+                "; mark the primary key with `#[repo(id)]`"
+            };
+            cx.error_spanned_by(ident, format!("no field is the id{hint}"));
+        }
+        [_] => {}
+        [_, rest @ ..] => {
+            for field in rest {
+                cx.error_spanned_by(
+                    field.ident,
+                    "a second `#[repo(id)]`; an entity has one id (composite keys are not supported)",
+                );
+            }
+        }
+    }
+}
+
+fn check_columns(fields: &[Field<'_>], cx: &mut Ctxt) {
+    for (i, field) in fields.iter().enumerate() {
+        if field.stored.is_none() {
+            continue;
+        }
+        let taken = fields[..i]
+            .iter()
+            .any(|other| other.stored.is_some() && other.column == field.column);
+        if taken {
+            cx.error_spanned_by(
+                field.ident,
+                format!("two fields are stored in column `{}`; rename one with `column = \"...\"`", field.column),
+            );
+        }
+    }
+}
+
+/// A table or column name must be a plain identifier: it is written into SQL at compile time.
+fn check_ident(lit: &LitStr, what: &str, cx: &mut Ctxt) {
+    let value = lit.value();
+    let mut chars = value.chars();
+    let plain = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !plain {
+        cx.error_spanned_by(
+            lit,
+            format!("the {what} name must be a plain identifier (letters, digits and `_`, not starting with a digit), as in \"user_accounts\""),
+        );
+    } else if value.len() > MAX_IDENT {
+        cx.error_spanned_by(
+            lit,
+            format!("the {what} name is {} characters long; PostgreSQL keeps only {MAX_IDENT}", value.len()),
+        );
+    }
+}
