@@ -2,6 +2,7 @@
 //! is recorded in the `Ctxt` with its span; unknown keys get a "did you mean".
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, LitInt, LitStr, Path};
 
@@ -14,6 +15,9 @@ pub struct ContainerAttrs {
     pub table: Option<LitStr>,
     pub krate: Option<Path>,
     pub max_page_size: Option<LitInt>,
+    /// An attribute failed to parse: a missing table is then not reported, since the key the
+    /// user meant may be the one in error.
+    pub broken: bool,
 }
 
 const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size"];
@@ -31,6 +35,9 @@ pub struct FieldAttrs {
     pub default: Option<Expr>,
     pub column: Option<LitStr>,
     pub sql_type: Option<LitStr>,
+    /// An attribute failed to parse: a missing id is then not reported, since the key the
+    /// user meant may be the one in error.
+    pub broken: bool,
 }
 
 const FIELD_KEYS: &[&str] = &[
@@ -63,7 +70,7 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
-    for_each_key(attrs, cx, |key, meta| {
+    let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
             "table" => set(&mut out.table, meta, key)?,
             "crate" => set(&mut out.krate, meta, key)?,
@@ -79,12 +86,13 @@ pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
         }
         Ok(())
     });
+    out.broken = !ok;
     out
 }
 
 pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
     let mut out = FieldAttrs::default();
-    for_each_key(attrs, cx, |key, meta| {
+    let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
             "id" => flag(&mut out.id, meta, key)?,
             "generated" => flag(&mut out.generated, meta, key)?,
@@ -106,6 +114,7 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
         }
         Ok(())
     });
+    out.broken = !ok;
     out
 }
 
@@ -120,32 +129,36 @@ fn hint(key: &str, keys: &[&str], target: &str) -> String {
     }
 }
 
-/// Calls `f` with each key of every `#[repo(...)]` attribute.
+/// Calls `f` with each key of every `#[repo(...)]` attribute; `false` when any of them is in
+/// error (recorded in `cx`).
 fn for_each_key(
     attrs: &[Attribute],
     cx: &mut Ctxt,
     mut f: impl FnMut(&str, &ParseNestedMeta<'_>) -> syn::Result<()>,
-) {
+) -> bool {
+    let mut ok = true;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("repo")) {
         if let syn::Meta::Path(path) = &attr.meta {
             cx.error_spanned_by(
                 path,
                 "`#[repo]` without keys does nothing; add keys such as `#[repo(id)]` or remove it",
             );
+            ok = false;
             continue;
         }
         let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let key = meta.path.get_ident().map_or_else(
+                || meta.path.to_token_stream().to_string().replace(' ', ""),
+                ToString::to_string,
+            );
             f(&key, &meta)
         });
         if let Err(err) = result {
             cx.syn_error(err);
+            ok = false;
         }
     }
+    ok
 }
 
 fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
@@ -153,7 +166,9 @@ fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::
         return Err(meta.error(format!("duplicate key `{key}`")));
     }
     if meta.input.peek(syn::Token![=]) || meta.input.peek(syn::token::Paren) {
-        return Err(meta.error(format!("`{key}` is a flag and takes no value: `{key}`")));
+        return Err(meta.error(format!(
+            "`{key}` is a flag and takes no value: write `#[repo({key})]`"
+        )));
     }
     *slot = Some(meta.path.get_ident().map_or_else(Span::call_site, syn::Ident::span));
     Ok(())
@@ -168,7 +183,15 @@ fn set<T: syn::parse::Parse>(
         return Err(meta.error(format!("duplicate key `{key}`")));
     }
     if !meta.input.peek(syn::Token![=]) {
-        return Err(meta.error(format!("`{key}` takes a value: `{key} = ...`")));
+        let example = match key {
+            "table" => "table = \"users\"",
+            "column" => "column = \"email_address\"",
+            "sql_type" => "sql_type = \"JSONB\"",
+            "max_page_size" => "max_page_size = 100",
+            "crate" => "crate = ::pact",
+            _ => "default = Vec::new()",
+        };
+        return Err(meta.error(format!("`{key}` takes a value: `{example}`")));
     }
     *slot = Some(meta.value()?.parse()?);
     Ok(())

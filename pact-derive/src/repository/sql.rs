@@ -177,8 +177,7 @@ fn create_table(entity: &Entity<'_>, d: Dialect) -> Vec<String> {
         };
         lines.push(line);
     }
-    for (field, stored) in entity.stored().filter(|(_, stored)| stored.unique) {
-        let _ = stored;
+    for (field, _) in entity.stored().filter(|(_, stored)| stored.unique) {
         lines.push(format!(
             "CONSTRAINT {} UNIQUE ({})",
             d.quote(&format!("{}_{}_key", entity.table, field.column)),

@@ -19,16 +19,17 @@ const MAX_IDENT: usize = 63;
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     let container = attr::container(&input.attrs, cx);
     let named = match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => Some(named),
-            _ => {
+        Data::Struct(data) => {
+            if let Fields::Named(named) = &data.fields {
+                Some(named)
+            } else {
                 cx.error_spanned_by(
                     &input.ident,
                     "`#[derive(Repository)]` needs a struct with named fields: each field is a column",
                 );
                 None
             }
-        },
+        }
         Data::Enum(data) => {
             cx.error_spanned_by(
                 data.enum_token,
@@ -44,25 +45,26 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             None
         }
     };
-    if !input.generics.params.is_empty() {
+    let generic = !input.generics.params.is_empty();
+    if generic {
         cx.error_spanned_by(
             &input.generics,
             "an entity cannot be generic: its table and columns are fixed at compile time",
         );
     }
-    let table = match &container.table {
-        Some(lit) => {
-            check_ident(lit, "table", cx);
-            lit.value()
-        }
-        None => {
-            let suggestion = format!("{}s", case::snake_case(&input.ident.to_string()));
+    let table = if let Some(lit) = &container.table {
+        check_ident(lit, "table", cx);
+        lit.value()
+    } else {
+        let suggestion = format!("{}s", case::snake_case(&input.ident.to_string()));
+        // A broken `#[repo(...)]` on the struct is reported already, and may be the table.
+        if !container.broken {
             cx.error_spanned_by(
                 &input.ident,
                 format!("missing the table name: add `#[repo(table = \"{suggestion}\")]`"),
             );
-            suggestion
         }
+        suggestion
     };
     let max_page_size = container.max_page_size.as_ref().and_then(|lit| {
         match lit.base10_parse::<u32>() {
@@ -80,9 +82,13 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     let named = named?;
     let mut fields = Vec::new();
     let mut index = 0;
+    // Set when the id may be among the reported mistakes (a broken `#[repo(...)]`, or `id`
+    // with `skip`), so a missing id is not reported on top.
+    let mut id_reported = false;
     for field in &named.named {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field(&field.attrs, cx);
+        id_reported |= attrs.broken || (attrs.id.is_some() && attrs.skip.is_some());
         let column = match &attrs.column {
             Some(lit) => {
                 check_ident(lit, "column", cx);
@@ -103,7 +109,11 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         });
     }
     check_columns(&fields, cx);
-    check_one_id(&input.ident, &fields, cx);
+    check_one_id(&input.ident, &fields, id_reported, cx);
+    if generic {
+        // The fallback trait would name the entity without its parameters.
+        return None;
+    }
     Some(Entity {
         ident: &input.ident,
         vis: &input.vis,
@@ -221,12 +231,13 @@ fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
     }
 }
 
-fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], cx: &mut Ctxt) {
+fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], id_reported: bool, cx: &mut Ctxt) {
     let ids: Vec<&Field<'_>> = fields
         .iter()
         .filter(|field| field.stored.as_ref().is_some_and(|stored| stored.id))
         .collect();
     match ids.as_slice() {
+        [] if id_reported => {}
         [] => {
             let hint = if fields.iter().any(|field| field.ident == "id") {
                 "; mark it: `#[repo(id)] id` (add `generated` when the database assigns it)"

@@ -1,0 +1,74 @@
+//! `impl<DB> SqlEntity<DB>`: decoding a row into the struct and binding its values, for every
+//! backend whose sqlx types cover the fields.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::default_value;
+use crate::repository::ast::{Entity, Field, Stored};
+
+pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (field, _) in entity.stored() {
+        let ty = field.ty;
+        let key = quote!(#ty).to_string();
+        if !seen.contains(&key) {
+            seen.push(key);
+            bounds.push(quote_spanned!(ty.span()=> #ty: #p::SqlBind<__DB> + #p::SqlDecode<__DB>));
+        }
+    }
+    let decode = entity.fields.iter().map(|field| {
+        let f = field.ident;
+        let ty = field.ty;
+        if let Some(stored) = &field.stored {
+            let index = stored.index;
+            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(row, #index)?,)
+        } else {
+            let value = default_value(field);
+            quote!(#f: #value,)
+        }
+    });
+    let bind = |(field, _): (&Field<'_>, &Stored)| {
+        let f = field.ident;
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, args)?;)
+    };
+    let insert = entity
+        .stored()
+        .filter(|(_, stored)| !stored.generated)
+        .map(bind);
+    let update = entity
+        .stored()
+        .filter(|(_, stored)| !stored.id)
+        .chain(std::iter::once(entity.id()))
+        .map(bind);
+    quote! {
+        #[automatically_derived]
+        impl<__DB: #p::SqlBackend> #p::SqlEntity<__DB> for #ident
+        where
+            #(#bounds,)*
+        {
+            fn decode_row(row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
+                ::core::result::Result::Ok(Self {
+                    #(#decode)*
+                })
+            }
+
+            fn bind_insert(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+                #(#insert)*
+                ::core::result::Result::Ok(())
+            }
+
+            fn bind_update(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+                #(#update)*
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+

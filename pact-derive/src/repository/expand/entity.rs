@@ -1,0 +1,225 @@
+//! `impl Entity`: table, columns, per-dialect statements, id access, and the hashing,
+//! equality and ordering `MemoryRepository` needs.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{default_value, name};
+use crate::repository::ast::{Entity, Field, Stored};
+use crate::repository::sql::{self, Dialect};
+use crate::repository::types::Kind;
+
+pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let entity_name = ident.to_string();
+    let table = &entity.table;
+    let (id_field, id) = entity.id();
+    let id_ident = id_field.ident;
+    let id_ty = id_field.ty;
+    let id_index = id.index;
+    let columns = entity.stored().map(|(field, stored)| {
+        let column = &field.column;
+        let field_name = name(field);
+        let mut flags = TokenStream::new();
+        for (on, flag) in [
+            (stored.id, "id"),
+            (stored.generated, "generated"),
+            (stored.unique, "unique"),
+            (stored.indexed, "indexed"),
+            (stored.sortable && !stored.id, "sortable"),
+            (stored.nullable, "nullable"),
+        ] {
+            if on {
+                let flag = format_ident!("{flag}");
+                flags.extend(quote!(.#flag()));
+            }
+        }
+        quote!(#p::Column::new(#column, #field_name) #flags)
+    });
+    let max_page = entity.max_page_size.map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
+    let set_id = if id.generated {
+        if matches!(id.kind, Kind::Int("i64")) {
+            quote!(self.#id_ident = id;)
+        } else {
+            quote!(self.#id_ident = #p::convert_id::<#id_ty>(id)?;)
+        }
+    } else {
+        quote!(let _ = id;)
+    };
+    let dialects = Dialect::ALL.map(|d| {
+        let variant = format_ident!("{}", d.variant());
+        let statements = statements_tokens(entity, d, &p);
+        quote!(#p::Dialect::#variant => &#statements,)
+    });
+    let memory = memory_support(entity, &p);
+    quote! {
+        #[automatically_derived]
+        impl #p::Entity for #ident {
+            type Id = #id_ty;
+            const NAME: &'static str = #entity_name;
+            const TABLE: &'static str = #table;
+            const COLUMNS: &'static [#p::Column] = &[#(#columns),*];
+            const ID_COLUMN: usize = #id_index;
+            #max_page
+
+            fn id(&self) -> &Self::Id {
+                &self.#id_ident
+            }
+
+            fn set_generated_id(&mut self, id: i64) -> ::core::result::Result<(), #p::RepoError> {
+                #set_id
+                ::core::result::Result::Ok(())
+            }
+
+            fn statements(dialect: #p::Dialect) -> &'static #p::Statements {
+                match dialect {
+                    #(#dialects)*
+                }
+            }
+
+            #memory
+        }
+    }
+}
+
+/// The methods `MemoryRepository` uses: hashing and comparing unique values, ordering by a
+/// sortable column, and resetting the fields that are not stored.
+fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let unique: Vec<_> = entity.stored().filter(|(_, s)| s.unique).collect();
+    let unique_hash = column_match(
+        &unique,
+        |f| quote!(#p::BuildHasher::hash_one(state, &self.#f)),
+        &quote!(0),
+        &quote!(let _ = state;),
+    );
+    let unique_eq = column_match(
+        &unique,
+        |f| quote!(::core::cmp::PartialEq::eq(&self.#f, &other.#f)),
+        &quote!(false),
+        &quote!(let _ = other;),
+    );
+    let sortable: Vec<_> = entity.stored().filter(|(_, s)| s.sortable).collect();
+    let compare = column_match(
+        &sortable,
+        |f| {
+            quote! {
+                ::core::option::Option::unwrap_or(
+                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &other.#f),
+                    ::core::cmp::Ordering::Equal,
+                )
+            }
+        },
+        &quote!(::core::cmp::Ordering::Equal),
+        &quote!(),
+    );
+    let transient: Vec<TokenStream> = entity
+        .fields
+        .iter()
+        .filter(|field| field.stored.is_none())
+        .map(|field| {
+            let f = field.ident;
+            let value = default_value(field);
+            quote!(self.#f = #value;)
+        })
+        .collect();
+    let clear_transient = (!transient.is_empty()).then(|| {
+        quote! {
+            fn clear_transient(&mut self) {
+                #(#transient)*
+            }
+        }
+    });
+    quote! {
+        fn unique_hash(&self, column: usize, state: &#p::RandomState) -> u64 {
+            #unique_hash
+        }
+
+        fn unique_eq(&self, other: &Self, column: usize) -> bool {
+            #unique_eq
+        }
+
+        fn compare(&self, other: &Self, column: usize) -> ::core::cmp::Ordering {
+            #compare
+        }
+
+        #clear_transient
+    }
+}
+
+/// `match column { i => arm(field), ... _ => fallback }`, or the fallback alone.
+fn column_match(
+    columns: &[(&Field<'_>, &Stored)],
+    arm: impl Fn(&syn::Ident) -> TokenStream,
+    fallback: &TokenStream,
+    unused: &TokenStream,
+) -> TokenStream {
+    if columns.is_empty() {
+        return quote! {
+            let _ = column;
+            #unused
+            #fallback
+        };
+    }
+    let arms = columns.iter().map(|(field, stored)| {
+        let index = stored.index;
+        let body = arm(field.ident);
+        quote!(#index => #body,)
+    });
+    quote! {
+        match column {
+            #(#arms)*
+            _ => #fallback,
+        }
+    }
+}
+
+fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenStream {
+    let s = sql::statements(entity, d);
+    let sql::Statements {
+        create_table,
+        drop_table,
+        select_by_id,
+        select_all,
+        select_page,
+        count,
+        exists,
+        insert,
+        update,
+        delete_by_id,
+        finders,
+    } = s;
+    let finders = finders.iter().map(|f| {
+        let sql::Finder {
+            column,
+            select,
+            select_page,
+            count,
+        } = f;
+        quote! {
+            #p::Finder {
+                column: #column,
+                select: #select,
+                select_page: #select_page,
+                count: #count,
+            }
+        }
+    });
+    quote! {
+        #p::Statements {
+            create_table: &[#(#create_table),*],
+            drop_table: #drop_table,
+            select_by_id: #select_by_id,
+            select_all: #select_all,
+            select_page: #select_page,
+            count: #count,
+            exists: #exists,
+            insert: #insert,
+            update: #update,
+            delete_by_id: #delete_by_id,
+            finders: &[#(#finders),*],
+        }
+    }
+}
+

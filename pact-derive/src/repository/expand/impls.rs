@@ -1,0 +1,131 @@
+//! The trait's impls: `MemoryRepository<E>` (synchronous calls in ready futures) and
+//! `SqlRepository<DB, E>` (the sqlx calls), both delegating to the runtime.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::methods::{methods, signature};
+use super::{bind_type, name, param_ref};
+use crate::repository::ast::{Entity, Field, Stored};
+
+/// The trait's methods implemented by one backend: `body(method name, finder)` gives each body.
+fn trait_impl(
+    entity: &Entity<'_>,
+    header: &TokenStream,
+    body: impl Fn(&str, Option<(&Field<'_>, &Stored)>) -> TokenStream,
+) -> TokenStream {
+    let krate = &entity.krate;
+    let finders: Vec<_> = entity.finders().collect();
+    let items = methods(entity).into_iter().map(|method| {
+        let method_name = method.name.to_string();
+        let finder = finders.iter().copied().find(|(field, stored)| {
+            let prefix = if stored.unique { "find_by_" } else { "find_all_by_" };
+            method_name == format!("{prefix}{}", name(field))
+        });
+        let signature = signature(&method, krate);
+        let body = body(&method_name, finder);
+        quote! {
+            #signature {
+                #krate::__private::Box::pin(#body)
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #header {
+            #(#items)*
+        }
+    }
+}
+
+pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let trait_ident = entity.trait_ident();
+    let (_, id) = entity.id();
+    let id_ref = param_ref(id, &format_ident!("id"));
+    let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
+    let header = quote!(impl #trait_ident for #p::MemoryRepository<#ident>);
+    trait_impl(entity, &header, |method, finder| {
+        let value = match (method, finder) {
+            ("find_by_id", _) => ok(quote!(self.find_row(#id_ref))),
+            ("get_by_id", _) => quote!(self.get_row(#id_ref)),
+            ("find_all", _) => quote!(self.find_page(&page, |_| true)),
+            ("count", _) => ok(quote!(self.count_rows())),
+            ("exists", _) => ok(quote!(self.contains(#id_ref))),
+            ("insert", _) => quote!(self.insert_row(entity)),
+            ("insert_many", _) => quote!(self.insert_rows(entities)),
+            ("update", _) => quote!(self.update_row(entity)),
+            ("delete_by_id", _) => ok(quote!(self.delete_row(#id_ref))),
+            (_, Some((field, stored))) => {
+                let f = field.ident;
+                let value = param_ref(stored, f);
+                let index = stored.index;
+                if stored.unique {
+                    ok(quote! {
+                        self.find_unique(
+                            #index,
+                            #p::BuildHasher::hash_one(self.hasher(), #value),
+                            |row| ::core::cmp::PartialEq::eq(&row.#f, #value),
+                        )
+                    })
+                } else {
+                    quote!(self.find_page(&page, |row| ::core::cmp::PartialEq::eq(&row.#f, #value)))
+                }
+            }
+            (other, None) => {
+                let message = format!("pact: no memory body for `{other}`");
+                quote!(::core::compile_error!(#message))
+            }
+        };
+        quote!(::core::future::ready(#value))
+    })
+}
+
+pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let trait_ident = entity.trait_ident();
+    let (id_field, id) = entity.id();
+    let id_ref = param_ref(id, &format_ident!("id"));
+    let mut bounds = vec![bind_type(id_field, id)];
+    for (field, stored) in entity.finders() {
+        let ty = bind_type(field, stored);
+        if !bounds.iter().any(|b| b.to_string() == ty.to_string()) {
+            bounds.push(ty);
+        }
+    }
+    let header = quote! {
+        impl<__DB> #trait_ident for #p::SqlRepository<__DB, #ident>
+        where
+            __DB: #p::SqlBackend,
+            #ident: #p::SqlEntity<__DB>,
+            #(#bounds: #p::SqlBind<__DB>,)*
+    };
+    trait_impl(entity, &header, |method, finder| match (method, finder) {
+        ("find_by_id", _) => quote!(async move { self.find_row(#id_ref).await }),
+        ("get_by_id", _) => quote!(async move { self.get_row(#id_ref).await }),
+        ("find_all", _) => quote!(async move { self.find_page(&page).await }),
+        ("count", _) => quote!(self.count_rows()),
+        ("exists", _) => quote!(async move { self.contains(#id_ref).await }),
+        ("insert", _) => quote!(self.insert_row(entity)),
+        ("insert_many", _) => quote!(self.insert_rows(entities)),
+        ("update", _) => quote!(self.update_row(entity)),
+        ("delete_by_id", _) => quote!(async move { self.delete_row(#id_ref).await }),
+        (_, Some((field, stored))) => {
+            let value = param_ref(stored, field.ident);
+            let index = stored.index;
+            if stored.unique {
+                quote!(async move { self.find_unique(#index, #value).await })
+            } else {
+                quote!(async move { self.find_page_by(#index, #value, &page).await })
+            }
+        }
+        (other, None) => {
+            let message = format!("pact: no SQL body for `{other}`");
+            quote!(::core::compile_error!(#message))
+        }
+    })
+}

@@ -1,0 +1,149 @@
+//! The `<Entity>Repository` trait: one method per operation and finder, with its docs.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{name, param_type};
+use crate::repository::ast::Entity;
+
+/// One method of the repository trait: its name, parameters (after `&'a self`), output and
+/// doc line.
+pub(super) struct Method {
+    pub(super) name: syn::Ident,
+    pub(super) params: TokenStream,
+    output: TokenStream,
+    doc: String,
+}
+
+pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, id) = entity.id();
+    let id_ty = param_type(id_field, id);
+    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
+    let option = quote!(::core::option::Option<#ident>);
+    let page = quote!(#krate::Page<#ident>);
+    let vec = quote!(#krate::__private::Vec<#ident>);
+    let mut methods = vec![
+        Method {
+            name: format_ident!("find_by_id"),
+            params: quote!(id: #id_ty),
+            output: result(option.clone()),
+            doc: format!("The `{ident}` with this id, or `None`."),
+        },
+        Method {
+            name: format_ident!("get_by_id"),
+            params: quote!(id: #id_ty),
+            output: result(quote!(#ident)),
+            doc: format!("The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."),
+        },
+        Method {
+            name: format_ident!("find_all"),
+            params: quote!(page: #krate::PageRequest),
+            output: result(page.clone()),
+            doc: format!(
+                "One page of `{ident}`s and the total count. The limit is clamped to `MAX_PAGE_SIZE`; a sort key must name a sortable field (`RepoError::InvalidSort` otherwise)."
+            ),
+        },
+    ];
+    for (field, stored) in entity.finders() {
+        let ty = param_type(field, stored);
+        let param = field.ident;
+        let field_name = name(field);
+        if stored.unique {
+            methods.push(Method {
+                name: format_ident!("find_by_{}", field_name),
+                params: quote!(#param: #ty),
+                output: result(option.clone()),
+                doc: format!("The `{ident}` whose `{field_name}` is this value, or `None` (`{field_name}` is unique)."),
+            });
+        } else {
+            methods.push(Method {
+                name: format_ident!("find_all_by_{}", field_name),
+                params: quote!(#param: #ty, page: #krate::PageRequest),
+                output: result(page.clone()),
+                doc: format!("One page of the `{ident}`s whose `{field_name}` is this value, and their total count."),
+            });
+        }
+    }
+    methods.extend([
+        Method {
+            name: format_ident!("count"),
+            params: quote!(),
+            output: result(quote!(u64)),
+            doc: format!("How many `{ident}`s are stored."),
+        },
+        Method {
+            name: format_ident!("exists"),
+            params: quote!(id: #id_ty),
+            output: result(quote!(bool)),
+            doc: format!("Whether a `{ident}` with this id is stored."),
+        },
+        Method {
+            name: format_ident!("insert"),
+            params: quote!(entity: #ident),
+            output: result(quote!(#ident)),
+            doc: "Stores a new row and returns it as stored (with its generated id); `RepoError::Conflict` (409) when the id or a unique field is taken.".to_owned(),
+        },
+        Method {
+            name: format_ident!("insert_many"),
+            params: quote!(entities: #vec),
+            output: result(vec.clone()),
+            doc: "Stores several rows in one transaction: all of them, or none and the error.".to_owned(),
+        },
+        Method {
+            name: format_ident!("update"),
+            params: quote!(entity: #ident),
+            output: result(quote!(#ident)),
+            doc: "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned(),
+        },
+        Method {
+            name: format_ident!("delete_by_id"),
+            params: quote!(id: #id_ty),
+            output: result(quote!(bool)),
+            doc: "Deletes the row with this id; whether there was one.".to_owned(),
+        },
+    ]);
+    methods
+}
+
+pub(super) fn signature(method: &Method, krate: &syn::Path) -> TokenStream {
+    let Method {
+        name,
+        params,
+        output,
+        ..
+    } = method;
+    quote! {
+        fn #name<'a>(&'a self, #params) -> #krate::repository::BoxFuture<'a, #output>
+    }
+}
+
+pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let vis = entity.vis;
+    let ident = entity.ident;
+    let trait_ident = entity.trait_ident();
+    let doc = format!(
+        "The repository of [`{ident}`] (table `{table}`), generated by `#[derive(Repository)]`.\n\n\
+         Implemented for `MemoryRepository<{ident}>` and for the SQL repositories \
+         (`SqlRepository<DB, {ident}>`: SQLite, PostgreSQL, MySQL); services hold it as \
+         `Arc<dyn {trait_ident}>`.",
+        table = entity.table,
+    );
+    let items = methods(entity).into_iter().map(|method| {
+        let doc = &method.doc;
+        let signature = signature(&method, krate);
+        quote! {
+            #[doc = #doc]
+            #signature;
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #vis trait #trait_ident: ::core::marker::Send + ::core::marker::Sync {
+            #(#items)*
+        }
+    }
+}
+

@@ -1,0 +1,156 @@
+//! The four implementations, each behind the same generated traits, on a fresh namespace.
+
+use std::sync::Arc;
+
+use pact::MemoryRepository;
+use pact::sqlx;
+
+use crate::model::{Session, SessionRepository, Tag, TagRepository, User, UserRepository};
+
+pub struct Backend {
+    pub name: &'static str,
+    pub users: Arc<dyn UserRepository>,
+    pub tags: Arc<dyn TagRepository>,
+    pub sessions: Arc<dyn SessionRepository>,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    None,
+    Postgres(sqlx::PgPool, String),
+    MySql(sqlx::MySqlPool, String),
+}
+
+/// A name no other test run uses.
+fn namespace() -> String {
+    format!("pact_t_{}", uuid::Uuid::new_v4().simple())
+}
+
+impl Backend {
+    pub fn memory() -> Self {
+        Self {
+            name: "memory",
+            users: Arc::new(MemoryRepository::<User>::new()),
+            tags: Arc::new(MemoryRepository::<Tag>::new()),
+            sessions: Arc::new(MemoryRepository::<Session>::new()),
+            cleanup: Cleanup::None,
+        }
+    }
+
+    /// A private in-memory database: one connection that never expires.
+    pub async fn sqlite() -> Self {
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect("sqlite::memory:")
+            .await
+            .expect("in-memory SQLite opens");
+        let users = pact::SqliteRepository::<User>::new(pool.clone());
+        let tags = pact::SqliteRepository::<Tag>::new(pool.clone());
+        let sessions = pact::SqliteRepository::<Session>::new(pool);
+        users.create_table().await.expect("create users");
+        tags.create_table().await.expect("create tags");
+        sessions.create_table().await.expect("create sessions");
+        Self {
+            name: "sqlite",
+            users: Arc::new(users),
+            tags: Arc::new(tags),
+            sessions: Arc::new(sessions),
+            cleanup: Cleanup::None,
+        }
+    }
+
+    /// A fresh schema on `PACT_TEST_POSTGRES_URL`, or `None` (with the reason printed).
+    pub async fn postgres() -> Option<Self> {
+        let url = url("PACT_TEST_POSTGRES_URL")?;
+        let schema = namespace();
+        let admin = sqlx::PgPool::connect(&url)
+            .await
+            .unwrap_or_else(|err| panic!("PACT_TEST_POSTGRES_URL is set but unreachable: {err}"));
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+            .execute(&admin)
+            .await
+            .expect("create schema");
+        let options: sqlx::postgres::PgConnectOptions = url.parse().expect("postgres url");
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .connect_with(options.options([("search_path", schema.as_str())]))
+            .await
+            .expect("connect to the test schema");
+        let users = pact::PgRepository::<User>::new(pool.clone());
+        let tags = pact::PgRepository::<Tag>::new(pool.clone());
+        let sessions = pact::PgRepository::<Session>::new(pool);
+        users.create_table().await.expect("create users");
+        tags.create_table().await.expect("create tags");
+        sessions.create_table().await.expect("create sessions");
+        Some(Self {
+            name: "postgres",
+            users: Arc::new(users),
+            tags: Arc::new(tags),
+            sessions: Arc::new(sessions),
+            cleanup: Cleanup::Postgres(admin, schema),
+        })
+    }
+
+    /// A fresh database on `PACT_TEST_MYSQL_URL`, or `None` (with the reason printed).
+    pub async fn mysql() -> Option<Self> {
+        let url = url("PACT_TEST_MYSQL_URL")?;
+        let database = namespace();
+        let admin = sqlx::MySqlPool::connect(&url)
+            .await
+            .unwrap_or_else(|err| panic!("PACT_TEST_MYSQL_URL is set but unreachable: {err}"));
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {database}")))
+            .execute(&admin)
+            .await
+            .expect("create database");
+        let options: sqlx::mysql::MySqlConnectOptions = url.parse().expect("mysql url");
+        let pool = sqlx::mysql::MySqlPoolOptions::new()
+            .max_connections(4)
+            .connect_with(options.database(&database))
+            .await
+            .expect("connect to the test database");
+        let users = pact::MySqlRepository::<User>::new(pool.clone());
+        let tags = pact::MySqlRepository::<Tag>::new(pool.clone());
+        let sessions = pact::MySqlRepository::<Session>::new(pool);
+        users.create_table().await.expect("create users");
+        tags.create_table().await.expect("create tags");
+        sessions.create_table().await.expect("create sessions");
+        Some(Self {
+            name: "mysql",
+            users: Arc::new(users),
+            tags: Arc::new(tags),
+            sessions: Arc::new(sessions),
+            cleanup: Cleanup::MySql(admin, database),
+        })
+    }
+
+    /// Drops the schema or database the test ran in.
+    pub async fn cleanup(self) {
+        match self.cleanup {
+            Cleanup::None => {}
+            Cleanup::Postgres(admin, schema) => {
+                sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
+                    .execute(&admin)
+                    .await
+                    .expect("drop schema");
+            }
+            Cleanup::MySql(admin, database) => {
+                sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {database}")))
+                    .execute(&admin)
+                    .await
+                    .expect("drop database");
+            }
+        }
+    }
+}
+
+fn url(var: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            eprintln!("skipped: {var} is not set (see DEVELOPERS.md); this backend was not tested");
+            None
+        }
+    }
+}

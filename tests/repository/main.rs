@@ -1,0 +1,76 @@
+//! One behaviour suite, written once, run against every implementation of the generated
+//! repository traits: memory, SQLite, PostgreSQL and MySQL/MariaDB.
+//!
+//! PostgreSQL and MySQL come from `PACT_TEST_POSTGRES_URL` and `PACT_TEST_MYSQL_URL` (see
+//! DEVELOPERS.md); without them those tests print why they skip. Each test runs in its own
+//! schema (PostgreSQL) or database (MySQL), so runs never collide.
+
+#![deny(warnings, clippy::pedantic)]
+
+mod backends;
+mod hostile;
+mod model;
+mod suite;
+
+/// Runs each scenario against each backend as its own test: `memory::crud`, `sqlite::crud`, ...
+macro_rules! against_every_backend {
+    ($($scenario:ident),* $(,)?) => {
+        mod memory {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let backend = crate::backends::Backend::memory();
+                    crate::suite::$scenario(&backend).await;
+                }
+            )*
+        }
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let backend = crate::backends::Backend::sqlite().await;
+                    crate::suite::$scenario(&backend).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let Some(backend) = crate::backends::Backend::postgres().await else { return };
+                    crate::suite::$scenario(&backend).await;
+                    backend.cleanup().await;
+                }
+            )*
+        }
+        mod mysql {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let Some(backend) = crate::backends::Backend::mysql().await else { return };
+                    crate::suite::$scenario(&backend).await;
+                    backend.cleanup().await;
+                }
+            )*
+        }
+    };
+}
+
+against_every_backend!(
+    insert_assigns_ids_and_round_trips,
+    get_by_id_of_a_missing_row_is_not_found,
+    unique_fields_conflict,
+    find_by_unique_field,
+    pages_are_counted_clamped_and_stable,
+    sorts_by_whitelisted_fields_only,
+    text_sorts_by_code_point_everywhere,
+    indexed_finder_pages,
+    update_replaces_the_row,
+    delete_and_count,
+    insert_many_is_all_or_nothing,
+    string_ids_and_reserved_words,
+    uuid_and_chrono_columns,
+    concurrent_inserts,
+    hostile_text_round_trips,
+    hostile_sort_keys_are_rejected,
+);

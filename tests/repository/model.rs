@@ -1,0 +1,66 @@
+//! The entities the suite stores.
+
+use pact::Repository;
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "users", max_page_size = 50)]
+pub struct User {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(unique)]
+    pub email: String,
+    #[repo(indexed)]
+    pub team_id: i32,
+    #[repo(sortable)]
+    pub name: String,
+    #[repo(column = "biography")]
+    pub bio: Option<String>,
+    #[repo(sortable)]
+    pub score: f64,
+    pub active: bool,
+    pub avatar: Option<Vec<u8>>,
+    /// Not stored: every read gives `None`.
+    #[repo(skip)]
+    pub session: Option<String>,
+}
+
+impl User {
+    pub fn new(email: &str, name: &str, team_id: i32) -> Self {
+        Self {
+            id: 0,
+            email: email.to_owned(),
+            team_id,
+            name: name.to_owned(),
+            bio: None,
+            score: 0.0,
+            active: true,
+            avatar: None,
+            session: None,
+        }
+    }
+}
+
+/// A String id chosen by the application, a column named by a reserved word, and a field
+/// that is not stored with a default of its own.
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "tags")]
+pub struct Tag {
+    #[repo(id)]
+    pub slug: String,
+    #[repo(column = "order", sortable)]
+    pub position: i32,
+    #[repo(skip, default = 7)]
+    pub weight: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "sessions")]
+pub struct Session {
+    #[repo(id)]
+    pub id: uuid::Uuid,
+    #[repo(indexed)]
+    pub user_id: i64,
+    #[repo(sortable)]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: Option<chrono::NaiveDateTime>,
+}
