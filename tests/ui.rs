@@ -13,3 +13,9 @@ fn dto() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/dto/*.rs");
 }
+
+#[test]
+fn repository() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/repository/*.rs");
+}

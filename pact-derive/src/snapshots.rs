@@ -69,3 +69,8 @@ fn api_error() {
 fn dto() {
     check("dto", "Dto", crate::dto::derive);
 }
+
+#[test]
+fn repository() {
+    check("repository", "Repository", crate::repository::derive);
+}

@@ -123,10 +123,28 @@ fn hint(key: &str, keys: &[&str], target: &str) -> String {
         .iter()
         .find(|(name, _)| *name == key)
         .map(|(_, ours)| *ours);
-    match synonym.or_else(|| suggest::closest(key, keys.iter().copied())) {
+    let best = synonym
+        .or_else(|| suggest::closest(key, keys.iter().copied()))
+        .or_else(|| {
+            keys.iter()
+                .copied()
+                .find(|candidate| swapped(key, candidate))
+        });
+    match best {
         Some(best) => format!("; did you mean `{best}`?"),
         None => format!("; `#[repo(...)]` on {target} takes {}", keys.join(", ")),
     }
+}
+
+/// Whether `key` is `candidate` with two neighbouring letters swapped (`tabel`), a typo the
+/// edit distance counts twice.
+fn swapped(key: &str, candidate: &str) -> bool {
+    let (a, b) = (key.as_bytes(), candidate.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// Calls `f` with each key of every `#[repo(...)]` attribute; `false` when any of them is in
@@ -170,7 +188,11 @@ fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::
             "`{key}` is a flag and takes no value: write `#[repo({key})]`"
         )));
     }
-    *slot = Some(meta.path.get_ident().map_or_else(Span::call_site, syn::Ident::span));
+    *slot = Some(
+        meta.path
+            .get_ident()
+            .map_or_else(Span::call_site, syn::Ident::span),
+    );
     Ok(())
 }
 

@@ -4,10 +4,10 @@
 
 use proc_macro2::Span;
 use quote::ToTokens;
-use syn::{Data, DeriveInput, Fields, LitStr};
+use syn::{Data, DeriveInput, Fields, FieldsNamed, LitStr};
 
 use super::ast::{Entity, Field, Stored};
-use super::attr::{self, FieldAttrs};
+use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::types::{self, Kind};
 use crate::internals::case;
 use crate::internals::crate_path;
@@ -18,33 +18,7 @@ const MAX_IDENT: usize = 63;
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     let container = attr::container(&input.attrs, cx);
-    let named = match &input.data {
-        Data::Struct(data) => {
-            if let Fields::Named(named) = &data.fields {
-                Some(named)
-            } else {
-                cx.error_spanned_by(
-                    &input.ident,
-                    "`#[derive(Repository)]` needs a struct with named fields: each field is a column",
-                );
-                None
-            }
-        }
-        Data::Enum(data) => {
-            cx.error_spanned_by(
-                data.enum_token,
-                "`#[derive(Repository)]` stores structs; an enum cannot be a table row",
-            );
-            None
-        }
-        Data::Union(data) => {
-            cx.error_spanned_by(
-                data.union_token,
-                "`#[derive(Repository)]` stores structs, not unions",
-            );
-            None
-        }
-    };
+    let named = named_fields(input, cx);
     let generic = !input.generics.params.is_empty();
     if generic {
         cx.error_spanned_by(
@@ -52,33 +26,22 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             "an entity cannot be generic: its table and columns are fixed at compile time",
         );
     }
-    let table = if let Some(lit) = &container.table {
-        check_ident(lit, "table", cx);
-        lit.value()
-    } else {
-        let suggestion = format!("{}s", case::snake_case(&input.ident.to_string()));
-        // A broken `#[repo(...)]` on the struct is reported already, and may be the table.
-        if !container.broken {
-            cx.error_spanned_by(
-                &input.ident,
-                format!("missing the table name: add `#[repo(table = \"{suggestion}\")]`"),
-            );
-        }
-        suggestion
-    };
-    let max_page_size = container.max_page_size.as_ref().and_then(|lit| {
-        match lit.base10_parse::<u32>() {
-            Ok(0) => {
-                cx.error_spanned_by(lit, "`max_page_size` must be at least 1");
-                None
-            }
-            Ok(n) => Some(n),
-            Err(err) => {
-                cx.syn_error(err);
-                None
-            }
-        }
-    });
+    let table = table(&container, &input.ident, cx);
+    let max_page_size =
+        container
+            .max_page_size
+            .as_ref()
+            .and_then(|lit| match lit.base10_parse::<u32>() {
+                Ok(0) => {
+                    cx.error_spanned_by(lit, "`max_page_size` must be at least 1");
+                    None
+                }
+                Ok(n) => Some(n),
+                Err(err) => {
+                    cx.syn_error(err);
+                    None
+                }
+            });
     let named = named?;
     let mut fields = Vec::new();
     let mut index = 0;
@@ -89,12 +52,11 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field(&field.attrs, cx);
         id_reported |= attrs.broken || (attrs.id.is_some() && attrs.skip.is_some());
-        let column = match &attrs.column {
-            Some(lit) => {
-                check_ident(lit, "column", cx);
-                lit.value()
-            }
-            None => ident.to_string().trim_start_matches("r#").to_owned(),
+        let column = if let Some(lit) = &attrs.column {
+            check_ident(lit, "column", cx);
+            lit.value()
+        } else {
+            ident.to_string().trim_start_matches("r#").to_owned()
         };
         let stored = stored(&attrs, &field.ty, index, cx);
         if stored.is_some() {
@@ -124,30 +86,58 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     })
 }
 
+/// The fields of a struct with named fields; any other shape is an error.
+fn named_fields<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<&'a FieldsNamed> {
+    match &input.data {
+        Data::Struct(data) => {
+            if let Fields::Named(named) = &data.fields {
+                Some(named)
+            } else {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "`#[derive(Repository)]` needs a struct with named fields: each field is a column",
+                );
+                None
+            }
+        }
+        Data::Enum(data) => {
+            cx.error_spanned_by(
+                data.enum_token,
+                "`#[derive(Repository)]` stores structs; an enum cannot be a table row",
+            );
+            None
+        }
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "`#[derive(Repository)]` stores structs, not unions",
+            );
+            None
+        }
+    }
+}
+
+/// The checked table name; when it is missing, the suggested one, so the fallback can expand.
+fn table(container: &ContainerAttrs, ident: &syn::Ident, cx: &mut Ctxt) -> String {
+    if let Some(lit) = &container.table {
+        check_ident(lit, "table", cx);
+        return lit.value();
+    }
+    let suggestion = format!("{}s", case::snake_case(&ident.to_string()));
+    // A broken `#[repo(...)]` on the struct is reported already, and may hold the table.
+    if !container.broken {
+        cx.error_spanned_by(
+            ident,
+            format!("missing the table name: add `#[repo(table = \"{suggestion}\")]`"),
+        );
+    }
+    suggestion
+}
+
 /// The persisted part of a field, after checking its flags against each other and its type.
 fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Option<Stored> {
     if attrs.skip.is_some() {
-        let conflicts = [
-            ("id", attrs.id),
-            ("generated", attrs.generated),
-            ("unique", attrs.unique),
-            ("indexed", attrs.indexed),
-            ("sortable", attrs.sortable),
-        ];
-        for (key, span) in conflicts {
-            if let Some(span) = span {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    format!("`{key}` needs a stored column, but this field has `skip`"),
-                ));
-            }
-        }
-        if let Some(lit) = &attrs.column {
-            cx.error_spanned_by(lit, "a field with `skip` has no column to name");
-        }
-        if let Some(lit) = &attrs.sql_type {
-            cx.error_spanned_by(lit, "a field with `skip` has no column type");
-        }
+        check_skipped(attrs, cx);
         return None;
     }
     if let Some(default) = &attrs.default {
@@ -159,12 +149,23 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     let nullable = types::option_inner(ty);
     let kind = types::kind(nullable.unwrap_or(ty));
     let key = attrs.id.is_some() || attrs.unique.is_some() || attrs.indexed.is_some();
-    if let Some(id) = attrs.id {
+    if attrs.id.is_some() {
         redundant(attrs.unique, "unique", "an id is unique already", cx);
         redundant(attrs.indexed, "indexed", "an id is indexed already", cx);
         redundant(attrs.sortable, "sortable", "an id is sortable already", cx);
-        if nullable.is_some() {
-            cx.syn_error(syn::Error::new(id, "an id cannot be an `Option`: every row has one"));
+        if let Some(inner) = nullable {
+            cx.error_spanned_by(
+                ty,
+                format!(
+                    "an id cannot be an `Option`: every row has one; use `{}`{}",
+                    inner.to_token_stream(),
+                    if attrs.generated.is_some() {
+                        " (a `generated` id is assigned on insert, whatever it holds before)"
+                    } else {
+                        ""
+                    },
+                ),
+            );
         }
     } else if let Some(generated) = attrs.generated {
         cx.syn_error(syn::Error::new(
@@ -175,11 +176,16 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     if attrs.generated.is_some() && attrs.id.is_some() && !matches!(kind, Kind::Int(_)) {
         cx.error_spanned_by(
             ty,
-            "a `generated` id must be an integer (`i64`, `i32`, ...); a String or Uuid id is chosen by the application",
+            "a `generated` id must be an integer (`i64`, `i32`, ...); a `String` or `Uuid` id is chosen by the application, so remove `generated`",
         );
     }
     if attrs.unique.is_some() {
-        redundant(attrs.indexed, "indexed", "a unique column is indexed already", cx);
+        redundant(
+            attrs.indexed,
+            "indexed",
+            "a unique column is indexed already",
+            cx,
+        );
     }
     for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
         if let (Some(span), Some(_)) = (span, nullable) {
@@ -189,7 +195,59 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
             ));
         }
     }
-    let sql_types = match (&attrs.sql_type, kind.sql(key)) {
+    let sql_types = sql_types(
+        attrs.sql_type.as_ref(),
+        kind.sql(key),
+        nullable.unwrap_or(ty),
+        cx,
+    );
+    Some(Stored {
+        index,
+        id: attrs.id.is_some(),
+        generated: attrs.generated.is_some() && attrs.id.is_some(),
+        unique: attrs.unique.is_some(),
+        indexed: attrs.indexed.is_some(),
+        sortable: attrs.sortable.is_some() || key,
+        nullable: nullable.is_some(),
+        kind,
+        sql_types,
+    })
+}
+
+/// A skipped field has no column: the keys about one are mistakes.
+fn check_skipped(attrs: &FieldAttrs, cx: &mut Ctxt) {
+    let conflicts = [
+        ("id", attrs.id),
+        ("generated", attrs.generated),
+        ("unique", attrs.unique),
+        ("indexed", attrs.indexed),
+        ("sortable", attrs.sortable),
+    ];
+    for (key, span) in conflicts {
+        if let Some(span) = span {
+            cx.syn_error(syn::Error::new(
+                span,
+                format!("`{key}` needs a stored column, but this field has `skip`"),
+            ));
+        }
+    }
+    if let Some(lit) = &attrs.column {
+        cx.error_spanned_by(lit, "a field with `skip` has no column to name");
+    }
+    if let Some(lit) = &attrs.sql_type {
+        cx.error_spanned_by(lit, "a field with `skip` has no column type");
+    }
+}
+
+/// The column types per dialect: the user's `sql_type` (checked to be a plain type), else the
+/// one `kind` maps to; `ty` (without `Option`) is what an unknown type is reported on.
+fn sql_types(
+    sql_type: Option<&LitStr>,
+    known: Option<[&'static str; 3]>,
+    ty: &syn::Type,
+    cx: &mut Ctxt,
+) -> [String; 3] {
+    match (sql_type, known) {
         (Some(lit), _) => {
             let value = lit.value();
             if value.is_empty() || value.contains([';', '\'', '"', '`', '-', '/', '\\']) {
@@ -203,26 +261,15 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         (None, Some(types)) => types.map(str::to_owned),
         (None, None) => {
             cx.error_spanned_by(
-                nullable.unwrap_or(ty),
+                ty,
                 format!(
                     "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`",
-                    nullable.unwrap_or(ty).to_token_stream()
+                    ty.to_token_stream()
                 ),
             );
             [String::new(), String::new(), String::new()]
         }
-    };
-    Some(Stored {
-        index,
-        id: attrs.id.is_some(),
-        generated: attrs.generated.is_some() && attrs.id.is_some(),
-        unique: attrs.unique.is_some(),
-        indexed: attrs.indexed.is_some(),
-        sortable: attrs.sortable.is_some() || key,
-        nullable: nullable.is_some(),
-        kind,
-        sql_types,
-    })
+    }
 }
 
 fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
@@ -239,12 +286,17 @@ fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], id_reported: bool, cx:
     match ids.as_slice() {
         [] if id_reported => {}
         [] => {
-            let hint = if fields.iter().any(|field| field.ident == "id") {
-                "; mark it: `#[repo(id)] id` (add `generated` when the database assigns it)"
+            if let Some(field) = fields.iter().find(|field| field.ident == "id") {
+                cx.error_spanned_by(
+                    field.ident,
+                    "no field is the id; mark this one with `#[repo(id)]`, or `#[repo(id, generated)]` when the database assigns it",
+                );
             } else {
-                "; mark the primary key with `#[repo(id)]`"
-            };
-            cx.error_spanned_by(ident, format!("no field is the id{hint}"));
+                cx.error_spanned_by(
+                    ident,
+                    "no field is the id; mark the primary key with `#[repo(id)]`",
+                );
+            }
         }
         [_] => {}
         [_, rest @ ..] => {
@@ -269,7 +321,10 @@ fn check_columns(fields: &[Field<'_>], cx: &mut Ctxt) {
         if taken {
             cx.error_spanned_by(
                 field.ident,
-                format!("two fields are stored in column `{}`; rename one with `column = \"...\"`", field.column),
+                format!(
+                    "two fields are stored in column `{}`; rename one with `column = \"...\"`",
+                    field.column
+                ),
             );
         }
     }
@@ -291,7 +346,10 @@ fn check_ident(lit: &LitStr, what: &str, cx: &mut Ctxt) {
     } else if value.len() > MAX_IDENT {
         cx.error_spanned_by(
             lit,
-            format!("the {what} name is {} characters long; PostgreSQL keeps only {MAX_IDENT}", value.len()),
+            format!(
+                "the {what} name is {} characters long; PostgreSQL keeps only {MAX_IDENT}",
+                value.len()
+            ),
         );
     }
 }

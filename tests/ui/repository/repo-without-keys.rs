@@ -1,0 +1,11 @@
+use pact::Repository;
+
+#[derive(Repository)]
+#[repo(table = "users")]
+pub struct User {
+    #[repo]
+    pub id: i64,
+    pub email: String,
+}
+
+fn main() {}

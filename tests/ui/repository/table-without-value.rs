@@ -1,0 +1,11 @@
+use pact::Repository;
+
+#[derive(Repository)]
+#[repo(table)]
+pub struct User {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub email: String,
+}
+
+fn main() {}
