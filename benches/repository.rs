@@ -1,1 +1,232 @@
-fn main() {}
+//! Repository speed: the generated SQLite repository against hand-written sqlx on the same
+//! in-memory database, and `MemoryRepository` against a bare `HashMap` behind the same kind of
+//! lock, in one criterion run:
+//!
+//! ```text
+//! cargo bench --bench repository --features sqlite -- --noplot
+//! ```
+//!
+//! Groups (`pact` vs `hand` in each):
+//!
+//! - `sqlite_find_by_id`: one row by id. pact goes through `Arc<dyn UserRepository>` (a boxed
+//!   future, as services call it); the hand-written code calls `sqlx::query(...)
+//!   .bind(id).fetch_optional(&pool)` and maps the row with `try_get` by index.
+//! - `sqlite_insert`: one row with a fresh unique e-mail, returning the entity with its
+//!   generated id (`last_insert_rowid`).
+//! - `sqlite_find_all_50`: a page of 50 rows ordered by id and the total count, as `Page`
+//!   carries it: both run `SELECT COUNT(*)` and the `LIMIT`/`OFFSET` query.
+//! - `memory_find_by_id`: `MemoryRepository` through the trait object (polled once: the
+//!   future is ready) against `RwLock<HashMap<i64, User>>` read, get and clone.
+//!
+//! Both sides of each SQLite group share one pool of one connection to one `sqlite::memory:`
+//! database, so they hit the same table, the same statement cache and the same page cache.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::hint::black_box;
+use std::pin::pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pact::sqlx::{self, Row as _, SqlitePool};
+use pact::{MemoryRepository, PageRequest, Repository, SqliteRepository};
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "users")]
+pub struct User {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(unique)]
+    pub email: String,
+    #[repo(sortable)]
+    pub name: String,
+    #[repo(indexed)]
+    pub team_id: i64,
+    pub bio: Option<String>,
+    pub active: bool,
+}
+
+const ROWS: i64 = 1_000;
+
+fn user(n: u64) -> User {
+    User {
+        id: 0,
+        email: format!("user{n}@example.com"),
+        name: format!("User Number {n}"),
+        team_id: i64::try_from(n % 10).unwrap_or(0),
+        bio: (n % 2 == 0).then(|| "Writes Rust at work and at home.".to_owned()),
+        active: true,
+    }
+}
+
+fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<User, sqlx::Error> {
+    Ok(User {
+        id: row.try_get(0)?,
+        email: row.try_get(1)?,
+        name: row.try_get(2)?,
+        team_id: row.try_get(3)?,
+        bio: row.try_get(4)?,
+        active: row.try_get(5)?,
+    })
+}
+
+mod hand {
+    use super::{User, decode, sqlx};
+    use pact::Page;
+    use sqlx::SqlitePool;
+
+    pub async fn find_by_id(pool: &SqlitePool, id: i64) -> Result<Option<User>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT \"id\", \"email\", \"name\", \"team_id\", \"bio\", \"active\" FROM \"users\" WHERE \"id\" = ?",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+        row.as_ref().map(decode).transpose()
+    }
+
+    pub async fn insert(pool: &SqlitePool, mut user: User) -> Result<User, sqlx::Error> {
+        let done = sqlx::query(
+            "INSERT INTO \"users\" (\"email\", \"name\", \"team_id\", \"bio\", \"active\") VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&user.email)
+        .bind(&user.name)
+        .bind(user.team_id)
+        .bind(&user.bio)
+        .bind(user.active)
+        .execute(pool)
+        .await?;
+        user.id = done.last_insert_rowid();
+        Ok(user)
+    }
+
+    pub async fn find_all(
+        pool: &SqlitePool,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Page<User>, sqlx::Error> {
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM \"users\"")
+            .fetch_one(pool)
+            .await?;
+        let rows = sqlx::query(
+            "SELECT \"id\", \"email\", \"name\", \"team_id\", \"bio\", \"active\" FROM \"users\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await?;
+        Ok(Page {
+            items: rows.iter().map(decode).collect::<Result<_, _>>()?,
+            total: u64::try_from(total).unwrap_or(0),
+            offset: u64::try_from(offset).unwrap_or(0),
+            limit: u32::try_from(limit).unwrap_or(0),
+        })
+    }
+}
+
+/// Polls a future that is ready at once (memory repositories never wait).
+fn now<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(output) => output,
+        Poll::Pending => unreachable!("memory futures are ready at once"),
+    }
+}
+
+fn sqlite(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let pool: SqlitePool = rt.block_on(async {
+        sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect("sqlite::memory:")
+            .await
+            .expect("in-memory SQLite")
+    });
+    let repo = SqliteRepository::<User>::new(pool.clone());
+    rt.block_on(repo.create_table()).expect("create table");
+    let users: Arc<dyn UserRepository> = Arc::new(repo);
+    let seq = AtomicU64::new(0);
+    let next = || seq.fetch_add(1, Ordering::Relaxed);
+    for _ in 0..ROWS {
+        rt.block_on(users.insert(user(next()))).expect("seed");
+    }
+    let id = AtomicU64::new(0);
+    let next_id = || i64::try_from(id.fetch_add(1, Ordering::Relaxed) % 1_000).unwrap_or(0) + 1;
+
+    let mut group = c.benchmark_group("sqlite_find_by_id");
+    group.bench_function("pact", |b| {
+        b.iter(|| black_box(rt.block_on(users.find_by_id(next_id())).expect("row")));
+    });
+    group.bench_function("hand", |b| {
+        b.iter(|| black_box(rt.block_on(hand::find_by_id(&pool, next_id())).expect("row")));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("sqlite_find_all_50");
+    group.bench_function("pact", |b| {
+        b.iter(|| {
+            black_box(rt.block_on(users.find_all(PageRequest::new(500, 50))).expect("page"))
+        });
+    });
+    group.bench_function("hand", |b| {
+        b.iter(|| black_box(rt.block_on(hand::find_all(&pool, 500, 50)).expect("page")));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("sqlite_insert");
+    group.bench_function("pact", |b| {
+        b.iter_batched(
+            || user(next()),
+            |u| black_box(rt.block_on(users.insert(u)).expect("insert")),
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("hand", |b| {
+        b.iter_batched(
+            || user(next()),
+            |u| black_box(rt.block_on(hand::insert(&pool, u)).expect("insert")),
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+fn memory(c: &mut Criterion) {
+    let repo = MemoryRepository::<User>::new();
+    let map: RwLock<HashMap<i64, User>> = RwLock::new(HashMap::new());
+    for n in 0..1_000 {
+        let stored = repo.insert_row(user(n)).expect("seed");
+        map.write().expect("lock").insert(stored.id, stored);
+    }
+    let users: Arc<dyn UserRepository> = Arc::new(repo);
+    let mut group = c.benchmark_group("memory_find_by_id");
+    let mut id = 0;
+    group.bench_function("pact", |b| {
+        b.iter(|| {
+            id = id % 1_000 + 1;
+            black_box(now(users.find_by_id(black_box(id))).expect("row"))
+        });
+    });
+    group.bench_function("hand", |b| {
+        b.iter(|| {
+            id = id % 1_000 + 1;
+            black_box(map.read().expect("lock").get(&black_box(id)).cloned())
+        });
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = sqlite, memory
+}
+criterion_main!(benches);

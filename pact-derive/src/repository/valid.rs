@@ -250,7 +250,11 @@ fn sql_types(
     match (sql_type, known) {
         (Some(lit), _) => {
             let value = lit.value();
-            if value.is_empty() || value.contains([';', '\'', '"', '`', '-', '/', '\\']) {
+            let plain = value.starts_with(|c: char| c.is_ascii_alphabetic())
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | ',' | '_'));
+            if !plain {
                 cx.error_spanned_by(
                     lit,
                     "`sql_type` must be a plain column type such as \"JSONB\" or \"VARCHAR(64)\"",
