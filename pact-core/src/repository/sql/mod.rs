@@ -104,8 +104,9 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
 /// use pact_core::repository::{SqlBackend, SqlBind};
 ///
 /// let mut args = <sqlx::Sqlite as SqlBackend>::Arguments::default();
-/// "it's; DROP TABLE users".bind(&mut args).unwrap(); // a parameter, never SQL text
-/// 42_i64.bind(&mut args).unwrap();
+/// // A parameter, never SQL text:
+/// SqlBind::<sqlx::Sqlite>::bind("it's; DROP TABLE users", &mut args).unwrap();
+/// SqlBind::<sqlx::Sqlite>::bind(&42_i64, &mut args).unwrap();
 /// # }
 /// ```
 #[diagnostic::on_unimplemented(
@@ -125,7 +126,7 @@ pub trait SqlBind<DB: SqlBackend> {
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 /// use pact_core::repository::SqlDecode;
 ///
 /// let pool = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
