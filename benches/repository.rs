@@ -57,7 +57,9 @@ fn user(n: u64) -> User {
         email: format!("user{n}@example.com"),
         name: format!("User Number {n}"),
         team_id: i64::try_from(n % 10).unwrap_or(0),
-        bio: (n % 2 == 0).then(|| "Writes Rust at work and at home.".to_owned()),
+        bio: n
+            .is_multiple_of(2)
+            .then(|| "Writes Rust at work and at home.".to_owned()),
         active: true,
     }
 }
@@ -130,7 +132,10 @@ mod hand {
 /// Polls a future that is ready at once (memory repositories never wait).
 fn now<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
         Poll::Ready(output) => output,
         Poll::Pending => unreachable!("memory futures are ready at once"),
     }
@@ -166,14 +171,22 @@ fn sqlite(c: &mut Criterion) {
         b.iter(|| black_box(rt.block_on(users.find_by_id(next_id())).expect("row")));
     });
     group.bench_function("hand", |b| {
-        b.iter(|| black_box(rt.block_on(hand::find_by_id(&pool, next_id())).expect("row")));
+        b.iter(|| {
+            black_box(
+                rt.block_on(hand::find_by_id(&pool, next_id()))
+                    .expect("row"),
+            )
+        });
     });
     group.finish();
 
     let mut group = c.benchmark_group("sqlite_find_all_50");
     group.bench_function("pact", |b| {
         b.iter(|| {
-            black_box(rt.block_on(users.find_all(PageRequest::new(500, 50))).expect("page"))
+            black_box(
+                rt.block_on(users.find_all(PageRequest::new(500, 50)))
+                    .expect("page"),
+            )
         });
     });
     group.bench_function("hand", |b| {

@@ -144,11 +144,31 @@ async fn main() {
         return;
     }
     let requests = [
-        ("POST", "/users", r#"{"email": " Ada@Example.com ", "name": "Ada", "team": "core"}"#),
-        ("POST", "/users", r#"{"email": "grace@example.com", "name": "Grace", "team": "core"}"#),
-        ("POST", "/users", r#"{"email": "linus@example.com", "name": "Linus", "team": "kernel"}"#),
-        ("POST", "/users", r#"{"email": "ada@example.com", "name": "Eve", "team": "core"}"#),
-        ("POST", "/users", r#"{"email": "not-an-email", "name": "", "team": "a b"}"#),
+        (
+            "POST",
+            "/users",
+            r#"{"email": " Ada@Example.com ", "name": "Ada", "team": "core"}"#,
+        ),
+        (
+            "POST",
+            "/users",
+            r#"{"email": "grace@example.com", "name": "Grace", "team": "core"}"#,
+        ),
+        (
+            "POST",
+            "/users",
+            r#"{"email": "linus@example.com", "name": "Linus", "team": "kernel"}"#,
+        ),
+        (
+            "POST",
+            "/users",
+            r#"{"email": "ada@example.com", "name": "Eve", "team": "core"}"#,
+        ),
+        (
+            "POST",
+            "/users",
+            r#"{"email": "not-an-email", "name": "", "team": "a b"}"#,
+        ),
         ("GET", "/users/1", ""),
         ("GET", "/users/42", ""),
         ("GET", "/users?limit=2&sort=-name", ""),
@@ -170,6 +190,9 @@ async fn main() {
             .await
             .expect("in-memory body")
             .to_bytes();
-        println!("\n{method} {uri} {body}\n  -> {status}\n  {}", String::from_utf8_lossy(&bytes));
+        println!(
+            "\n{method} {uri} {body}\n  -> {status}\n  {}",
+            String::from_utf8_lossy(&bytes)
+        );
     }
 }

@@ -31,10 +31,16 @@ async fn a_backend_failure_is_a_500_without_internals() {
     assert!(matches!(err, RepoError::Backend(_)), "{err:?}");
     assert!(err.to_string().contains("no such table: notes"), "{err}");
     let problem = err.problem_details();
-    assert_eq!((problem.status, problem.code.as_str()), (500, "repository_error"));
+    assert_eq!(
+        (problem.status, problem.code.as_str()),
+        (500, "repository_error")
+    );
     let body = serde_json::to_string(&problem).unwrap();
     assert!(!body.contains("notes"), "{body}");
-    assert!(std::error::Error::source(&err).is_some(), "the chain is kept for the logs");
+    assert!(
+        std::error::Error::source(&err).is_some(),
+        "the chain is kept for the logs"
+    );
 
     pool.close().await;
     let err = notes.count().await.unwrap_err();
@@ -46,16 +52,42 @@ async fn a_backend_failure_is_a_500_without_internals() {
 async fn conflicts_and_missing_rows_say_what_happened() {
     let notes = SqliteRepository::<Note>::new(pool().await);
     notes.create_table().await.unwrap();
-    notes.insert(Note { id: 0, title: "a".into() }).await.unwrap();
-    let err = notes.insert(Note { id: 0, title: "a".into() }).await.unwrap_err();
+    notes
+        .insert(Note {
+            id: 0,
+            title: "a".into(),
+        })
+        .await
+        .unwrap();
+    let err = notes
+        .insert(Note {
+            id: 0,
+            title: "a".into(),
+        })
+        .await
+        .unwrap_err();
     let problem = err.problem_details();
     assert_eq!(problem.status, 409);
-    assert_eq!(problem.detail.as_deref(), Some("a Note with this title already exists"));
+    assert_eq!(
+        problem.detail.as_deref(),
+        Some("a Note with this title already exists")
+    );
     assert_eq!(problem.errors[0].path, "title");
     match err {
-        RepoError::Conflict { constraint, .. } => assert_eq!(constraint.as_deref(), Some("notes.title")),
+        RepoError::Conflict { constraint, .. } => {
+            assert_eq!(constraint.as_deref(), Some("notes.title"));
+        }
         other => panic!("{other:?}"),
     }
-    let err = notes.update(Note { id: 9, title: "b".into() }).await.unwrap_err();
-    assert_eq!(err.problem_details().detail.as_deref(), Some("Note 9 not found"));
+    let err = notes
+        .update(Note {
+            id: 9,
+            title: "b".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.problem_details().detail.as_deref(),
+        Some("Note 9 not found")
+    );
 }

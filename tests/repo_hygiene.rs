@@ -41,7 +41,9 @@ mod user_code {
     pub mod pact {}
 
     /// An entity with every kind of field.
-    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository)]
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
     #[repo(table = "accounts", max_page_size = 10)]
     pub struct Account {
         #[repo(id, generated)]
@@ -60,7 +62,9 @@ mod user_code {
     }
 
     /// An entity whose id is chosen by the application.
-    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository)]
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
     #[repo(table = "codes")]
     pub(crate) struct Code {
         #[repo(id)]
@@ -90,8 +94,17 @@ async fn generated_code_works_in_hostile_surroundings() {
     let accounts: Arc<dyn AccountRepository> = Arc::new(MemoryRepository::<Account>::new());
     let stored = accounts.insert(account("a@x", 1)).await.unwrap();
     assert_eq!((stored.id, stored.note.as_str()), (1, "fresh"));
-    assert_eq!(accounts.find_by_api_key(&[1]).await.unwrap(), Some(stored.clone()));
-    assert!(accounts.insert(account("b@x", 1)).await.unwrap_err().is_conflict());
+    assert_eq!(
+        accounts.find_by_api_key(&[1]).await.unwrap(),
+        Some(stored.clone())
+    );
+    assert!(
+        accounts
+            .insert(account("b@x", 1))
+            .await
+            .unwrap_err()
+            .is_conflict()
+    );
     let page = accounts
         .find_all_by_organisation(3, PageRequest::first(100).sorted(Sort::desc("type")))
         .await

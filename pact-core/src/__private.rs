@@ -148,8 +148,8 @@ impl RuleResult for Result<(), crate::RuleError> {
 
 // ---- #[derive(Repository)] ----
 pub use std::boxed::Box;
-pub use std::vec::Vec;
 pub use std::hash::{BuildHasher, RandomState};
+pub use std::vec::Vec;
 
 pub use crate::repository::{
     BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,

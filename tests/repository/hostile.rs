@@ -31,7 +31,15 @@ pub async fn hostile_text_round_trips(b: &Backend) {
             panic!("{}: inserting hostile text #{i} failed: {err:?}", b.name)
         });
         let found = b.users.get_by_id(stored.id).await.unwrap();
-        assert_eq!(found, User { id: stored.id, ..user }, "{}: text #{i} changed", b.name);
+        assert_eq!(
+            found,
+            User {
+                id: stored.id,
+                ..user
+            },
+            "{}: text #{i} changed",
+            b.name
+        );
         assert_eq!(
             b.users.find_by_email(&text).await.unwrap().map(|u| u.id),
             Some(stored.id),
@@ -39,7 +47,12 @@ pub async fn hostile_text_round_trips(b: &Backend) {
             b.name
         );
     }
-    assert_eq!(b.users.count().await.unwrap(), hostile().len() as u64, "{}", b.name);
+    assert_eq!(
+        b.users.count().await.unwrap(),
+        hostile().len() as u64,
+        "{}",
+        b.name
+    );
 }
 
 pub async fn hostile_sort_keys_are_rejected(b: &Backend) {
@@ -74,5 +87,10 @@ pub async fn hostile_sort_keys_are_rejected(b: &Backend) {
         .await
         .unwrap_err();
     assert!(matches!(err, RepoError::InvalidSort { .. }), "{}", b.name);
-    assert_eq!(b.users.count().await.unwrap(), 1, "{}: the table is intact", b.name);
+    assert_eq!(
+        b.users.count().await.unwrap(),
+        1,
+        "{}: the table is intact",
+        b.name
+    );
 }

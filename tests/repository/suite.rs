@@ -37,12 +37,29 @@ pub async fn insert_assigns_ids_and_round_trips(b: &Backend) {
     ada.session = Some("not stored".into());
     let stored = b.users.insert(ada.clone()).await.unwrap();
     assert_eq!(stored.id, 1, "{}: generated ids start at 1", b.name);
-    assert_eq!(stored.session, None, "{}: a skipped field is not stored", b.name);
-    let second = b.users.insert(User::new("bob@example.com", "Bob", 2)).await.unwrap();
+    assert_eq!(
+        stored.session, None,
+        "{}: a skipped field is not stored",
+        b.name
+    );
+    let second = b
+        .users
+        .insert(User::new("bob@example.com", "Bob", 2))
+        .await
+        .unwrap();
     assert_eq!(second.id, 2, "{}", b.name);
 
     let found = b.users.find_by_id(1).await.unwrap().expect("stored");
-    assert_eq!(found, User { id: 1, session: None, ..ada }, "{}", b.name);
+    assert_eq!(
+        found,
+        User {
+            id: 1,
+            session: None,
+            ..ada
+        },
+        "{}",
+        b.name
+    );
     assert_eq!(b.users.get_by_id(2).await.unwrap(), second, "{}", b.name);
     assert!(b.users.exists(1).await.unwrap());
     assert!(!b.users.exists(3).await.unwrap());
@@ -54,28 +71,48 @@ pub async fn get_by_id_of_a_missing_row_is_not_found(b: &Backend) {
     let err = b.users.get_by_id(42).await.unwrap_err();
     assert!(err.is_not_found(), "{}: {err:?}", b.name);
     assert_eq!(err.status(), 404);
-    assert_eq!(err.problem_details().detail.as_deref(), Some("User 42 not found"));
+    assert_eq!(
+        err.problem_details().detail.as_deref(),
+        Some("User 42 not found")
+    );
 }
 
 pub async fn unique_fields_conflict(b: &Backend) {
     let ada = b.users.insert(User::new("ada@x", "Ada", 1)).await.unwrap();
-    let err = b.users.insert(User::new("ada@x", "Eve", 2)).await.unwrap_err();
+    let err = b
+        .users
+        .insert(User::new("ada@x", "Eve", 2))
+        .await
+        .unwrap_err();
     match &err {
         RepoError::Conflict { entity, field, .. } => {
-            assert_eq!((*entity, *field), ("User", Some("email")), "{}: {err:?}", b.name);
+            assert_eq!(
+                (*entity, *field),
+                ("User", Some("email")),
+                "{}: {err:?}",
+                b.name
+            );
         }
         other => panic!("{}: expected Conflict, got {other:?}", b.name),
     }
     assert_eq!(err.status(), 409);
     let problem = err.problem_details();
     assert_eq!(problem.errors[0].path, "email");
-    assert_eq!(b.users.count().await.unwrap(), 1, "{}: nothing stored", b.name);
+    assert_eq!(
+        b.users.count().await.unwrap(),
+        1,
+        "{}: nothing stored",
+        b.name
+    );
 
     // Updating into a taken value conflicts too, and leaves both rows as they were.
     let bob = b.users.insert(User::new("bob@x", "Bob", 1)).await.unwrap();
     let err = b
         .users
-        .update(User { email: "ada@x".into(), ..bob.clone() })
+        .update(User {
+            email: "ada@x".into(),
+            ..bob.clone()
+        })
         .await
         .unwrap_err();
     assert!(err.is_conflict(), "{}: {err:?}", b.name);
@@ -83,10 +120,21 @@ pub async fn unique_fields_conflict(b: &Backend) {
     assert_eq!(b.users.find_by_email("ada@x").await.unwrap(), Some(ada));
 
     // An id chosen by the application conflicts with itself.
-    b.tags.insert(Tag { slug: "rust".into(), position: 1, weight: 7 }).await.unwrap();
+    b.tags
+        .insert(Tag {
+            slug: "rust".into(),
+            position: 1,
+            weight: 7,
+        })
+        .await
+        .unwrap();
     let err = b
         .tags
-        .insert(Tag { slug: "rust".into(), position: 2, weight: 7 })
+        .insert(Tag {
+            slug: "rust".into(),
+            position: 2,
+            weight: 7,
+        })
         .await
         .unwrap_err();
     match err {
@@ -97,8 +145,16 @@ pub async fn unique_fields_conflict(b: &Backend) {
 
 pub async fn find_by_unique_field(b: &Backend) {
     let users = seed(b, 3).await;
-    assert_eq!(b.users.find_by_email("u2@x").await.unwrap(), Some(users[1].clone()));
-    assert_eq!(b.users.find_by_email("U2@x").await.unwrap(), None, "{}: exact match", b.name);
+    assert_eq!(
+        b.users.find_by_email("u2@x").await.unwrap(),
+        Some(users[1].clone())
+    );
+    assert_eq!(
+        b.users.find_by_email("U2@x").await.unwrap(),
+        None,
+        "{}: exact match",
+        b.name
+    );
     assert_eq!(b.users.find_by_email("").await.unwrap(), None);
 }
 
@@ -142,7 +198,10 @@ pub async fn sorts_by_whitelisted_fields_only(b: &Backend) {
     assert_eq!(ids(&by_email), [3, 2], "{}", b.name);
 
     // Ties on the sort key fall back to the id, in the same direction.
-    b.users.insert(User::new("tie@x", "name0", 0)).await.unwrap();
+    b.users
+        .insert(User::new("tie@x", "name0", 0))
+        .await
+        .unwrap();
     let ties = b
         .users
         .find_all(PageRequest::first(2).sorted(Sort::asc("name")))
@@ -185,7 +244,12 @@ pub async fn text_sorts_by_code_point_everywhere(b: &Backend) {
         .await
         .unwrap();
     let names: Vec<&str> = page.items.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(names, ["Banana", "apple", "banana", "cherry", "Äpfel"], "{}", b.name);
+    assert_eq!(
+        names,
+        ["Banana", "apple", "banana", "cherry", "Äpfel"],
+        "{}",
+        b.name
+    );
 }
 
 pub async fn indexed_finder_pages(b: &Backend) {
@@ -222,9 +286,22 @@ pub async fn update_replaces_the_row(b: &Backend) {
         ..ada.clone()
     };
     let stored = b.users.update(changed.clone()).await.unwrap();
-    assert_eq!(stored, User { session: None, ..changed.clone() }, "{}", b.name);
+    assert_eq!(
+        stored,
+        User {
+            session: None,
+            ..changed.clone()
+        },
+        "{}",
+        b.name
+    );
     assert_eq!(b.users.get_by_id(ada.id).await.unwrap(), stored);
-    assert_eq!(b.users.find_by_email("ada@x").await.unwrap(), None, "{}: old key freed", b.name);
+    assert_eq!(
+        b.users.find_by_email("ada@x").await.unwrap(),
+        None,
+        "{}: old key freed",
+        b.name
+    );
     // Writing the same values again still finds the row (MySQL counts matched rows).
     b.users.update(stored.clone()).await.unwrap();
 
@@ -249,7 +326,12 @@ pub async fn insert_many_is_all_or_nothing(b: &Backend) {
         .insert_many(vec![User::new("a@x", "A", 1), User::new("b@x", "B", 1)])
         .await
         .unwrap();
-    assert_eq!(stored.iter().map(|u| u.id).collect::<Vec<_>>(), [1, 2], "{}", b.name);
+    assert_eq!(
+        stored.iter().map(|u| u.id).collect::<Vec<_>>(),
+        [1, 2],
+        "{}",
+        b.name
+    );
     let err = b
         .users
         .insert_many(vec![
@@ -260,19 +342,39 @@ pub async fn insert_many_is_all_or_nothing(b: &Backend) {
         .await
         .unwrap_err();
     assert!(err.is_conflict(), "{}: {err:?}", b.name);
-    assert_eq!(b.users.count().await.unwrap(), 2, "{}: nothing of the batch stayed", b.name);
+    assert_eq!(
+        b.users.count().await.unwrap(),
+        2,
+        "{}: nothing of the batch stayed",
+        b.name
+    );
     assert_eq!(b.users.find_by_email("c@x").await.unwrap(), None);
     assert!(b.users.insert_many(Vec::new()).await.unwrap().is_empty());
 }
 
 pub async fn string_ids_and_reserved_words(b: &Backend) {
     for (slug, position) in [("rust", 2), ("sql", 1), ("axum", 3)] {
-        let tag = Tag { slug: slug.into(), position, weight: 1 };
+        let tag = Tag {
+            slug: slug.into(),
+            position,
+            weight: 1,
+        };
         let stored = b.tags.insert(tag).await.unwrap();
-        assert_eq!(stored.weight, 7, "{}: the skipped field takes its default", b.name);
+        assert_eq!(
+            stored.weight, 7,
+            "{}: the skipped field takes its default",
+            b.name
+        );
     }
     let rust = b.tags.get_by_id("rust").await.unwrap();
-    assert_eq!(rust, Tag { slug: "rust".into(), position: 2, weight: 7 });
+    assert_eq!(
+        rust,
+        Tag {
+            slug: "rust".into(),
+            position: 2,
+            weight: 7
+        }
+    );
     let by_order = b
         .tags
         .find_all(PageRequest::first(10).sorted(Sort::asc("position")))
@@ -298,7 +400,12 @@ pub async fn uuid_and_chrono_columns(b: &Backend) {
         expires_at: Some(expires_at),
     };
     b.sessions.insert(session.clone()).await.unwrap();
-    assert_eq!(b.sessions.get_by_id(session.id).await.unwrap(), session, "{}", b.name);
+    assert_eq!(
+        b.sessions.get_by_id(session.id).await.unwrap(),
+        session,
+        "{}",
+        b.name
+    );
     let later = Session {
         id: uuid::Uuid::new_v4(),
         created_at: created_at + chrono::Duration::seconds(1),
@@ -327,6 +434,11 @@ pub async fn concurrent_inserts(b: &Backend) {
         ids.push(task.await.unwrap().unwrap().id);
     }
     ids.sort_unstable();
-    assert_eq!(ids, (1..=16).collect::<Vec<_>>(), "{}: every id once", b.name);
+    assert_eq!(
+        ids,
+        (1..=16).collect::<Vec<_>>(),
+        "{}: every id once",
+        b.name
+    );
     assert_eq!(b.users.count().await.unwrap(), 16);
 }

@@ -84,7 +84,11 @@ impl RepoError {
         }
     }
 
-    pub(crate) fn invalid_sort(entity: &'static str, key: &str, allowed: Vec<&'static str>) -> Self {
+    pub(crate) fn invalid_sort(
+        entity: &'static str,
+        key: &str,
+        allowed: Vec<&'static str>,
+    ) -> Self {
         Self::InvalidSort {
             entity,
             key: key.chars().take(64).collect(),
@@ -156,7 +160,9 @@ impl ApiError for RepoError {
 
     fn message(&self) -> Cow<'_, str> {
         match self {
-            Self::Backend(_) => Cow::Borrowed(crate::server_error_message(StatusCode::INTERNAL_SERVER_ERROR)),
+            Self::Backend(_) => Cow::Borrowed(crate::server_error_message(
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )),
             _ => Cow::Owned(self.to_string()),
         }
     }

@@ -133,7 +133,8 @@ impl<E: Entity> MemoryRepository<E> {
         E::Id: Borrow<Q>,
         Q: Hash + Eq + fmt::Debug + ?Sized,
     {
-        self.get(id).ok_or_else(|| RepoError::not_found(E::NAME, id))
+        self.get(id)
+            .ok_or_else(|| RepoError::not_found(E::NAME, id))
     }
 
     /// `find_by_<unique field>`: the row whose `column` hashes to `hash` and matches.
@@ -161,11 +162,15 @@ impl<E: Entity> MemoryRepository<E> {
         let state = self.read();
         let mut rows: Vec<&E> = state.rows.values().filter(|row| matches(row)).collect();
         rows.sort_by(|a, b| {
-            let by_key = plan.column.map_or(std::cmp::Ordering::Equal, |column| {
-                a.compare(b, column)
-            });
+            let by_key = plan
+                .column
+                .map_or(std::cmp::Ordering::Equal, |column| a.compare(b, column));
             let ordering = by_key.then_with(|| a.id().cmp(b.id()));
-            if plan.descending { ordering.reverse() } else { ordering }
+            if plan.descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
         });
         let total = rows.len() as u64;
         let skip = usize::try_from(request.offset).unwrap_or(usize::MAX);

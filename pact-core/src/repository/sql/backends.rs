@@ -106,13 +106,21 @@ macro_rules! backend {
                     let mut ids = Vec::with_capacity(rows.len());
                     if rows.len() == 1 {
                         for args in rows {
-                            ids.push($insert_one(pool, sql, args, generated).await.map_err(map_error::<E>)?);
+                            ids.push(
+                                $insert_one(pool, sql, args, generated)
+                                    .await
+                                    .map_err(map_error::<E>)?,
+                            );
                         }
                         return Ok(ids);
                     }
                     let mut tx = pool.begin().await.map_err(map_error::<E>)?;
                     for args in rows {
-                        ids.push($insert_one(&mut *tx, sql, args, generated).await.map_err(map_error::<E>)?);
+                        ids.push(
+                            $insert_one(&mut *tx, sql, args, generated)
+                                .await
+                                .map_err(map_error::<E>)?,
+                        );
                     }
                     tx.commit().await.map_err(map_error::<E>)?;
                     Ok(ids)
@@ -125,7 +133,10 @@ macro_rules! backend {
             ) -> impl Future<Output = Result<(), RepoError>> + Send {
                 async move {
                     for sql in statements {
-                        sqlx::query(*sql).execute(pool).await.map_err(map_error::<E>)?;
+                        sqlx::query(*sql)
+                            .execute(pool)
+                            .await
+                            .map_err(map_error::<E>)?;
                     }
                     Ok(())
                 }
@@ -194,7 +205,9 @@ where
 {
     if generated {
         // The statement ends in `RETURNING "id"::int8`.
-        let id: i64 = sqlx::query_scalar_with(sql, args).fetch_one(executor).await?;
+        let id: i64 = sqlx::query_scalar_with(sql, args)
+            .fetch_one(executor)
+            .await?;
         return Ok(Some(id));
     }
     sqlx::query_with(sql, args).execute(executor).await?;

@@ -41,8 +41,7 @@ fn field_of<E: Entity>(constraint: &str) -> Option<&'static str> {
                     .and_then(|rest| rest.strip_suffix("_key"))
                     == Some(column.name)
                 || (column.id
-                    && (name == "PRIMARY"
-                        || name.strip_prefix(E::TABLE) == Some("_pkey")))
+                    && (name == "PRIMARY" || name.strip_prefix(E::TABLE) == Some("_pkey")))
         })
         .map(|column| column.field)
 }

@@ -72,7 +72,13 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             DB::Arguments::default(),
         )
         .await?;
-        let sql = page_sql::<E>(DB::DIALECT, statements.select_page, statements.select_all, &plan, 0);
+        let sql = page_sql::<E>(
+            DB::DIALECT,
+            statements.select_page,
+            statements.select_all,
+            &plan,
+            0,
+        );
         let args = DB::Arguments::default();
         self.fetch_page(sql, args, request, &plan, total).await
     }

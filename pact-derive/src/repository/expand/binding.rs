@@ -71,4 +71,3 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         }
     }
 }
-

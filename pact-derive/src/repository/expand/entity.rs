@@ -38,7 +38,9 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         }
         quote!(#p::Column::new(#column, #field_name) #flags)
     });
-    let max_page = entity.max_page_size.map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
+    let max_page = entity
+        .max_page_size
+        .map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
     let set_id = if id.generated {
         if matches!(id.kind, Kind::Int("i64")) {
             quote!(self.#id_ident = id;)
@@ -222,4 +224,3 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
         }
     }
 }
-

@@ -19,7 +19,11 @@ fn trait_impl(
     let items = methods(entity).into_iter().map(|method| {
         let method_name = method.name.to_string();
         let finder = finders.iter().copied().find(|(field, stored)| {
-            let prefix = if stored.unique { "find_by_" } else { "find_all_by_" };
+            let prefix = if stored.unique {
+                "find_by_"
+            } else {
+                "find_all_by_"
+            };
             method_name == format!("{prefix}{}", name(field))
         });
         let signature = signature(&method, krate);

@@ -35,7 +35,9 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             name: format_ident!("get_by_id"),
             params: quote!(id: #id_ty),
             output: result(quote!(#ident)),
-            doc: format!("The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."),
+            doc: format!(
+                "The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."
+            ),
         },
         Method {
             name: format_ident!("find_all"),
@@ -146,4 +148,3 @@ pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
         }
     }
 }
-

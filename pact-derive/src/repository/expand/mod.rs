@@ -74,4 +74,3 @@ pub(super) fn default_value(field: &Field<'_>) -> TokenStream {
         quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
     }
 }
-
