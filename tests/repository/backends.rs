@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
-use pact::MemoryRepository;
+use pact::repository::{SqlBackend, SqlEntity};
 use pact::sqlx;
+use pact::{MemoryRepository, SqlRepository};
 
 use crate::model::{Session, SessionRepository, Tag, TagRepository, User, UserRepository};
 
@@ -46,19 +47,7 @@ impl Backend {
             .connect("sqlite::memory:")
             .await
             .expect("in-memory SQLite opens");
-        let users = pact::SqliteRepository::<User>::new(pool.clone());
-        let tags = pact::SqliteRepository::<Tag>::new(pool.clone());
-        let sessions = pact::SqliteRepository::<Session>::new(pool);
-        users.create_table().await.expect("create users");
-        tags.create_table().await.expect("create tags");
-        sessions.create_table().await.expect("create sessions");
-        Self {
-            name: "sqlite",
-            users: Arc::new(users),
-            tags: Arc::new(tags),
-            sessions: Arc::new(sessions),
-            cleanup: Cleanup::None,
-        }
+        Self::on_sql::<sqlx::Sqlite>("sqlite", pool, Cleanup::None).await
     }
 
     /// A fresh schema on `PACT_TEST_POSTGRES_URL`, or `None` (with the reason printed).
@@ -78,19 +67,10 @@ impl Backend {
             .connect_with(options.options([("search_path", schema.as_str())]))
             .await
             .expect("connect to the test schema");
-        let users = pact::PgRepository::<User>::new(pool.clone());
-        let tags = pact::PgRepository::<Tag>::new(pool.clone());
-        let sessions = pact::PgRepository::<Session>::new(pool);
-        users.create_table().await.expect("create users");
-        tags.create_table().await.expect("create tags");
-        sessions.create_table().await.expect("create sessions");
-        Some(Self {
-            name: "postgres",
-            users: Arc::new(users),
-            tags: Arc::new(tags),
-            sessions: Arc::new(sessions),
-            cleanup: Cleanup::Postgres(admin, schema),
-        })
+        Some(
+            Self::on_sql::<sqlx::Postgres>("postgres", pool, Cleanup::Postgres(admin, schema))
+                .await,
+        )
     }
 
     /// A fresh database on `PACT_TEST_MYSQL_URL`, or `None` (with the reason printed).
@@ -110,19 +90,33 @@ impl Backend {
             .connect_with(options.database(&database))
             .await
             .expect("connect to the test database");
-        let users = pact::MySqlRepository::<User>::new(pool.clone());
-        let tags = pact::MySqlRepository::<Tag>::new(pool.clone());
-        let sessions = pact::MySqlRepository::<Session>::new(pool);
+        Some(Self::on_sql::<sqlx::MySql>("mysql", pool, Cleanup::MySql(admin, database)).await)
+    }
+
+    /// The three SQL repositories on one pool, their tables created from the generated SQL.
+    async fn on_sql<DB>(name: &'static str, pool: DB::Pool, cleanup: Cleanup) -> Self
+    where
+        DB: SqlBackend,
+        SqlRepository<DB, User>: UserRepository,
+        SqlRepository<DB, Tag>: TagRepository,
+        SqlRepository<DB, Session>: SessionRepository,
+        User: SqlEntity<DB>,
+        Tag: SqlEntity<DB>,
+        Session: SqlEntity<DB>,
+    {
+        let users = SqlRepository::<DB, User>::new(pool.clone());
+        let tags = SqlRepository::<DB, Tag>::new(pool.clone());
+        let sessions = SqlRepository::<DB, Session>::new(pool);
         users.create_table().await.expect("create users");
         tags.create_table().await.expect("create tags");
         sessions.create_table().await.expect("create sessions");
-        Some(Self {
-            name: "mysql",
+        Self {
+            name,
             users: Arc::new(users),
             tags: Arc::new(tags),
             sessions: Arc::new(sessions),
-            cleanup: Cleanup::MySql(admin, database),
-        })
+            cleanup,
+        }
     }
 
     /// Drops the schema or database the test ran in.
