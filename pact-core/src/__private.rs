@@ -145,3 +145,8 @@ impl RuleResult for Result<(), crate::RuleError> {
         self
     }
 }
+
+/// Field conversions of `#[dto(from, into, try_into, patch)]`.
+pub mod mapping {
+    pub use crate::mapping_convert::*;
+}

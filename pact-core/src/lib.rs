@@ -38,6 +38,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod api_error;
+mod mapping;
+mod mapping_convert;
+mod patch;
 mod problem;
 mod rejection;
 pub mod report;
@@ -56,21 +59,21 @@ pub use integrations::axum;
 pub use integrations::actix;
 
 pub use api_error::{ApiError, server_error_message};
+pub use mapping::{ApplyTo, Changes};
+pub use patch::Patch;
 pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, Params, ProblemDetails};
 pub use rejection::Rejection;
-pub use repository::{
-    Entity, MemoryRepository, Page, PageRequest, RepoError, Sort, SqlRepository,
-};
 #[cfg(feature = "mysql")]
 pub use repository::MySqlRepository;
 #[cfg(feature = "postgres")]
 pub use repository::PgRepository;
 #[cfg(feature = "sqlite")]
 pub use repository::SqliteRepository;
+pub use repository::{Entity, MemoryRepository, Page, PageRequest, RepoError, Sort, SqlRepository};
+pub use response::problem_response;
 /// The sqlx version the SQL repositories are built on, so pools and options match.
 #[cfg(feature = "_sqlx")]
 pub use sqlx;
-pub use response::problem_response;
 pub use validation::{Normalize, RuleError, Validate, ValidateWith, ValidationErrors};
 
 /// The `http` crate, whose [`StatusCode`](http::StatusCode) and

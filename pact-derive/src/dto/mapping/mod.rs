@@ -1,0 +1,100 @@
+//! `#[dto(from = T, into = T, try_into = T, patch = T)]`: conversions between a DTO and the
+//! domain types, exhaustive by default. Parsed in `attr` (called by `container` and
+//! `sanitize`), checked in `check` into `model`, expanded by `from`, `into` and `patch`, with
+//! each field's conversion chosen in `convert`.
+
+pub mod attr;
+pub mod check;
+mod convert;
+mod from;
+mod into;
+pub mod model;
+mod patch;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ast::Input;
+use model::Direction;
+
+/// Every mapping's impls.
+pub fn expand(input: &Input<'_>) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (index, mapping) in input.mappings.iter().enumerate() {
+        out.extend(match mapping.direction {
+            Direction::From => from::expand(input, index, mapping),
+            Direction::Into | Direction::TryInto => into::expand(input, mapping, index),
+            Direction::Patch => patch::expand(input, mapping, index),
+        });
+    }
+    out
+}
+
+/// Stub impls beside errors, so uses of the conversions do not fail as well.
+pub fn fallback(input: &Input<'_>) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut out = TokenStream::new();
+    for mapping in &input.mappings {
+        let target = &mapping.target;
+        out.extend(match mapping.direction {
+            Direction::From => {
+                let mut generics = input.generics.clone();
+                generics.params.insert(0, syn::parse_quote!('__src));
+                let (ref_generics, _, _) = generics.split_for_impl();
+                let by_ref = (!mapping.by_value).then(|| {
+                    quote! {
+                        #[automatically_derived]
+                        impl #ref_generics ::core::convert::From<&'__src #target> for #ident #ty_generics #where_clause {
+                            fn from(_: &'__src #target) -> Self {
+                                ::core::unimplemented!()
+                            }
+                        }
+                    }
+                });
+                quote! {
+                    #[automatically_derived]
+                    impl #impl_generics ::core::convert::From<#target> for #ident #ty_generics #where_clause {
+                        fn from(_: #target) -> Self {
+                            ::core::unimplemented!()
+                        }
+                    }
+                    #by_ref
+                }
+            }
+            Direction::Into => quote! {
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#ident #ty_generics> for #target #where_clause {
+                    fn from(_: #ident #ty_generics) -> Self {
+                        ::core::unimplemented!()
+                    }
+                }
+            },
+            Direction::TryInto => {
+                let error = mapping
+                    .error
+                    .as_ref()
+                    .map_or_else(|| quote!(#krate::ValidationErrors), |error| quote!(#error));
+                quote! {
+                    #[automatically_derived]
+                    impl #impl_generics ::core::convert::TryFrom<#ident #ty_generics> for #target #where_clause {
+                        type Error = #error;
+                        fn try_from(_: #ident #ty_generics) -> ::core::result::Result<Self, #error> {
+                            ::core::unimplemented!()
+                        }
+                    }
+                }
+            }
+            Direction::Patch => quote! {
+                #[automatically_derived]
+                impl #impl_generics #krate::ApplyTo<#target> for #ident #ty_generics #where_clause {
+                    fn apply_to(self, _: &mut #target) -> #krate::Changes {
+                        ::core::unimplemented!()
+                    }
+                }
+            },
+        });
+    }
+    out
+}
