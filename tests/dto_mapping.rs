@@ -81,8 +81,9 @@ pub struct TagDto {
     pub name: String,
 }
 
-fn shout(name: String) -> String {
-    name.to_uppercase()
+fn shout(mut name: String) -> String {
+    name.make_ascii_uppercase();
+    name
 }
 
 #[derive(Debug, PartialEq, pact::Dto)]

@@ -23,12 +23,14 @@ pub struct Slot<D>(PhantomData<fn() -> D>);
 
 /// The type of the field a closure reads.
 #[inline]
+#[must_use]
 pub fn slot<T: ?Sized, D>(_: impl FnOnce(&T) -> &D) -> Slot<D> {
     Slot(PhantomData)
 }
 
 /// The type inside the `Option` a closure reads (a nullable field of a patch's target).
 #[inline]
+#[must_use]
 pub fn slot_in_option<T: ?Sized, D>(_: impl FnOnce(&T) -> &Option<D>) -> Slot<D> {
     Slot(PhantomData)
 }
@@ -58,6 +60,7 @@ impl<'a, S, D> Borrowed<'a, S, D> {
 impl<T> Owned<T, T> {
     /// Same type: the value itself.
     #[inline]
+    #[must_use]
     pub fn convert(self) -> T {
         self.0
     }
@@ -66,6 +69,7 @@ impl<T> Owned<T, T> {
 impl<T: Clone> Borrowed<'_, T, T> {
     /// Same type: a clone (a copy for `Copy` types).
     #[inline]
+    #[must_use]
     pub fn convert(self) -> T {
         self.0.clone()
     }

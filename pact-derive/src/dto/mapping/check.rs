@@ -27,59 +27,8 @@ pub fn container(
     let mut out: Vec<Mapping> = Vec::new();
     for attr in attrs {
         let key = attr.direction.key();
-        let wrong = |option: &Ident, cx: &mut Ctxt, allowed: &str| {
-            cx.error_spanned_by(
-                option,
-                format!("`{option}` does not apply to `{key} = ...`; it belongs to {allowed}"),
-            );
-        };
-        if attr.direction != Direction::From {
-            if let Some(first) = attr.skip.first() {
-                let hint = if attr.direction == Direction::From {
-                    ""
-                } else {
-                    " (to leave a DTO field out, mark it `#[dto(skip)]`)"
-                };
-                cx.error_spanned_by(
-                    first,
-                    format!(
-                        "`skip(...)` lists source fields of a `from` mapping, not of `{key}`{hint}"
-                    ),
-                );
-            }
-            if let Some(by_value) = &attr.by_value {
-                wrong(by_value, cx, "`from = ...`");
-            }
-        }
-        if !matches!(attr.direction, Direction::Into | Direction::TryInto)
-            && let Some((first, _)) = attr.defaults.first()
-        {
-            let hint = if attr.direction == Direction::From {
-                "; a DTO field the source lacks takes `#[dto(default)]` on the field"
-            } else {
-                ""
-            };
-            cx.error_spanned_by(
-                first,
-                format!("`default(...)` names target fields of `into` / `try_into`, not of `{key}`{hint}"),
-            );
-        }
-        if attr.direction != Direction::TryInto
-            && let Some((error, _)) = &attr.error
-        {
-            wrong(error, cx, "`try_into = ...`");
-        }
-        if attr.direction == Direction::Patch {
-            if let Some(partial) = &attr.partial {
-                cx.error_spanned_by(
-                    partial,
-                    "a patch is partial already: it writes the fields it carries",
-                );
-            }
-            if is_enum {
-                cx.error_spanned_by(&attr.key, "`patch` applies to a struct, not an enum");
-                continue;
-            }
+        if !options(&attr, is_enum, cx) {
+            continue;
         }
         if is_enum && let Some(first) = attr.skip.first() {
             cx.error_spanned_by(
@@ -134,6 +83,63 @@ pub fn container(
     out
 }
 
+/// Options written after a mapping that does not take them.
+fn options(attr: &MappingAttr, is_enum: bool, cx: &mut Ctxt) -> bool {
+    let key = attr.direction.key();
+    let wrong = |option: &Ident, cx: &mut Ctxt, allowed: &str| {
+        cx.error_spanned_by(
+            option,
+            format!("`{option}` does not apply to `{key} = ...`; it belongs to {allowed}"),
+        );
+    };
+    if attr.direction != Direction::From {
+        if let Some(first) = attr.skip.first() {
+            cx.error_spanned_by(
+                first,
+                format!(
+                    "`skip(...)` lists source fields of a `from` mapping, not of `{key}` (to leave a DTO field out, mark it `#[dto(skip)]`)"
+                ),
+            );
+        }
+        if let Some(by_value) = &attr.by_value {
+            wrong(by_value, cx, "`from = ...`");
+        }
+    }
+    if !matches!(attr.direction, Direction::Into | Direction::TryInto)
+        && let Some((first, _)) = attr.defaults.first()
+    {
+        let hint = if attr.direction == Direction::From {
+            "; a DTO field the source lacks takes `#[dto(default)]` on the field"
+        } else {
+            ""
+        };
+        cx.error_spanned_by(
+            first,
+            format!(
+                "`default(...)` names target fields of `into` / `try_into`, not of `{key}`{hint}"
+            ),
+        );
+    }
+    if attr.direction != Direction::TryInto
+        && let Some((error, _)) = &attr.error
+    {
+        wrong(error, cx, "`try_into = ...`");
+    }
+    if attr.direction == Direction::Patch {
+        if let Some(partial) = &attr.partial {
+            cx.error_spanned_by(
+                partial,
+                "a patch is partial already: it writes the fields it carries",
+            );
+        }
+        if is_enum {
+            cx.error_spanned_by(&attr.key, "`patch` applies to a struct, not an enum");
+            return false;
+        }
+    }
+    true
+}
+
 fn duplicates<'a>(names: impl Iterator<Item = &'a Ident>, list: &str, cx: &mut Ctxt) {
     let mut seen: Vec<&Ident> = Vec::new();
     for name in names {
@@ -177,13 +183,11 @@ pub fn field(
         }
     }
     if mappings.is_empty() {
-        if let Some(span) = attrs.all.first_key().or_else(|| {
-            attrs
-                .all
-                .with
-                .as_ref()
-                .map(|w| syn::spanned::Spanned::span(w))
-        }) {
+        if let Some(span) = attrs
+            .all
+            .first_key()
+            .or_else(|| attrs.all.with.as_ref().map(syn::spanned::Spanned::span))
+        {
             cx.syn_error(syn::Error::new(
                 span,
                 "this key maps the field, but the type declares no mapping; add one, as in `#[dto(from = User)]`",
@@ -317,8 +321,11 @@ fn fields_of(mapping: &Mapping, index: usize, fields: &[Field<'_>], cx: &mut Ctx
             );
         }
     }
+    if mapping.direction != Direction::From {
+        return fields_of_target(mapping, &target, &seen, carried, cx);
+    }
     for name in &mapping.skip {
-        if let Some(field) = seen.get(&name.to_string().trim_start_matches("r#").to_owned()) {
+        if let Some(field) = seen.get(name.to_string().trim_start_matches("r#")) {
             let own = member_name(&field.member);
             cx.error_spanned_by(
                 name,
@@ -328,8 +335,17 @@ fn fields_of(mapping: &Mapping, index: usize, fields: &[Field<'_>], cx: &mut Ctx
             );
         }
     }
+}
+
+fn fields_of_target(
+    mapping: &Mapping,
+    target: &str,
+    seen: &BTreeMap<String, &Field<'_>>,
+    carried: usize,
+    cx: &mut Ctxt,
+) {
     for (name, _) in &mapping.defaults {
-        if let Some(field) = seen.get(&name.to_string().trim_start_matches("r#").to_owned()) {
+        if let Some(field) = seen.get(name.to_string().trim_start_matches("r#")) {
             let own = member_name(&field.member);
             cx.error_spanned_by(
                 name,

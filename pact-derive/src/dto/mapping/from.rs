@@ -53,7 +53,7 @@ fn impl_from(input: &Input<'_>, index: usize, mapping: &Mapping, form: Form) -> 
         Shape::Struct(fields) => {
             let (pattern, values) = parts(krate, index, mapping, fields, form);
             let path = mapping.target_expr();
-            let pattern = quote_spanned!(at(mapping.span)=> #path #pattern);
+            let pattern = quote!(#path #pattern);
             quote! {
                 let #pattern = __source;
                 Self #values
@@ -90,14 +90,17 @@ fn parts(
     fields: &[Field<'_>],
     form: Form,
 ) -> (TokenStream, TokenStream) {
-    let span = at(mapping.span);
+    // The pattern's braces carry the span of the type's name in the attribute, unchanged:
+    // rustc then reports a source field the pattern does not mention (E0027), with its
+    // name, on the attribute (with a call-site span it would only say "inaccessible fields").
+    let span = mapping.span;
     let mut bindings = Vec::new();
     let mut values = Vec::new();
     for field in fields {
         let map = &field.maps[index];
         let member = &field.member;
-        let binding = format_ident!("__source_{}", member_name(member));
         let field_span = field_span(field);
+        let binding = format_ident!("__source_{}", member_name(member), span = at(field_span));
         let value = match &map.how {
             How::Skip(value) => value.as_ref().map_or_else(
                 || quote_spanned!(at(field_span)=> ::core::default::Default::default()),
@@ -128,7 +131,7 @@ fn parts(
         values.push(quote!(#member: #value));
     }
     for skipped in &mapping.skip {
-        bindings.push(quote_spanned!(span=> #skipped: _));
+        bindings.push(quote_spanned!(at(span)=> #skipped: _));
     }
     let rest = mapping.partial.then(|| quote_spanned!(span=> ..));
     let pattern = quote_spanned!(span=> { #(#bindings,)* #rest });

@@ -107,12 +107,17 @@ fn parts(
             bindings.push(quote!(#member: _));
             continue;
         }
-        let binding = format_ident!("__dto_{}", member_name(member));
+        let binding = format_ident!(
+            "__dto_{}",
+            member_name(member),
+            span = at(field_span(field))
+        );
         bindings.push(quote!(#member: #binding));
         let other = &map.other;
-        let value = match &map.how {
-            How::With(function) => call(function, &quote!(#binding)),
-            _ => {
+        let value = if let How::With(function) = &map.how {
+            call(function, &quote!(#binding))
+        } else {
+            {
                 let field_shape = shape(field.ty);
                 let dest = if field_shape == FieldShape::Leaf {
                     Dest::Slot(TokenStream::new())

@@ -41,27 +41,30 @@ pub fn expand(input: &Input<'_>, mapping: &Mapping, index: usize) -> TokenStream
         let inner = patch_inner(field.ty).or_else(|| option_inner(field.ty));
         let Some(inner) = inner else { continue };
         let inner_shape = shape(inner);
-        let value = |in_option: bool| match &map.how {
-            How::With(function) => call(function, &quote!(__value)),
-            _ => {
-                let dest = if inner_shape == FieldShape::Leaf {
-                    Dest::Slot(TokenStream::new())
-                } else if in_option {
-                    Dest::Slot(
-                        quote!(#krate::__private::mapping::slot_in_option(|__t: &#target| &__t.#other)),
+        let value = |in_option: bool| {
+            if let How::With(function) = &map.how {
+                call(function, &quote!(__value))
+            } else {
+                {
+                    let dest = if inner_shape == FieldShape::Leaf {
+                        Dest::Slot(TokenStream::new())
+                    } else if in_option {
+                        Dest::Slot(
+                            quote!(#krate::__private::mapping::slot_in_option(|__t: &#target| &__t.#other)),
+                        )
+                    } else {
+                        Dest::Slot(
+                            quote!(#krate::__private::mapping::slot(|__t: &#target| &__t.#other)),
+                        )
+                    };
+                    convert::owned(
+                        krate,
+                        &quote!(__value),
+                        &dest,
+                        inner_shape,
+                        field_span(field),
                     )
-                } else {
-                    Dest::Slot(
-                        quote!(#krate::__private::mapping::slot(|__t: &#target| &__t.#other)),
-                    )
-                };
-                convert::owned(
-                    krate,
-                    &quote!(__value),
-                    &dest,
-                    inner_shape,
-                    field_span(field),
-                )
+                }
             }
         };
         let mark = quote!(__changes.mark(#position););
