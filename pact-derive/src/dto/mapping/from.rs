@@ -100,7 +100,9 @@ fn parts(
         let map = &field.maps[index];
         let member = &field.member;
         let field_span = field_span(field);
-        let binding = format_ident!("__source_{}", member_name(member), span = at(field_span));
+        // At the derive itself: rustc then leaves out its E0027 "include the missing field"
+        // suggestion, which would be computed across the attribute and the fields.
+        let binding = format_ident!("__source_{}", member_name(member));
         let value = match &map.how {
             How::Skip(value) => value.as_ref().map_or_else(
                 || quote_spanned!(at(field_span)=> ::core::default::Default::default()),
