@@ -98,3 +98,81 @@ pub fn fallback(input: &Input<'_>) -> TokenStream {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::convert::{Shape, shape};
+
+    fn derive(source: &str) -> String {
+        let input: syn::DeriveInput = syn::parse_str(source).expect("test input parses");
+        crate::dto::derive(&input).to_string()
+    }
+
+    #[test]
+    fn reads_shapes_from_type_syntax() {
+        let cases = [
+            ("String", Shape::Leaf),
+            ("Option<TagDto>", Shape::Optional),
+            ("std::option::Option<u8>", Shape::Optional),
+            ("Vec<TagDto>", Shape::Sequence),
+            ("Box<TagDto>", Shape::Boxed),
+            ("HashMap<String, TagDto>", Shape::Map),
+            ("std::collections::HashMap<String, TagDto, S>", Shape::Map),
+            ("BTreeMap<u8, TagDto>", Shape::Map),
+            ("Vec<u8, A>", Shape::Leaf),
+            ("<T as Trait>::Vec", Shape::Leaf),
+            ("&'a str", Shape::Leaf),
+        ];
+        for (ty, expected) in cases {
+            let ty: syn::Type = syn::parse_str(ty).expect("type parses");
+            assert!(shape(&ty) == expected, "{}", quote::quote!(#ty));
+        }
+    }
+
+    #[test]
+    fn options_attach_to_the_mapping_before_them() {
+        let out = derive(
+            "#[dto(from = User, skip(secret), into = NewUser, default(created_at))] struct Dto { id: u64 }",
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("secret : _"), "{out}");
+        assert!(out.contains("created_at :"), "{out}");
+    }
+
+    #[test]
+    fn scoped_field_keys_apply_to_their_target_only() {
+        let out = derive(
+            "#[dto(from = User)] #[dto(from = Admin)] struct Dto { #[dto(target = Admin, rename = mail)] email: String }",
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("email : __source_email"), "{out}");
+        assert!(out.contains("mail : __source_email"), "{out}");
+    }
+
+    #[test]
+    fn reports_every_mistake_without_panicking() {
+        let cases = [
+            "#[dto(from)] struct Dto { id: u64 }",
+            "#[dto(from = )] struct Dto { id: u64 }",
+            "#[dto(from = 1)] struct Dto { id: u64 }",
+            "#[dto(skip(a))] struct Dto { id: u64 }",
+            "#[dto(from = User, skip)] struct Dto { id: u64 }",
+            "#[dto(from = User, skip())] struct Dto { id: u64 }",
+            "#[dto(from = User, default(a = ))] struct Dto { id: u64 }",
+            "#[dto(patch = User)] struct Dto { id: u64 }",
+            "#[dto(patch = User)] enum Dto { A }",
+            "#[dto(from = User)] struct Dto { #[dto(rename = \"not an ident\")] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(rename = 1)] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(target = Usr)] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(skip = 1)] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(with)] id: u64 }",
+            "#[dto(from = User, partial, partial)] struct Dto { id: u64 }",
+            "#[dto(into = A, try_into = A)] struct Dto(u8);",
+            "#[dto(from = User)] union Dto { id: u64 }",
+        ];
+        for case in cases {
+            let out = derive(case);
+            assert!(out.contains("compile_error"), "{case}: {out}");
+        }
+    }
+}
