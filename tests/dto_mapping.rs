@@ -491,8 +491,25 @@ pub struct Greeting<'a> {
     pub name: std::borrow::Cow<'a, str>,
 }
 
+/// A view that borrows from its source for its own lifetime.
+#[derive(Debug, PartialEq, pact::Dto)]
+#[dto(from = Tag)]
+pub struct TagView<'a> {
+    pub label: std::borrow::Cow<'a, str>,
+}
+
 #[test]
 fn generic_and_lifetime_dtos() {
+    let tag = Tag {
+        label: "math".into(),
+    };
+    let view = TagView::from(&tag);
+    assert!(matches!(view.label, std::borrow::Cow::Borrowed("math")));
+    assert!(matches!(
+        TagView::from(tag.clone()).label,
+        std::borrow::Cow::Owned(_)
+    ));
+
     let page = Page {
         items: vec![1, 2],
         total: 2,

@@ -35,7 +35,12 @@ fn impl_from(input: &Input<'_>, index: usize, mapping: &Mapping, form: Form) -> 
     let (_, ty_generics, _) = input.generics.split_for_impl();
     let mut generics = input.generics.clone();
     let source = if form == Form::Borrowed {
-        generics.params.insert(0, syn::parse_quote!('__src));
+        // A DTO with a lifetime borrows from the source for it (`Cow<'a, str>` from
+        // `&'a String`); otherwise the borrow gets a lifetime of its own.
+        let lifetime = borrow_lifetime(input.generics);
+        if input.generics.lifetimes().next().is_none() {
+            generics.params.insert(0, syn::parse_quote!(#lifetime));
+        }
         // A generic field converted from a reference is (most often) cloned.
         let mut bounds = InferredBounds::new(input.generics);
         for field in all_fields(input) {
@@ -44,7 +49,7 @@ fn impl_from(input: &Input<'_>, index: usize, mapping: &Mapping, form: Form) -> 
             }
         }
         generics = bounds.extend(&generics, None);
-        quote!(&'__src #target)
+        quote!(&#lifetime #target)
     } else {
         quote!(#target)
     };
@@ -138,6 +143,14 @@ fn parts(
     let rest = mapping.partial.then(|| quote_spanned!(span=> ..));
     let pattern = quote_spanned!(span=> { #(#bindings,)* #rest });
     (pattern, quote!({ #(#values,)* }))
+}
+
+/// The lifetime of `From<&'_ T>`: the DTO's first lifetime, or `'__src`.
+pub fn borrow_lifetime(generics: &syn::Generics) -> syn::Lifetime {
+    generics.lifetimes().next().map_or_else(
+        || syn::Lifetime::new("'__src", proc_macro2::Span::call_site()),
+        |param| param.lifetime.clone(),
+    )
 }
 
 /// `f(argument)`, or `(closure)(argument)`, spanned on the function.

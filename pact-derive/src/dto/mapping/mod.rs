@@ -41,13 +41,16 @@ pub fn fallback(input: &Input<'_>) -> TokenStream {
         out.extend(match mapping.direction {
             Direction::From => {
                 let mut generics = input.generics.clone();
-                generics.params.insert(0, syn::parse_quote!('__src));
+                let lifetime = from::borrow_lifetime(input.generics);
+                if input.generics.lifetimes().next().is_none() {
+                    generics.params.insert(0, syn::parse_quote!(#lifetime));
+                }
                 let (ref_generics, _, _) = generics.split_for_impl();
                 let by_ref = (!mapping.by_value).then(|| {
                     quote! {
                         #[automatically_derived]
-                        impl #ref_generics ::core::convert::From<&'__src #target> for #ident #ty_generics #where_clause {
-                            fn from(_: &'__src #target) -> Self {
+                        impl #ref_generics ::core::convert::From<&#lifetime #target> for #ident #ty_generics #where_clause {
+                            fn from(_: &#lifetime #target) -> Self {
                                 ::core::unimplemented!()
                             }
                         }
