@@ -71,9 +71,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use pact_core::{
-    ABOUT_BLANK, ApiError, FieldError, Normalize, PROBLEM_JSON, Params, ProblemDetails, Rejection,
-    RuleError, Validate, ValidateWith, ValidationErrors, http, problem_response, report,
-    request_id, server_error_message, validation,
+    ABOUT_BLANK, ApiError, ApplyTo, Changes, FieldError, Normalize, PROBLEM_JSON, Params, Patch,
+    ProblemDetails, Rejection, RuleError, Validate, ValidateWith, ValidationErrors, http,
+    problem_response, report, request_id, server_error_message, validation,
 };
 
 pub use pact_core::repository::{self, MemoryRepository, Page, PageRequest, RepoError, Sort};

@@ -58,6 +58,114 @@ mod user_code {
         pub nick: ::core::option::Option<u8>,
     }
 
+    #[allow(dead_code)]
+    pub struct From;
+    #[allow(dead_code)]
+    pub struct Into;
+    #[allow(dead_code)]
+    pub struct Default;
+    #[allow(dead_code)]
+    pub struct Clone;
+    #[allow(dead_code)]
+    pub struct Vec;
+    #[allow(dead_code)]
+    pub struct Box;
+    #[allow(dead_code)]
+    pub struct Changes;
+    #[allow(dead_code)]
+    pub struct Patch;
+
+    #[derive(Debug, PartialEq)]
+    pub struct Label {
+        pub text: ::std::string::String,
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Account {
+        pub id: u64,
+        pub email: ::std::string::String,
+        pub secret: ::std::string::String,
+        pub age: u32,
+        pub labels: ::std::vec::Vec<Label>,
+        pub best: ::core::option::Option<Label>,
+        pub nickname: ::core::option::Option<::std::string::String>,
+    }
+
+    #[derive(Debug, PartialEq, ::serde::Deserialize, ::pact::Dto)]
+    #[dto(from = Label, into = Label)]
+    pub struct LabelDto {
+        pub text: ::std::string::String,
+    }
+
+    #[derive(Debug, PartialEq, ::pact::Dto)]
+    #[dto(from = Account, skip(secret, nickname))]
+    pub struct AccountView {
+        pub id: u64,
+        #[dto(rename = email)]
+        pub mail: ::std::string::String,
+        pub age: u64,
+        pub labels: ::std::vec::Vec<LabelDto>,
+        pub best: ::core::option::Option<LabelDto>,
+        #[dto(default)]
+        pub links: ::std::vec::Vec<::std::string::String>,
+    }
+
+    pub fn zero() -> u32 {
+        0
+    }
+
+    #[derive(::pact::Dto)]
+    #[dto(try_into = Account, default(id, secret = ::std::string::String::new(), age = zero()))]
+    pub struct NewAccount {
+        #[validate(email)]
+        pub email: ::std::string::String,
+        pub labels: ::std::vec::Vec<LabelDto>,
+        pub best: ::core::option::Option<LabelDto>,
+        pub nickname: ::core::option::Option<::std::string::String>,
+    }
+
+    #[derive(::serde::Deserialize, ::pact::Dto)]
+    #[dto(patch = Account)]
+    pub struct AccountPatch {
+        #[dto(rename = email)]
+        #[validate(email)]
+        pub mail: ::core::option::Option<::std::string::String>,
+        #[serde(default)]
+        #[validate(length(min = 2))]
+        pub nickname: ::pact::Patch<::std::string::String>,
+        pub labels: ::core::option::Option<::std::vec::Vec<LabelDto>>,
+        #[serde(default)]
+        pub best: ::pact::Patch<LabelDto>,
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Paged<T> {
+        pub items: ::std::vec::Vec<T>,
+        pub total: u64,
+    }
+
+    #[derive(Debug, PartialEq, ::pact::Dto)]
+    #[dto(from = Paged<T>)]
+    pub struct PagedDto<T> {
+        pub items: ::std::vec::Vec<T>,
+        pub total: u64,
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub enum Shape {
+        Circle { radius: u32 },
+        Named(Label),
+        Empty,
+    }
+
+    #[derive(Debug, PartialEq, ::pact::Dto)]
+    #[dto(from = Shape, into = Shape)]
+    pub enum ShapeDto {
+        Circle { radius: u32 },
+        Named(LabelDto),
+        Empty,
+    }
+
     #[derive(::pact::Dto)]
     pub enum Choice {
         A(#[validate(uuid)] ::std::string::String),
@@ -69,8 +177,11 @@ mod user_code {
     }
 }
 
-use pact::{Normalize, Validate};
-use user_code::{Choice, Inner, Signup};
+use pact::{ApplyTo, Normalize, Patch, Validate};
+use user_code::{
+    Account, AccountPatch, AccountView, Choice, Inner, Label, LabelDto, NewAccount, Paged,
+    PagedDto, Shape, ShapeDto, Signup,
+};
 
 #[test]
 fn generated_validation_survives_shadowing() {
@@ -123,5 +234,79 @@ fn generated_validation_survives_shadowing() {
         }
         .validate(),
         Ok(())
+    );
+}
+
+fn account() -> Account {
+    Account {
+        id: 1,
+        email: "ada@example.com".to_owned(),
+        secret: "hash".to_owned(),
+        age: 36,
+        labels: vec![Label {
+            text: "math".to_owned(),
+        }],
+        best: None,
+        nickname: Some("al".to_owned()),
+    }
+}
+
+#[test]
+fn generated_mapping_survives_shadowing() {
+    let view = AccountView::from(&account());
+    assert_eq!(view.mail, "ada@example.com");
+    assert_eq!(view.age, 36);
+    assert_eq!(view, AccountView::from(account()));
+
+    let created = Account::try_from(NewAccount {
+        email: "bob@example.com".to_owned(),
+        labels: vec![LabelDto {
+            text: "x".to_owned(),
+        }],
+        best: None,
+        nickname: None,
+    })
+    .unwrap();
+    assert_eq!(created.id, 0);
+    assert_eq!(created.labels[0].text, "x");
+
+    let mut target = account();
+    let patch = AccountPatch {
+        mail: None,
+        nickname: Patch::Null,
+        labels: Some(vec![]),
+        best: Patch::Value(LabelDto {
+            text: "y".to_owned(),
+        }),
+    };
+    patch.validate().unwrap();
+    let changes = patch.apply_to(&mut target);
+    assert_eq!(changes.len(), 3);
+    assert_eq!(target.nickname, None);
+    assert_eq!(
+        target.best,
+        Some(Label {
+            text: "y".to_owned()
+        })
+    );
+
+    let paged = Paged {
+        items: vec![1_u8],
+        total: 1,
+    };
+    assert_eq!(PagedDto::from(&paged).items, [1]);
+    assert_eq!(
+        Shape::from(ShapeDto::from(&Shape::Circle { radius: 2 })),
+        Shape::Circle { radius: 2 }
+    );
+    assert_eq!(ShapeDto::from(Shape::Empty), ShapeDto::Empty);
+    let named = ShapeDto::from(Shape::Named(Label {
+        text: "n".to_owned(),
+    }));
+    assert_eq!(
+        named,
+        ShapeDto::Named(LabelDto {
+            text: "n".to_owned()
+        })
     );
 }

@@ -166,3 +166,8 @@ where
 {
     T::try_from(id).map_err(RepoError::backend)
 }
+
+/// Field conversions of `#[dto(from, into, try_into, patch)]`.
+pub mod mapping {
+    pub use crate::mapping_convert::*;
+}

@@ -38,6 +38,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod api_error;
+mod mapping;
+mod mapping_convert;
+mod patch;
 mod problem;
 mod rejection;
 pub mod report;
@@ -56,6 +59,8 @@ pub use integrations::axum;
 pub use integrations::actix;
 
 pub use api_error::{ApiError, server_error_message};
+pub use mapping::{ApplyTo, Changes};
+pub use patch::Patch;
 pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, Params, ProblemDetails};
 pub use rejection::Rejection;
 #[cfg(feature = "mysql")]

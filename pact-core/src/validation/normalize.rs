@@ -64,3 +64,11 @@ impl<K, V: Normalize> Normalize for std::collections::BTreeMap<K, V> {
         }
     }
 }
+
+impl<T: Normalize> Normalize for crate::Patch<T> {
+    fn normalize(&mut self) {
+        if let crate::Patch::Value(value) = self {
+            value.normalize();
+        }
+    }
+}

@@ -1,10 +1,10 @@
 //! The built-in sanitizers of `#[dto(trim, lowercase, uppercase)]`. Each works in place and
 //! allocates only when the text actually changes case.
 
-/// Text that sanitizers can clean in place: `String` and `Option<String>`.
+/// Text that sanitizers can clean in place: `String`, `Option<String>` and `Patch<String>`.
 #[diagnostic::on_unimplemented(
     message = "`trim`, `lowercase` and `uppercase` do not apply to `{Self}`",
-    label = "not a `String` or `Option<String>`",
+    label = "not a `String`, `Option<String>` or `Patch<String>`",
     note = "use `#[dto(custom(your_fn))]` with a `fn(&mut {Self})` for other types"
 )]
 pub trait Text {
@@ -21,6 +21,14 @@ impl Text for String {
 impl Text for Option<String> {
     fn with_string(&mut self, f: impl FnOnce(&mut String)) {
         if let Some(text) = self {
+            f(text);
+        }
+    }
+}
+
+impl Text for crate::Patch<String> {
+    fn with_string(&mut self, f: impl FnOnce(&mut String)) {
+        if let crate::Patch::Value(text) = self {
             f(text);
         }
     }

@@ -132,3 +132,12 @@ impl<C: ?Sized, K: std::fmt::Debug, V: ValidateWith<C>> ValidateWith<C>
         }
     }
 }
+
+impl<C: ?Sized, T: ValidateWith<C>> ValidateWith<C> for crate::Patch<T> {
+    /// Checks the value; `Absent` and `Null` have nothing to check.
+    fn validate_into(&self, ctx: &C, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if let crate::Patch::Value(value) = self {
+            value.validate_into(ctx, path, errors);
+        }
+    }
+}

@@ -3,6 +3,8 @@
 use proc_macro2::Span;
 use syn::{Expr, Generics, Ident, LitStr, Member, Path, Type};
 
+pub use super::mapping::model::{FieldMap, Mapping};
+
 pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
@@ -13,6 +15,8 @@ pub struct Input<'a> {
     /// `#[validate(schema(...))]`: checks of the whole value.
     pub schemas: Vec<Schema>,
     pub shape: Shape<'a>,
+    /// `#[dto(from = T, into = T, try_into = T, patch = T)]`, in the order written.
+    pub mappings: Vec<Mapping>,
 }
 
 pub enum Shape<'a> {
@@ -33,8 +37,11 @@ pub struct Field<'a> {
     pub ty: &'a Type,
     /// Where the client sent it, relative to the enclosing value.
     pub wire: Wire,
-    /// The field is an `Option<_>`: rules apply to the value inside `Some`.
+    /// The field is an `Option<_>` or a `Patch<_>`: rules apply to the value inside `Some` /
+    /// `Value`.
     pub optional: bool,
+    /// The field is a `Patch<_>`.
+    pub patch: bool,
     pub required: Option<Overrides>,
     pub rules: Vec<Rule>,
     /// Rules for each element (`each(...)`).
@@ -45,6 +52,8 @@ pub struct Field<'a> {
     /// `must_match(other)`: compared on the whole field, before `Option` is looked into.
     pub must_match: Vec<MustMatch>,
     pub sanitizers: Vec<Sanitizer>,
+    /// How the field takes part in each mapping of `Input::mappings` (same order).
+    pub maps: Vec<FieldMap>,
 }
 
 pub struct MustMatch {

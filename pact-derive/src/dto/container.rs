@@ -1,8 +1,10 @@
-//! Container attributes: `#[dto(crate = ...)]` and `#[validate(context = T, schema(...))]`.
+//! Container attributes: `#[dto(crate = ...)]`, the mappings (`#[dto(from = T, ...)]`, parsed
+//! in `mapping::attr`) and `#[validate(context = T, schema(...))]`.
 
 use syn::{Attribute, Path, Type};
 
 use super::ast::{Overrides, Schema};
+use super::mapping::attr::{self as mapping, MappingAttr};
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
@@ -11,9 +13,12 @@ pub struct ContainerAttrs {
     pub krate: Option<Path>,
     pub context: Option<Type>,
     pub schemas: Vec<Schema>,
+    pub mappings: Vec<MappingAttr>,
 }
 
-const DTO_KEYS: &[&str] = &["crate"];
+const DTO_KEYS: &[&str] = &[
+    "crate", "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "error",
+];
 const VALIDATE_KEYS: &[&str] = &["context", "schema"];
 
 pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
@@ -30,6 +35,8 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
             );
             continue;
         }
+        // Mapping options attach to the mapping opened earlier in the same attribute.
+        let mut current = None;
         let result = attr.parse_nested_meta(|meta| {
             let key = meta
                 .path
@@ -50,6 +57,13 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
                     out.context = Some(meta.value()?.parse()?);
                 }
                 (false, "schema") => out.schemas.push(schema(&meta)?),
+                (true, key) if mapping::CONTAINER_KEYS.contains(&key) => {
+                    let ident =
+                        meta.path.get_ident().cloned().unwrap_or_else(|| {
+                            syn::Ident::new("from", proc_macro2::Span::call_site())
+                        });
+                    mapping::container_key(&meta, &ident, &mut out.mappings, &mut current)?;
+                }
                 (_, other) => {
                     let keys = if is_dto { DTO_KEYS } else { VALIDATE_KEYS };
                     let (attr_name, elsewhere) = if is_dto {
@@ -62,6 +76,8 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
                         format!("; `{other}` goes in `#[{elsewhere}(...)]`")
                     } else if let Some(best) = suggest::closest(other, keys.iter().copied()) {
                         format!("; did you mean `{best}`?")
+                    } else if is_dto && mapping::FIELD_KEYS.contains(&other) {
+                        format!("; `{other}` goes on a field")
                     } else {
                         format!(
                             "; `#[{attr_name}(...)]` on a type takes {}",

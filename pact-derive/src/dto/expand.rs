@@ -228,8 +228,13 @@ impl Cx<'_> {
             });
         }
         if field.optional && !inner.is_empty() {
+            let present = if field.patch {
+                quote!(#krate::Patch::Value)
+            } else {
+                quote!(::core::option::Option::Some)
+            };
             out.extend(quote! {
-                if let ::core::option::Option::Some(__value) = __value { #inner }
+                if let #present(__value) = __value { #inner }
             });
         } else {
             out.extend(inner);

@@ -1,12 +1,14 @@
-//! `#[derive(Dto)]`: request validation (`ValidateWith`) and sanitising (`Normalize`).
-//! Attributes are parsed (`container`, `rules`, `sanitize`, `serde_names`), checked into a
-//! model (`valid` -> `ast`), then expanded (`expand`, `normalize`); on error, `fallback`
-//! stands in for the impls.
+//! `#[derive(Dto)]`: request validation (`ValidateWith`), sanitising (`Normalize`) and mapping
+//! to and from domain types (`From`, `TryFrom`, `ApplyTo`). Attributes are parsed
+//! (`container`, `rules`, `sanitize`, `serde_names`, `mapping::attr`), checked into a model
+//! (`valid` -> `ast`, `mapping::check`), then expanded (`expand`, `normalize`, `mapping`); on
+//! error, `fallback` and `mapping::fallback` stand in for the impls.
 
 mod ast;
 mod container;
 mod expand;
 mod fallback;
+mod mapping;
 mod normalize;
 mod rules;
 mod sanitize;
@@ -26,12 +28,14 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         (None, Some(model)) => {
             let mut out = expand::validate_impl(&model);
             out.extend(normalize::normalize_impl(&model));
+            out.extend(mapping::expand(&model));
             out
         }
         (errors, model) => {
             let mut out = errors.unwrap_or_default();
             if let Some(model) = model {
                 out.extend(fallback::expand(&model));
+                out.extend(mapping::fallback(&model));
             }
             out
         }

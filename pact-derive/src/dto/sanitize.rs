@@ -1,16 +1,19 @@
 //! `#[dto(trim, lowercase, uppercase, custom(fn))]` on a field: clean-ups run before
-//! validation.
+//! validation. The mapping keys of the same attribute (`rename`, `with`, `default`, `skip`,
+//! `target`) are handed to `mapping::attr`.
 
 use syn::Attribute;
 
 use super::ast::Sanitizer;
+use super::mapping::attr::{self as mapping, FieldAttrs, FieldMapAttr};
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
 const KEYS: &[&str] = &["trim", "lowercase", "uppercase", "custom"];
 
-pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> Vec<Sanitizer> {
+pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs) {
     let mut out: Vec<Sanitizer> = Vec::new();
+    let mut maps = FieldAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("dto")) {
         if let syn::Meta::Path(path) = &attr.meta {
             cx.error_spanned_by(
@@ -19,11 +22,17 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> Vec<Sanitizer> {
             );
             continue;
         }
+        let mut map = FieldMapAttr::default();
+        let mut target = None;
+        let sanitizers_before = out.len();
         let result = attr.parse_nested_meta(|meta| {
             let Some(ident) = meta.path.get_ident().cloned() else {
                 return Err(meta.error("expected `trim`, `lowercase`, `uppercase` or `custom(fn)`"));
             };
             let key = ident.to_string();
+            if mapping::FIELD_KEYS.contains(&key.as_str()) {
+                return mapping::field_key(&meta, &ident, &mut map, &mut target);
+            }
             let sanitizer = match key.as_str() {
                 "trim" | "lowercase" | "uppercase" => {
                     if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
@@ -41,9 +50,10 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> Vec<Sanitizer> {
                     Sanitizer::Custom(content.parse()?)
                 }
                 other => {
-                    let hint = suggest::closest(other, KEYS.iter().copied()).map_or_else(
+                    let keys = KEYS.iter().chain(mapping::FIELD_KEYS).copied();
+                    let hint = suggest::closest(other, keys).map_or_else(
                         || {
-                            "; a field takes `trim`, `lowercase`, `uppercase` and `custom(fn)`"
+                            "; a field takes `trim`, `lowercase`, `uppercase`, `custom(fn)`, `rename`, `with`, `default`, `skip` and `target`"
                                 .to_owned()
                         },
                         |best| format!("; did you mean `{best}`?"),
@@ -77,6 +87,43 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> Vec<Sanitizer> {
         if let Err(err) = result {
             cx.syn_error(err);
         }
+        if let Some(target) = target {
+            if out.len() > sanitizers_before {
+                cx.error_spanned_by(
+                    &target,
+                    "sanitizers apply whatever the mapping; put them in a `#[dto(...)]` without `target`",
+                );
+            }
+            if map.is_empty() {
+                cx.error_spanned_by(&target, "`target` scopes the mapping keys of its attribute (`rename`, `with`, `default`, `skip`), and this attribute has none");
+            }
+            maps.scoped.push((target, map));
+        } else {
+            merge(&mut maps.all, map, cx);
+        }
     }
-    out
+    (out, maps)
+}
+
+/// Keys of another unscoped `#[dto(...)]` on the same field join the first; each at most once.
+fn merge(into: &mut FieldMapAttr, from: FieldMapAttr, cx: &mut Ctxt) {
+    fn one<T: quote::ToTokens>(slot: &mut Option<T>, value: Option<T>, key: &str, cx: &mut Ctxt) {
+        if let Some(value) = value {
+            if slot.is_some() {
+                cx.error_spanned_by(&value, format!("duplicate `{key}`"));
+            } else {
+                *slot = Some(value);
+            }
+        }
+    }
+    one(&mut into.rename, from.rename, "rename", cx);
+    one(&mut into.with, from.with, "with", cx);
+    one(&mut into.skip, from.skip, "skip", cx);
+    if let Some(default) = from.default {
+        if into.default.is_some() {
+            cx.error_spanned_by(&default.0, "duplicate `default`");
+        } else {
+            into.default = Some(default);
+        }
+    }
 }

@@ -11,6 +11,8 @@ pub struct ContainerNames {
     pub rename_all: Option<RenameRule>,
     pub rename_all_fields: Option<RenameRule>,
     pub tagging: Tagging,
+    /// `#[serde(default)]` on the type: absent members take the type's default.
+    pub default: bool,
 }
 
 #[derive(Default, Clone, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub struct ItemNames {
     pub rename_all: Option<RenameRule>,
     pub flatten: bool,
     pub untagged: bool,
+    /// `#[serde(default)]` / `#[serde(default = "...")]` on the field.
+    pub default: bool,
 }
 
 pub fn container(attrs: &[Attribute]) -> ContainerNames {
@@ -42,6 +46,7 @@ pub fn container(attrs: &[Attribute]) -> ContainerNames {
         "tag" => tag = true,
         "content" => content = value,
         "untagged" => out.tagging = Tagging::Untagged,
+        "default" => out.default = true,
         _ => {}
     });
     if out.tagging != Tagging::Untagged {
@@ -61,6 +66,7 @@ pub fn item(attrs: &[Attribute]) -> ItemNames {
         "rename_all" => out.rename_all = value.as_deref().and_then(RenameRule::from_name),
         "flatten" => out.flatten = true,
         "untagged" => out.untagged = true,
+        "default" => out.default = true,
         _ => {}
     });
     out

@@ -5,6 +5,7 @@
 use syn::{DeriveInput, Fields, Member, Type};
 
 use super::ast::{Field, Input, MustMatch, Rule, RuleKind, Shape, Variant, Wire};
+use super::mapping::check as mapping;
 use super::serde_names::{self, Tagging};
 use super::{container, rules, sanitize};
 use crate::internals::case::RenameRule;
@@ -12,12 +13,24 @@ use crate::internals::ctxt::Ctxt;
 use crate::internals::{crate_path, suggest};
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
-    let attrs = container::parse(&input.attrs, cx);
+    let mut attrs = container::parse(&input.attrs, cx);
     let names = serde_names::container(&input.attrs);
     let has_context = attrs.context.is_some();
+    let is_enum = matches!(input.data, syn::Data::Enum(_));
+    let mappings = mapping::container(
+        std::mem::take(&mut attrs.mappings),
+        is_enum,
+        has_context,
+        cx,
+    );
+    let scope = Scope {
+        has_context,
+        serde_default: names.default,
+        mappings: &mappings,
+    };
     let shape = match &input.data {
         syn::Data::Struct(data) => {
-            Shape::Struct(fields(&data.fields, names.rename_all, has_context, cx))
+            Shape::Struct(fields(&data.fields, names.rename_all, &scope, cx))
         }
         syn::Data::Enum(data) => {
             let variants = data.variants.iter().map(|variant| {
@@ -51,7 +64,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
                 Variant {
                     ident: &variant.ident,
                     segment,
-                    fields: fields(&variant.fields, rule, has_context, cx),
+                    fields: fields(&variant.fields, rule, &scope, cx),
                 }
             });
             Shape::Enum(variants.collect())
@@ -72,22 +85,34 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
             );
         }
     }
-    Some(Input {
+    let input = Input {
         ident: &input.ident,
         generics: &input.generics,
         krate: crate_path::or_default(attrs.krate),
         context: attrs.context,
         schemas: attrs.schemas,
         shape,
-    })
+        mappings,
+    };
+    mapping::cross(&input, cx);
+    Some(input)
+}
+
+/// What the fields of the type are checked against.
+struct Scope<'m> {
+    has_context: bool,
+    /// `#[serde(default)]` on the type.
+    serde_default: bool,
+    mappings: &'m [super::ast::Mapping],
 }
 
 fn fields<'a>(
     fields: &'a Fields,
     rename: Option<RenameRule>,
-    has_context: bool,
+    scope: &Scope<'_>,
     cx: &mut Ctxt,
 ) -> Vec<Field<'a>> {
+    let has_context = scope.has_context;
     let named: Vec<(String, Member, String)> = fields
         .iter()
         .filter_map(|field| {
@@ -114,12 +139,19 @@ fn fields<'a>(
             };
             let member = field.ident.clone().map_or_else(|| Member::Unnamed(index.into()), Member::Named);
             let parsed = rules::parse_field(&field.attrs, cx);
-            let optional = option_inner(&field.ty).is_some();
-            if let Some((span, _)) = &parsed.required
-                && !optional
-            {
-                cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
+            let patch = patch_inner(&field.ty).is_some();
+            let optional = patch || option_inner(&field.ty).is_some();
+            if let Some((span, _)) = &parsed.required {
+                if patch {
+                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; a `Patch` field is absent, null or a value by design"));
+                } else if !optional {
+                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
+                }
             }
+            if patch && !own.default && !scope.serde_default {
+                cx.error_spanned_by(&field.ty, "a `Patch` field needs `#[serde(default)]`: without it serde reads an absent member as `null`, and the patch would clear the value");
+            }
+            let (sanitizers, map_attrs) = sanitize::parse(&field.attrs, cx);
             for rule in parsed.rules.iter().chain(&parsed.each).chain(&parsed.keys) {
                 check_rule(rule, has_context, cx);
             }
@@ -141,18 +173,21 @@ fn fields<'a>(
                     Some(MustMatch { other: member.clone(), other_wire: wire.clone(), span, overrides })
                 })
                 .collect();
+            let maps = mapping::field(&map_attrs, &member, scope.mappings, cx);
             Field {
                 member,
                 ty: &field.ty,
                 wire,
                 optional,
+                patch,
                 required: parsed.required.map(|(_, overrides)| overrides),
                 rules: parsed.rules,
                 each: parsed.each,
                 keys: parsed.keys,
                 nested: parsed.nested,
                 must_match,
-                sanitizers: sanitize::parse(&field.attrs, cx),
+                sanitizers,
+                maps,
             }
         })
         .collect()
@@ -252,12 +287,22 @@ fn literal(expr: &syn::Expr) -> Option<f64> {
 
 /// `T` of `Option<T>` (written as `Option`, `std::option::Option` or `core::option::Option`).
 pub fn option_inner(ty: &Type) -> Option<&Type> {
+    generic_inner(ty, "Option")
+}
+
+/// `T` of `Patch<T>` (written as `Patch` or `pact::Patch`).
+pub fn patch_inner(ty: &Type) -> Option<&Type> {
+    generic_inner(ty, "Patch")
+}
+
+/// `T` of `Name<T>`, by the last segment of the type's path.
+pub fn generic_inner<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
     let Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;
     }
     let last = path.path.segments.last()?;
-    if last.ident != "Option" {
+    if last.ident != name {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {

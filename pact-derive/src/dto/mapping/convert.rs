@@ -1,0 +1,132 @@
+//! One field's conversion, chosen by the shape of the DTO field's type.
+//!
+//! A plain field converts with `From` (the same type is `From<T> for T`: a move). A container
+//! (`Option`, `Vec`, `Box`, `HashMap`/`BTreeMap` values) goes through
+//! `__private::mapping::{Owned, Borrowed}`, whose inherent `convert` is the identity when both
+//! sides have the same type, and whose shape trait (imported in a block of its own) maps the
+//! elements through `From` otherwise. Every call is spanned on the DTO field, so a type
+//! mismatch points there.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{Path, Type};
+
+/// The shape of a type, read from its syntax.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Leaf,
+    Optional,
+    Sequence,
+    Boxed,
+    Map,
+}
+
+pub fn shape(ty: &Type) -> Shape {
+    match ty {
+        Type::Group(group) => shape(&group.elem),
+        Type::Paren(paren) => shape(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return Shape::Leaf;
+            };
+            let args = match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => args
+                    .args
+                    .iter()
+                    .filter(|arg| matches!(arg, syn::GenericArgument::Type(_)))
+                    .count(),
+                _ => 0,
+            };
+            match (last.ident.to_string().as_str(), args) {
+                ("Option", 1) => Shape::Optional,
+                ("Vec", 1) => Shape::Sequence,
+                ("Box", 1) => Shape::Boxed,
+                ("HashMap", 2 | 3) | ("BTreeMap", 2) => Shape::Map,
+                _ => Shape::Leaf,
+            }
+        }
+        _ => Shape::Leaf,
+    }
+}
+
+impl Shape {
+    fn traits(self, borrowed: bool) -> &'static [&'static str] {
+        match self {
+            Self::Leaf if borrowed => &["LeafRef", "LeafClone"],
+            Self::Leaf => &["Leaf"],
+            Self::Optional => &["Optional"],
+            Self::Sequence => &["Sequence"],
+            Self::Boxed => &["Boxed"],
+            Self::Map => &["Map"],
+        }
+    }
+}
+
+/// Where the converted value goes.
+pub enum Dest<'a> {
+    /// A DTO field of this type (`from`).
+    Type(&'a Type),
+    /// A target field whose type rustc infers: `slot` is an expression of type
+    /// `__private::mapping::Slot<D>` (used by containers only).
+    Slot(TokenStream),
+}
+
+/// `value` (owned) converted for `dest`, spanned at `span`.
+pub fn owned(
+    krate: &Path,
+    value: &TokenStream,
+    dest: &Dest<'_>,
+    shape: Shape,
+    span: Span,
+) -> TokenStream {
+    let span = at(span);
+    if shape == Shape::Leaf {
+        return match dest {
+            Dest::Type(ty) => {
+                quote_spanned!(span=> <#ty as ::core::convert::From<_>>::from(#value))
+            }
+            Dest::Slot(_) => quote_spanned!(span=> ::core::convert::From::from(#value)),
+        };
+    }
+    let mapping = quote!(#krate::__private::mapping);
+    let traits = imports(&mapping, shape, false);
+    let call = match dest {
+        Dest::Type(ty) => quote_spanned!(span=> #mapping::Owned::<_, #ty>::new(#value).convert()),
+        Dest::Slot(slot) => quote_spanned!(span=> #mapping::Owned::to(#value, #slot).convert()),
+    };
+    quote!({ #traits #call })
+}
+
+/// `value` (a reference) converted into an owned `ty`: the same type is cloned, another type
+/// converts from the reference (`From<&S>`, as nested DTOs derive) or, failing that, from a
+/// clone.
+pub fn borrowed(
+    krate: &Path,
+    value: &TokenStream,
+    ty: &Type,
+    shape: Shape,
+    span: Span,
+) -> TokenStream {
+    let span = at(span);
+    let mapping = quote!(#krate::__private::mapping);
+    let traits = imports(&mapping, shape, true);
+    let call = quote_spanned!(span=> #mapping::Borrowed::<_, #ty>::new(#value).convert());
+    quote!({ #traits #call })
+}
+
+fn imports(mapping: &TokenStream, shape: Shape, borrowed: bool) -> TokenStream {
+    let traits = shape
+        .traits(borrowed)
+        .iter()
+        .map(|name| syn::Ident::new(name, Span::call_site()));
+    quote! {
+        #[allow(unused_imports)]
+        use #mapping::{#(#traits as _),*};
+    }
+}
+
+/// A call-site span placed at `span`: errors point at the user's tokens, names resolve as
+/// written at the derive.
+pub fn at(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}

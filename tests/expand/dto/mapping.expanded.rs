@@ -1,0 +1,306 @@
+#[automatically_derived]
+impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for UserDto {
+    fn validate_into(
+        &self,
+        __ctx: &__C,
+        __path: &::pact::validation::Path<'_>,
+        __errors: &mut ::pact::ValidationErrors,
+    ) {
+        {
+            let __value = &self.email;
+            let __at = __path.field("email");
+            if let ::core::option::Option::Some(__value) = __value {
+                if let ::core::result::Result::Err(__error) = ::pact::validation::rules::email(
+                    __value,
+                ) {
+                    __errors.push(&__at, __error);
+                }
+            }
+        }
+    }
+}
+#[automatically_derived]
+impl ::pact::Normalize for UserDto {
+    fn normalize(&mut self) {}
+}
+#[automatically_derived]
+impl ::core::convert::From<User> for UserDto {
+    #[inline]
+    fn from(__source: User) -> Self {
+        let User {
+            email: __source_email,
+            display_name: __source_name,
+            nickname: __source_nickname,
+            tags: __source_tags,
+            password_hash: _,
+        } = __source;
+        Self {
+            email: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::Optional as _;
+                ::pact::__private::mapping::Owned::<
+                    _,
+                    Option<String>,
+                >::new(__source_email)
+                    .convert()
+            },
+            name: normalize_name(__source_name),
+            nickname: <pact::Patch<
+                String,
+            > as ::core::convert::From<_>>::from(__source_nickname),
+            tags: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::Optional as _;
+                ::pact::__private::mapping::Owned::<
+                    _,
+                    Option<Vec<TagDto>>,
+                >::new(__source_tags)
+                    .convert()
+            },
+            links: ::core::default::Default::default(),
+        }
+    }
+}
+#[automatically_derived]
+impl<'__src> ::core::convert::From<&'__src User> for UserDto {
+    #[inline]
+    fn from(__source: &'__src User) -> Self {
+        let User {
+            email: __source_email,
+            display_name: __source_name,
+            nickname: __source_nickname,
+            tags: __source_tags,
+            password_hash: _,
+        } = __source;
+        Self {
+            email: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::Optional as _;
+                ::pact::__private::mapping::Borrowed::<
+                    _,
+                    Option<String>,
+                >::new(__source_email)
+                    .convert()
+            },
+            name: normalize_name(::pact::__private::mapping::cloned(__source_name)),
+            nickname: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
+                ::pact::__private::mapping::Borrowed::<
+                    _,
+                    pact::Patch<String>,
+                >::new(__source_nickname)
+                    .convert()
+            },
+            tags: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::Optional as _;
+                ::pact::__private::mapping::Borrowed::<
+                    _,
+                    Option<Vec<TagDto>>,
+                >::new(__source_tags)
+                    .convert()
+            },
+            links: ::core::default::Default::default(),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::convert::TryFrom<UserDto> for NewUser {
+    type Error = SignupError;
+    fn try_from(mut __dto: UserDto) -> ::core::result::Result<Self, SignupError> {
+        ::pact::Normalize::normalize(&mut __dto);
+        if let ::core::result::Result::Err(__errors) = ::pact::Validate::validate(
+            &__dto,
+        ) {
+            return ::core::result::Result::Err(::core::convert::From::from(__errors));
+        }
+        ::core::result::Result::Ok({
+            let UserDto {
+                email: __dto_email,
+                name: __dto_name,
+                nickname: __dto_nickname,
+                tags: __dto_tags,
+                links: _,
+            } = __dto;
+            NewUser {
+                email: {
+                    #[allow(unused_imports)]
+                    use ::pact::__private::mapping::Optional as _;
+                    ::pact::__private::mapping::Owned::to(
+                            __dto_email,
+                            ::pact::__private::mapping::slot(|__t: &NewUser| &__t.email),
+                        )
+                        .convert()
+                },
+                display_name: normalize_name(__dto_name),
+                nickname: ::core::convert::From::from(__dto_nickname),
+                tags: {
+                    #[allow(unused_imports)]
+                    use ::pact::__private::mapping::Optional as _;
+                    ::pact::__private::mapping::Owned::to(
+                            __dto_tags,
+                            ::pact::__private::mapping::slot(|__t: &NewUser| &__t.tags),
+                        )
+                        .convert()
+                },
+                created_at: now(),
+                role: ::core::default::Default::default(),
+            }
+        })
+    }
+}
+#[automatically_derived]
+impl ::pact::ApplyTo<User> for UserDto {
+    fn apply_to(self, __target: &mut User) -> ::pact::Changes {
+        let mut __changes = ::pact::Changes::new(
+            &["email", "display_name", "nickname", "tags"],
+        );
+        let UserDto {
+            email: __patch_email,
+            name: __patch_name,
+            nickname: __patch_nickname,
+            tags: __patch_tags,
+            links: _,
+        } = self;
+        if let ::core::option::Option::Some(__value) = __patch_email {
+            __target.email = ::core::convert::From::from(__value);
+            __changes.mark(0usize);
+        }
+        if let ::core::option::Option::Some(__value) = __patch_name {
+            __target.display_name = normalize_name(__value);
+            __changes.mark(1usize);
+        }
+        match __patch_nickname {
+            ::pact::Patch::Absent => {}
+            ::pact::Patch::Null => {
+                __target.nickname = ::core::option::Option::None;
+                __changes.mark(2usize);
+            }
+            ::pact::Patch::Value(__value) => {
+                __target.nickname = ::core::option::Option::Some(
+                    ::core::convert::From::from(__value),
+                );
+                __changes.mark(2usize);
+            }
+        }
+        if let ::core::option::Option::Some(__value) = __patch_tags {
+            __target.tags = {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::Sequence as _;
+                ::pact::__private::mapping::Owned::to(
+                        __value,
+                        ::pact::__private::mapping::slot(|__t: &User| &__t.tags),
+                    )
+                    .convert()
+            };
+            __changes.mark(3usize);
+        }
+        __changes
+    }
+}
+#[automatically_derived]
+impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for PaymentDto {
+    fn validate_into(
+        &self,
+        __ctx: &__C,
+        __path: &::pact::validation::Path<'_>,
+        __errors: &mut ::pact::ValidationErrors,
+    ) {
+        match self {
+            Self::Card { .. } => {}
+            Self::Iban { .. } => {}
+            Self::Cash { .. } => {}
+        }
+    }
+}
+#[automatically_derived]
+impl ::pact::Normalize for PaymentDto {
+    fn normalize(&mut self) {}
+}
+#[automatically_derived]
+impl ::core::convert::From<Payment> for PaymentDto {
+    #[inline]
+    fn from(__source: Payment) -> Self {
+        match __source {
+            Payment::Card { number: __source_number, holder: __source_holder } => {
+                Self::Card {
+                    number: <String as ::core::convert::From<_>>::from(__source_number),
+                    holder: <HolderDto as ::core::convert::From<
+                        _,
+                    >>::from(__source_holder),
+                }
+            }
+            Payment::Iban { 0: __source_0 } => {
+                Self::Iban {
+                    0: <String as ::core::convert::From<_>>::from(__source_0),
+                }
+            }
+            Payment::Cash {} => Self::Cash {},
+        }
+    }
+}
+#[automatically_derived]
+impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
+    #[inline]
+    fn from(__source: &'__src Payment) -> Self {
+        match __source {
+            Payment::Card { number: __source_number, holder: __source_holder } => {
+                Self::Card {
+                    number: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
+                        ::pact::__private::mapping::Borrowed::<
+                            _,
+                            String,
+                        >::new(__source_number)
+                            .convert()
+                    },
+                    holder: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
+                        ::pact::__private::mapping::Borrowed::<
+                            _,
+                            HolderDto,
+                        >::new(__source_holder)
+                            .convert()
+                    },
+                }
+            }
+            Payment::Iban { 0: __source_0 } => {
+                Self::Iban {
+                    0: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
+                        ::pact::__private::mapping::Borrowed::<
+                            _,
+                            String,
+                        >::new(__source_0)
+                            .convert()
+                    },
+                }
+            }
+            Payment::Cash {} => Self::Cash {},
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<PaymentDto> for Payment {
+    #[inline]
+    fn from(__dto: PaymentDto) -> Self {
+        match __dto {
+            PaymentDto::Card { number: __dto_number, holder: __dto_holder } => {
+                Payment::Card {
+                    number: ::core::convert::From::from(__dto_number),
+                    holder: ::core::convert::From::from(__dto_holder),
+                }
+            }
+            PaymentDto::Iban { 0: __dto_0 } => {
+                Payment::Iban {
+                    0: ::core::convert::From::from(__dto_0),
+                }
+            }
+            PaymentDto::Cash {} => Payment::Cash {},
+        }
+    }
+}

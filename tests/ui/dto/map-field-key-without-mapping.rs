@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct UserResponse {
+    #[dto(rename = display_name)]
+    pub name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+#[dto(skip(password_hash))]
+pub struct UserResponse {
+    pub id: u64,
+}
+
+fn main() {}
