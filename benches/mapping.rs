@@ -181,12 +181,15 @@ fn user() -> User {
     }
 }
 
+type OwnedConversion = fn(User) -> UserResponse;
+type BorrowedConversion = fn(&User) -> UserResponse;
+
 /// Both contenders run through the same harness code, called through a function pointer, so
 /// they differ only in the conversion itself (not in where the benchmark loop lands).
 fn owned(c: &mut Criterion) {
     let user = user();
     let mut group = c.benchmark_group("mapping_owned");
-    let contenders: [(&str, fn(User) -> UserResponse); 2] =
+    let contenders: [(&str, OwnedConversion); 2] =
         [("pact", owned_derived), ("hand", owned_by_hand)];
     for (name, convert) in contenders {
         group.bench_function(name, |b| {
@@ -203,7 +206,7 @@ fn owned(c: &mut Criterion) {
 fn borrowed(c: &mut Criterion) {
     let user = user();
     let mut group = c.benchmark_group("mapping_borrowed");
-    let contenders: [(&str, fn(&User) -> UserResponse); 2] =
+    let contenders: [(&str, BorrowedConversion); 2] =
         [("pact", borrowed_derived), ("hand", borrowed_by_hand)];
     for (name, convert) in contenders {
         group.bench_function(name, |b| {
