@@ -66,12 +66,12 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
     #[inline]
     fn from(__source: &'__src User) -> Self {
         let User {
-            email: __source_email,
-            display_name: __source_name,
-            nickname: __source_nickname,
-            tags: __source_tags,
+            email: ref __source_email,
+            display_name: ref __source_name,
+            nickname: ref __source_nickname,
+            tags: ref __source_tags,
             password_hash: _,
-        } = __source;
+        } = *__source;
         Self {
             email: {
                 #[allow(unused_imports)]
@@ -244,8 +244,11 @@ impl ::core::convert::From<Payment> for PaymentDto {
 impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
     #[inline]
     fn from(__source: &'__src Payment) -> Self {
-        match __source {
-            Payment::Card { number: __source_number, holder: __source_holder } => {
+        match *__source {
+            Payment::Card {
+                number: ref __source_number,
+                holder: ref __source_holder,
+            } => {
                 Self::Card {
                     number: {
                         #[allow(unused_imports)]
@@ -267,7 +270,7 @@ impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
                     },
                 }
             }
-            Payment::Iban { 0: __source_0 } => {
+            Payment::Iban { 0: ref __source_0 } => {
                 Self::Iban {
                     0: {
                         #[allow(unused_imports)]
