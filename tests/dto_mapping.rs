@@ -529,3 +529,49 @@ fn generic_and_lifetime_dtos() {
 fn validation_still_works_beside_mapping() {
     assert!(signup().validate().is_err(), "email is not trimmed yet");
 }
+
+// ---- Box and map values, both directions -----------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree {
+    pub root: Box<TeamTag>,
+    pub leaves: BTreeMap<String, TeamTag>,
+    pub index: HashMap<u8, TeamTag>,
+    pub parent: Option<Box<TeamTag>>,
+}
+
+#[derive(Debug, Clone, PartialEq, pact::Dto)]
+#[dto(from = Tree, into = Tree)]
+pub struct TreeDto {
+    pub root: Box<TeamTagDto>,
+    pub leaves: BTreeMap<String, TeamTagDto>,
+    pub index: HashMap<u8, TeamTagDto>,
+    #[dto(from(with = unbox), into(with = rebox))]
+    pub parent: Option<TeamTagDto>,
+}
+
+fn unbox(parent: Option<Box<TeamTag>>) -> Option<TeamTagDto> {
+    parent.map(|tag| TeamTagDto::from(*tag))
+}
+
+fn rebox(parent: Option<TeamTagDto>) -> Option<Box<TeamTag>> {
+    parent.map(|dto| Box::new(dto.into()))
+}
+
+#[test]
+fn boxes_and_map_values_convert_element_wise() {
+    let tree = Tree {
+        root: Box::new(TeamTag { label: "r".into() }),
+        leaves: BTreeMap::from([("a".into(), TeamTag { label: "l".into() })]),
+        index: HashMap::from([(1, TeamTag { label: "i".into() })]),
+        parent: Some(Box::new(TeamTag { label: "p".into() })),
+    };
+    let dto = TreeDto::from(&tree);
+    assert_eq!(dto.root.label, "r");
+    assert_eq!(dto.leaves["a"].label, "l");
+    assert_eq!(dto.index[&1].label, "i");
+    assert_eq!(dto.parent.as_ref().map(|p| p.label.as_str()), Some("p"));
+    assert_eq!(TreeDto::from(tree.clone()), dto);
+    let back: Tree = dto.into();
+    assert_eq!(back, tree);
+}

@@ -164,6 +164,15 @@ pub fn field(
     cx: &mut Ctxt,
 ) -> Vec<FieldMap> {
     conflicts(&attrs.all, cx);
+    for (scope, key, group) in &attrs.directions {
+        conflicts(group, cx);
+        if !mappings.iter().any(|m| scope.covers(m.direction)) {
+            cx.error_spanned_by(
+                key,
+                format!("`{key}(...)`: this type declares no `{key}` mapping"),
+            );
+        }
+    }
     for (target, scoped) in &attrs.scoped {
         conflicts(scoped, cx);
         let name = type_name(target);
@@ -204,26 +213,32 @@ pub fn field(
                 .iter()
                 .find(|(target, _)| type_name(target) == name)
                 .map(|(_, attr)| attr);
-            let all = &attrs.all;
-            let rename = scoped
-                .and_then(|s| s.rename.clone())
-                .or_else(|| all.rename.clone());
-            let with = scoped
-                .and_then(|s| s.with.clone())
-                .or_else(|| all.with.clone());
-            // `skip` / `default`: the scoped attribute's, else (unless it maps the field
-            // itself with `rename` or `with`) the unscoped one's.
-            let out_of = |a: &FieldMapAttr| {
-                a.default
-                    .as_ref()
-                    .map(|(_, value)| value.clone())
-                    .or_else(|| a.skip.as_ref().map(|_| None))
-            };
-            let skipped = match scoped {
-                Some(s) if s.skip.is_some() || s.default.is_some() => out_of(s),
-                Some(s) if s.rename.is_some() || s.with.is_some() => None,
-                _ => out_of(all),
-            };
+            // Most specific first: `target = T`, then `from(..)` / `into(..)` / `patch(..)`,
+            // then the keys for every mapping.
+            let mut layers: Vec<&FieldMapAttr> = Vec::new();
+            layers.extend(scoped);
+            layers.extend(
+                attrs
+                    .directions
+                    .iter()
+                    .filter(|(scope, ..)| scope.covers(mapping.direction))
+                    .map(|(.., attr)| attr),
+            );
+            layers.push(&attrs.all);
+            let (mut rename, mut with, mut skipped, mut mapped) = (None, None, None, false);
+            for layer in layers {
+                rename = rename.or_else(|| layer.rename.clone());
+                with = with.or_else(|| layer.with.clone());
+                // `skip` / `default` count unless a more specific layer maps the field itself.
+                if skipped.is_none() && !mapped {
+                    skipped = layer
+                        .default
+                        .as_ref()
+                        .map(|(_, value)| value.clone())
+                        .or_else(|| layer.skip.as_ref().map(|_| None));
+                }
+                mapped |= layer.rename.is_some() || layer.with.is_some();
+            }
             let other = rename.map_or_else(|| member.clone(), Member::Named);
             let how = match (skipped, with) {
                 (Some(value), _) => How::Skip(value),
