@@ -575,3 +575,32 @@ fn boxes_and_map_values_convert_element_wise() {
     let back: Tree = dto.into();
     assert_eq!(back, tree);
 }
+
+// ---- an optional field from a plain one ---------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub nickname: String,
+    pub level: u8,
+}
+
+#[derive(Debug, PartialEq, pact::Dto)]
+#[dto(from = Profile)]
+pub struct ProfileDto {
+    pub nickname: Option<String>,
+    pub level: Option<u8>,
+}
+
+#[test]
+fn an_option_takes_a_plain_value() {
+    let profile = Profile {
+        nickname: "al".into(),
+        level: 3,
+    };
+    let expected = ProfileDto {
+        nickname: Some("al".into()),
+        level: Some(3),
+    };
+    assert_eq!(ProfileDto::from(&profile), expected);
+    assert_eq!(ProfileDto::from(profile), expected);
+}

@@ -37,7 +37,7 @@ impl ::core::convert::From<User> for UserDto {
         Self {
             email: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{Optional as _, Leaf as _};
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<String>,
@@ -50,7 +50,7 @@ impl ::core::convert::From<User> for UserDto {
             > as ::core::convert::From<_>>::from(__source_nickname),
             tags: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{Optional as _, Leaf as _};
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<Vec<TagDto>>,
@@ -75,7 +75,9 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
         Self {
             email: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{
+                    Optional as _, LeafRef as _, LeafClone as _,
+                };
                 ::pact::__private::mapping::Borrowed::<
                     _,
                     Option<String>,
@@ -94,7 +96,9 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
             },
             tags: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{
+                    Optional as _, LeafRef as _, LeafClone as _,
+                };
                 ::pact::__private::mapping::Borrowed::<
                     _,
                     Option<Vec<TagDto>>,
@@ -126,7 +130,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
             NewUser {
                 email: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::Optional as _;
+                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
                     ::pact::__private::mapping::Owned::to(
                             __dto_email,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.email),
@@ -137,7 +141,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
                 nickname: ::core::convert::From::from(__dto_nickname),
                 tags: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::Optional as _;
+                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
                     ::pact::__private::mapping::Owned::to(
                             __dto_tags,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.tags),
