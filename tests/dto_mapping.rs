@@ -604,3 +604,37 @@ fn an_option_takes_a_plain_value() {
     assert_eq!(ProfileDto::from(&profile), expected);
     assert_eq!(ProfileDto::from(profile), expected);
 }
+
+// ---- target fields computed from the whole DTO ----------------------------------------------------
+
+#[derive(Debug, PartialEq)]
+pub struct Person {
+    pub first: String,
+    pub last: String,
+    pub full_name: String,
+}
+
+fn full_name_of(request: &PersonRequest) -> String {
+    format!("{} {}", request.first, request.last)
+}
+
+#[derive(pact::Dto)]
+#[dto(try_into = Person, with(full_name = full_name_of))]
+pub struct PersonRequest {
+    #[dto(trim)]
+    #[validate(length(min = 1))]
+    pub first: String,
+    #[dto(trim)]
+    pub last: String,
+}
+
+#[test]
+fn with_computes_target_fields_from_the_sanitised_dto() {
+    let person = Person::try_from(PersonRequest {
+        first: " Ada ".into(),
+        last: "Lovelace ".into(),
+    })
+    .unwrap();
+    assert_eq!(person.full_name, "Ada Lovelace");
+    assert_eq!(person.first, "Ada");
+}

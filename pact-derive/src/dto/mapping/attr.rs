@@ -45,13 +45,15 @@ pub struct MappingAttr {
     pub by_value: Option<Ident>,
     /// `default(a, b = expr)`: target fields an `into` / `try_into` mapping fills itself.
     pub defaults: Vec<(Ident, Option<Expr>)>,
+    /// `with(a = path::to::fn)`: target fields computed from the whole DTO, `fn(&Dto) -> T`.
+    pub computed: Vec<(Ident, Expr)>,
     /// `error = MyError`: the error type of `try_into`.
     pub error: Option<(Ident, Type)>,
 }
 
 /// Keys of a mapping on the type.
 pub const CONTAINER_KEYS: &[&str] = &[
-    "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "error",
+    "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "with", "error",
 ];
 
 /// Parses one mapping key of a `#[dto(...)]` on the type. `current` is the mapping opened
@@ -89,6 +91,7 @@ pub fn container_key(
             partial: None,
             by_value: None,
             defaults: Vec::new(),
+            computed: Vec::new(),
             error: None,
         });
         return Ok(());
@@ -115,6 +118,15 @@ pub fn container_key(
                 "`default` lists target fields, as in `default(created_at = now(), role)`",
             )?;
             mapping.defaults.extend(names);
+        }
+        "with" => {
+            let shape = "`with` names a function per target field, as in `with(full_name = full_name_of)` with `fn(&Dto) -> T`";
+            for (name, value) in list(meta, shape)? {
+                let Some(value) = value else {
+                    return Err(syn::Error::new(name.span(), shape));
+                };
+                mapping.computed.push((name, value));
+            }
         }
         "partial" | "by_value" => {
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {

@@ -44,6 +44,15 @@ pub fn container(
         }
         duplicates(attr.skip.iter(), "skip", cx);
         duplicates(attr.defaults.iter().map(|(name, _)| name), "default", cx);
+        duplicates(attr.computed.iter().map(|(name, _)| name), "with", cx);
+        for (name, _) in &attr.computed {
+            if attr.defaults.iter().any(|(other, _)| other == name) {
+                cx.error_spanned_by(
+                    name,
+                    format!("`{name}` is in both `default(...)` and `with(...)`; keep one"),
+                );
+            }
+        }
         let target = type_name(&attr.target);
         if let Some(previous) = out.iter().find(|m| {
             type_name(&m.target) == target
@@ -77,6 +86,7 @@ pub fn container(
             partial: attr.partial.is_some(),
             by_value: attr.by_value.is_some(),
             defaults: attr.defaults,
+            computed: attr.computed,
             error: attr.error.map(|(_, ty)| ty),
         });
     }
@@ -118,6 +128,14 @@ fn options(attr: &MappingAttr, is_enum: bool, cx: &mut Ctxt) -> bool {
             format!(
                 "`default(...)` names target fields of `into` / `try_into`, not of `{key}`{hint}"
             ),
+        );
+    }
+    if !matches!(attr.direction, Direction::Into | Direction::TryInto)
+        && let Some((first, _)) = attr.computed.first()
+    {
+        cx.error_spanned_by(
+            first,
+            format!("`with(...)` computes target fields of `into` / `try_into`, not of `{key}`; a field's own conversion is `#[dto(with = ...)]` on the field"),
         );
     }
     if attr.direction != Direction::TryInto
@@ -359,12 +377,17 @@ fn fields_of_target(
     carried: usize,
     cx: &mut Ctxt,
 ) {
-    for (name, _) in &mapping.defaults {
+    let filled = mapping
+        .defaults
+        .iter()
+        .map(|(name, _)| name)
+        .chain(mapping.computed.iter().map(|(name, _)| name));
+    for name in filled {
         if let Some(field) = seen.get(name.to_string().trim_start_matches("r#")) {
             let own = member_name(&field.member);
             cx.error_spanned_by(
                 name,
-                format!("`{name}` of `{target}` is written from the field `{own}`; it cannot also take a default"),
+                format!("`{name}` of `{target}` is written from the field `{own}`; it cannot also be filled by `default(...)` or `with(...)`"),
             );
         }
     }
