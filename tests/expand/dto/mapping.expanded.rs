@@ -120,6 +120,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
             return ::core::result::Result::Err(::core::convert::From::from(__errors));
         }
         ::core::result::Result::Ok({
+            let __computed_slug = slug_of(&__dto);
             let UserDto {
                 email: __dto_email,
                 name: __dto_name,
@@ -148,6 +149,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
                         )
                         .convert()
                 },
+                slug: __computed_slug,
                 created_at: now(),
                 role: ::core::default::Default::default(),
             }
