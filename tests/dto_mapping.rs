@@ -529,3 +529,112 @@ fn generic_and_lifetime_dtos() {
 fn validation_still_works_beside_mapping() {
     assert!(signup().validate().is_err(), "email is not trimmed yet");
 }
+
+// ---- Box and map values, both directions -----------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree {
+    pub root: Box<TeamTag>,
+    pub leaves: BTreeMap<String, TeamTag>,
+    pub index: HashMap<u8, TeamTag>,
+    pub parent: Option<Box<TeamTag>>,
+}
+
+#[derive(Debug, Clone, PartialEq, pact::Dto)]
+#[dto(from = Tree, into = Tree)]
+pub struct TreeDto {
+    pub root: Box<TeamTagDto>,
+    pub leaves: BTreeMap<String, TeamTagDto>,
+    pub index: HashMap<u8, TeamTagDto>,
+    #[dto(from(with = unbox), into(with = rebox))]
+    pub parent: Option<TeamTagDto>,
+}
+
+fn unbox(parent: Option<Box<TeamTag>>) -> Option<TeamTagDto> {
+    parent.map(|tag| TeamTagDto::from(*tag))
+}
+
+fn rebox(parent: Option<TeamTagDto>) -> Option<Box<TeamTag>> {
+    parent.map(|dto| Box::new(dto.into()))
+}
+
+#[test]
+fn boxes_and_map_values_convert_element_wise() {
+    let tree = Tree {
+        root: Box::new(TeamTag { label: "r".into() }),
+        leaves: BTreeMap::from([("a".into(), TeamTag { label: "l".into() })]),
+        index: HashMap::from([(1, TeamTag { label: "i".into() })]),
+        parent: Some(Box::new(TeamTag { label: "p".into() })),
+    };
+    let dto = TreeDto::from(&tree);
+    assert_eq!(dto.root.label, "r");
+    assert_eq!(dto.leaves["a"].label, "l");
+    assert_eq!(dto.index[&1].label, "i");
+    assert_eq!(dto.parent.as_ref().map(|p| p.label.as_str()), Some("p"));
+    assert_eq!(TreeDto::from(tree.clone()), dto);
+    let back: Tree = dto.into();
+    assert_eq!(back, tree);
+}
+
+// ---- an optional field from a plain one ---------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub nickname: String,
+    pub level: u8,
+}
+
+#[derive(Debug, PartialEq, pact::Dto)]
+#[dto(from = Profile)]
+pub struct ProfileDto {
+    pub nickname: Option<String>,
+    pub level: Option<u8>,
+}
+
+#[test]
+fn an_option_takes_a_plain_value() {
+    let profile = Profile {
+        nickname: "al".into(),
+        level: 3,
+    };
+    let expected = ProfileDto {
+        nickname: Some("al".into()),
+        level: Some(3),
+    };
+    assert_eq!(ProfileDto::from(&profile), expected);
+    assert_eq!(ProfileDto::from(profile), expected);
+}
+
+// ---- target fields computed from the whole DTO ----------------------------------------------------
+
+#[derive(Debug, PartialEq)]
+pub struct Person {
+    pub first: String,
+    pub last: String,
+    pub full_name: String,
+}
+
+fn full_name_of(request: &PersonRequest) -> String {
+    format!("{} {}", request.first, request.last)
+}
+
+#[derive(pact::Dto)]
+#[dto(try_into = Person, with(full_name = full_name_of))]
+pub struct PersonRequest {
+    #[dto(trim)]
+    #[validate(length(min = 1))]
+    pub first: String,
+    #[dto(trim)]
+    pub last: String,
+}
+
+#[test]
+fn with_computes_target_fields_from_the_sanitised_dto() {
+    let person = Person::try_from(PersonRequest {
+        first: " Ada ".into(),
+        last: "Lovelace ".into(),
+    })
+    .unwrap();
+    assert_eq!(person.full_name, "Ada Lovelace");
+    assert_eq!(person.first, "Ada");
+}

@@ -17,7 +17,8 @@ pub struct ContainerAttrs {
 }
 
 const DTO_KEYS: &[&str] = &[
-    "crate", "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "error",
+    "crate", "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "with",
+    "error",
 ];
 const VALIDATE_KEYS: &[&str] = &["context", "schema"];
 

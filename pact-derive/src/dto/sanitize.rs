@@ -5,7 +5,7 @@
 use syn::Attribute;
 
 use super::ast::Sanitizer;
-use super::mapping::attr::{self as mapping, FieldAttrs, FieldMapAttr};
+use super::mapping::attr::{self as mapping, FieldAttrParts, FieldAttrs, FieldMapAttr};
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
@@ -22,8 +22,7 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs)
             );
             continue;
         }
-        let mut map = FieldMapAttr::default();
-        let mut target = None;
+        let mut parts = FieldAttrParts::default();
         let sanitizers_before = out.len();
         let result = attr.parse_nested_meta(|meta| {
             let Some(ident) = meta.path.get_ident().cloned() else {
@@ -31,7 +30,7 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs)
             };
             let key = ident.to_string();
             if mapping::FIELD_KEYS.contains(&key.as_str()) {
-                return mapping::field_key(&meta, &ident, &mut map, &mut target);
+                return mapping::field_key(&meta, &ident, &mut parts);
             }
             let sanitizer = match key.as_str() {
                 "trim" | "lowercase" | "uppercase" => {
@@ -53,7 +52,7 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs)
                     let keys = KEYS.iter().chain(mapping::FIELD_KEYS).copied();
                     let hint = suggest::closest(other, keys).map_or_else(
                         || {
-                            "; a field takes `trim`, `lowercase`, `uppercase`, `custom(fn)`, `rename`, `with`, `default`, `skip` and `target`"
+                            "; a field takes `trim`, `lowercase`, `uppercase`, `custom(fn)`, `rename`, `with`, `default`, `skip`, `target`, `from(..)`, `into(..)` and `patch(..)`"
                                 .to_owned()
                         },
                         |best| format!("; did you mean `{best}`?"),
@@ -87,22 +86,43 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs)
         if let Err(err) = result {
             cx.syn_error(err);
         }
-        if let Some(target) = target {
-            if out.len() > sanitizers_before {
-                cx.error_spanned_by(
-                    &target,
-                    "sanitizers apply whatever the mapping; put them in a `#[dto(...)]` without `target`",
-                );
-            }
-            if map.is_empty() {
-                cx.error_spanned_by(&target, "`target` scopes the mapping keys of its attribute (`rename`, `with`, `default`, `skip`), and this attribute has none");
-            }
-            maps.scoped.push((target, map));
-        } else {
-            merge(&mut maps.all, map, cx);
-        }
+        collect(&mut maps, parts, out.len() > sanitizers_before, cx);
     }
     (out, maps)
+}
+
+/// Files the mapping keys of one attribute: scoped by `target`, by direction, or for every
+/// mapping.
+fn collect(maps: &mut FieldAttrs, parts: FieldAttrParts, has_sanitizers: bool, cx: &mut Ctxt) {
+    let FieldAttrParts {
+        map,
+        target,
+        directions,
+    } = parts;
+    if let (Some(target), Some((_, key, _))) = (&target, directions.first()) {
+        cx.error_spanned_by(
+            key,
+            format!(
+                "`{key}(...)` and `target = {}` do not combine; write them in separate attributes",
+                quote::ToTokens::to_token_stream(target)
+            ),
+        );
+    }
+    maps.directions.extend(directions);
+    if let Some(target) = target {
+        if has_sanitizers {
+            cx.error_spanned_by(
+                &target,
+                "sanitizers apply whatever the mapping; put them in a `#[dto(...)]` without `target`",
+            );
+        }
+        if map.is_empty() {
+            cx.error_spanned_by(&target, "`target` scopes the mapping keys of its attribute (`rename`, `with`, `default`, `skip`), and this attribute has none");
+        }
+        maps.scoped.push((target, map));
+    } else {
+        merge(&mut maps.all, map, cx);
+    }
 }
 
 /// Keys of another unscoped `#[dto(...)]` on the same field join the first; each at most once.

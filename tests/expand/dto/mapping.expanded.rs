@@ -37,7 +37,7 @@ impl ::core::convert::From<User> for UserDto {
         Self {
             email: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{Optional as _, Leaf as _};
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<String>,
@@ -50,7 +50,7 @@ impl ::core::convert::From<User> for UserDto {
             > as ::core::convert::From<_>>::from(__source_nickname),
             tags: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{Optional as _, Leaf as _};
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<Vec<TagDto>>,
@@ -66,16 +66,18 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
     #[inline]
     fn from(__source: &'__src User) -> Self {
         let User {
-            email: __source_email,
-            display_name: __source_name,
-            nickname: __source_nickname,
-            tags: __source_tags,
+            email: ref __source_email,
+            display_name: ref __source_name,
+            nickname: ref __source_nickname,
+            tags: ref __source_tags,
             password_hash: _,
-        } = __source;
+        } = *__source;
         Self {
             email: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{
+                    Optional as _, LeafRef as _, LeafClone as _,
+                };
                 ::pact::__private::mapping::Borrowed::<
                     _,
                     Option<String>,
@@ -94,7 +96,9 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
             },
             tags: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Optional as _;
+                use ::pact::__private::mapping::{
+                    Optional as _, LeafRef as _, LeafClone as _,
+                };
                 ::pact::__private::mapping::Borrowed::<
                     _,
                     Option<Vec<TagDto>>,
@@ -116,6 +120,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
             return ::core::result::Result::Err(::core::convert::From::from(__errors));
         }
         ::core::result::Result::Ok({
+            let __computed_slug = slug_of(&__dto);
             let UserDto {
                 email: __dto_email,
                 name: __dto_name,
@@ -126,7 +131,7 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
             NewUser {
                 email: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::Optional as _;
+                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
                     ::pact::__private::mapping::Owned::to(
                             __dto_email,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.email),
@@ -137,13 +142,14 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
                 nickname: ::core::convert::From::from(__dto_nickname),
                 tags: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::Optional as _;
+                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
                     ::pact::__private::mapping::Owned::to(
                             __dto_tags,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.tags),
                         )
                         .convert()
                 },
+                slug: __computed_slug,
                 created_at: now(),
                 role: ::core::default::Default::default(),
             }
@@ -244,8 +250,11 @@ impl ::core::convert::From<Payment> for PaymentDto {
 impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
     #[inline]
     fn from(__source: &'__src Payment) -> Self {
-        match __source {
-            Payment::Card { number: __source_number, holder: __source_holder } => {
+        match *__source {
+            Payment::Card {
+                number: ref __source_number,
+                holder: ref __source_holder,
+            } => {
                 Self::Card {
                     number: {
                         #[allow(unused_imports)]
@@ -267,7 +276,7 @@ impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
                     },
                 }
             }
-            Payment::Iban { 0: __source_0 } => {
+            Payment::Iban { 0: ref __source_0 } => {
                 Self::Iban {
                     0: {
                         #[allow(unused_imports)]

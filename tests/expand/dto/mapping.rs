@@ -2,7 +2,7 @@
 // user error, patch with Option and Patch fields, and an enum.
 #[derive(Debug, serde::Deserialize, pact::Dto)]
 #[dto(from = User, skip(password_hash))]
-#[dto(try_into = NewUser, error = SignupError, default(created_at = now(), role))]
+#[dto(try_into = NewUser, error = SignupError, default(created_at = now(), role), with(slug = slug_of))]
 #[dto(patch = User)]
 pub struct UserDto {
     #[validate(email)]

@@ -45,13 +45,15 @@ pub struct MappingAttr {
     pub by_value: Option<Ident>,
     /// `default(a, b = expr)`: target fields an `into` / `try_into` mapping fills itself.
     pub defaults: Vec<(Ident, Option<Expr>)>,
+    /// `with(a = path::to::fn)`: target fields computed from the whole DTO, `fn(&Dto) -> T`.
+    pub computed: Vec<(Ident, Expr)>,
     /// `error = MyError`: the error type of `try_into`.
     pub error: Option<(Ident, Type)>,
 }
 
 /// Keys of a mapping on the type.
 pub const CONTAINER_KEYS: &[&str] = &[
-    "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "error",
+    "from", "into", "try_into", "patch", "skip", "partial", "by_value", "default", "with", "error",
 ];
 
 /// Parses one mapping key of a `#[dto(...)]` on the type. `current` is the mapping opened
@@ -89,6 +91,7 @@ pub fn container_key(
             partial: None,
             by_value: None,
             defaults: Vec::new(),
+            computed: Vec::new(),
             error: None,
         });
         return Ok(());
@@ -115,6 +118,15 @@ pub fn container_key(
                 "`default` lists target fields, as in `default(created_at = now(), role)`",
             )?;
             mapping.defaults.extend(names);
+        }
+        "with" => {
+            let shape = "`with` names a function per target field, as in `with(full_name = full_name_of)` with `fn(&Dto) -> T`";
+            for (name, value) in list(meta, shape)? {
+                let Some(value) = value else {
+                    return Err(syn::Error::new(name.span(), shape));
+                };
+                mapping.computed.push((name, value));
+            }
         }
         "partial" | "by_value" => {
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
@@ -207,19 +219,90 @@ impl FieldMapAttr {
     }
 }
 
-/// A field's mapping keys: those for every mapping, and those scoped with `target = T`.
+/// Which directions a `from(...)` / `into(...)` / `patch(...)` group on a field applies to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DirectionScope {
+    From,
+    /// `into` and `try_into`.
+    Into,
+    Patch,
+}
+
+impl DirectionScope {
+    pub fn covers(self, direction: Direction) -> bool {
+        matches!(
+            (self, direction),
+            (Self::From, Direction::From)
+                | (Self::Into, Direction::Into | Direction::TryInto)
+                | (Self::Patch, Direction::Patch)
+        )
+    }
+}
+
+/// A field's mapping keys: those for every mapping, those of one direction
+/// (`from(with = f)`), and those scoped with `target = T`.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub all: FieldMapAttr,
+    pub directions: Vec<(DirectionScope, Ident, FieldMapAttr)>,
     pub scoped: Vec<(Path, FieldMapAttr)>,
 }
 
 /// Keys of a mapping on a field.
-pub const FIELD_KEYS: &[&str] = &["rename", "with", "default", "skip", "target"];
+pub const FIELD_KEYS: &[&str] = &[
+    "rename", "with", "default", "skip", "target", "from", "into", "patch",
+];
 
-/// Parses one mapping key of a `#[dto(...)]` on a field into `out`; `target` receives the
-/// scope of `target = T`.
+/// One `#[dto(...)]` on a field, as far as mapping goes.
+#[derive(Default)]
+pub struct FieldAttrParts {
+    pub map: FieldMapAttr,
+    /// `target = T`: the attribute's keys apply to the mappings to `T` only.
+    pub target: Option<Path>,
+    /// `from(...)`, `into(...)`, `patch(...)` groups.
+    pub directions: Vec<(DirectionScope, Ident, FieldMapAttr)>,
+}
+
+/// Parses one mapping key of a `#[dto(...)]` on a field into `out`.
 pub fn field_key(
+    meta: &ParseNestedMeta<'_>,
+    key: &Ident,
+    parts: &mut FieldAttrParts,
+) -> syn::Result<()> {
+    let scope = match key.to_string().as_str() {
+        "from" => Some(DirectionScope::From),
+        "into" => Some(DirectionScope::Into),
+        "patch" => Some(DirectionScope::Patch),
+        _ => None,
+    };
+    if let Some(scope) = scope {
+        if !meta.input.peek(syn::token::Paren) {
+            return Err(meta.error(format!(
+                "`{key}(...)` on a field holds keys for `{key}` mappings only, as in `{key}(with = path::to::fn)`"
+            )));
+        }
+        if parts.directions.iter().any(|(s, ..)| *s == scope) {
+            return Err(meta.error(format!("duplicate `{key}(...)`")));
+        }
+        let mut group = FieldMapAttr::default();
+        meta.parse_nested_meta(|inner| {
+            let Some(ident) = inner.path.get_ident().cloned() else {
+                return Err(inner.error("expected `rename`, `with`, `default` or `skip`"));
+            };
+            if !matches!(ident.to_string().as_str(), "rename" | "with" | "default" | "skip") {
+                return Err(inner.error(format!(
+                    "`{ident}` does not go inside `{key}(...)`; it takes `rename`, `with`, `default` and `skip`"
+                )));
+            }
+            one_key(&inner, &ident, &mut group, &mut None)
+        })?;
+        parts.directions.push((scope, key.clone(), group));
+        return Ok(());
+    }
+    one_key(meta, key, &mut parts.map, &mut parts.target)
+}
+
+fn one_key(
     meta: &ParseNestedMeta<'_>,
     key: &Ident,
     out: &mut FieldMapAttr,

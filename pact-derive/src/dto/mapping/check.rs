@@ -44,6 +44,15 @@ pub fn container(
         }
         duplicates(attr.skip.iter(), "skip", cx);
         duplicates(attr.defaults.iter().map(|(name, _)| name), "default", cx);
+        duplicates(attr.computed.iter().map(|(name, _)| name), "with", cx);
+        for (name, _) in &attr.computed {
+            if attr.defaults.iter().any(|(other, _)| other == name) {
+                cx.error_spanned_by(
+                    name,
+                    format!("`{name}` is in both `default(...)` and `with(...)`; keep one"),
+                );
+            }
+        }
         let target = type_name(&attr.target);
         if let Some(previous) = out.iter().find(|m| {
             type_name(&m.target) == target
@@ -77,6 +86,7 @@ pub fn container(
             partial: attr.partial.is_some(),
             by_value: attr.by_value.is_some(),
             defaults: attr.defaults,
+            computed: attr.computed,
             error: attr.error.map(|(_, ty)| ty),
         });
     }
@@ -118,6 +128,14 @@ fn options(attr: &MappingAttr, is_enum: bool, cx: &mut Ctxt) -> bool {
             format!(
                 "`default(...)` names target fields of `into` / `try_into`, not of `{key}`{hint}"
             ),
+        );
+    }
+    if !matches!(attr.direction, Direction::Into | Direction::TryInto)
+        && let Some((first, _)) = attr.computed.first()
+    {
+        cx.error_spanned_by(
+            first,
+            format!("`with(...)` computes target fields of `into` / `try_into`, not of `{key}`; a field's own conversion is `#[dto(with = ...)]` on the field"),
         );
     }
     if attr.direction != Direction::TryInto
@@ -164,6 +182,15 @@ pub fn field(
     cx: &mut Ctxt,
 ) -> Vec<FieldMap> {
     conflicts(&attrs.all, cx);
+    for (scope, key, group) in &attrs.directions {
+        conflicts(group, cx);
+        if !mappings.iter().any(|m| scope.covers(m.direction)) {
+            cx.error_spanned_by(
+                key,
+                format!("`{key}(...)`: this type declares no `{key}` mapping"),
+            );
+        }
+    }
     for (target, scoped) in &attrs.scoped {
         conflicts(scoped, cx);
         let name = type_name(target);
@@ -204,26 +231,32 @@ pub fn field(
                 .iter()
                 .find(|(target, _)| type_name(target) == name)
                 .map(|(_, attr)| attr);
-            let all = &attrs.all;
-            let rename = scoped
-                .and_then(|s| s.rename.clone())
-                .or_else(|| all.rename.clone());
-            let with = scoped
-                .and_then(|s| s.with.clone())
-                .or_else(|| all.with.clone());
-            // `skip` / `default`: the scoped attribute's, else (unless it maps the field
-            // itself with `rename` or `with`) the unscoped one's.
-            let out_of = |a: &FieldMapAttr| {
-                a.default
-                    .as_ref()
-                    .map(|(_, value)| value.clone())
-                    .or_else(|| a.skip.as_ref().map(|_| None))
-            };
-            let skipped = match scoped {
-                Some(s) if s.skip.is_some() || s.default.is_some() => out_of(s),
-                Some(s) if s.rename.is_some() || s.with.is_some() => None,
-                _ => out_of(all),
-            };
+            // Most specific first: `target = T`, then `from(..)` / `into(..)` / `patch(..)`,
+            // then the keys for every mapping.
+            let mut layers: Vec<&FieldMapAttr> = Vec::new();
+            layers.extend(scoped);
+            layers.extend(
+                attrs
+                    .directions
+                    .iter()
+                    .filter(|(scope, ..)| scope.covers(mapping.direction))
+                    .map(|(.., attr)| attr),
+            );
+            layers.push(&attrs.all);
+            let (mut rename, mut with, mut skipped, mut mapped) = (None, None, None, false);
+            for layer in layers {
+                rename = rename.or_else(|| layer.rename.clone());
+                with = with.or_else(|| layer.with.clone());
+                // `skip` / `default` count unless a more specific layer maps the field itself.
+                if skipped.is_none() && !mapped {
+                    skipped = layer
+                        .default
+                        .as_ref()
+                        .map(|(_, value)| value.clone())
+                        .or_else(|| layer.skip.as_ref().map(|_| None));
+                }
+                mapped |= layer.rename.is_some() || layer.with.is_some();
+            }
             let other = rename.map_or_else(|| member.clone(), Member::Named);
             let how = match (skipped, with) {
                 (Some(value), _) => How::Skip(value),
@@ -344,12 +377,17 @@ fn fields_of_target(
     carried: usize,
     cx: &mut Ctxt,
 ) {
-    for (name, _) in &mapping.defaults {
+    let filled = mapping
+        .defaults
+        .iter()
+        .map(|(name, _)| name)
+        .chain(mapping.computed.iter().map(|(name, _)| name));
+    for name in filled {
         if let Some(field) = seen.get(name.to_string().trim_start_matches("r#")) {
             let own = member_name(&field.member);
             cx.error_spanned_by(
                 name,
-                format!("`{name}` of `{target}` is written from the field `{own}`; it cannot also take a default"),
+                format!("`{name}` of `{target}` is written from the field `{own}`; it cannot also be filled by `default(...)` or `with(...)`"),
             );
         }
     }

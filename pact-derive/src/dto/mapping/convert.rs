@@ -50,14 +50,17 @@ pub fn shape(ty: &Type) -> Shape {
 }
 
 impl Shape {
+    /// The traits `convert` may come from. An `Option` also takes the plain `From` of the whole
+    /// value (`T` into `Some(T)`), which the element-wise impl does not overlap in practice.
     fn traits(self, borrowed: bool) -> &'static [&'static str] {
-        match self {
-            Self::Leaf if borrowed => &["LeafRef", "LeafClone"],
-            Self::Leaf => &["Leaf"],
-            Self::Optional => &["Optional"],
-            Self::Sequence => &["Sequence"],
-            Self::Boxed => &["Boxed"],
-            Self::Map => &["Map"],
+        match (self, borrowed) {
+            (Self::Leaf, true) => &["LeafRef", "LeafClone"],
+            (Self::Leaf, false) => &["Leaf"],
+            (Self::Optional, true) => &["Optional", "LeafRef", "LeafClone"],
+            (Self::Optional, false) => &["Optional", "Leaf"],
+            (Self::Sequence, _) => &["Sequence"],
+            (Self::Boxed, _) => &["Boxed"],
+            (Self::Map, _) => &["Map"],
         }
     }
 }

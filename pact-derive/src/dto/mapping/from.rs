@@ -54,13 +54,20 @@ fn impl_from(input: &Input<'_>, index: usize, mapping: &Mapping, form: Form) -> 
         quote!(#target)
     };
     let (impl_generics, _, where_clause) = generics.split_for_impl();
+    // From a reference, the pattern reads the place `*__source` with `ref` bindings, so a
+    // missing field or variant is the same error (reported once) as for the owned impl.
+    let place = if form == Form::Borrowed {
+        quote!(*__source)
+    } else {
+        quote!(__source)
+    };
     let body = match &input.shape {
         Shape::Struct(fields) => {
             let (pattern, values) = parts(krate, index, mapping, fields, form);
             let path = mapping.target_expr();
             let pattern = quote!(#path #pattern);
             quote! {
-                let #pattern = __source;
+                let #pattern = #place;
                 Self #values
             }
         }
@@ -71,7 +78,7 @@ fn impl_from(input: &Input<'_>, index: usize, mapping: &Mapping, form: Form) -> 
                 let (pattern, values) = parts(krate, index, mapping, &variant.fields, form);
                 quote!(#path::#name #pattern => Self::#name #values,)
             });
-            let scrutinee = quote_spanned!(at(mapping.span)=> __source);
+            let scrutinee = respan(&place, at(mapping.span));
             quote!(match #scrutinee { #(#arms)* })
         }
     };
@@ -133,7 +140,8 @@ fn parts(
         };
         if !map.is_skipped() {
             let other = &map.other;
-            bindings.push(quote!(#other: #binding));
+            let by_ref = (form == Form::Borrowed).then(|| quote!(ref));
+            bindings.push(quote!(#other: #by_ref #binding));
         }
         values.push(quote!(#member: #value));
     }
@@ -143,6 +151,18 @@ fn parts(
     let rest = mapping.partial.then(|| quote_spanned!(span=> ..));
     let pattern = quote_spanned!(span=> { #(#bindings,)* #rest });
     (pattern, quote!({ #(#values,)* }))
+}
+
+/// `tokens` with every token placed at `span`.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            tree.set_span(span);
+            tree
+        })
+        .collect()
 }
 
 /// The lifetime of `From<&'_ T>`: the DTO's first lifetime, or `'__src`.

@@ -68,7 +68,14 @@ pub fn expand(input: &Input<'_>, mapping: &Mapping, index: usize) -> TokenStream
 fn body(input: &Input<'_>, mapping: &Mapping, index: usize) -> TokenStream {
     let ident = input.ident;
     let path = mapping.target_expr();
-    match &input.shape {
+    // `with(field = f)`: computed from the whole DTO before it is taken apart.
+    let computed = mapping.computed.iter().map(|(name, function)| {
+        let local = computed_local(name);
+        let value = call(function, &quote!(&__dto));
+        quote!(let #local = #value;)
+    });
+    let computed = quote!(#(#computed)*);
+    let build = match &input.shape {
         Shape::Struct(fields) => {
             let (pattern, literal) = parts(input, mapping, index, fields, None);
             let literal = quote_spanned!(at(mapping.span)=> #path #literal);
@@ -85,7 +92,12 @@ fn body(input: &Input<'_>, mapping: &Mapping, index: usize) -> TokenStream {
             });
             quote!(match __dto { #(#arms)* })
         }
-    }
+    };
+    quote!(#computed #build)
+}
+
+fn computed_local(name: &syn::Ident) -> syn::Ident {
+    format_ident!("__computed_{}", name.to_string().trim_start_matches("r#"))
 }
 
 /// The DTO pattern's braces and the target literal's braces for one struct or variant.
@@ -134,6 +146,10 @@ fn parts(
             }
         };
         values.push(quote!(#other: #value));
+    }
+    for (name, _) in &mapping.computed {
+        let local = computed_local(name);
+        values.push(quote!(#name: #local));
     }
     for (name, value) in &mapping.defaults {
         let value = value.as_ref().map_or_else(

@@ -153,6 +153,17 @@ mod tests {
     }
 
     #[test]
+    fn direction_groups_override_keys_for_every_mapping() {
+        let out = derive(
+            "#[dto(from = User, into = User)] struct Dto { #[dto(with = both, from(with = down))] a: u8 }",
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("down (__source_a)"), "{out}");
+        assert!(out.contains("both (__dto_a)"), "{out}");
+        assert!(!out.contains("both (__source_a)"), "{out}");
+    }
+
+    #[test]
     fn reports_every_mistake_without_panicking() {
         let cases = [
             "#[dto(from)] struct Dto { id: u64 }",
@@ -171,6 +182,10 @@ mod tests {
             "#[dto(from = User)] struct Dto { #[dto(with)] id: u64 }",
             "#[dto(from = User, partial, partial)] struct Dto { id: u64 }",
             "#[dto(into = A, try_into = A)] struct Dto(u8);",
+            "#[dto(from = User)] struct Dto { #[dto(from)] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(from(target = User))] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(from(skip), from(skip))] id: u64 }",
+            "#[dto(from = User)] struct Dto { #[dto(target = User, from(skip))] id: u64 }",
             "#[dto(from = User)] union Dto { id: u64 }",
         ];
         for case in cases {

@@ -21,6 +21,8 @@ pub struct Mapping {
     /// `into` / `try_into`: target fields the DTO does not carry, with their values
     /// (`None`: `Default::default()`).
     pub defaults: Vec<(Ident, Option<Expr>)>,
+    /// `into` / `try_into`: target fields computed from the whole DTO (`fn(&Dto) -> T`).
+    pub computed: Vec<(Ident, Expr)>,
     /// `try_into`: the error type (`None`: `ValidationErrors`).
     pub error: Option<Type>,
 }
