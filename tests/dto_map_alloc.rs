@@ -68,138 +68,19 @@ fn allocations<T>(f: impl FnOnce() -> T) -> (usize, T) {
     (ALLOCATIONS.load(Ordering::Relaxed) - before, value)
 }
 
-/// The domain model: 12 fields, one of them never leaves the service.
-#[derive(Clone)]
-pub struct User {
-    pub id: u64,
-    pub email: String,
-    pub name: String,
-    pub password_hash: String,
-    pub bio: Option<String>,
-    pub age: u8,
-    pub verified: bool,
-    pub created_at: i64,
-    pub address: Address,
-    pub tags: Vec<Tag>,
-    pub roles: Vec<String>,
-    pub score: f64,
-}
+#[path = "common/mapping_fixture.rs"]
+mod fixture;
 
-#[derive(Clone)]
-pub struct Address {
-    pub street: String,
-    pub city: String,
-    pub zip: String,
-}
-
-#[derive(Clone)]
-pub struct Tag {
-    pub label: String,
-    pub weight: u32,
-}
-
-#[derive(Debug, PartialEq, pact::Dto)]
-#[dto(from = Address)]
-pub struct AddressDto {
-    pub street: String,
-    pub city: String,
-    pub zip: String,
-}
-
-#[derive(Debug, PartialEq, pact::Dto)]
-#[dto(from = Tag)]
-pub struct TagDto {
-    pub label: String,
-    pub weight: u32,
-}
-
-#[derive(Debug, PartialEq, pact::Dto)]
-#[dto(from = User, skip(password_hash))]
-pub struct UserResponse {
-    pub id: u64,
-    pub email: String,
-    pub name: String,
-    pub bio: Option<String>,
-    pub age: u8,
-    pub verified: bool,
-    pub created_at: i64,
-    pub address: AddressDto,
-    pub tags: Vec<TagDto>,
-    pub roles: Vec<String>,
-    pub score: f64,
-}
-
-/// What a careful hand would write: clone what is mapped, convert nested values from
-/// references.
-fn by_hand(user: &User) -> UserResponse {
-    UserResponse {
-        id: user.id,
-        email: user.email.clone(),
-        name: user.name.clone(),
-        bio: user.bio.clone(),
-        age: user.age,
-        verified: user.verified,
-        created_at: user.created_at,
-        address: AddressDto {
-            street: user.address.street.clone(),
-            city: user.address.city.clone(),
-            zip: user.address.zip.clone(),
-        },
-        tags: user
-            .tags
-            .iter()
-            .map(|tag| TagDto {
-                label: tag.label.clone(),
-                weight: tag.weight,
-            })
-            .collect(),
-        roles: user.roles.clone(),
-        score: user.score,
-    }
-}
-
-fn user() -> User {
-    User {
-        id: 7,
-        email: "ada@example.com".into(),
-        name: "Ada Lovelace".into(),
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
-        bio: Some("Analyst, metaphysician, founder of scientific computing".into()),
-        age: 36,
-        verified: true,
-        created_at: 1_700_000_000,
-        address: Address {
-            street: "12 St James's Square".into(),
-            city: "London".into(),
-            zip: "SW1Y 4JH".into(),
-        },
-        tags: vec![
-            Tag {
-                label: "math".into(),
-                weight: 3,
-            },
-            Tag {
-                label: "poetry".into(),
-                weight: 1,
-            },
-            Tag {
-                label: "engines".into(),
-                weight: 2,
-            },
-        ],
-        roles: vec!["admin".into(), "author".into()],
-        score: 9.5,
-    }
-}
+use fixture::{UserResponse, borrowed_by_hand, user};
 
 #[test]
 fn from_a_reference_allocates_as_a_hand_written_clone_of_the_mapped_fields() {
     let user = user();
     // Warm-up: thread-locals and lazy statics allocate once.
-    let _ = black_box(by_hand(black_box(&user)));
+    let _ = black_box(borrowed_by_hand(black_box(&user)));
     let _ = black_box(UserResponse::from(black_box(&user)));
 
-    let (hand, expected) = allocations(|| by_hand(black_box(&user)));
+    let (hand, expected) = allocations(|| borrowed_by_hand(black_box(&user)));
     let (derived, response) = allocations(|| UserResponse::from(black_box(&user)));
     assert_eq!(response, expected);
     // email, name, bio, street, city, zip, tags (1 Vec + 3 labels), roles (1 Vec + 2 strings).
