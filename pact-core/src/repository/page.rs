@@ -6,6 +6,13 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Which way a [`Sort`] goes.
+///
+/// ```
+/// use pact_core::repository::{Direction, Sort};
+///
+/// assert_eq!(Direction::default(), Direction::Asc);
+/// assert_eq!(Sort::desc("name").direction, Direction::Desc);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Direction {
     /// Smallest first.
