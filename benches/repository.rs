@@ -15,6 +15,7 @@
 //!   generated id (`last_insert_rowid`).
 //! - `sqlite_find_all_50`: a page of 50 rows ordered by id and the total count, as `Page`
 //!   carries it: both run `SELECT COUNT(*)` and the `LIMIT`/`OFFSET` query.
+//! - `sqlite_noise_floor`: hand-written `find_all` against itself.
 //! - `memory_find_by_id`: `MemoryRepository` through the trait object (polled once: the
 //!   future is ready) against `RwLock<HashMap<i64, User>>` read, get and clone.
 //!
@@ -22,8 +23,10 @@
 //! database, so they hit the same table, the same statement cache and the same page cache.
 //! A query crosses to sqlx's SQLite worker thread and back, whose wake-up latency drifts by
 //! ±30% over seconds on a small VM; so in the SQLite groups both contenders run alternately,
-//! call after call, and each benchmark times only its own calls (`iter_custom`). Drift then
-//! falls on both alike instead of on whichever ran second. Pinning the run to one core
+//! in blocks of 16 calls, and each benchmark times only its own blocks (`iter_custom`). Drift
+//! then falls on both alike instead of on whichever ran second. `sqlite_noise_floor` runs the
+//! same hand-written call on both sides: its ratio is how far apart two identical contenders
+//! land in this run. Pinning the run to one core
 //! (`nice -n -15 taskset -c 1 cargo bench ...`) removes cross-core wake-ups, but medians of
 //! identical code still differ by up to ±20% between two benchmarks of one run on the 2-core
 //! CI VM. For a figure that does not depend on the scheduler, count instructions instead
@@ -200,6 +203,10 @@ fn sqlite(c: &mut Criterion) {
     };
     let page_hand = || black_box(rt.block_on(hand::find_all(&pool, 500, 50)).expect("page"));
     alternate(c, "sqlite_find_all_50", page_pact, page_hand);
+    // The noise floor: the same hand-written call on both sides.
+    let same_a = || black_box(rt.block_on(hand::find_all(&pool, 500, 50)).expect("page"));
+    let same_b = || black_box(rt.block_on(hand::find_all(&pool, 500, 50)).expect("page"));
+    alternate(c, "sqlite_noise_floor", same_a, same_b);
 
     let insert_pact = || black_box(rt.block_on(users.insert(user(next()))).expect("insert"));
     let insert_hand = || {
@@ -211,8 +218,11 @@ fn sqlite(c: &mut Criterion) {
     alternate(c, "sqlite_insert", insert_pact, insert_hand);
 }
 
-/// Benchmarks `pact` and `hand` in one group, each call of one followed by a call of the
-/// other; each benchmark times only its own calls.
+/// Calls per timed block.
+const BLOCK: u64 = 16;
+
+/// Benchmarks `pact` and `hand` in one group: blocks of `BLOCK` calls of one, then of the
+/// other, in turn; each benchmark times only its own blocks.
 fn alternate<P: FnMut() -> R, H: FnMut() -> S, R, S>(
     c: &mut Criterion,
     name: &str,
@@ -220,30 +230,30 @@ fn alternate<P: FnMut() -> R, H: FnMut() -> S, R, S>(
     mut hand: H,
 ) {
     let mut group = c.benchmark_group(name);
-    group.bench_function("pact", |b| {
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                black_box(pact());
-                timed += start.elapsed();
-                black_box(hand());
-            }
-            timed
+    for (label, timed_is_pact) in [("pact", true), ("hand", false)] {
+        group.bench_function(label, |b| {
+            b.iter_custom(|iters| {
+                let mut timed = Duration::ZERO;
+                let mut left = iters;
+                while left > 0 {
+                    let n = left.min(BLOCK);
+                    left -= n;
+                    let start = Instant::now();
+                    for _ in 0..n {
+                        black_box(pact());
+                    }
+                    let for_pact = start.elapsed();
+                    let start = Instant::now();
+                    for _ in 0..n {
+                        black_box(hand());
+                    }
+                    let for_hand = start.elapsed();
+                    timed += if timed_is_pact { for_pact } else { for_hand };
+                }
+                timed
+            });
         });
-    });
-    group.bench_function("hand", |b| {
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                black_box(pact());
-                let start = Instant::now();
-                black_box(hand());
-                timed += start.elapsed();
-            }
-            timed
-        });
-    });
+    }
     group.finish();
 }
 
