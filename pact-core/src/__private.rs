@@ -13,7 +13,7 @@ use crate::validation::{Elements, MapKeys, Path};
 pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 pub use crate::__api_error_integrations as api_error_integrations;
-pub use crate::api_error::{default_message, problem_details};
+pub use crate::errors::{default_message, problem_details};
 
 #[cfg(feature = "actix-web")]
 pub use actix_web;
@@ -169,5 +169,5 @@ where
 
 /// Field conversions of `#[dto(from, into, try_into, patch)]`.
 pub mod mapping {
-    pub use crate::mapping_convert::*;
+    pub use crate::dto::mapping_convert::*;
 }

@@ -37,16 +37,9 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod api_error;
-mod mapping;
-mod mapping_convert;
-mod patch;
-mod problem;
-mod rejection;
-pub mod report;
+pub mod dto;
+mod errors;
 pub mod repository;
-pub mod request_id;
-mod response;
 pub mod validation;
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -58,11 +51,11 @@ pub use integrations::axum;
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
 
-pub use api_error::{ApiError, server_error_message};
-pub use mapping::{ApplyTo, Changes};
-pub use patch::Patch;
-pub use problem::{ABOUT_BLANK, FieldError, PROBLEM_JSON, Params, ProblemDetails};
-pub use rejection::Rejection;
+pub use dto::{ApplyTo, Changes, Patch};
+pub use errors::{
+    ABOUT_BLANK, ApiError, FieldError, PROBLEM_JSON, Params, ProblemDetails, Rejection,
+    problem_response, report, request_id, server_error_message,
+};
 #[cfg(feature = "mysql")]
 pub use repository::MySqlRepository;
 #[cfg(feature = "postgres")]
@@ -70,7 +63,6 @@ pub use repository::PgRepository;
 #[cfg(feature = "sqlite")]
 pub use repository::SqliteRepository;
 pub use repository::{Entity, MemoryRepository, Page, PageRequest, RepoError, Sort, SqlRepository};
-pub use response::problem_response;
 /// The sqlx version the SQL repositories are built on, so pools and options match.
 #[cfg(feature = "_sqlx")]
 pub use sqlx;

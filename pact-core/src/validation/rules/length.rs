@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::super::path::{decimal_len, push_decimal};
 use super::{HasLength, RuleError, fail};
 use crate::Params;
-use crate::problem::name;
+use crate::errors::name;
 
 /// Checks the number of characters of a string (Unicode scalar values, so `"héllo"` has 5), or
 /// of elements of a collection: at least `min`, at most `max`, exactly `equal`.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{RuleError, ToParam, push_shown, shown_len};
 use crate::Params;
-use crate::problem::name;
+use crate::errors::name;
 
 /// Checks that a value lies within bounds: `min <= value <= max`,
 /// `exclusive_min < value < exclusive_max` (any of them may be left out).
