@@ -36,6 +36,14 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
             );
             continue;
         }
+        if super::rules::is_empty_list(attr) {
+            let name = if is_dto { "dto" } else { "validate" };
+            cx.error_spanned_by(
+                attr,
+                format!("`#[{name}()]` is empty and does nothing; add keys or remove it"),
+            );
+            continue;
+        }
         // Mapping options attach to the mapping opened earlier in the same attribute.
         let mut current = None;
         let result = attr.parse_nested_meta(|meta| {

@@ -42,6 +42,24 @@ fn all_rules() -> impl Iterator<Item = &'static str> {
     SIMPLE.iter().chain(TEXT).chain(OTHER).copied()
 }
 
+/// `#[name()]`: an attribute with empty parentheses.
+pub(super) fn is_empty_list(attr: &syn::Attribute) -> bool {
+    matches!(&attr.meta, syn::Meta::List(list) if list.tokens.is_empty())
+}
+
+/// Whether the parenthesized group `meta` stands before is empty: `each()`.
+fn group_is_empty(meta: &ParseNestedMeta<'_>) -> bool {
+    meta.input
+        .fork()
+        .step(
+            |cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
+                Some((inside, _, rest)) => Ok((inside.eof(), rest)),
+                None => Ok((false, *cursor)),
+            },
+        )
+        .unwrap_or(false)
+}
+
 /// What a field's `#[validate(...)]` attributes say, before cross-field checks.
 #[derive(Default)]
 pub struct FieldRules {
@@ -67,6 +85,10 @@ pub fn parse_field(attrs: &[syn::Attribute], cx: &mut Ctxt) -> FieldRules {
     for attr in attrs.iter().filter(|a| a.path().is_ident("validate")) {
         if let syn::Meta::Path(path) = &attr.meta {
             cx.error_spanned_by(path, "`#[validate]` without rules does nothing; add rules, as in `#[validate(email)]`, or remove it");
+            continue;
+        }
+        if is_empty_list(attr) {
+            cx.error_spanned_by(attr, "`#[validate()]` is empty and does nothing; add rules, as in `#[validate(email)]`, or remove it");
             continue;
         }
         let result = attr.parse_nested_meta(|meta| {
@@ -101,8 +123,16 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
             }
             out.required = Some((span, overrides));
         }),
-        "nested" => {
+        "nested" if level == Level::Field => {
             nested_flag(meta, ident, out, cx);
+            Ok(())
+        }
+        "nested" => {
+            cx.error_spanned_by(
+                ident,
+                "`nested` goes on the field itself: a `Vec`, `Option`, `Box` or map field marked `#[validate(nested)]` validates every element (every value of a map)",
+            );
+            skip_value(meta);
             Ok(())
         }
         "each" | "keys" if level == Level::Field => element_rules(meta, ident, out, cx),
@@ -135,10 +165,20 @@ fn check(meta: &ParseNestedMeta<'_>, name: &str) -> Option<syn::Result<(RuleKind
         return Some(overrides_only(meta).map(|overrides| (RuleKind::Simple(function), overrides)));
     }
     if let Some(function) = listed(TEXT, name) {
-        return Some(
-            text_arg(meta, function)
-                .map(|(lit, overrides)| (RuleKind::Text(function, lit), overrides)),
-        );
+        return Some(text_arg(meta, function).and_then(|(lit, overrides)| {
+            if lit.value().is_empty() {
+                let outcome = if function == "does_not_contain" {
+                    "fails for every string"
+                } else {
+                    "passes for every string"
+                };
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!("`{function}(\"\")` {outcome}; give the text to look for"),
+                ));
+            }
+            Ok((RuleKind::Text(function, lit), overrides))
+        }));
     }
     let parsed = match name {
         "length" => length(meta),
@@ -186,7 +226,14 @@ fn element_rules(
     } else {
         Level::Keys
     };
-    if meta.input.peek(syn::token::Paren) {
+    if meta.input.peek(syn::token::Paren) && group_is_empty(meta) {
+        cx.error_spanned_by(
+            ident,
+            format!("`{name}()` is empty; list the rules for every element, as in `{name}(length(max = 20))`, or remove it"),
+        );
+        skip_value(meta);
+        Ok(())
+    } else if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|meta| {
             rule(&meta, inner, out, cx);
             Ok(())
@@ -282,15 +329,7 @@ fn nested(
     empty: &str,
     mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
 ) -> syn::Result<()> {
-    let is_empty =
-        meta.input.fork().step(
-            |cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
-                Some((inside, _, rest)) => Ok((inside.eof(), rest)),
-                None => Ok((false, *cursor)),
-            },
-        );
-    let is_empty = is_empty.unwrap_or(false);
-    if is_empty {
+    if group_is_empty(meta) {
         let _ = meta.input.step(|cursor| {
             cursor
                 .token_tree()
@@ -389,8 +428,10 @@ type KeyValue = (String, Expr, proc_macro2::Span);
 
 /// The arguments of a rule that takes keys, as in `length(min = 1, max = 20)`.
 struct Keyed {
-    /// The keys given, in order; bare flags (`bytes`) come last, as `key = true`.
+    /// The `key = value` arguments given, in order.
     values: Vec<KeyValue>,
+    /// The flags given (`bytes`).
+    flags: Vec<String>,
     overrides: Overrides,
     /// The rule's name.
     span: proc_macro2::Span,
@@ -402,20 +443,28 @@ impl Keyed {
         let index = self.values.iter().position(|(k, ..)| k == key)?;
         Some(self.values.remove(index).1)
     }
+
+    /// Whether the flag `key` was given.
+    fn flag(&self, key: &str) -> bool {
+        self.flags.iter().any(|flag| flag == key)
+    }
 }
 
+/// Parses `rule(key = value, flag, ...)`: `keys` take a value, `flags` stand alone.
 fn keyed(
     meta: &ParseNestedMeta<'_>,
     keys: &[&str],
+    flags: &[&str],
     rule: &str,
     example: &str,
 ) -> syn::Result<Keyed> {
     let mut overrides = Overrides::default();
     let mut values: Vec<KeyValue> = Vec::new();
-    let mut words: Vec<(String, proc_macro2::Span)> = Vec::new();
+    let mut given: Vec<String> = Vec::new();
     if !meta.input.peek(syn::token::Paren) {
         return Err(meta.error(format!("`{rule}` needs bounds, as in `{example}`")));
     }
+    let all: Vec<&str> = keys.iter().chain(flags).copied().collect();
     nested(
         meta,
         &format!("`{rule}` needs bounds, as in `{example}`"),
@@ -426,33 +475,44 @@ fn keyed(
             let Some(key) = inner.path.get_ident().map(ToString::to_string) else {
                 return Err(inner.error("expected a key"));
             };
-            if !keys.contains(&key.as_str()) {
-                let hint = suggest::closest(&key, keys.iter().copied()).map_or_else(
-                    || format!("; `{rule}` takes {}", keys.join(", ")),
+            if !all.contains(&key.as_str()) {
+                let hint = suggest::closest(&key, all.iter().copied()).map_or_else(
+                    || format!("; `{rule}` takes {}", all.join(", ")),
                     |best| format!("; did you mean `{best}`?"),
                 );
                 return Err(inner.error(format!("unknown key `{key}` in `{rule}`{hint}")));
             }
-            if values.iter().any(|(k, ..)| *k == key) || words.iter().any(|(k, _)| *k == key) {
+            if given.contains(&key) {
                 return Err(inner.error(format!("duplicate key `{key}`")));
             }
+            given.push(key.clone());
             let span = inner
                 .path
                 .get_ident()
                 .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
-            if inner.input.peek(Token![=]) {
-                values.push((key, inner.value()?.parse::<Expr>()?, span));
-            } else {
-                words.push((key, span));
+            let has_value = inner.input.peek(Token![=]);
+            match (flags.contains(&key.as_str()), has_value) {
+                (true, true) => Err(inner.error(format!(
+                    "`{key}` is a flag: write `{key}` alone, as in `{rule}(max = 20, {key})`"
+                ))),
+                (true, false) => Ok(()),
+                (false, true) => {
+                    values.push((key, inner.value()?.parse::<Expr>()?, span));
+                    Ok(())
+                }
+                (false, false) => Err(inner.error(format!(
+                    "`{key}` needs a value, as in `{key} = 10`"
+                ))),
             }
-            Ok(())
         },
     )?;
-    for (word, span) in &words {
-        values.push((word.clone(), syn::parse_quote!(true), *span));
-    }
+    let flags = given
+        .into_iter()
+        .filter(|key| flags.contains(&key.as_str()))
+        .collect();
     Ok(Keyed {
         values,
+        flags,
         overrides,
         span: meta
             .path
@@ -461,50 +521,125 @@ fn keyed(
     })
 }
 
+/// A numeric literal's suffix (`10u8`), which rule bounds do not take.
+fn suffix_error(expr: &Expr, rule: &str, key: &str) -> Option<syn::Error> {
+    let (suffix, digits) = match literal_of(expr)? {
+        syn::Lit::Int(int) if !int.suffix().is_empty() => {
+            (int.suffix().to_owned(), int.base10_digits().to_owned())
+        }
+        syn::Lit::Float(float) if !float.suffix().is_empty() => {
+            (float.suffix().to_owned(), float.base10_digits().to_owned())
+        }
+        _ => return None,
+    };
+    let sign = if matches!(expr, Expr::Unary(_)) { "-" } else { "" };
+    let why = if rule == "length" {
+        "a length is a `usize`"
+    } else {
+        "the bound takes the field's type"
+    };
+    Some(syn::Error::new_spanned(
+        expr,
+        format!("`{key}` takes a literal without a type suffix: write `{key} = {sign}{digits}` ({why}), not `{suffix}`"),
+    ))
+}
+
+/// The literal of `expr`, looking through a minus sign and invisible groups.
+fn literal_of(expr: &Expr) -> Option<&syn::Lit> {
+    match expr {
+        Expr::Lit(lit) => Some(&lit.lit),
+        Expr::Group(group) => literal_of(&group.expr),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal_of(expr),
+        _ => None,
+    }
+}
+
+/// A bound of `length`: a count. A literal must be a non-negative integer without suffix;
+/// anything else (a constant, an expression) is left to the type checker.
+fn length_bound(expr: &Expr, key: &str) -> syn::Result<()> {
+    if let Some(err) = suffix_error(expr, "length", key) {
+        return Err(err);
+    }
+    let negative = matches!(
+        expr,
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            ..
+        })
+    );
+    match literal_of(expr) {
+        Some(syn::Lit::Int(_)) if negative => Err(syn::Error::new_spanned(
+            expr,
+            format!("`{key}` of `length` counts characters or elements and cannot be negative"),
+        )),
+        Some(syn::Lit::Int(_)) | None => Ok(()),
+        Some(_) => Err(syn::Error::new_spanned(
+            expr,
+            format!("`{key}` of `length` is a count: write an integer, as in `{key} = 20`"),
+        )),
+    }
+}
+
 fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let mut args = keyed(
         meta,
-        &["min", "max", "equal", "bytes"],
+        &["min", "max", "equal"],
+        &["bytes"],
         "length",
         "length(min = 1, max = 20)",
     )?;
-    let bytes = match args.take("bytes") {
-        None => false,
-        Some(Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Bool(b),
-            ..
-        })) => b.value,
-        Some(other) => {
-            return Err(syn::Error::new_spanned(
-                other,
-                "`bytes` is a flag: write `bytes` alone",
-            ));
+    let bytes = args.flag("bytes");
+    let (min, max, equal) = (args.take("min"), args.take("max"), args.take("equal"));
+    let mut errors: Option<syn::Error> = None;
+    for (key, bound) in [("min", &min), ("max", &max), ("equal", &equal)] {
+        if let Some(Err(err)) = bound.as_ref().map(|bound| length_bound(bound, key)) {
+            combine(&mut errors, err);
         }
-    };
+    }
+    if min.is_none() && max.is_none() && equal.is_none() {
+        combine(
+            &mut errors,
+            syn::Error::new(
+                args.span,
+                "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
+            ),
+        );
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
     let kind = RuleKind::Length {
-        min: args.take("min"),
-        max: args.take("max"),
-        equal: args.take("equal"),
+        min,
+        max,
+        equal,
         bytes,
     };
-    if let RuleKind::Length {
-        min: None,
-        max: None,
-        equal: None,
-        ..
-    } = kind
-    {
-        return Err(syn::Error::new(
-            args.span,
-            "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
-        ));
-    }
     Ok((kind, args.overrides))
+}
+
+fn combine(errors: &mut Option<syn::Error>, error: syn::Error) {
+    match errors {
+        Some(errors) => errors.combine(error),
+        None => *errors = Some(error),
+    }
 }
 
 fn range(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let keys = ["min", "max", "exclusive_min", "exclusive_max"];
-    let mut args = keyed(meta, &keys, "range", "range(min = 0, max = 120)")?;
+    let mut args = keyed(meta, &keys, &[], "range", "range(min = 0, max = 120)")?;
+    let mut errors: Option<syn::Error> = None;
+    for (key, bound, _) in &args.values {
+        if let Some(err) = suffix_error(bound, "range", key) {
+            combine(&mut errors, err);
+        }
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
     Ok((
         RuleKind::Range {
             min: args.take("min"),
@@ -574,13 +709,48 @@ pub(super) fn trailing_keys(
 
 fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let (lit, overrides) = text_arg(meta, "pattern")?;
-    if let Err(err) = regex_syntax::Parser::new().parse(&lit.value()) {
-        return Err(syn::Error::new(
+    check_pattern(&lit)?;
+    Ok((RuleKind::Pattern(lit), overrides))
+}
+
+/// A `pattern` compiles here exactly as the runtime compiles it (`regex::Regex::new`, the same
+/// crate, features and default limits as pact-core's `compile_regex`), so a pattern that would
+/// fail at run time, as a syntax error or for its size, fails the build instead; and a pattern
+/// that matches every string (it can match the empty string anywhere) is a mistake.
+fn check_pattern(lit: &LitStr) -> syn::Result<()> {
+    let source = lit.value();
+    let hir = regex_syntax::Parser::new().parse(&source).map_err(|err| {
+        syn::Error::new(
             lit.span(),
             format!("invalid regular expression: {}", one_line(&err.to_string())),
+        )
+    })?;
+    if let Err(err) = regex::Regex::new(&source) {
+        let reason = match err {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "this pattern is too big for the regex engine (over its {limit}-byte limit once compiled); large counted repetitions such as `{{1000}}` and Unicode classes such as `\\w` multiply its size: simplify it, or check the value with a `custom` rule"
+            ),
+            other => format!(
+                "the regex engine rejects this pattern: {}",
+                one_line(&other.to_string())
+            ),
+        };
+        return Err(syn::Error::new(lit.span(), reason));
+    }
+    let properties = hir.properties();
+    let looks = properties.look_set();
+    let unanchored = looks.is_empty()
+        || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::Start)
+        || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::End);
+    if properties.minimum_len() == Some(0) && unanchored {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "this pattern matches every string: the rule looks for a match anywhere in the value, and `{source}` matches the empty string; anchor it, as in `^(?:{source})$`"
+            ),
         ));
     }
-    Ok((RuleKind::Pattern(lit), overrides))
+    Ok(())
 }
 
 fn one_line(text: &str) -> String {
@@ -630,6 +800,18 @@ fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     }
     if values.is_empty() {
         return Err(meta.error("`one_of` needs at least one allowed value"));
+    }
+    for (index, value) in values.iter().enumerate() {
+        let text = quote::ToTokens::to_token_stream(value).to_string();
+        let repeated = values[..index]
+            .iter()
+            .any(|earlier| quote::ToTokens::to_token_stream(earlier).to_string() == text);
+        if repeated && literal_of(value).is_some() {
+            return Err(syn::Error::new_spanned(
+                value,
+                format!("`{text}` is listed twice in `one_of`; remove one"),
+            ));
+        }
     }
     Ok((RuleKind::OneOf(values), overrides))
 }

@@ -2,6 +2,7 @@
 
 pub mod bounds;
 pub mod case;
+pub mod code;
 pub mod crate_path;
 pub mod ctxt;
 pub mod fmt;
