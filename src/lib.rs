@@ -107,4 +107,5 @@ pub use pact_derive::Repository;
 #[doc(hidden)]
 pub mod __private {
     pub use pact_core::__private::*;
+    pub mod mapping;
 }

@@ -7,14 +7,15 @@
 //! - by value, on `Owned`: the same type is the inherent method (a move); another type
 //!   [`Leaf`] (`D: From<S>`), or the shape's trait: [`Optional`], [`Sequence`] (`Vec`),
 //!   [`Boxed`], [`Map`] (values of `HashMap` / `BTreeMap`), element by element; then, on
-//!   `&Owned`, [`Unmapped`];
+//!   `&Owned`, `Unmapped`;
 //! - from a reference, called on `&&&Borrowed`: [`Same`] (a clone) on `&&&Borrowed`; then
 //!   [`LeafRef`] (`D: From<&S>`) or the shape's trait on `&&Borrowed`; then [`LeafClone`]
-//!   (cloned, then `D: From<S>`) on `&Borrowed`; then [`Unmapped`] on `Borrowed`.
+//!   (cloned, then `D: From<S>`) on `&Borrowed`; then `Unmapped` on `Borrowed`.
 //!
-//! [`Unmapped`] is the last resort: it applies to every pair of types, and its `convert`
-//! requires [`MapFrom`], which nothing implements, so a field with no conversion is one error
-//! in pact's words (the same one for `From<T>` and `From<&T>`, which rustc reports once).
+//! `Unmapped` is the last resort, defined in the `pact` facade (`pact::__private::mapping`) so
+//! that its error names `pact`: it applies to every pair of types, and its `convert` requires
+//! `MapFrom`, which nothing implements, so a field with no conversion is one error in pact's
+//! words (the same one for `From<T>` and `From<&T>`, which rustc reports once).
 //! So `Vec<String>` to `Vec<String>` is a move, and `Vec<Tag>` to `Vec<TagDto>` maps each
 //! element through `From`.
 
@@ -86,47 +87,6 @@ impl<T: Clone> Same<T> for &&&Borrowed<'_, T, T> {
     #[inline]
     fn convert(self) -> T {
         self.0.clone()
-    }
-}
-
-/// What a field's type must implement when no conversion applies; nothing does, so that the
-/// error names the two types in pact's words.
-#[diagnostic::on_unimplemented(
-    message = "a field of type `{Self}` cannot be mapped from `{S}`",
-    label = "no conversion from `{S}`",
-    note = "implement `From<{S}>` for `{Self}` (from a reference, `From<&{S}>`, or `Clone` on `{S}`), or convert the field with `#[dto(with = path::to::fn)]`"
-)]
-pub trait MapFrom<S> {
-    /// Never called: there are no implementations.
-    fn unreachable() -> Self;
-}
-
-/// The last resort of method lookup: a field whose types have no conversion. Its `convert`
-/// requires [`MapFrom`], which fails with pact's message.
-pub trait Unmapped<S, D> {
-    /// Never compiles: requires `D: MapFrom<S>`.
-    fn convert(self) -> D
-    where
-        D: MapFrom<S>;
-}
-
-impl<S, D> Unmapped<S, D> for &Owned<S, D> {
-    #[inline]
-    fn convert(self) -> D
-    where
-        D: MapFrom<S>,
-    {
-        D::unreachable()
-    }
-}
-
-impl<S, D> Unmapped<S, D> for Borrowed<'_, S, D> {
-    #[inline]
-    fn convert(self) -> D
-    where
-        D: MapFrom<S>,
-    {
-        D::unreachable()
     }
 }
 

@@ -45,15 +45,17 @@ pub fn validate_impl(input: &Input<'_>) -> TokenStream {
 }
 
 /// The context type the impl is for: the one given with `#[validate(context = T)]`, or else a
-/// new parameter `__C`, added to `generics`, so that any context will do.
+/// new parameter `__C` (renamed if the input uses that name), added to `generics`, so that any
+/// context will do.
 pub fn context_type(input: &Input<'_>, generics: &mut Generics) -> TokenStream {
     if let Some(ty) = &input.context {
         quote!(#ty)
     } else {
+        let param = &input.context_param;
         generics
             .params
-            .push(syn::parse_quote!(__C: ?::core::marker::Sized));
-        quote!(__C)
+            .push(syn::parse_quote!(#param: ?::core::marker::Sized));
+        quote!(#param)
     }
 }
 
@@ -201,9 +203,12 @@ impl Cx<'_> {
             let call = quote_spanned!(at(check.span)=> #rules::must_match(__value, #other_value, #other_wire));
             out.extend(push(&call, &overrides));
         }
-        if let Some(required) = &field.required {
+        if let Some((span, required)) = &field.required {
             let overrides = overrides(required);
-            out.extend(push(&quote!(#rules::required(__value)), &overrides));
+            // All of the call at the rule, so that a field that is no `Option` is reported there.
+            let value = respan(&quote!(__value), at(*span));
+            let call = respan(&quote!(#rules::required(#value)), at(*span));
+            out.extend(push(&call, &overrides));
         }
         let mut inner = TokenStream::new();
         for rule in &field.rules {
@@ -293,13 +298,14 @@ impl Cx<'_> {
                 );
                 quote!(#rules::#function(#value, #min, #max, #emin, #emax))
             }
+            // All of the call at the rule, so that "`u32` is not a string" points there alone.
             RuleKind::Simple(name) => {
                 let function = Ident::new(name, span);
-                quote!(#rules::#function(#value))
+                respan(&quote!(#rules::#function(#value)), span)
             }
             RuleKind::Text(name, lit) => {
                 let function = Ident::new(name, span);
-                quote!(#rules::#function(#value, #lit))
+                respan(&quote!(#rules::#function(#value, #lit)), span)
             }
             RuleKind::Pattern(lit) => {
                 let function = quote_spanned!(span=> pattern);

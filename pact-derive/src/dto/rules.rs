@@ -743,10 +743,18 @@ fn check_pattern(lit: &LitStr) -> syn::Result<()> {
         || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::Start)
         || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::End);
     if properties.minimum_len() == Some(0) && unanchored {
+        let simple = !source.contains('|');
+        let anchored = if simple && source.starts_with('^') {
+            format!("{source}$")
+        } else if simple && source.ends_with('$') && !source.ends_with("\\$") {
+            format!("^{source}")
+        } else {
+            format!("^(?:{source})$")
+        };
         return Err(syn::Error::new(
             lit.span(),
             format!(
-                "this pattern matches every string: the rule looks for a match anywhere in the value, and `{source}` matches the empty string; anchor it, as in `^(?:{source})$`"
+                "this pattern matches every string: the rule looks for a match anywhere in the value, and `{source}` matches the empty string; anchor it, as in `{anchored}`"
             ),
         ));
     }

@@ -10,7 +10,7 @@ use super::serde_names::{self, Tagging};
 use super::{container, rules, sanitize};
 use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Ctxt;
-use crate::internals::{code, crate_path, suggest};
+use crate::internals::{code, crate_path, fresh, suggest};
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
     let mut attrs = container::parse(&input.attrs, cx);
@@ -88,6 +88,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
         generics: &input.generics,
         krate: crate_path::or_default(attrs.krate),
         context: attrs.context,
+        context_param: fresh::ident(input, "__C"),
         schemas: attrs.schemas,
         shape,
         mappings,
@@ -185,7 +186,7 @@ fn fields<'a>(
                 wire,
                 optional,
                 patch,
-                required: parsed.required.map(|(_, overrides)| overrides),
+                required: parsed.required,
                 rules: parsed.rules,
                 each: parsed.each,
                 keys: parsed.keys,

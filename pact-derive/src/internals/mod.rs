@@ -6,5 +6,6 @@ pub mod code;
 pub mod crate_path;
 pub mod ctxt;
 pub mod fmt;
+pub mod fresh;
 pub mod span;
 pub mod suggest;

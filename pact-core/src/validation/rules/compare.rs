@@ -151,10 +151,3 @@ impl<T> OptionLike for Option<T> {
         self.is_some()
     }
 }
-
-impl<T: OptionLike + ?Sized> OptionLike for &T {
-    #[inline]
-    fn is_present(&self) -> bool {
-        (**self).is_present()
-    }
-}

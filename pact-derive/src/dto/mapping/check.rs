@@ -350,7 +350,7 @@ fn fields_of(mapping: &Mapping, index: usize, fields: &[Field<'_>], cx: &mut Ctx
         if mapping.direction == Direction::Patch && !field.optional {
             cx.error_spanned_by(
                 field.ty,
-                "a patch field is `Option<T>` (absent keeps the value) or `pact::Patch<T>` (absent, null or a value); mark a field that is not patched `#[dto(skip)]`",
+                "a patch field is `Option<T>` (absent keeps the value) or `pact::Patch<T>` (absent, null or a value), written as such (the derive reads the type's syntax, so it does not see through an alias); mark a field that is not patched `#[dto(skip)]`",
             );
         }
     }

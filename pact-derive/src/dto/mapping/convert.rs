@@ -73,7 +73,7 @@ pub enum Dest<'a> {
     /// A DTO field of this type (`from`).
     Type(&'a Type),
     /// A target field whose type rustc infers: `slot` is an expression of type
-    /// `__private::mapping::Slot<D>` (used by containers only).
+    /// `__private::mapping::Slot<D>`.
     Slot(TokenStream),
 }
 
@@ -86,11 +86,6 @@ pub fn owned(
     span: Span,
 ) -> TokenStream {
     let span = at(span);
-    if shape == Shape::Leaf
-        && let Dest::Slot(_) = dest
-    {
-        return quote_spanned!(span=> ::core::convert::From::from(#value));
-    }
     let mapping = quote!(#krate::__private::mapping);
     let traits = imports(&mapping, shape, false);
     let call = match dest {
