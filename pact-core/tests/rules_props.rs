@@ -352,6 +352,26 @@ proptest! {
     }
 
     #[test]
+    fn email_accepts_dots_anywhere_in_the_local_part(
+        local in "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}",
+        domain in domain(),
+    ) {
+        let address = format!("{local}@{domain}");
+        prop_assume!(address.len() <= 254);
+        prop_assert!(rules::email(&address).is_ok(), "{address}");
+    }
+
+    #[test]
+    fn url_accepts_an_empty_host_outside_http(
+        scheme in "[a-zA-Z][a-zA-Z0-9+.-]{0,8}",
+        path in "(/[a-z0-9._~-]{0,8}){0,4}",
+    ) {
+        let url = format!("{scheme}://{path}");
+        let needs_host = ["http", "https", "ws", "wss"].iter().any(|s| scheme.eq_ignore_ascii_case(s));
+        prop_assert_eq!(rules::url(&url).is_ok(), !needs_host, "{}", url);
+    }
+
+    #[test]
     fn email_agrees_with_reference(
         input in "[a-c.@\\-_+ é]{0,16}|[a-c.+]{1,6}@[a-c.-]{1,8}|[a-z.]{1,70}@[a-z.-]{1,200}|[a-z]{1,3}@[a-z0-9-]{60,66}(\\.[a-z]{1,3})?"
     ) {
@@ -367,7 +387,7 @@ proptest! {
 
     #[test]
     fn url_agrees_with_reference(
-        input in "[a-z0-9:/?#@%.+-]{0,16}|[a-z]{1,5}://[a-zA-Z0-9:/?#@\\[\\]%.v!~ -]{0,24}|https?://\\[[0-9a-fvV.:]{0,12}\\](:[0-9]{0,6})?/?"
+        input in "[a-z0-9:/?#@%.+-]{0,16}|[a-z]{1,5}://[a-zA-Z0-9:/?#@\\[\\]%.v!~ -]{0,24}|https?://\\[[0-9a-fvV.:]{0,12}\\](:[0-9]{0,6})?/?|(file|https?|wss?|HTTP|foo)://([a-z]{0,2}@)?(:[0-9]{0,3})?[/?#]?[a-z]{0,3}"
     ) {
         prop_assert_eq!(rules::url(&input).is_ok(), reference_url(&input), "{}", input);
     }
