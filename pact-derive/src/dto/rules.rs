@@ -115,7 +115,11 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
     let span = ident.span();
     let result = match name.as_str() {
         "must_match" if level == Level::Field => must_match(meta).map(|(other, overrides)| {
-            out.must_match.push((other, span, overrides));
+            if out.must_match.iter().any(|(existing, ..)| *existing == other) {
+                cx.error_spanned_by(&other, format!("duplicate rule `must_match({other})`"));
+            } else {
+                out.must_match.push((other, span, overrides));
+            }
         }),
         "required" if level == Level::Field => overrides_only(meta).map(|overrides| {
             if out.required.is_some() {
@@ -290,6 +294,18 @@ fn push_rule(out: &mut FieldRules, level: Level, cx: &mut Ctxt, rule: Rule) {
         Level::Keys => &mut out.keys,
     };
     let same = |existing: &Rule| match (&existing.kind, &rule.kind) {
+        // The same function or the same text twice: the second adds nothing but a second error.
+        (
+            RuleKind::Custom {
+                function: a,
+                with_context: x,
+            },
+            RuleKind::Custom {
+                function: b,
+                with_context: y,
+            },
+        ) => x == y && quote::ToTokens::to_token_stream(a).to_string() == quote::ToTokens::to_token_stream(b).to_string(),
+        (RuleKind::Text(a, x), RuleKind::Text(b, y)) => a == b && x.value() == y.value(),
         (RuleKind::Custom { .. } | RuleKind::Text(..), _) => false,
         (a, b) => {
             std::mem::discriminant(a) == std::mem::discriminant(b)
@@ -599,6 +615,21 @@ fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
         if let Some(Err(err)) = bound.as_ref().map(|bound| length_bound(bound, key)) {
             combine(&mut errors, err);
         }
+    }
+    let zero = |bound: &Option<Expr>| {
+        bound
+            .as_ref()
+            .and_then(literal_of)
+            .is_some_and(|lit| matches!(lit, syn::Lit::Int(int) if int.base10_digits() == "0"))
+    };
+    if zero(&min) && max.is_none() && equal.is_none() {
+        combine(
+            &mut errors,
+            syn::Error::new_spanned(
+                min.as_ref(),
+                "`length(min = 0)` accepts every value; give `max`, or `min = 1` to refuse an empty one (or use `non_empty`)",
+            ),
+        );
     }
     if min.is_none() && max.is_none() && equal.is_none() {
         combine(

@@ -181,6 +181,19 @@ pub fn field(
     mappings: &[Mapping],
     cx: &mut Ctxt,
 ) -> Vec<FieldMap> {
+    let layers = std::iter::once(&attrs.all)
+        .chain(attrs.directions.iter().map(|(.., attr)| attr))
+        .chain(attrs.scoped.iter().map(|(_, attr)| attr));
+    for layer in layers {
+        if let (Some(rename), Member::Named(own)) = (&layer.rename, member)
+            && rename == own
+        {
+            cx.error_spanned_by(
+                rename,
+                format!("`rename = {rename}` is the field's own name and changes nothing; remove it"),
+            );
+        }
+    }
     conflicts(&attrs.all, cx);
     for (scope, key, group) in &attrs.directions {
         conflicts(group, cx);
