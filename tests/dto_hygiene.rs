@@ -414,7 +414,10 @@ mod generated_names {
             #[validate(must_match(a))]
             __field0: Text,
         },
-        Tuple(#[validate(length(max = 3))] Text, #[validate(required)] Maybe<u8>),
+        Tuple(
+            #[validate(length(max = 3))] Text,
+            #[validate(required)] Maybe<u8>,
+        ),
     }
 
     #[derive(Debug, PartialEq)]
@@ -462,7 +465,7 @@ mod generated_names {
 
 #[test]
 fn generated_names_never_capture_user_names() {
-    use generated_names::{Names, Record, RecordDto, RecordPatch, Tagged, __C};
+    use generated_names::{__C, Names, Record, RecordDto, RecordPatch, Tagged};
 
     let text = |s: &str| s.to_owned();
     #[allow(non_snake_case)]
@@ -503,7 +506,10 @@ fn generated_names_never_capture_user_names() {
         .collect();
     assert_eq!(
         found,
-        [("Pair.__field_a", "length"), ("Pair.__field0", "must_match")]
+        [
+            ("Pair.__field_a", "length"),
+            ("Pair.__field0", "must_match")
+        ]
     );
     let errors = Tagged::Tuple(text("ok"), None).validate().unwrap_err();
     assert_eq!(errors.errors()[0].path, "Tuple[1]");
@@ -521,7 +527,12 @@ fn generated_names_never_capture_user_names() {
         total: 9,
     };
     let dto = RecordDto::from(&record);
-    assert_eq!(dto, RecordDto::from(Record { ..record_clone(&record) }));
+    assert_eq!(
+        dto,
+        RecordDto::from(Record {
+            ..record_clone(&record)
+        })
+    );
     let back = Record::from(dto);
     assert_eq!(back.total, 4);
     assert_eq!(back.__computed_total, 0);

@@ -157,7 +157,9 @@ fn reference_url(text: &str) -> bool {
     });
     let scheme = captures["scheme"].to_ascii_lowercase();
     let host_ok = !matches!(scheme.as_str(), "http" | "https" | "ws" | "wss")
-        || captures.name("reg_name").is_none_or(|name| !name.as_str().is_empty());
+        || captures
+            .name("reg_name")
+            .is_none_or(|name| !name.as_str().is_empty());
     literal_ok && port_ok && host_ok
 }
 

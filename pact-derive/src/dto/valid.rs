@@ -359,8 +359,16 @@ impl std::fmt::Display for Bound {
 fn satisfiable(low: Bound, low_exclusive: bool, high: Bound, high_exclusive: bool) -> bool {
     match (low, high) {
         (Bound::Int(low), Bound::Int(high)) => {
-            let low = if low_exclusive { low.saturating_add(1) } else { low };
-            let high = if high_exclusive { high.saturating_sub(1) } else { high };
+            let low = if low_exclusive {
+                low.saturating_add(1)
+            } else {
+                low
+            };
+            let high = if high_exclusive {
+                high.saturating_sub(1)
+            } else {
+                high
+            };
             low <= high
         }
         (Bound::Float(low), Bound::Float(high)) if low_exclusive || high_exclusive => low < high,

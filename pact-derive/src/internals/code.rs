@@ -26,7 +26,17 @@ mod tests {
         for good in ["user_not_found", "a", "v1.2-x", "E42"] {
             assert!(is_valid(good), "{good}");
         }
-        for bad in ["", " ", "a b", "a\u{0}", "a\u{202e}b", "tab\t", "é", "a/b", "line\n"] {
+        for bad in [
+            "",
+            " ",
+            "a b",
+            "a\u{0}",
+            "a\u{202e}b",
+            "tab\t",
+            "é",
+            "a/b",
+            "line\n",
+        ] {
             assert!(!is_valid(bad), "{bad:?}");
         }
     }

@@ -190,7 +190,9 @@ pub fn field(
         {
             cx.error_spanned_by(
                 rename,
-                format!("`rename = {rename}` is the field's own name and changes nothing; remove it"),
+                format!(
+                    "`rename = {rename}` is the field's own name and changes nothing; remove it"
+                ),
             );
         }
     }
