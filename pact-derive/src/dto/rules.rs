@@ -7,6 +7,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, LitStr, Token};
 
 use super::ast::{Overrides, Rule, RuleKind};
+use super::bounds;
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
@@ -545,75 +546,6 @@ fn keyed(
     })
 }
 
-/// A numeric literal's suffix (`10u8`), which rule bounds do not take.
-fn suffix_error(expr: &Expr, rule: &str, key: &str) -> Option<syn::Error> {
-    let (suffix, digits) = match literal_of(expr)? {
-        syn::Lit::Int(int) if !int.suffix().is_empty() => {
-            (int.suffix().to_owned(), int.base10_digits().to_owned())
-        }
-        syn::Lit::Float(float) if !float.suffix().is_empty() => {
-            (float.suffix().to_owned(), float.base10_digits().to_owned())
-        }
-        _ => return None,
-    };
-    let sign = if matches!(expr, Expr::Unary(_)) {
-        "-"
-    } else {
-        ""
-    };
-    let why = if rule == "length" {
-        "a length is a `usize`"
-    } else {
-        "the bound takes the field's type"
-    };
-    Some(syn::Error::new_spanned(
-        expr,
-        format!(
-            "`{key}` takes a literal without a type suffix: write `{key} = {sign}{digits}` ({why}), not `{suffix}`"
-        ),
-    ))
-}
-
-/// The literal of `expr`, looking through a minus sign and invisible groups.
-fn literal_of(expr: &Expr) -> Option<&syn::Lit> {
-    match expr {
-        Expr::Lit(lit) => Some(&lit.lit),
-        Expr::Group(group) => literal_of(&group.expr),
-        Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Neg(_),
-            expr,
-            ..
-        }) => literal_of(expr),
-        _ => None,
-    }
-}
-
-/// A bound of `length`: a count. A literal must be a non-negative integer without suffix;
-/// anything else (a constant, an expression) is left to the type checker.
-fn length_bound(expr: &Expr, key: &str) -> syn::Result<()> {
-    if let Some(err) = suffix_error(expr, "length", key) {
-        return Err(err);
-    }
-    let negative = matches!(
-        expr,
-        Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Neg(_),
-            ..
-        })
-    );
-    match literal_of(expr) {
-        Some(syn::Lit::Int(_)) if negative => Err(syn::Error::new_spanned(
-            expr,
-            format!("`{key}` of `length` counts characters or elements and cannot be negative"),
-        )),
-        Some(syn::Lit::Int(_)) | None => Ok(()),
-        Some(_) => Err(syn::Error::new_spanned(
-            expr,
-            format!("`{key}` of `length` is a count: write an integer, as in `{key} = 20`"),
-        )),
-    }
-}
-
 fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let mut args = keyed(
         meta,
@@ -626,14 +558,14 @@ fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let (min, max, equal) = (args.take("min"), args.take("max"), args.take("equal"));
     let mut errors: Option<syn::Error> = None;
     for (key, bound) in [("min", &min), ("max", &max), ("equal", &equal)] {
-        if let Some(Err(err)) = bound.as_ref().map(|bound| length_bound(bound, key)) {
+        if let Some(Err(err)) = bound.as_ref().map(|bound| bounds::length_bound(bound, key)) {
             combine(&mut errors, err);
         }
     }
     let zero = |bound: &Option<Expr>| {
         bound
             .as_ref()
-            .and_then(literal_of)
+            .and_then(bounds::literal_of)
             .is_some_and(|lit| matches!(lit, syn::Lit::Int(int) if int.base10_digits() == "0"))
     };
     if zero(&min) && max.is_none() && equal.is_none() {
@@ -678,7 +610,7 @@ fn range(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let mut args = keyed(meta, &keys, &[], "range", "range(min = 0, max = 120)")?;
     let mut errors: Option<syn::Error> = None;
     for (key, bound, _) in &args.values {
-        if let Some(err) = suffix_error(bound, "range", key) {
+        if let Some(err) = bounds::suffix_error(bound, "range", key) {
             combine(&mut errors, err);
         }
     }
@@ -754,64 +686,8 @@ pub(super) fn trailing_keys(
 
 fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let (lit, overrides) = text_arg(meta, "pattern")?;
-    check_pattern(&lit)?;
+    super::pattern::check_pattern(&lit)?;
     Ok((RuleKind::Pattern(lit), overrides))
-}
-
-/// A `pattern` compiles here exactly as the runtime compiles it (`regex::Regex::new`, the same
-/// crate, features and default limits as pact-core's `compile_regex`), so a pattern that would
-/// fail at run time, as a syntax error or for its size, fails the build instead; and a pattern
-/// that matches every string (it can match the empty string anywhere) is a mistake.
-fn check_pattern(lit: &LitStr) -> syn::Result<()> {
-    let source = lit.value();
-    let hir = regex_syntax::Parser::new().parse(&source).map_err(|err| {
-        syn::Error::new(
-            lit.span(),
-            format!("invalid regular expression: {}", one_line(&err.to_string())),
-        )
-    })?;
-    if let Err(err) = regex::Regex::new(&source) {
-        let reason = match err {
-            regex::Error::CompiledTooBig(limit) => format!(
-                "this pattern is too big for the regex engine (over its {limit}-byte limit once compiled); large counted repetitions such as `{{1000}}` and Unicode classes such as `\\w` multiply its size: simplify it, or check the value with a `custom` rule"
-            ),
-            other => format!(
-                "the regex engine rejects this pattern: {}",
-                one_line(&other.to_string())
-            ),
-        };
-        return Err(syn::Error::new(lit.span(), reason));
-    }
-    let properties = hir.properties();
-    let looks = properties.look_set();
-    let unanchored = looks.is_empty()
-        || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::Start)
-        || looks == regex_syntax::hir::LookSet::singleton(regex_syntax::hir::Look::End);
-    if properties.minimum_len() == Some(0) && unanchored {
-        let simple = !source.contains('|');
-        let anchored = if simple && source.starts_with('^') {
-            format!("{source}$")
-        } else if simple && source.ends_with('$') && !source.ends_with("\\$") {
-            format!("^{source}")
-        } else {
-            format!("^(?:{source})$")
-        };
-        return Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "this pattern matches every string: the rule looks for a match anywhere in the value, and `{source}` matches the empty string; anchor it, as in `{anchored}`"
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn one_line(text: &str) -> String {
-    text.lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or(text)
-        .trim()
-        .to_owned()
 }
 
 fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
@@ -859,7 +735,7 @@ fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
         let repeated = values[..index]
             .iter()
             .any(|earlier| quote::ToTokens::to_token_stream(earlier).to_string() == text);
-        if repeated && literal_of(value).is_some() {
+        if repeated && bounds::literal_of(value).is_some() {
             return Err(syn::Error::new_spanned(
                 value,
                 format!("`{text}` is listed twice in `one_of`; remove one"),
@@ -911,90 +787,4 @@ fn custom(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
             overrides,
         ))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    fn derive(source: &str) -> String {
-        let input: syn::DeriveInput = syn::parse_str(source).expect("test input parses");
-        crate::dto::derive(&input).to_string()
-    }
-
-    #[test]
-    fn a_pattern_compiles_here_exactly_when_it_compiles_at_run_time() {
-        let patterns = [
-            r"^[a-z]+$",
-            r"^\w{1000}$",
-            r"^\w{1000}{1000}$",
-            r"^(?:a{100}){100}$",
-            r"^(?:\pL{50}){2000}$",
-            r"^[0-9]{1,5}$",
-        ];
-        for pattern in patterns {
-            let runtime = regex::Regex::new(pattern).is_ok();
-            let lit = syn::LitStr::new(pattern, proc_macro2::Span::call_site());
-            assert_eq!(super::check_pattern(&lit).is_ok(), runtime, "{pattern}");
-        }
-    }
-
-    #[test]
-    fn patterns_that_match_every_string_are_rejected() {
-        for pattern in ["", "a*", "^", "$", "^[0-9]*", "[a-z]*$", "(?:x|)", "a?"] {
-            let lit = syn::LitStr::new(pattern, proc_macro2::Span::call_site());
-            let err = super::check_pattern(&lit).expect_err(pattern).to_string();
-            assert!(err.contains("matches every string"), "{pattern}: {err}");
-        }
-        for pattern in ["^$", "^a*$", "a", r"\ba*\b", "(?m)^a*$", "^(?:a|)$"] {
-            let lit = syn::LitStr::new(pattern, proc_macro2::Span::call_site());
-            assert!(super::check_pattern(&lit).is_ok(), "{pattern}");
-        }
-    }
-
-    #[test]
-    fn reports_every_mistake_without_panicking() {
-        let cases = [
-            "struct A { #[validate()] a: String }",
-            "#[validate()] struct A { a: String }",
-            "#[dto()] struct A { a: String }",
-            "struct A { #[dto()] a: String }",
-            "struct A { #[validate(each())] a: Vec<String> }",
-            "struct A { #[validate(keys())] a: Vec<String> }",
-            "struct A { #[validate(each(nested))] a: Vec<String> }",
-            "struct A { #[validate(length(max = 1u8))] a: String }",
-            "struct A { #[validate(length(max = -1))] a: String }",
-            "struct A { #[validate(length(max = \"1\"))] a: String }",
-            "struct A { #[validate(length(max))] a: String }",
-            "struct A { #[validate(length(max = 3, bytes = true))] a: String }",
-            "struct A { #[validate(length(min = 0))] a: String }",
-            "struct A { #[validate(range(min = 1i8))] a: i8 }",
-            "struct A { #[validate(range(min = 1, exclusive_max = 1))] a: i8 }",
-            "struct A { #[validate(range(exclusive_min = 1, exclusive_max = 2))] a: i8 }",
-            "struct A { #[validate(range(exclusive_min = 1.0, exclusive_max = 1.0))] a: f32 }",
-            "struct A { #[validate(pattern(\"a{1000}{1000}{1000}\"))] a: String }",
-            "struct A { #[validate(pattern(\"x*\"))] a: String }",
-            "struct A { #[validate(contains(\"\"))] a: String }",
-            "struct A { #[validate(email(code = \"\"))] a: String }",
-            "struct A { #[validate(email(message = \"\"))] a: String }",
-            "#[validate(schema(f, path = \"b\"))] struct A { a: String }",
-            "#[validate(schema(f, path = \"a\"))] struct A(String, u8);",
-            "struct A { #[validate(one_of(1, 1))] a: u8 }",
-        ];
-        for case in cases {
-            let out = derive(case);
-            assert!(out.contains("compile_error"), "{case}: {out}");
-        }
-        let fine = [
-            "struct A { #[validate(length(min = 0, max = 3))] a: String }",
-            "struct A { #[validate(range(min = 1, max = 1))] a: u8 }",
-            "struct A { #[validate(range(exclusive_min = 1.0, exclusive_max = 1.5))] a: f32 }",
-            "struct A { #[validate(range(min = 9007199254740992, max = 9007199254740993))] a: u64 }",
-            "#[validate(schema(f, path = \"a\"))] struct A { a: String }",
-            "#[validate(schema(f))] struct A(String, u8);",
-            "struct A { #[validate(length(max = MAX))] a: String }",
-        ];
-        for case in fine {
-            let out = derive(case);
-            assert!(!out.contains("compile_error"), "{case}: {out}");
-        }
-    }
 }

@@ -7,7 +7,7 @@ use syn::{DeriveInput, Fields, Member, Type};
 use super::ast::{Field, Input, MustMatch, Rule, RuleKind, Shape, Variant, Wire};
 use super::mapping::check as mapping;
 use super::serde_names::{self, Tagging};
-use super::{container, rules, sanitize};
+use super::{bounds, container, rules, sanitize};
 use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Ctxt;
 use crate::internals::{code, crate_path, fresh, suggest};
@@ -219,7 +219,7 @@ fn check_rule(rule: &Rule, has_context: bool, cx: &mut Ctxt) {
                 ));
             }
             if let (Some(min), Some(max)) = (min, max) {
-                check_order(("min", min, false), ("max", max, false), cx);
+                bounds::check_order(("min", min, false), ("max", max, false), cx);
             }
         }
         RuleKind::Range {
@@ -256,7 +256,7 @@ fn check_rule(rule: &Rule, has_context: bool, cx: &mut Ctxt) {
                 .map(|e| ("max", e, false))
                 .or_else(|| exclusive_max.as_ref().map(|e| ("exclusive_max", e, true)));
             if let (Some(low), Some(high)) = (low, high) {
-                check_order(low, high, cx);
+                bounds::check_order(low, high, cx);
             }
         }
         _ => {}
@@ -337,96 +337,6 @@ fn check_schema_path(path: &syn::LitStr, shape: &Shape<'_>, cx: &mut Ctxt) {
         )
     };
     cx.error_spanned_by(path, format!("`path = \"{value}\"` names no field{hint}"));
-}
-
-/// A bound written as a literal, read exactly: integers as `i128`, floats as `f64`.
-#[derive(Clone, Copy, PartialEq, PartialOrd)]
-enum Bound {
-    Int(i128),
-    Float(f64),
-}
-
-impl std::fmt::Display for Bound {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Int(n) => write!(f, "{n}"),
-            Self::Float(x) => write!(f, "{x:?}"),
-        }
-    }
-}
-
-/// Whether any value lies between `low` and `high`, each inclusive or exclusive.
-fn satisfiable(low: Bound, low_exclusive: bool, high: Bound, high_exclusive: bool) -> bool {
-    match (low, high) {
-        (Bound::Int(low), Bound::Int(high)) => {
-            let low = if low_exclusive {
-                low.saturating_add(1)
-            } else {
-                low
-            };
-            let high = if high_exclusive {
-                high.saturating_sub(1)
-            } else {
-                high
-            };
-            low <= high
-        }
-        (Bound::Float(low), Bound::Float(high)) if low_exclusive || high_exclusive => low < high,
-        (Bound::Float(low), Bound::Float(high)) => low <= high,
-        // An integer beside a float is a type error rustc reports.
-        _ => true,
-    }
-}
-
-/// Literal bounds that no value can satisfy are a mistake the compiler can see.
-fn check_order(
-    (low_key, low_expr, low_exclusive): (&str, &syn::Expr, bool),
-    (high_key, high_expr, high_exclusive): (&str, &syn::Expr, bool),
-    cx: &mut Ctxt,
-) {
-    let (Some(low), Some(high)) = (literal(low_expr), literal(high_expr)) else {
-        return;
-    };
-    if satisfiable(low, low_exclusive, high, high_exclusive) {
-        return;
-    }
-    let reason = if low > high {
-        format!("`{low_key}` ({low}) is greater than `{high_key}` ({high})")
-    } else if low == high {
-        format!("`{low_key}` and `{high_key}` are both {low}, and one of them is exclusive")
-    } else {
-        format!("no integer lies strictly between {low} and {high}")
-    };
-    cx.error_spanned_by(low_expr, format!("{reason}: no value can pass"));
-}
-
-/// The value of a numeric literal, possibly negated.
-fn literal(expr: &syn::Expr) -> Option<Bound> {
-    match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Int(int),
-            ..
-        }) => int.base10_digits().parse().ok().map(Bound::Int),
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Float(float),
-            ..
-        }) => float
-            .base10_digits()
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .map(Bound::Float),
-        syn::Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Neg(_),
-            expr,
-            ..
-        }) => match literal(expr)? {
-            Bound::Int(n) => Some(Bound::Int(-n)),
-            Bound::Float(x) => Some(Bound::Float(-x)),
-        },
-        syn::Expr::Group(group) => literal(&group.expr),
-        _ => None,
-    }
 }
 
 /// `T` of `Option<T>` (written as `Option`, `std::option::Option` or `core::option::Option`).
