@@ -281,7 +281,7 @@ impl Cx<'_> {
                 };
                 let (min, max, equal) =
                     (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
-                quote!(#rules::#function(#value, #min, #max, #equal))
+                respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
             }
             RuleKind::Range {
                 min,
@@ -296,7 +296,10 @@ impl Cx<'_> {
                     some_ref(exclusive_min.as_ref()),
                     some_ref(exclusive_max.as_ref()),
                 );
-                quote!(#rules::#function(#value, #min, #max, #emin, #emax))
+                respan(
+                    &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
+                    span,
+                )
             }
             // All of the call at the rule, so that "`u32` is not a string" points there alone.
             RuleKind::Simple(name) => {
@@ -309,15 +312,16 @@ impl Cx<'_> {
             }
             RuleKind::Pattern(lit) => {
                 let function = quote_spanned!(span=> pattern);
+                let check = respan(&quote!(#rules::#function(#value, &__PATTERN, #lit)), span);
                 quote! {{
                     static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
                         ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
-                    #rules::#function(#value, &__PATTERN, #lit)
+                    #check
                 }}
             }
             RuleKind::OneOf(values) => {
                 let function = quote_spanned!(span=> one_of);
-                quote!(#rules::#function(#value, &[#(#values),*]))
+                respan(&quote!(#rules::#function(#value, &[#(#values),*])), span)
             }
             RuleKind::Custom {
                 function,
@@ -338,8 +342,10 @@ impl Cx<'_> {
     }
 }
 
-/// `tokens` with every token placed at `span` (names still resolve at the call site).
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+/// `tokens` with every token placed at `span` (names still resolve at the call site). Only the
+/// top level: the inside of a group (a call's arguments) keeps its spans, so a call is placed
+/// at the rule while the user's bounds stay where they were written.
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
     tokens
         .clone()
         .into_iter()
