@@ -108,4 +108,5 @@ pub use pact_derive::Repository;
 pub mod __private {
     pub use pact_core::__private::*;
     pub mod mapping;
+    pub mod option;
 }

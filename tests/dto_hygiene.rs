@@ -374,6 +374,10 @@ mod generated_names {
     pub struct Names {
         #[validate(required)]
         pub maybe: Maybe<u8>,
+        #[validate(email, length(max = 20))]
+        pub maybe_email: Maybe<Text>,
+        #[validate(each(length(max = 3)))]
+        pub maybe_tags: Maybe<::std::vec::Vec<Text>>,
         #[validate(nested)]
         pub inner: __C,
         #[validate(length(max = 3))]
@@ -471,6 +475,8 @@ fn generated_names_never_capture_user_names() {
     #[allow(non_snake_case)]
     let names = Names {
         maybe: None,
+        maybe_email: None,
+        maybe_tags: Some(vec![text("ok"), text("long")]),
         inner: __C { level: 10 },
         value: text("long"),
         __value: text("ok"),
@@ -490,8 +496,21 @@ fn generated_names_never_capture_user_names() {
     let paths: Vec<&str> = errors.errors().iter().map(|e| e.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["maybe", "inner.level", "value", "__at[0]", "__PATTERN"]
+        [
+            "maybe",
+            "maybe_tags[1]",
+            "inner.level",
+            "value",
+            "__at[0]",
+            "__PATTERN"
+        ]
     );
+    // Through the alias, the rules check the value inside `Some`.
+    let mut names = names;
+    names.maybe_email = Some(text("not an email"));
+    let errors = names.validate().unwrap_err();
+    assert_eq!(errors.errors()[1].path, "maybe_email");
+    assert_eq!(errors.errors()[1].code, "email");
 
     let pair = Tagged::Pair {
         a: text("x"),

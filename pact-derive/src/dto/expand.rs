@@ -241,6 +241,16 @@ impl Cx<'_> {
             out.extend(quote! {
                 if let #present(__value) = __value { #inner }
             });
+        } else if !inner.is_empty() && may_be_option(field.ty) {
+            // A type the derive cannot read (an alias of `Option`, say): method lookup decides.
+            let probe = quote!(#krate::__private::option);
+            out.extend(quote! {
+                if let ::core::option::Option::Some(__value) = {
+                    #[allow(unused_imports)]
+                    use #probe::{IsOption as _, NotOption as _};
+                    (&&#probe::Probe(__value)).present()
+                } { #inner }
+            });
         } else {
             out.extend(inner);
         }
@@ -339,6 +349,26 @@ impl Cx<'_> {
             }
         };
         push(&call, &overrides(&rule.overrides))
+    }
+}
+
+/// Whether a field's type, not written as `Option<_>` or `Patch<_>`, could still be an
+/// `Option`: any path type but the standard ones that are not (`String`, integers, `Vec`, ...).
+fn may_be_option(ty: &syn::Type) -> bool {
+    const NOT_OPTION: &[&str] = &[
+        "String", "str", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
+        "i32", "i64", "i128", "isize", "f32", "f64", "Vec", "VecDeque", "HashMap", "BTreeMap",
+        "HashSet", "BTreeSet", "Box", "Rc", "Arc", "Cow",
+    ];
+    match ty {
+        syn::Type::Group(group) => may_be_option(&group.elem),
+        syn::Type::Paren(paren) => may_be_option(&paren.elem),
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_none_or(|last| !NOT_OPTION.iter().any(|name| last.ident == name)),
+        _ => false,
     }
 }
 

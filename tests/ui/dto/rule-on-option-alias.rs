@@ -1,11 +1,11 @@
-// `required` sees through an alias of `Option` (through the `OptionLike` trait); the other
-// rules read the type's syntax, so they apply to the whole `Option` and say how to fix it.
+// Rules see through an alias of `Option` (method lookup decides), so a rule that does not
+// apply to the value inside is reported on the inner type.
 pub type Maybe<T> = Option<T>;
 
 #[derive(pact::Dto)]
 pub struct Signup {
     #[validate(required, email)]
-    pub email: Maybe<String>,
+    pub age: Maybe<u32>,
 }
 
 fn main() {}

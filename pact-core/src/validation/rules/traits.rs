@@ -21,7 +21,7 @@ use serde_json::Value;
 #[diagnostic::on_unimplemented(
     message = "this rule does not apply to `{Self}`: it checks the text of a string",
     label = "`{Self}` is not a string",
-    note = "`email`, `url`, `ip`, `ipv4`, `ipv6`, `uuid`, `credit_card`, `ascii`, `alphanumeric`, `contains`, `does_not_contain`, `prefix`, `suffix` and `pattern` apply to `String`, `str`, `Cow<str>`, `Box<str>`, `Rc<str>` and `Arc<str>`, and to the `Some` value of an `Option` of these (written `Option<...>`: the derive does not see through a type alias)"
+    note = "`email`, `url`, `ip`, `ipv4`, `ipv6`, `uuid`, `credit_card`, `ascii`, `alphanumeric`, `contains`, `does_not_contain`, `prefix`, `suffix` and `pattern` apply to `String`, `str`, `Cow<str>`, `Box<str>`, `Rc<str>` and `Arc<str>`, and to the `Some` value of an `Option` of these"
 )]
 pub trait AsStr {
     /// The text.
