@@ -9,6 +9,8 @@ mod bounds;
 mod container;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod fuzz;
 mod mapping;
 mod normalize;
 mod pattern;
