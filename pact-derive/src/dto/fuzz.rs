@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::panic;
 
-/// A small deterministic generator (SplitMix64), enough to pick among choices.
+/// A small deterministic generator (`SplitMix64`), enough to pick among choices.
 struct Rng(u64);
 
 impl Rng {
