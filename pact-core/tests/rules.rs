@@ -912,6 +912,17 @@ fn required_rule() {
     assert!(error.params.is_empty());
 }
 
+#[test]
+fn required_takes_an_aliased_option() {
+    type Maybe<T> = Option<T>;
+    let absent: Maybe<&str> = None;
+    let present: Maybe<&str> = Some("x");
+    assert!(rules::required(&absent).is_err());
+    assert!(rules::required(&present).is_ok());
+    assert!(rules::OptionLike::is_present(&Some(Some(()))));
+    assert!(!rules::OptionLike::is_present(&None::<Option<()>>));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every text rule on every string type, codes and messages
 
