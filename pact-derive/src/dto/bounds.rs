@@ -21,17 +21,18 @@ pub fn suffix_error(expr: &Expr, rule: &str, key: &str) -> Option<syn::Error> {
     } else {
         ""
     };
-    let why = if rule == "length" {
-        "a length is a `usize`"
-    } else {
-        "the bound takes the field's type"
-    };
-    Some(syn::Error::new_spanned(
-        expr,
-        format!(
-            "`{key}` takes a literal without a type suffix: write `{key} = {sign}{digits}` ({why}), not `{suffix}`"
+    let message = match rule {
+        "length" => format!(
+            "`{key}` takes a literal without a type suffix: write `{key} = {sign}{digits}` (a length is a `usize`), not `{suffix}`"
         ),
-    ))
+        "one_of" => format!(
+            "`one_of` takes literals without a type suffix: write `{sign}{digits}` (the values take the field's type), not `{suffix}`"
+        ),
+        _ => format!(
+            "`{key}` takes a literal without a type suffix: write `{key} = {sign}{digits}` (the bound takes the field's type), not `{suffix}`"
+        ),
+    };
+    Some(syn::Error::new_spanned(expr, message))
 }
 
 /// The literal of `expr`, looking through a minus sign and invisible groups.

@@ -731,6 +731,9 @@ fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
         return Err(meta.error("`one_of` needs at least one allowed value"));
     }
     for (index, value) in values.iter().enumerate() {
+        if let Some(err) = bounds::suffix_error(value, "one_of", "") {
+            return Err(err);
+        }
         let text = quote::ToTokens::to_token_stream(value).to_string();
         let repeated = values[..index]
             .iter()
