@@ -111,4 +111,6 @@ pub use pact_derive::Repository;
 #[doc(hidden)]
 pub mod __private {
     pub use pact_core::__private::*;
+    pub mod mapping;
+    pub mod option;
 }

@@ -81,6 +81,14 @@ fn email_table() {
         local_64.as_str(),
         label_63.as_str(),
         total_254.as_str(),
+        // WHATWG allows dots anywhere in the local part (RFC 5322's dot-atom would not).
+        "ada..lovelace@example.com",
+        ".ada@example.com",
+        "ada.@example.com",
+        ".@example.com",
+        ".a@b.com",
+        "a..b@c.com",
+        "...@example.com",
     ];
     let local_65 = format!("{LOCAL_65}@example.com");
     let label_64 = format!("ada@{LABEL_64}.com");
@@ -101,10 +109,6 @@ fn email_table() {
         "ada@exa mple.com",
         "ada@example.com\n",
         "ada\t@example.com",
-        "ada..lovelace@example.com",
-        ".ada@example.com",
-        "ada.@example.com",
-        ".@example.com",
         "ada@example..com",
         "ada@.example.com",
         "ada@example.com.",
@@ -178,6 +182,12 @@ fn url_table() {
         "http:example.com",
         "file:/etc/hosts",
         "file://localhost/etc/hosts",
+        // An empty host is RFC 3986's, outside http(s) and ws(s).
+        "file:///etc/hosts",
+        "file://",
+        "file://:8080/x",
+        "foo://user@/x",
+        "svn+ssh:///repo",
         "https://example.com:8080/",
         "https://example.com:0",
         "https://example.com:65535/x",
@@ -222,7 +232,11 @@ fn url_table() {
         "https://?q",
         "https://#f",
         "https:///path",
-        "file:///etc/hosts",
+        "HTTP:///path",
+        "ws:///socket",
+        "wss://",
+        "http://user@/x",
+        "http://:80/x",
         "https://:8080",
         "https://user@",
         "https://example.com/a b",
@@ -896,6 +910,17 @@ fn required_rule() {
     assert_eq!(error.code, "required");
     assert_eq!(error.message, "is required");
     assert!(error.params.is_empty());
+}
+
+#[test]
+fn required_takes_an_aliased_option() {
+    type Maybe<T> = Option<T>;
+    let absent: Maybe<&str> = None;
+    let present: Maybe<&str> = Some("x");
+    assert!(rules::required(&absent).is_err());
+    assert!(rules::required(&present).is_ok());
+    assert!(rules::OptionLike::is_present(&Some(Some(()))));
+    assert!(!rules::OptionLike::is_present(&None::<Option<()>>));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ fn reference_luhn(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
-/// The WHATWG "valid e-mail address" regex, plus RFC 5321 lengths and RFC 5322 dot-atom.
+/// The WHATWG "valid e-mail address" regex, exactly, plus RFC 5321 lengths.
 fn reference_email(address: &str) -> bool {
     static WHATWG: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         Regex::new(
@@ -110,12 +110,7 @@ fn reference_email(address: &str) -> bool {
     let Some((local, _)) = address.split_once('@') else {
         return false;
     };
-    WHATWG.is_match(address)
-        && address.len() <= 254
-        && local.len() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
+    WHATWG.is_match(address) && address.len() <= 254 && local.len() <= 64
 }
 
 /// A uuid by regex.
@@ -128,20 +123,21 @@ fn reference_uuid(text: &str) -> bool {
 }
 
 /// RFC 3986 `absolute-URI` with a fragment, by regex, with the documented restrictions
-/// (non-empty host after `//`, port of 1 to 5 digits at most 65535).
+/// (a host after `//` in `http`, `https`, `ws` and `wss`; a port of 1 to 5 digits at most
+/// 65535).
 fn reference_url(text: &str) -> bool {
     const PCT: &str = "%[0-9A-Fa-f]{2}";
     static URI: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         let pchar = format!("(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|{PCT})");
         let userinfo = format!("(?:[A-Za-z0-9._~!$&'()*+,;=:-]|{PCT})*");
-        let reg_name = format!("(?:[A-Za-z0-9._~!$&'()*+,;=-]|{PCT})+");
+        let reg_name = format!("(?P<reg_name>(?:[A-Za-z0-9._~!$&'()*+,;=-]|{PCT})*)");
         let host = format!(r"(?:{reg_name}|\[(?P<literal>[^\]]*)\])");
         let authority = format!("(?:{userinfo}@)?{host}(?::(?P<port>[0-9]*))?");
         let rootless = format!("{pchar}+(?:/{pchar}*)*");
         let hier = format!("(?://{authority}(?:/{pchar}*)*|/(?:{rootless})?|{rootless}|)");
         let tail = format!("(?:{pchar}|[/?])*");
         Regex::new(&format!(
-            r"^[A-Za-z][A-Za-z0-9+.-]*:{hier}(?:\?{tail})?(?:#{tail})?$"
+            r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):{hier}(?:\?{tail})?(?:#{tail})?$"
         ))
         .unwrap()
     });
@@ -159,7 +155,12 @@ fn reference_url(text: &str) -> bool {
         (1..=5).contains(&port.as_str().len())
             && port.as_str().parse::<u32>().is_ok_and(|p| p <= 65_535)
     });
-    literal_ok && port_ok
+    let scheme = captures["scheme"].to_ascii_lowercase();
+    let host_ok = !matches!(scheme.as_str(), "http" | "https" | "ws" | "wss")
+        || captures
+            .name("reg_name")
+            .is_none_or(|name| !name.as_str().is_empty());
+    literal_ok && port_ok && host_ok
 }
 
 fn local_part() -> impl Strategy<Value = String> {
@@ -353,6 +354,26 @@ proptest! {
     }
 
     #[test]
+    fn email_accepts_dots_anywhere_in_the_local_part(
+        local in "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}",
+        domain in domain(),
+    ) {
+        let address = format!("{local}@{domain}");
+        prop_assume!(address.len() <= 254);
+        prop_assert!(rules::email(&address).is_ok(), "{address}");
+    }
+
+    #[test]
+    fn url_accepts_an_empty_host_outside_http(
+        scheme in "[a-zA-Z][a-zA-Z0-9+.-]{0,8}",
+        path in "(/[a-z0-9._~-]{0,8}){0,4}",
+    ) {
+        let url = format!("{scheme}://{path}");
+        let needs_host = ["http", "https", "ws", "wss"].iter().any(|s| scheme.eq_ignore_ascii_case(s));
+        prop_assert_eq!(rules::url(&url).is_ok(), !needs_host, "{}", url);
+    }
+
+    #[test]
     fn email_agrees_with_reference(
         input in "[a-c.@\\-_+ é]{0,16}|[a-c.+]{1,6}@[a-c.-]{1,8}|[a-z.]{1,70}@[a-z.-]{1,200}|[a-z]{1,3}@[a-z0-9-]{60,66}(\\.[a-z]{1,3})?"
     ) {
@@ -368,7 +389,7 @@ proptest! {
 
     #[test]
     fn url_agrees_with_reference(
-        input in "[a-z0-9:/?#@%.+-]{0,16}|[a-z]{1,5}://[a-zA-Z0-9:/?#@\\[\\]%.v!~ -]{0,24}|https?://\\[[0-9a-fvV.:]{0,12}\\](:[0-9]{0,6})?/?"
+        input in "[a-z0-9:/?#@%.+-]{0,16}|[a-z]{1,5}://[a-zA-Z0-9:/?#@\\[\\]%.v!~ -]{0,24}|https?://\\[[0-9a-fvV.:]{0,12}\\](:[0-9]{0,6})?/?|(file|https?|wss?|HTTP|foo)://([a-z]{0,2}@)?(:[0-9]{0,3})?[/?#]?[a-z]{0,3}"
     ) {
         prop_assert_eq!(rules::url(&input).is_ok(), reference_url(&input), "{}", input);
     }

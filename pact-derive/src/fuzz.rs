@@ -169,6 +169,12 @@ const TYPES: &[&str] = &[
     "(i32, i32)",
     "uuid::Uuid",
     "std::io::Error",
+    "Option<u8>",
+    "Vec<u8>",
+    "pact::Patch<u8>",
+    "BTreeMap<String, u8>",
+    "<T as Tr>::X",
+    "&'a [u8]",
 ];
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -202,8 +208,14 @@ fn attrs() -> impl Strategy<Value = String> {
 }
 
 fn fields(named: bool) -> impl Strategy<Value = String> {
-    proptest::collection::vec((attrs(), pick(TYPES), any::<u8>()), 0..5).prop_map(move |fields| {
-        let mut out = String::new();
+    let fields = proptest::collection::vec((attrs(), pick(TYPES), any::<u8>()), 0..5);
+    (fields, any::<bool>()).prop_map(move |(fields, with_id)| {
+        // Half the named structs start with a plain id, so some inputs are valid entities.
+        let mut out = if named && with_id {
+            "#[repo(id)]\npub id: i64,\n".to_owned()
+        } else {
+            String::new()
+        };
         for (index, (attrs, ty, name)) in fields.into_iter().enumerate() {
             let idents = [
                 "id", "email", "row", "name", "value", "r#type", "inner", "source",
@@ -240,7 +252,29 @@ fn body() -> impl Strategy<Value = String> {
         (generics(), proptest::collection::vec(variant, 0..4)).prop_map(|(generics, variants)| {
             format!("enum Thing{generics} {{\n{}\n}}", variants.join(",\n"))
         });
-    prop_oneof![strukt, enumm]
+    prop_oneof![2 => strukt, 2 => enumm, 1 => entity()]
+}
+
+/// A plain struct of storable fields with mostly well-formed attributes, so the generator also
+/// reaches the accepting path of `Repository` (and of `Dto` with sane rules).
+fn entity() -> impl Strategy<Value = String> {
+    let attr = prop_oneof![
+        4 => Just(String::new()),
+        1 => Just("#[repo(unique)]".to_owned()),
+        1 => Just("#[repo(sortable)]".to_owned()),
+        1 => Just("#[validate(length(max = 10))]".to_owned()),
+        1 => attrs(),
+    ];
+    let ty = pick(&["i64", "i32", "bool", "String", "Option<String>", "f64"]);
+    proptest::collection::vec((attr, ty), 0..5).prop_map(|fields| {
+        let mut out =
+            "#[repo(table = \"things\")]\nstruct Thing {\n#[repo(id)]\npub id: i64,\n".to_owned();
+        for (index, (attr, ty)) in fields.into_iter().enumerate() {
+            let _ = writeln!(out, "{attr}\npub field_{index}: {ty},");
+        }
+        out.push('}');
+        out
+    })
 }
 
 /// A whole input: container attributes, then the item. It starts on line 3, so a token of
@@ -268,13 +302,25 @@ fn check_spans(out: &TokenStream, source: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run_one(derive: Derive, source: &str) -> Result<(), TestCaseError> {
+/// What the derive did with one input, counted so the test can check the generator reaches
+/// both the accepting and the rejecting paths.
+#[derive(Default)]
+struct Tally {
+    parsed: u32,
+    rejected: u32,
+}
+
+fn run_one(derive: Derive, source: &str, tally: &mut Tally) -> Result<(), TestCaseError> {
     let Ok(input) = syn::parse_str::<syn::DeriveInput>(source) else {
         return Ok(()); // not Rust: rustc would reject it before any derive runs
     };
+    tally.parsed += 1;
     let out = catch_unwind(AssertUnwindSafe(|| derive(&input)));
     let out = out.map_err(|_| TestCaseError::fail(format!("derive panicked on:\n{source}")))?;
     check_spans(&out, source)?;
+    if out.to_string().contains("compile_error") {
+        tally.rejected += 1;
+    }
     // What the derive emits must parse as items, whether it accepted the input or not.
     syn::parse2::<syn::File>(out.clone()).map_err(|err| {
         TestCaseError::fail(format!(
@@ -322,11 +368,21 @@ fn fuzz(derive: Derive) {
     let mut runner = TestRunner::new_with_rng(config, rng);
     quiet_panics_in_fuzz_threads();
     FUZZING.with(|flag| flag.set(true));
-    let result = runner.run(&input(), |source| run_one(derive, &source));
+    let tally = std::cell::RefCell::new(Tally::default());
+    let result = runner.run(&input(), |source| {
+        run_one(derive, &source, &mut tally.borrow_mut())
+    });
     FUZZING.with(|flag| flag.set(false));
     if let Err(err) = result {
         panic!("{err}");
     }
+    // The generator must reach both paths of every derive, or the run proves little.
+    let Tally { parsed, rejected } = tally.into_inner();
+    assert!(parsed > cases / 2, "{parsed} of {cases} inputs parsed");
+    assert!(
+        rejected > 0 && rejected < parsed,
+        "{rejected} of {parsed} inputs rejected"
+    );
 }
 
 #[test]
@@ -363,7 +419,7 @@ fn run_one_reports_panics() {
     }
     quiet_panics_in_fuzz_threads();
     FUZZING.with(|flag| flag.set(true));
-    let result = run_one(panicking, "\n\nstruct Thing;");
+    let result = run_one(panicking, "\n\nstruct Thing;", &mut Tally::default());
     FUZZING.with(|flag| flag.set(false));
     assert!(result.is_err());
 }

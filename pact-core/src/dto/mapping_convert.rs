@@ -1,12 +1,23 @@
 //! Field conversions used by `#[dto(from, into, try_into, patch)]` code (`__private::mapping`).
 //!
 //! A field is converted with `Owned::<S, D>` (by value) or `Borrowed::<S, D>` (from a
-//! reference) and a `.convert()` call. When source and destination are the same type, the
-//! inherent method wins (a move, or a clone for a reference); otherwise method resolution falls
-//! back to the trait for the field's shape, which the derive imports from the destination's
-//! syntax: [`Leaf`] (`D: From<S>`), [`Optional`], [`Sequence`] (`Vec`), [`Boxed`], [`Map`]
-//! (values of `HashMap` / `BTreeMap`). So `Vec<String>` to `Vec<String>` is a move, and
-//! `Vec<Tag>` to `Vec<TagDto>` maps each element through `From`.
+//! reference) and a `.convert()` call, resolved by method lookup among the traits the derive
+//! imports for the destination's syntax, most specific first:
+//!
+//! - by value, on `Owned`: the same type is the inherent method (a move); another type
+//!   [`Leaf`] (`D: From<S>`), or the shape's trait: [`Optional`], [`Sequence`] (`Vec`),
+//!   [`Boxed`], [`Map`] (values of `HashMap` / `BTreeMap`), element by element; then, on
+//!   `&Owned`, `Unmapped`;
+//! - from a reference, called on `&&&Borrowed`: [`Same`] (a clone) on `&&&Borrowed`; then
+//!   [`LeafRef`] (`D: From<&S>`) or the shape's trait on `&&Borrowed`; then [`LeafClone`]
+//!   (cloned, then `D: From<S>`) on `&Borrowed`; then `Unmapped` on `Borrowed`.
+//!
+//! `Unmapped` is the last resort, defined in the `pact` facade (`pact::__private::mapping`) so
+//! that its error names `pact`: it applies to every pair of types, and its `convert` requires
+//! `MapFrom`, which nothing implements, so a field with no conversion is one error in pact's
+//! words (the same one for `From<T>` and `From<&T>`, which rustc reports once).
+//! So `Vec<String>` to `Vec<String>` is a move, and `Vec<Tag>` to `Vec<TagDto>` maps each
+//! element through `From`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
@@ -66,11 +77,15 @@ impl<T> Owned<T, T> {
     }
 }
 
-impl<T: Clone> Borrowed<'_, T, T> {
-    /// Same type: a clone (a copy for `Copy` types).
+/// Same type, from a reference: a clone (a copy for `Copy` types).
+pub trait Same<D> {
+    /// The converted value.
+    fn convert(self) -> D;
+}
+
+impl<T: Clone> Same<T> for &&&Borrowed<'_, T, T> {
     #[inline]
-    #[must_use]
-    pub fn convert(self) -> T {
+    fn convert(self) -> T {
         self.0.clone()
     }
 }
@@ -95,7 +110,7 @@ pub trait LeafRef<D> {
     fn convert(self) -> D;
 }
 
-impl<'a, S, D: From<&'a S>> LeafRef<D> for Borrowed<'a, S, D> {
+impl<'a, S, D: From<&'a S>> LeafRef<D> for &&Borrowed<'a, S, D> {
     #[inline]
     fn convert(self) -> D {
         D::from(self.0)
@@ -103,7 +118,7 @@ impl<'a, S, D: From<&'a S>> LeafRef<D> for Borrowed<'a, S, D> {
 }
 
 /// A borrowed field of another type without `From<&S>`: cloned, then `D: From<S>`. Found
-/// after [`LeafRef`] (it is implemented for `&Borrowed`).
+/// after [`LeafRef`] (it is implemented for `&Borrowed`, `LeafRef` for `&&Borrowed`).
 pub trait LeafClone<D> {
     /// The converted value.
     fn convert(self) -> D;
@@ -129,7 +144,7 @@ impl<S, D: From<S>> Optional<Option<D>> for Owned<Option<S>, Option<D>> {
     }
 }
 
-impl<'a, S, D: From<&'a S>> Optional<Option<D>> for Borrowed<'a, Option<S>, Option<D>> {
+impl<'a, S, D: From<&'a S>> Optional<Option<D>> for &&Borrowed<'a, Option<S>, Option<D>> {
     #[inline]
     fn convert(self) -> Option<D> {
         self.0.as_ref().map(D::from)
@@ -149,7 +164,7 @@ impl<S, D: From<S>> Sequence<Vec<D>> for Owned<Vec<S>, Vec<D>> {
     }
 }
 
-impl<'a, S, D: From<&'a S>> Sequence<Vec<D>> for Borrowed<'a, Vec<S>, Vec<D>> {
+impl<'a, S, D: From<&'a S>> Sequence<Vec<D>> for &&Borrowed<'a, Vec<S>, Vec<D>> {
     #[inline]
     fn convert(self) -> Vec<D> {
         self.0.iter().map(D::from).collect()
@@ -169,7 +184,7 @@ impl<S, D: From<S>> Boxed<Box<D>> for Owned<Box<S>, Box<D>> {
     }
 }
 
-impl<'a, S, D: From<&'a S>> Boxed<Box<D>> for Borrowed<'a, Box<S>, Box<D>> {
+impl<'a, S, D: From<&'a S>> Boxed<Box<D>> for &&Borrowed<'a, Box<S>, Box<D>> {
     #[inline]
     fn convert(self) -> Box<D> {
         Box::new(D::from(&**self.0))
@@ -192,7 +207,7 @@ impl<K: Eq + Hash, S, D: From<S>, H: BuildHasher + Default> Map<HashMap<K, D, H>
 }
 
 impl<'a, K: Eq + Hash + Clone, S, D: From<&'a S>, H: BuildHasher + Default> Map<HashMap<K, D, H>>
-    for Borrowed<'a, HashMap<K, S, H>, HashMap<K, D, H>>
+    for &&Borrowed<'a, HashMap<K, S, H>, HashMap<K, D, H>>
 {
     #[inline]
     fn convert(self) -> HashMap<K, D, H> {
@@ -211,7 +226,7 @@ impl<K: Ord, S, D: From<S>> Map<BTreeMap<K, D>> for Owned<BTreeMap<K, S>, BTreeM
 }
 
 impl<'a, K: Ord + Clone, S, D: From<&'a S>> Map<BTreeMap<K, D>>
-    for Borrowed<'a, BTreeMap<K, S>, BTreeMap<K, D>>
+    for &&Borrowed<'a, BTreeMap<K, S>, BTreeMap<K, D>>
 {
     #[inline]
     fn convert(self) -> BTreeMap<K, D> {

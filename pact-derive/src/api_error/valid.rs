@@ -289,17 +289,8 @@ fn code_of(name: &Ident, keys: &Keys, errors: &mut Accumulator) -> LitStr {
         return LitStr::new(&case::snake_case(&name.to_string()), name.span());
     };
     let value = code.value();
-    let valid = !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-    if !valid {
-        errors.push(
-            Error::custom(format!(
-                "`code = {value:?}` is not a stable machine-readable code; use letters, digits, `_`, `-` and `.`, as in `user_not_found`"
-            ))
-            .with_span(code),
-        );
+    if !crate::internals::code::is_valid(&value) {
+        errors.push(Error::custom(crate::internals::code::invalid_message(&value)).with_span(code));
     }
     code.clone()
 }

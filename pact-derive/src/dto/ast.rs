@@ -12,6 +12,9 @@ pub struct Input<'a> {
     pub krate: Path,
     /// `#[validate(context = T)]`: the context type; `None` validates with any context.
     pub context: Option<Type>,
+    /// The name of the generic context parameter when there is no `context` (`__C`, unless
+    /// the input uses that name).
+    pub context_param: Ident,
     /// `#[validate(schema(...))]`: checks of the whole value.
     pub schemas: Vec<Schema>,
     pub shape: Shape<'a>,
@@ -42,7 +45,8 @@ pub struct Field<'a> {
     pub optional: bool,
     /// The field is a `Patch<_>`.
     pub patch: bool,
-    pub required: Option<Overrides>,
+    /// `required`, with the rule's span.
+    pub required: Option<(Span, Overrides)>,
     pub rules: Vec<Rule>,
     /// Rules for each element (`each(...)`).
     pub each: Vec<Rule>,

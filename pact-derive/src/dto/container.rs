@@ -36,6 +36,14 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
             );
             continue;
         }
+        if super::rules::is_empty_list(attr) {
+            let name = if is_dto { "dto" } else { "validate" };
+            cx.error_spanned_by(
+                attr,
+                format!("`#[{name}()]` is empty and does nothing; add keys or remove it"),
+            );
+            continue;
+        }
         // Mapping options attach to the mapping opened earlier in the same attribute.
         let mut current = None;
         let result = attr.parse_nested_meta(|meta| {
@@ -57,7 +65,22 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
                     }
                     out.context = Some(meta.value()?.parse()?);
                 }
-                (false, "schema") => out.schemas.push(schema(&meta)?),
+                (false, "schema") => {
+                    let schema = schema(&meta)?;
+                    let key = |s: &Schema| {
+                        (
+                            quote::ToTokens::to_token_stream(&s.function).to_string(),
+                            s.path.as_ref().map(syn::LitStr::value),
+                        )
+                    };
+                    if out.schemas.iter().any(|existing| key(existing) == key(&schema)) {
+                        return Err(syn::Error::new_spanned(
+                            &schema.function,
+                            "duplicate `schema`: the same check at the same path would report twice",
+                        ));
+                    }
+                    out.schemas.push(schema);
+                }
                 (true, key) if mapping::CONTAINER_KEYS.contains(&key) => {
                     let ident =
                         meta.path.get_ident().cloned().unwrap_or_else(|| {

@@ -45,15 +45,17 @@ pub fn validate_impl(input: &Input<'_>) -> TokenStream {
 }
 
 /// The context type the impl is for: the one given with `#[validate(context = T)]`, or else a
-/// new parameter `__C`, added to `generics`, so that any context will do.
+/// new parameter `__C` (renamed if the input uses that name), added to `generics`, so that any
+/// context will do.
 pub fn context_type(input: &Input<'_>, generics: &mut Generics) -> TokenStream {
     if let Some(ty) = &input.context {
         quote!(#ty)
     } else {
+        let param = &input.context_param;
         generics
             .params
-            .push(syn::parse_quote!(__C: ?::core::marker::Sized));
-        quote!(__C)
+            .push(syn::parse_quote!(#param: ?::core::marker::Sized));
+        quote!(#param)
     }
 }
 
@@ -201,9 +203,12 @@ impl Cx<'_> {
             let call = quote_spanned!(at(check.span)=> #rules::must_match(__value, #other_value, #other_wire));
             out.extend(push(&call, &overrides));
         }
-        if let Some(required) = &field.required {
+        if let Some((span, required)) = &field.required {
             let overrides = overrides(required);
-            out.extend(push(&quote!(#rules::required(__value)), &overrides));
+            // All of the call at the rule, so that a field that is no `Option` is reported there.
+            let value = respan(&quote!(__value), at(*span));
+            let call = respan(&quote!(#rules::required(#value)), at(*span));
+            out.extend(push(&call, &overrides));
         }
         let mut inner = TokenStream::new();
         for rule in &field.rules {
@@ -235,6 +240,16 @@ impl Cx<'_> {
             };
             out.extend(quote! {
                 if let #present(__value) = __value { #inner }
+            });
+        } else if !inner.is_empty() && may_be_option(field.ty) {
+            // A type the derive cannot read (an alias of `Option`, say): method lookup decides.
+            let probe = quote!(#krate::__private::option);
+            out.extend(quote! {
+                if let ::core::option::Option::Some(__value) = {
+                    #[allow(unused_imports)]
+                    use #probe::{IsOption as _, NotOption as _};
+                    (&&#probe::Probe(__value)).present()
+                } { #inner }
             });
         } else {
             out.extend(inner);
@@ -276,7 +291,7 @@ impl Cx<'_> {
                 };
                 let (min, max, equal) =
                     (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
-                quote!(#rules::#function(#value, #min, #max, #equal))
+                respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
             }
             RuleKind::Range {
                 min,
@@ -291,27 +306,32 @@ impl Cx<'_> {
                     some_ref(exclusive_min.as_ref()),
                     some_ref(exclusive_max.as_ref()),
                 );
-                quote!(#rules::#function(#value, #min, #max, #emin, #emax))
+                respan(
+                    &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
+                    span,
+                )
             }
+            // All of the call at the rule, so that "`u32` is not a string" points there alone.
             RuleKind::Simple(name) => {
                 let function = Ident::new(name, span);
-                quote!(#rules::#function(#value))
+                respan(&quote!(#rules::#function(#value)), span)
             }
             RuleKind::Text(name, lit) => {
                 let function = Ident::new(name, span);
-                quote!(#rules::#function(#value, #lit))
+                respan(&quote!(#rules::#function(#value, #lit)), span)
             }
             RuleKind::Pattern(lit) => {
                 let function = quote_spanned!(span=> pattern);
+                let check = respan(&quote!(#rules::#function(#value, &__PATTERN, #lit)), span);
                 quote! {{
                     static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
                         ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
-                    #rules::#function(#value, &__PATTERN, #lit)
+                    #check
                 }}
             }
             RuleKind::OneOf(values) => {
                 let function = quote_spanned!(span=> one_of);
-                quote!(#rules::#function(#value, &[#(#values),*]))
+                respan(&quote!(#rules::#function(#value, &[#(#values),*])), span)
             }
             RuleKind::Custom {
                 function,
@@ -332,8 +352,30 @@ impl Cx<'_> {
     }
 }
 
-/// `tokens` with every token placed at `span` (names still resolve at the call site).
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+/// Whether a field's type, not written as `Option<_>` or `Patch<_>`, could still be an
+/// `Option`: any path type but the standard ones that are not (`String`, integers, `Vec`, ...).
+fn may_be_option(ty: &syn::Type) -> bool {
+    const NOT_OPTION: &[&str] = &[
+        "String", "str", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
+        "i32", "i64", "i128", "isize", "f32", "f64", "Vec", "VecDeque", "HashMap", "BTreeMap",
+        "HashSet", "BTreeSet", "Box", "Rc", "Arc", "Cow",
+    ];
+    match ty {
+        syn::Type::Group(group) => may_be_option(&group.elem),
+        syn::Type::Paren(paren) => may_be_option(&paren.elem),
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_none_or(|last| !NOT_OPTION.iter().any(|name| last.ident == name)),
+        _ => false,
+    }
+}
+
+/// `tokens` with every token placed at `span` (names still resolve at the call site). Only the
+/// top level: the inside of a group (a call's arguments) keeps its spans, so a call is placed
+/// at the rule while the user's bounds stay where they were written.
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
     tokens
         .clone()
         .into_iter()

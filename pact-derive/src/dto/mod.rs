@@ -5,14 +5,18 @@
 //! error, `fallback` and `mapping::fallback` stand in for the impls.
 
 mod ast;
+mod bounds;
 mod container;
 mod expand;
 mod fallback;
 mod mapping;
 mod normalize;
+mod pattern;
 mod rules;
 mod sanitize;
 mod serde_names;
+#[cfg(test)]
+mod tests;
 mod valid;
 
 use proc_macro2::TokenStream;

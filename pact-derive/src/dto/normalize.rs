@@ -1,10 +1,10 @@
 //! The checked model to `impl Normalize`: sanitizers in the order written, then nested DTOs.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 
 use super::ast::{Field, Input, Sanitizer, Shape};
-use super::expand::{all_fields, binding};
+use super::expand::{all_fields, binding, respan};
 use crate::internals::bounds::InferredBounds;
 
 pub fn normalize_impl(input: &Input<'_>) -> TokenStream {
@@ -75,14 +75,27 @@ fn steps(krate: &syn::Path, field: &Field<'_>, place: &TokenStream) -> TokenStre
     let mut out = TokenStream::new();
     for sanitizer in &field.sanitizers {
         out.extend(match sanitizer {
+            // The whole call at the sanitizer, so a field that is no string is reported there.
             Sanitizer::Trim(span) => {
-                quote_spanned!(at(*span)=> #krate::__private::sanitize::trim(#place);)
+                let call = respan(
+                    &quote!(#krate::__private::sanitize::trim(#place)),
+                    at(*span),
+                );
+                quote!(#call;)
             }
             Sanitizer::Lowercase(span) => {
-                quote_spanned!(at(*span)=> #krate::__private::sanitize::lowercase(#place);)
+                let call = respan(
+                    &quote!(#krate::__private::sanitize::lowercase(#place)),
+                    at(*span),
+                );
+                quote!(#call;)
             }
             Sanitizer::Uppercase(span) => {
-                quote_spanned!(at(*span)=> #krate::__private::sanitize::uppercase(#place);)
+                let call = respan(
+                    &quote!(#krate::__private::sanitize::uppercase(#place)),
+                    at(*span),
+                );
+                quote!(#call;)
             }
             Sanitizer::Custom(function) => quote!(#function(#place);),
         });

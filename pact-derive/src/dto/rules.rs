@@ -7,6 +7,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, LitStr, Token};
 
 use super::ast::{Overrides, Rule, RuleKind};
+use super::bounds;
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
@@ -42,6 +43,24 @@ fn all_rules() -> impl Iterator<Item = &'static str> {
     SIMPLE.iter().chain(TEXT).chain(OTHER).copied()
 }
 
+/// `#[name()]`: an attribute with empty parentheses.
+pub(super) fn is_empty_list(attr: &syn::Attribute) -> bool {
+    matches!(&attr.meta, syn::Meta::List(list) if list.tokens.is_empty())
+}
+
+/// Whether the parenthesized group `meta` stands before is empty: `each()`.
+fn group_is_empty(meta: &ParseNestedMeta<'_>) -> bool {
+    meta.input
+        .fork()
+        .step(
+            |cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
+                Some((inside, _, rest)) => Ok((inside.eof(), rest)),
+                None => Ok((false, *cursor)),
+            },
+        )
+        .unwrap_or(false)
+}
+
 /// What a field's `#[validate(...)]` attributes say, before cross-field checks.
 #[derive(Default)]
 pub struct FieldRules {
@@ -69,6 +88,10 @@ pub fn parse_field(attrs: &[syn::Attribute], cx: &mut Ctxt) -> FieldRules {
             cx.error_spanned_by(path, "`#[validate]` without rules does nothing; add rules, as in `#[validate(email)]`, or remove it");
             continue;
         }
+        if is_empty_list(attr) {
+            cx.error_spanned_by(attr, "`#[validate()]` is empty and does nothing; add rules, as in `#[validate(email)]`, or remove it");
+            continue;
+        }
         let result = attr.parse_nested_meta(|meta| {
             rule(&meta, Level::Field, &mut out, cx);
             Ok(())
@@ -93,7 +116,15 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
     let span = ident.span();
     let result = match name.as_str() {
         "must_match" if level == Level::Field => must_match(meta).map(|(other, overrides)| {
-            out.must_match.push((other, span, overrides));
+            if out
+                .must_match
+                .iter()
+                .any(|(existing, ..)| *existing == other)
+            {
+                cx.error_spanned_by(&other, format!("duplicate rule `must_match({other})`"));
+            } else {
+                out.must_match.push((other, span, overrides));
+            }
         }),
         "required" if level == Level::Field => overrides_only(meta).map(|overrides| {
             if out.required.is_some() {
@@ -101,8 +132,16 @@ fn rule(meta: &ParseNestedMeta<'_>, level: Level, out: &mut FieldRules, cx: &mut
             }
             out.required = Some((span, overrides));
         }),
-        "nested" => {
+        "nested" if level == Level::Field => {
             nested_flag(meta, ident, out, cx);
+            Ok(())
+        }
+        "nested" => {
+            cx.error_spanned_by(
+                ident,
+                "`nested` goes on the field itself: a `Vec`, `Option`, `Box` or map field marked `#[validate(nested)]` validates every element (every value of a map)",
+            );
+            skip_value(meta);
             Ok(())
         }
         "each" | "keys" if level == Level::Field => element_rules(meta, ident, out, cx),
@@ -135,10 +174,20 @@ fn check(meta: &ParseNestedMeta<'_>, name: &str) -> Option<syn::Result<(RuleKind
         return Some(overrides_only(meta).map(|overrides| (RuleKind::Simple(function), overrides)));
     }
     if let Some(function) = listed(TEXT, name) {
-        return Some(
-            text_arg(meta, function)
-                .map(|(lit, overrides)| (RuleKind::Text(function, lit), overrides)),
-        );
+        return Some(text_arg(meta, function).and_then(|(lit, overrides)| {
+            if lit.value().is_empty() {
+                let outcome = if function == "does_not_contain" {
+                    "fails for every string"
+                } else {
+                    "passes for every string"
+                };
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!("`{function}(\"\")` {outcome}; give the text to look for"),
+                ));
+            }
+            Ok((RuleKind::Text(function, lit), overrides))
+        }));
     }
     let parsed = match name {
         "length" => length(meta),
@@ -186,7 +235,14 @@ fn element_rules(
     } else {
         Level::Keys
     };
-    if meta.input.peek(syn::token::Paren) {
+    if meta.input.peek(syn::token::Paren) && group_is_empty(meta) {
+        cx.error_spanned_by(
+            ident,
+            format!("`{name}()` is empty; list the rules for every element, as in `{name}(length(max = 20))`, or remove it"),
+        );
+        skip_value(meta);
+        Ok(())
+    } else if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|meta| {
             rule(&meta, inner, out, cx);
             Ok(())
@@ -243,6 +299,22 @@ fn push_rule(out: &mut FieldRules, level: Level, cx: &mut Ctxt, rule: Rule) {
         Level::Keys => &mut out.keys,
     };
     let same = |existing: &Rule| match (&existing.kind, &rule.kind) {
+        // The same function or the same text twice: the second adds nothing but a second error.
+        (
+            RuleKind::Custom {
+                function: a,
+                with_context: x,
+            },
+            RuleKind::Custom {
+                function: b,
+                with_context: y,
+            },
+        ) => {
+            x == y
+                && quote::ToTokens::to_token_stream(a).to_string()
+                    == quote::ToTokens::to_token_stream(b).to_string()
+        }
+        (RuleKind::Text(a, x), RuleKind::Text(b, y)) => a == b && x.value() == y.value(),
         (RuleKind::Custom { .. } | RuleKind::Text(..), _) => false,
         (a, b) => {
             std::mem::discriminant(a) == std::mem::discriminant(b)
@@ -282,15 +354,7 @@ fn nested(
     empty: &str,
     mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
 ) -> syn::Result<()> {
-    let is_empty =
-        meta.input.fork().step(
-            |cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
-                Some((inside, _, rest)) => Ok((inside.eof(), rest)),
-                None => Ok((false, *cursor)),
-            },
-        );
-    let is_empty = is_empty.unwrap_or(false);
-    if is_empty {
+    if group_is_empty(meta) {
         let _ = meta.input.step(|cursor| {
             cursor
                 .token_tree()
@@ -389,8 +453,10 @@ type KeyValue = (String, Expr, proc_macro2::Span);
 
 /// The arguments of a rule that takes keys, as in `length(min = 1, max = 20)`.
 struct Keyed {
-    /// The keys given, in order; bare flags (`bytes`) come last, as `key = true`.
+    /// The `key = value` arguments given, in order.
     values: Vec<KeyValue>,
+    /// The flags given (`bytes`).
+    flags: Vec<String>,
     overrides: Overrides,
     /// The rule's name.
     span: proc_macro2::Span,
@@ -402,20 +468,28 @@ impl Keyed {
         let index = self.values.iter().position(|(k, ..)| k == key)?;
         Some(self.values.remove(index).1)
     }
+
+    /// Whether the flag `key` was given.
+    fn flag(&self, key: &str) -> bool {
+        self.flags.iter().any(|flag| flag == key)
+    }
 }
 
+/// Parses `rule(key = value, flag, ...)`: `keys` take a value, `flags` stand alone.
 fn keyed(
     meta: &ParseNestedMeta<'_>,
     keys: &[&str],
+    flags: &[&str],
     rule: &str,
     example: &str,
 ) -> syn::Result<Keyed> {
     let mut overrides = Overrides::default();
     let mut values: Vec<KeyValue> = Vec::new();
-    let mut words: Vec<(String, proc_macro2::Span)> = Vec::new();
+    let mut given: Vec<String> = Vec::new();
     if !meta.input.peek(syn::token::Paren) {
         return Err(meta.error(format!("`{rule}` needs bounds, as in `{example}`")));
     }
+    let all: Vec<&str> = keys.iter().chain(flags).copied().collect();
     nested(
         meta,
         &format!("`{rule}` needs bounds, as in `{example}`"),
@@ -426,33 +500,44 @@ fn keyed(
             let Some(key) = inner.path.get_ident().map(ToString::to_string) else {
                 return Err(inner.error("expected a key"));
             };
-            if !keys.contains(&key.as_str()) {
-                let hint = suggest::closest(&key, keys.iter().copied()).map_or_else(
-                    || format!("; `{rule}` takes {}", keys.join(", ")),
+            if !all.contains(&key.as_str()) {
+                let hint = suggest::closest(&key, all.iter().copied()).map_or_else(
+                    || format!("; `{rule}` takes {}", all.join(", ")),
                     |best| format!("; did you mean `{best}`?"),
                 );
                 return Err(inner.error(format!("unknown key `{key}` in `{rule}`{hint}")));
             }
-            if values.iter().any(|(k, ..)| *k == key) || words.iter().any(|(k, _)| *k == key) {
+            if given.contains(&key) {
                 return Err(inner.error(format!("duplicate key `{key}`")));
             }
+            given.push(key.clone());
             let span = inner
                 .path
                 .get_ident()
                 .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
-            if inner.input.peek(Token![=]) {
-                values.push((key, inner.value()?.parse::<Expr>()?, span));
-            } else {
-                words.push((key, span));
+            let has_value = inner.input.peek(Token![=]);
+            match (flags.contains(&key.as_str()), has_value) {
+                (true, true) => Err(inner.error(format!(
+                    "`{key}` is a flag: write `{key}` alone, as in `{rule}(max = 20, {key})`"
+                ))),
+                (true, false) => Ok(()),
+                (false, true) => {
+                    values.push((key, inner.value()?.parse::<Expr>()?, span));
+                    Ok(())
+                }
+                (false, false) => {
+                    Err(inner.error(format!("`{key}` needs a value, as in `{key} = 10`")))
+                }
             }
-            Ok(())
         },
     )?;
-    for (word, span) in &words {
-        values.push((word.clone(), syn::parse_quote!(true), *span));
-    }
+    let flags = given
+        .into_iter()
+        .filter(|key| flags.contains(&key.as_str()))
+        .collect();
     Ok(Keyed {
         values,
+        flags,
         overrides,
         span: meta
             .path
@@ -464,47 +549,74 @@ fn keyed(
 fn length(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let mut args = keyed(
         meta,
-        &["min", "max", "equal", "bytes"],
+        &["min", "max", "equal"],
+        &["bytes"],
         "length",
         "length(min = 1, max = 20)",
     )?;
-    let bytes = match args.take("bytes") {
-        None => false,
-        Some(Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Bool(b),
-            ..
-        })) => b.value,
-        Some(other) => {
-            return Err(syn::Error::new_spanned(
-                other,
-                "`bytes` is a flag: write `bytes` alone",
-            ));
+    let bytes = args.flag("bytes");
+    let (min, max, equal) = (args.take("min"), args.take("max"), args.take("equal"));
+    let mut errors: Option<syn::Error> = None;
+    for (key, bound) in [("min", &min), ("max", &max), ("equal", &equal)] {
+        if let Some(Err(err)) = bound.as_ref().map(|bound| bounds::length_bound(bound, key)) {
+            combine(&mut errors, err);
         }
+    }
+    let zero = |bound: &Option<Expr>| {
+        bound
+            .as_ref()
+            .and_then(bounds::literal_of)
+            .is_some_and(|lit| matches!(lit, syn::Lit::Int(int) if int.base10_digits() == "0"))
     };
+    if zero(&min) && max.is_none() && equal.is_none() {
+        combine(
+            &mut errors,
+            syn::Error::new_spanned(
+                min.as_ref(),
+                "`length(min = 0)` accepts every value; give `max`, or `min = 1` to refuse an empty one (or use `non_empty`)",
+            ),
+        );
+    }
+    if min.is_none() && max.is_none() && equal.is_none() {
+        combine(
+            &mut errors,
+            syn::Error::new(
+                args.span,
+                "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
+            ),
+        );
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
     let kind = RuleKind::Length {
-        min: args.take("min"),
-        max: args.take("max"),
-        equal: args.take("equal"),
+        min,
+        max,
+        equal,
         bytes,
     };
-    if let RuleKind::Length {
-        min: None,
-        max: None,
-        equal: None,
-        ..
-    } = kind
-    {
-        return Err(syn::Error::new(
-            args.span,
-            "`length` needs `min`, `max` or `equal`, as in `length(max = 20)`",
-        ));
-    }
     Ok((kind, args.overrides))
+}
+
+fn combine(errors: &mut Option<syn::Error>, error: syn::Error) {
+    match errors {
+        Some(errors) => errors.combine(error),
+        None => *errors = Some(error),
+    }
 }
 
 fn range(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let keys = ["min", "max", "exclusive_min", "exclusive_max"];
-    let mut args = keyed(meta, &keys, "range", "range(min = 0, max = 120)")?;
+    let mut args = keyed(meta, &keys, &[], "range", "range(min = 0, max = 120)")?;
+    let mut errors: Option<syn::Error> = None;
+    for (key, bound, _) in &args.values {
+        if let Some(err) = bounds::suffix_error(bound, "range", key) {
+            combine(&mut errors, err);
+        }
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
     Ok((
         RuleKind::Range {
             min: args.take("min"),
@@ -574,21 +686,8 @@ pub(super) fn trailing_keys(
 
 fn pattern(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     let (lit, overrides) = text_arg(meta, "pattern")?;
-    if let Err(err) = regex_syntax::Parser::new().parse(&lit.value()) {
-        return Err(syn::Error::new(
-            lit.span(),
-            format!("invalid regular expression: {}", one_line(&err.to_string())),
-        ));
-    }
+    super::pattern::check_pattern(&lit)?;
     Ok((RuleKind::Pattern(lit), overrides))
-}
-
-fn one_line(text: &str) -> String {
-    text.lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or(text)
-        .trim()
-        .to_owned()
 }
 
 fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
@@ -630,6 +729,21 @@ fn one_of(meta: &ParseNestedMeta<'_>) -> syn::Result<(RuleKind, Overrides)> {
     }
     if values.is_empty() {
         return Err(meta.error("`one_of` needs at least one allowed value"));
+    }
+    for (index, value) in values.iter().enumerate() {
+        if let Some(err) = bounds::suffix_error(value, "one_of", "") {
+            return Err(err);
+        }
+        let text = quote::ToTokens::to_token_stream(value).to_string();
+        let repeated = values[..index]
+            .iter()
+            .any(|earlier| quote::ToTokens::to_token_stream(earlier).to_string() == text);
+        if repeated && bounds::literal_of(value).is_some() {
+            return Err(syn::Error::new_spanned(
+                value,
+                format!("`{text}` is listed twice in `one_of`; remove one"),
+            ));
+        }
     }
     Ok((RuleKind::OneOf(values), overrides))
 }

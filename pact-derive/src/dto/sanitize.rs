@@ -22,6 +22,13 @@ pub fn parse(attrs: &[Attribute], cx: &mut Ctxt) -> (Vec<Sanitizer>, FieldAttrs)
             );
             continue;
         }
+        if super::rules::is_empty_list(attr) {
+            cx.error_spanned_by(
+                attr,
+                "`#[dto()]` is empty and does nothing; add keys, as in `#[dto(trim)]`, or remove it",
+            );
+            continue;
+        }
         let mut parts = FieldAttrParts::default();
         let sanitizers_before = out.len();
         let result = attr.parse_nested_meta(|meta| {

@@ -7,10 +7,10 @@ use syn::{DeriveInput, Fields, Member, Type};
 use super::ast::{Field, Input, MustMatch, Rule, RuleKind, Shape, Variant, Wire};
 use super::mapping::check as mapping;
 use super::serde_names::{self, Tagging};
-use super::{container, rules, sanitize};
+use super::{bounds, container, rules, sanitize};
 use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Ctxt;
-use crate::internals::{crate_path, suggest};
+use crate::internals::{code, crate_path, fresh, suggest};
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
     let mut attrs = container::parse(&input.attrs, cx);
@@ -78,11 +78,9 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
         }
     };
     for schema in &attrs.schemas {
-        if schema.path.as_ref().is_some_and(|p| p.value().is_empty()) {
-            cx.error_spanned_by(
-                schema.path.as_ref(),
-                "`path` is empty; name where the error goes, as in `path = \"end_date\"`",
-            );
+        check_overrides(&schema.overrides, cx);
+        if let Some(path) = &schema.path {
+            check_schema_path(path, &shape, cx);
         }
     }
     let input = Input {
@@ -90,6 +88,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Input<'a>> {
         generics: &input.generics,
         krate: crate_path::or_default(attrs.krate),
         context: attrs.context,
+        context_param: fresh::ident(input, "__C"),
         schemas: attrs.schemas,
         shape,
         mappings,
@@ -141,12 +140,12 @@ fn fields<'a>(
             let parsed = rules::parse_field(&field.attrs, cx);
             let patch = patch_inner(&field.ty).is_some();
             let optional = patch || option_inner(&field.ty).is_some();
-            if let Some((span, _)) = &parsed.required {
-                if patch {
-                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; a `Patch` field is absent, null or a value by design"));
-                } else if !optional {
-                    cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; this field is always present"));
-                }
+            // Whether any other type is an `Option` is left to the `OptionLike` bound of
+            // `rules::required`: an alias such as `type Maybe<T> = Option<T>` is one.
+            if let Some((span, _)) = &parsed.required
+                && patch
+            {
+                cx.syn_error(syn::Error::new(*span, "`required` applies to an `Option` field; a `Patch` field is absent, null or a value by design"));
             }
             if patch && !own.default && !scope.serde_default {
                 cx.error_spanned_by(&field.ty, "a `Patch` field needs `#[serde(default)]`: without it serde reads an absent member as `null`, and the patch would clear the value");
@@ -154,6 +153,13 @@ fn fields<'a>(
             let (sanitizers, map_attrs) = sanitize::parse(&field.attrs, cx);
             for rule in parsed.rules.iter().chain(&parsed.each).chain(&parsed.keys) {
                 check_rule(rule, has_context, cx);
+                check_overrides(&rule.overrides, cx);
+            }
+            if let Some((_, overrides)) = &parsed.required {
+                check_overrides(overrides, cx);
+            }
+            for (_, _, overrides) in &parsed.must_match {
+                check_overrides(overrides, cx);
             }
             let must_match = parsed
                 .must_match
@@ -180,7 +186,7 @@ fn fields<'a>(
                 wire,
                 optional,
                 patch,
-                required: parsed.required.map(|(_, overrides)| overrides),
+                required: parsed.required,
                 rules: parsed.rules,
                 each: parsed.each,
                 keys: parsed.keys,
@@ -212,7 +218,9 @@ fn check_rule(rule: &Rule, has_context: bool, cx: &mut Ctxt) {
                     "`equal` cannot be combined with `min` or `max`",
                 ));
             }
-            check_order(min.as_ref(), max.as_ref(), cx);
+            if let (Some(min), Some(max)) = (min, max) {
+                bounds::check_order(("min", min, false), ("max", max, false), cx);
+            }
         }
         RuleKind::Range {
             min,
@@ -239,50 +247,96 @@ fn check_rule(rule: &Rule, has_context: bool, cx: &mut Ctxt) {
                     "`range` needs a bound, as in `range(min = 0, max = 120)`",
                 ));
             }
-            check_order(
-                min.as_ref().or(exclusive_min.as_ref()),
-                max.as_ref().or(exclusive_max.as_ref()),
-                cx,
-            );
+            let low = min
+                .as_ref()
+                .map(|e| ("min", e, false))
+                .or_else(|| exclusive_min.as_ref().map(|e| ("exclusive_min", e, true)));
+            let high = max
+                .as_ref()
+                .map(|e| ("max", e, false))
+                .or_else(|| exclusive_max.as_ref().map(|e| ("exclusive_max", e, true)));
+            if let (Some(low), Some(high)) = (low, high) {
+                bounds::check_order(low, high, cx);
+            }
         }
         _ => {}
     }
 }
 
-/// `min > max` with literal bounds is a mistake the compiler can see.
-fn check_order(min: Option<&syn::Expr>, max: Option<&syn::Expr>, cx: &mut Ctxt) {
-    let (Some(min_expr), Some(max_expr)) = (min, max) else {
-        return;
-    };
-    if let (Some(min), Some(max)) = (literal(min_expr), literal(max_expr))
-        && min > max
+/// `code = "..."` is a machine-readable code, as in `#[api(code = ...)]`; `message = ""` would
+/// tell the client nothing.
+fn check_overrides(overrides: &super::ast::Overrides, cx: &mut Ctxt) {
+    if let Some(code) = &overrides.code {
+        let value = code.value();
+        if !code::is_valid(&value) {
+            cx.error_spanned_by(code, code::invalid_message(&value));
+        }
+    }
+    if let Some(message) = &overrides.message
+        && message.value().trim().is_empty()
     {
         cx.error_spanned_by(
-            min_expr,
-            format!("`min` ({min}) is greater than `max` ({max}): no value can pass"),
+            message,
+            "`message` is empty; write what the client should fix, as in `message = \"must be a team name\"`, or remove it to keep the rule's own",
         );
     }
 }
 
-/// The value of a numeric literal, possibly negated.
-fn literal(expr: &syn::Expr) -> Option<f64> {
-    match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Int(int),
-            ..
-        }) => int.base10_digits().parse().ok(),
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Float(float),
-            ..
-        }) => float.base10_digits().parse().ok(),
-        syn::Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Neg(_),
-            expr,
-            ..
-        }) => literal(expr).map(|v| -v),
-        syn::Expr::Group(group) => literal(&group.expr),
-        _ => None,
+/// `schema(.., path = "name")` puts its errors at a field of the value, by the name the client
+/// sends; a name no field has would report an error at a member the request does not have.
+fn check_schema_path(path: &syn::LitStr, shape: &Shape<'_>, cx: &mut Ctxt) {
+    let value = path.value();
+    if value.is_empty() {
+        cx.error_spanned_by(
+            path,
+            "`path` is empty; name where the error goes, as in `path = \"end_date\"`",
+        );
+        return;
     }
+    let fields: Vec<&Field<'_>> = match shape {
+        Shape::Struct(fields) => fields.iter().collect(),
+        Shape::Enum(variants) => variants.iter().flat_map(|v| &v.fields).collect(),
+    };
+    // A flattened field's members sit beside the others, under names the derive cannot see.
+    if fields.iter().any(|f| matches!(f.wire, Wire::Flatten)) {
+        return;
+    }
+    let mut names: Vec<String> = fields
+        .iter()
+        .filter_map(|f| match &f.wire {
+            Wire::Name(name) => Some(name.clone()),
+            Wire::Index(_) | Wire::Flatten => None,
+        })
+        .collect();
+    if let Shape::Enum(variants) = shape {
+        names.extend(variants.iter().filter_map(|v| v.segment.clone()));
+    }
+    if names.contains(&value) {
+        return;
+    }
+    let own_name = fields.iter().find_map(|f| match (&f.member, &f.wire) {
+        (Member::Named(ident), Wire::Name(wire)) if ident == &value => Some(wire.clone()),
+        _ => None,
+    });
+    let hint = if let Some(wire) = own_name {
+        format!("; the client sends this field as `{wire}`: write `path = \"{wire}\"`")
+    } else if value.contains(['.', '[']) {
+        "; `path` names one field of this type (an error deeper down belongs to the nested type's own `schema`)".to_owned()
+    } else if let Some(best) = suggest::closest(&value, names.iter().map(String::as_str)) {
+        format!("; did you mean `{best}`?")
+    } else if names.is_empty() {
+        "; this type has no named fields: leave `path` out to report at the value itself".to_owned()
+    } else {
+        format!(
+            "; the fields are {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    cx.error_spanned_by(path, format!("`path = \"{value}\"` names no field{hint}"));
 }
 
 /// `T` of `Option<T>` (written as `Option`, `std::option::Option` or `core::option::Option`).

@@ -2,8 +2,10 @@
 
 pub mod bounds;
 pub mod case;
+pub mod code;
 pub mod crate_path;
 pub mod ctxt;
 pub mod fmt;
+pub mod fresh;
 pub mod span;
 pub mod suggest;

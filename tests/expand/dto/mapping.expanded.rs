@@ -37,7 +37,9 @@ impl ::core::convert::From<User> for UserDto {
         Self {
             email: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::{Optional as _, Leaf as _};
+                use ::pact::__private::mapping::{
+                    Optional as _, Leaf as _, Unmapped as _,
+                };
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<String>,
@@ -45,12 +47,20 @@ impl ::core::convert::From<User> for UserDto {
                     .convert()
             },
             name: normalize_name(__source_name),
-            nickname: <pact::Patch<
-                String,
-            > as ::core::convert::From<_>>::from(__source_nickname),
+            nickname: {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                ::pact::__private::mapping::Owned::<
+                    _,
+                    pact::Patch<String>,
+                >::new(__source_nickname)
+                    .convert()
+            },
             tags: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::{Optional as _, Leaf as _};
+                use ::pact::__private::mapping::{
+                    Optional as _, Leaf as _, Unmapped as _,
+                };
                 ::pact::__private::mapping::Owned::<
                     _,
                     Option<Vec<TagDto>>,
@@ -76,33 +86,35 @@ impl<'__src> ::core::convert::From<&'__src User> for UserDto {
             email: {
                 #[allow(unused_imports)]
                 use ::pact::__private::mapping::{
-                    Optional as _, LeafRef as _, LeafClone as _,
+                    Same as _, Optional as _, LeafRef as _, LeafClone as _, Unmapped as _,
                 };
-                ::pact::__private::mapping::Borrowed::<
+                (&&&::pact::__private::mapping::Borrowed::<
                     _,
                     Option<String>,
-                >::new(__source_email)
+                >::new(__source_email))
                     .convert()
             },
             name: normalize_name(::pact::__private::mapping::cloned(__source_name)),
             nickname: {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
-                ::pact::__private::mapping::Borrowed::<
+                use ::pact::__private::mapping::{
+                    Same as _, LeafRef as _, LeafClone as _, Unmapped as _,
+                };
+                (&&&::pact::__private::mapping::Borrowed::<
                     _,
                     pact::Patch<String>,
-                >::new(__source_nickname)
+                >::new(__source_nickname))
                     .convert()
             },
             tags: {
                 #[allow(unused_imports)]
                 use ::pact::__private::mapping::{
-                    Optional as _, LeafRef as _, LeafClone as _,
+                    Same as _, Optional as _, LeafRef as _, LeafClone as _, Unmapped as _,
                 };
-                ::pact::__private::mapping::Borrowed::<
+                (&&&::pact::__private::mapping::Borrowed::<
                     _,
                     Option<Vec<TagDto>>,
-                >::new(__source_tags)
+                >::new(__source_tags))
                     .convert()
             },
             links: ::core::default::Default::default(),
@@ -131,7 +143,9 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
             NewUser {
                 email: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
+                    use ::pact::__private::mapping::{
+                        Optional as _, Leaf as _, Unmapped as _,
+                    };
                     ::pact::__private::mapping::Owned::to(
                             __dto_email,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.email),
@@ -139,10 +153,22 @@ impl ::core::convert::TryFrom<UserDto> for NewUser {
                         .convert()
                 },
                 display_name: normalize_name(__dto_name),
-                nickname: ::core::convert::From::from(__dto_nickname),
+                nickname: {
+                    #[allow(unused_imports)]
+                    use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                    ::pact::__private::mapping::Owned::to(
+                            __dto_nickname,
+                            ::pact::__private::mapping::slot(|__t: &NewUser| {
+                                &__t.nickname
+                            }),
+                        )
+                        .convert()
+                },
                 tags: {
                     #[allow(unused_imports)]
-                    use ::pact::__private::mapping::{Optional as _, Leaf as _};
+                    use ::pact::__private::mapping::{
+                        Optional as _, Leaf as _, Unmapped as _,
+                    };
                     ::pact::__private::mapping::Owned::to(
                             __dto_tags,
                             ::pact::__private::mapping::slot(|__t: &NewUser| &__t.tags),
@@ -170,7 +196,15 @@ impl ::pact::ApplyTo<User> for UserDto {
             links: _,
         } = self;
         if let ::core::option::Option::Some(__value) = __patch_email {
-            __target.email = ::core::convert::From::from(__value);
+            __target.email = {
+                #[allow(unused_imports)]
+                use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                ::pact::__private::mapping::Owned::to(
+                        __value,
+                        ::pact::__private::mapping::slot(|__t: &User| &__t.email),
+                    )
+                    .convert()
+            };
             __changes.mark(0usize);
         }
         if let ::core::option::Option::Some(__value) = __patch_name {
@@ -184,16 +218,24 @@ impl ::pact::ApplyTo<User> for UserDto {
                 __changes.mark(2usize);
             }
             ::pact::Patch::Value(__value) => {
-                __target.nickname = ::core::option::Option::Some(
-                    ::core::convert::From::from(__value),
-                );
+                __target.nickname = ::core::option::Option::Some({
+                    #[allow(unused_imports)]
+                    use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                    ::pact::__private::mapping::Owned::to(
+                            __value,
+                            ::pact::__private::mapping::slot_in_option(|__t: &User| {
+                                &__t.nickname
+                            }),
+                        )
+                        .convert()
+                });
                 __changes.mark(2usize);
             }
         }
         if let ::core::option::Option::Some(__value) = __patch_tags {
             __target.tags = {
                 #[allow(unused_imports)]
-                use ::pact::__private::mapping::Sequence as _;
+                use ::pact::__private::mapping::{Sequence as _, Unmapped as _};
                 ::pact::__private::mapping::Owned::to(
                         __value,
                         ::pact::__private::mapping::slot(|__t: &User| &__t.tags),
@@ -231,15 +273,34 @@ impl ::core::convert::From<Payment> for PaymentDto {
         match __source {
             Payment::Card { number: __source_number, holder: __source_holder } => {
                 Self::Card {
-                    number: <String as ::core::convert::From<_>>::from(__source_number),
-                    holder: <HolderDto as ::core::convert::From<
-                        _,
-                    >>::from(__source_holder),
+                    number: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::<
+                            _,
+                            String,
+                        >::new(__source_number)
+                            .convert()
+                    },
+                    holder: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::<
+                            _,
+                            HolderDto,
+                        >::new(__source_holder)
+                            .convert()
+                    },
                 }
             }
             Payment::Iban { 0: __source_0 } => {
                 Self::Iban {
-                    0: <String as ::core::convert::From<_>>::from(__source_0),
+                    0: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::<_, String>::new(__source_0)
+                            .convert()
+                    },
                 }
             }
             Payment::Cash {} => Self::Cash {},
@@ -258,20 +319,24 @@ impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
                 Self::Card {
                     number: {
                         #[allow(unused_imports)]
-                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
-                        ::pact::__private::mapping::Borrowed::<
+                        use ::pact::__private::mapping::{
+                            Same as _, LeafRef as _, LeafClone as _, Unmapped as _,
+                        };
+                        (&&&::pact::__private::mapping::Borrowed::<
                             _,
                             String,
-                        >::new(__source_number)
+                        >::new(__source_number))
                             .convert()
                     },
                     holder: {
                         #[allow(unused_imports)]
-                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
-                        ::pact::__private::mapping::Borrowed::<
+                        use ::pact::__private::mapping::{
+                            Same as _, LeafRef as _, LeafClone as _, Unmapped as _,
+                        };
+                        (&&&::pact::__private::mapping::Borrowed::<
                             _,
                             HolderDto,
-                        >::new(__source_holder)
+                        >::new(__source_holder))
                             .convert()
                     },
                 }
@@ -280,11 +345,13 @@ impl<'__src> ::core::convert::From<&'__src Payment> for PaymentDto {
                 Self::Iban {
                     0: {
                         #[allow(unused_imports)]
-                        use ::pact::__private::mapping::{LeafRef as _, LeafClone as _};
-                        ::pact::__private::mapping::Borrowed::<
+                        use ::pact::__private::mapping::{
+                            Same as _, LeafRef as _, LeafClone as _, Unmapped as _,
+                        };
+                        (&&&::pact::__private::mapping::Borrowed::<
                             _,
                             String,
-                        >::new(__source_0)
+                        >::new(__source_0))
                             .convert()
                     },
                 }
@@ -300,13 +367,49 @@ impl ::core::convert::From<PaymentDto> for Payment {
         match __dto {
             PaymentDto::Card { number: __dto_number, holder: __dto_holder } => {
                 Payment::Card {
-                    number: ::core::convert::From::from(__dto_number),
-                    holder: ::core::convert::From::from(__dto_holder),
+                    number: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::to(
+                                __dto_number,
+                                ::pact::__private::mapping::slot(|__t: &Payment| match __t {
+                                    Payment::Card { number: __slot, .. } => __slot,
+                                    #[allow(unreachable_patterns)]
+                                    _ => ::core::unreachable!(),
+                                }),
+                            )
+                            .convert()
+                    },
+                    holder: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::to(
+                                __dto_holder,
+                                ::pact::__private::mapping::slot(|__t: &Payment| match __t {
+                                    Payment::Card { holder: __slot, .. } => __slot,
+                                    #[allow(unreachable_patterns)]
+                                    _ => ::core::unreachable!(),
+                                }),
+                            )
+                            .convert()
+                    },
                 }
             }
             PaymentDto::Iban { 0: __dto_0 } => {
                 Payment::Iban {
-                    0: ::core::convert::From::from(__dto_0),
+                    0: {
+                        #[allow(unused_imports)]
+                        use ::pact::__private::mapping::{Leaf as _, Unmapped as _};
+                        ::pact::__private::mapping::Owned::to(
+                                __dto_0,
+                                ::pact::__private::mapping::slot(|__t: &Payment| match __t {
+                                    Payment::Iban { 0: __slot, .. } => __slot,
+                                    #[allow(unreachable_patterns)]
+                                    _ => ::core::unreachable!(),
+                                }),
+                            )
+                            .convert()
+                    },
                 }
             }
             PaymentDto::Cash {} => Payment::Cash {},

@@ -4,7 +4,7 @@ pub struct Signup {
     pub name: String,
     #[validate(range(min = 10, max = 1))]
     pub age: u8,
-    #[validate(required)]
+    #[validate(contains(""))]
     pub email: String,
 }
 

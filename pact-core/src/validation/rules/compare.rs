@@ -98,6 +98,9 @@ fn must_match_error(other_name: &str) -> RuleError {
 
 /// Checks that an optional value is present.
 ///
+/// It takes any [`OptionLike`] value: an `Option<T>`, also when the field's type is an alias of
+/// it (`type Maybe<T> = Option<T>`).
+///
 /// ```
 /// use pact_core::validation::rules::required;
 ///
@@ -111,10 +114,40 @@ fn must_match_error(other_name: &str) -> RuleError {
 /// # Errors
 /// Code `required`, when the value is `None`.
 #[inline]
-pub fn required<T>(value: &Option<T>) -> Result<(), RuleError> {
-    if value.is_some() {
+pub fn required<T: OptionLike + ?Sized>(value: &T) -> Result<(), RuleError> {
+    if value.is_present() {
         Ok(())
     } else {
         Err(fail("required", "is required"))
+    }
+}
+
+/// A value that may be absent: what [`required`] checks.
+///
+/// ```
+/// use pact_core::validation::rules::OptionLike;
+///
+/// assert!(Some(1).is_present());
+/// assert!(!None::<u8>.is_present());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`required` applies to an `Option` field, and `{Self}` is always present",
+    label = "`{Self}` is not an `Option`",
+    note = "make the field an `Option<T>` (absent or `null` then fails `required`), or remove `required`"
+)]
+pub trait OptionLike {
+    /// Whether a value is there.
+    ///
+    /// ```
+    /// use pact_core::validation::rules::OptionLike;
+    /// assert!(Some("ada").is_present());
+    /// ```
+    fn is_present(&self) -> bool;
+}
+
+impl<T> OptionLike for Option<T> {
+    #[inline]
+    fn is_present(&self) -> bool {
+        self.is_some()
     }
 }

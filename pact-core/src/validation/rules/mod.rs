@@ -48,7 +48,7 @@ mod url;
 mod uuid;
 
 pub use card::credit_card;
-pub use compare::{must_match, one_of, required};
+pub use compare::{OptionLike, must_match, one_of, required};
 pub use email::email;
 pub use length::{length, length_bytes, non_empty};
 pub use net::{ip, ipv4, ipv6};

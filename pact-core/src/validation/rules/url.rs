@@ -17,8 +17,9 @@ use super::{AsStr, RuleError, check};
 ///   follows, where `host` is a reg-name (which covers dotted IPv4 addresses), an
 ///   `[IPv6]` literal (as [`Ipv6Addr`] parses) or an `[vX.…]` future literal.
 ///
-/// Two deliberate restrictions of RFC 3986: the host after `//` must not be empty
-/// (`file:///etc/hosts` fails; write `file:/etc/hosts` or `file://localhost/etc/hosts`), and
+/// The host after `//` may be empty, as RFC 3986 allows (`file:///etc/hosts`), except in
+/// `http`, `https`, `ws` and `wss` URIs, which RFC 9110 §4.2 and RFC 6455 §3 require to
+/// name a host: `https:///path` and `https://` fail. One deliberate restriction of RFC 3986:
 /// a port, when its `:` is present, is 1 to 5 digits of at most 65535.
 ///
 /// The check is syntax only, and RFC 3986 accepts any scheme: `mailto:ada@example.com`,
@@ -31,6 +32,8 @@ use super::{AsStr, RuleError, check};
 /// assert!(url("https://example.com/search?q=rust#top").is_ok());
 /// assert!(url("http://[2001:db8::1]:8080/").is_ok());
 /// assert!(url("mailto:ada@example.com").is_ok());
+/// assert!(url("file:///etc/hosts").is_ok()); // an empty host
+/// assert!(url("https:///etc/hosts").is_err()); // http(s) needs a host
 /// assert!(url("example.com").is_err()); // no scheme
 /// assert!(url("https://example.com/a b").is_err()); // space
 /// assert!(url("https://example.com/%zz").is_err()); // bad escape
@@ -73,12 +76,14 @@ fn is_uri(uri: &[u8]) -> bool {
     if uri.get(at) != Some(&b':') {
         return false;
     }
+    let scheme = &uri[..at];
     at += 1;
     // "//" authority path-abempty / path-absolute / path-rootless / path-empty: any run of
     // `pchar` and `/` after the authority, or not starting with `//`, is one of them.
     if uri.get(at..).is_some_and(|rest| rest.starts_with(b"//")) {
         match authority(uri, at + 2) {
-            Some(end) => at = end,
+            Some((_, true)) if needs_host(scheme) => return false,
+            Some((end, _)) => at = end,
             None => return false,
         }
     }
@@ -98,16 +103,24 @@ fn is_uri(uri: &[u8]) -> bool {
     at == uri.len()
 }
 
+/// The schemes whose authority must name a host (RFC 9110 §4.2.1-2, RFC 6455 §3).
+#[inline]
+fn needs_host(scheme: &[u8]) -> bool {
+    [&b"http"[..], b"https", b"ws", b"wss"]
+        .iter()
+        .any(|name| scheme.eq_ignore_ascii_case(name))
+}
+
 /// Whether `byte` (or the end, `None`) ends an authority.
 #[inline]
 fn ends_authority(byte: Option<&u8>) -> bool {
     matches!(byte, None | Some(b'/' | b'?' | b'#'))
 }
 
-/// `[ userinfo "@" ] host [ ":" port ]` from `start`, with a non-empty host: where it ends
-/// (at a `/`, `?` or `#`, or the end), if it is one.
+/// `[ userinfo "@" ] host [ ":" port ]` from `start`: where it ends (at a `/`, `?` or `#`,
+/// or the end) and whether its host is empty, if it is one.
 #[inline]
-fn authority(uri: &[u8], start: usize) -> Option<usize> {
+fn authority(uri: &[u8], start: usize) -> Option<(usize, bool)> {
     let mut at = start;
     // Where the host starts: after the first `@`, the end of the userinfo, if there is one.
     // Neither userinfo nor host may hold another `@`.
@@ -118,7 +131,7 @@ fn authority(uri: &[u8], start: usize) -> Option<usize> {
     let mut colons = false;
     loop {
         if at == host && uri.get(at) == Some(&b'[') {
-            return ip_literal(uri, at + 1);
+            return ip_literal(uri, at + 1).map(|end| (end, false));
         }
         at = scan(uri, at, REG_NAME)?;
         match uri.get(at) {
@@ -143,7 +156,7 @@ fn authority(uri: &[u8], start: usize) -> Option<usize> {
         Some(colon) => (colon, uri.get(colon + 1..at)),
         None => (at, None),
     };
-    (host_end > host && port.is_none_or(is_port)).then_some(at)
+    port.is_none_or(is_port).then_some((at, host_end == host))
 }
 
 /// `"[" ( IPv6address / IPvFuture ) "]" [ ":" port ]`, from just after the `[`: where the

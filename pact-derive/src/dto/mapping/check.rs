@@ -181,6 +181,21 @@ pub fn field(
     mappings: &[Mapping],
     cx: &mut Ctxt,
 ) -> Vec<FieldMap> {
+    let layers = std::iter::once(&attrs.all)
+        .chain(attrs.directions.iter().map(|(.., attr)| attr))
+        .chain(attrs.scoped.iter().map(|(_, attr)| attr));
+    for layer in layers {
+        if let (Some(rename), Member::Named(own)) = (&layer.rename, member)
+            && rename == own
+        {
+            cx.error_spanned_by(
+                rename,
+                format!(
+                    "`rename = {rename}` is the field's own name and changes nothing; remove it"
+                ),
+            );
+        }
+    }
     conflicts(&attrs.all, cx);
     for (scope, key, group) in &attrs.directions {
         conflicts(group, cx);
@@ -350,7 +365,7 @@ fn fields_of(mapping: &Mapping, index: usize, fields: &[Field<'_>], cx: &mut Ctx
         if mapping.direction == Direction::Patch && !field.optional {
             cx.error_spanned_by(
                 field.ty,
-                "a patch field is `Option<T>` (absent keeps the value) or `pact::Patch<T>` (absent, null or a value); mark a field that is not patched `#[dto(skip)]`",
+                "a patch field is `Option<T>` (absent keeps the value) or `pact::Patch<T>` (absent, null or a value), written as such (the derive reads the type's syntax, so it does not see through an alias); mark a field that is not patched `#[dto(skip)]`",
             );
         }
     }

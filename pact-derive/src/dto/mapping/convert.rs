@@ -1,11 +1,11 @@
 //! One field's conversion, chosen by the shape of the DTO field's type.
 //!
-//! A plain field converts with `From` (the same type is `From<T> for T`: a move). A container
-//! (`Option`, `Vec`, `Box`, `HashMap`/`BTreeMap` values) goes through
-//! `__private::mapping::{Owned, Borrowed}`, whose inherent `convert` is the identity when both
-//! sides have the same type, and whose shape trait (imported in a block of its own) maps the
-//! elements through `From` otherwise. Every call is spanned on the DTO field, so a type
-//! mismatch points there.
+//! A field goes through `__private::mapping::{Owned, Borrowed}` and a `.convert()` call that
+//! method lookup resolves among the traits imported (in a block of their own) for the field's
+//! shape: the same type is a move (or a clone from a reference), another type converts with
+//! `From`, element-wise for a container (`Option`, `Vec`, `Box`, `HashMap`/`BTreeMap`
+//! values), and a field with no conversion ends at `Unmapped`, whose one error names the two
+//! types. Every call is spanned on the DTO field, so a type mismatch points there.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -54,13 +54,16 @@ impl Shape {
     /// value (`T` into `Some(T)`), which the element-wise impl does not overlap in practice.
     fn traits(self, borrowed: bool) -> &'static [&'static str] {
         match (self, borrowed) {
-            (Self::Leaf, true) => &["LeafRef", "LeafClone"],
-            (Self::Leaf, false) => &["Leaf"],
-            (Self::Optional, true) => &["Optional", "LeafRef", "LeafClone"],
-            (Self::Optional, false) => &["Optional", "Leaf"],
-            (Self::Sequence, _) => &["Sequence"],
-            (Self::Boxed, _) => &["Boxed"],
-            (Self::Map, _) => &["Map"],
+            (Self::Leaf, true) => &["Same", "LeafRef", "LeafClone", "Unmapped"],
+            (Self::Leaf, false) => &["Leaf", "Unmapped"],
+            (Self::Optional, true) => &["Same", "Optional", "LeafRef", "LeafClone", "Unmapped"],
+            (Self::Optional, false) => &["Optional", "Leaf", "Unmapped"],
+            (Self::Sequence, true) => &["Same", "Sequence", "Unmapped"],
+            (Self::Sequence, false) => &["Sequence", "Unmapped"],
+            (Self::Boxed, true) => &["Same", "Boxed", "Unmapped"],
+            (Self::Boxed, false) => &["Boxed", "Unmapped"],
+            (Self::Map, true) => &["Same", "Map", "Unmapped"],
+            (Self::Map, false) => &["Map", "Unmapped"],
         }
     }
 }
@@ -70,7 +73,7 @@ pub enum Dest<'a> {
     /// A DTO field of this type (`from`).
     Type(&'a Type),
     /// A target field whose type rustc infers: `slot` is an expression of type
-    /// `__private::mapping::Slot<D>` (used by containers only).
+    /// `__private::mapping::Slot<D>`.
     Slot(TokenStream),
 }
 
@@ -83,14 +86,6 @@ pub fn owned(
     span: Span,
 ) -> TokenStream {
     let span = at(span);
-    if shape == Shape::Leaf {
-        return match dest {
-            Dest::Type(ty) => {
-                quote_spanned!(span=> <#ty as ::core::convert::From<_>>::from(#value))
-            }
-            Dest::Slot(_) => quote_spanned!(span=> ::core::convert::From::from(#value)),
-        };
-    }
     let mapping = quote!(#krate::__private::mapping);
     let traits = imports(&mapping, shape, false);
     let call = match dest {
@@ -113,7 +108,8 @@ pub fn borrowed(
     let span = at(span);
     let mapping = quote!(#krate::__private::mapping);
     let traits = imports(&mapping, shape, true);
-    let call = quote_spanned!(span=> #mapping::Borrowed::<_, #ty>::new(#value).convert());
+    // Called on `&&&Borrowed`: each `&` less is one step down the list of conversions.
+    let call = quote_spanned!(span=> (&&&#mapping::Borrowed::<_, #ty>::new(#value)).convert());
     quote!({ #traits #call })
 }
 

@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use super::check::member_name;
-use super::convert::{self, Dest, Shape as FieldShape, at, shape};
+use super::convert::{self, Dest, at, shape};
 use super::from::{call, field_span};
 use super::model::{Direction, How, Mapping};
 use crate::dto::ast::{Field, Input, Shape};
@@ -131,11 +131,7 @@ fn parts(
         } else {
             {
                 let field_shape = shape(field.ty);
-                let dest = if field_shape == FieldShape::Leaf {
-                    Dest::Slot(TokenStream::new())
-                } else {
-                    Dest::Slot(slot(krate, mapping, variant, other))
-                };
+                let dest = Dest::Slot(slot(krate, mapping, variant, other));
                 convert::owned(
                     krate,
                     &quote!(#binding),

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use super::check::member_name;
-use super::convert::{self, Dest, Shape as FieldShape, at, shape};
+use super::convert::{self, Dest, at, shape};
 use super::from::{call, field_span};
 use super::model::{How, Mapping};
 use crate::dto::ast::{Input, Shape};
@@ -46,9 +46,7 @@ pub fn expand(input: &Input<'_>, mapping: &Mapping, index: usize) -> TokenStream
                 call(function, &quote!(__value))
             } else {
                 {
-                    let dest = if inner_shape == FieldShape::Leaf {
-                        Dest::Slot(TokenStream::new())
-                    } else if in_option {
+                    let dest = if in_option {
                         Dest::Slot(
                             quote!(#krate::__private::mapping::slot_in_option(|__t: &#target| &__t.#other)),
                         )

@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+#[validate()]
+pub struct Signup {
+    pub name: String,
+}
+
+fn main() {}

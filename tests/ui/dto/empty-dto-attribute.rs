@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[dto()]
+    pub name: String,
+}
+
+fn main() {}

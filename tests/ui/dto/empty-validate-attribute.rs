@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Signup {
+    #[validate()]
+    pub name: String,
+}
+
+fn main() {}

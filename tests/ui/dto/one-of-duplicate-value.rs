@@ -1,0 +1,7 @@
+#[derive(pact::Dto)]
+pub struct Query {
+    #[validate(one_of("asc", "desc", "asc"))]
+    pub order: String,
+}
+
+fn main() {}
