@@ -18,3 +18,7 @@ fn accept<T: crate::Normalize + crate::Validate>(mut value: T) -> Result<T, crat
     value.validate()?;
     Ok(value)
 }
+
+// `ValidationErrors` answers like every other `ApiError` (422 problem+json with the `errors`
+// list) when a handler returns it, as `RepoError` does: `Result<Json<T>, ValidationErrors>`.
+crate::__api_error_integrations! { {} {crate::ValidationErrors} {} }

@@ -20,7 +20,8 @@ struct Defaults<'a> {
     /// without a status is not reported, since the enum may have meant to give one.
     known: bool,
     status: Option<(u16, Span)>,
-    title: Option<&'a LitStr>,
+    /// Unescaped (`{{` -> `{`).
+    title: Option<LitStr>,
     type_uri: Option<&'a LitStr>,
     headers: Vec<Header>,
 }
@@ -80,14 +81,19 @@ pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
     })
 }
 
-/// A bare `#[api]` says nothing; darling would accept it silently.
+/// A bare `#[api]` or an empty `#[api()]` says nothing; darling would accept both silently.
 fn check_bare_attrs(attrs: &[syn::Attribute], errors: &mut Accumulator) {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
-        if let syn::Meta::Path(path) = &attr.meta {
-            errors.push(
+        match &attr.meta {
+            syn::Meta::Path(path) => errors.push(
                 Error::custom("`#[api]` without keys does nothing; add keys, as in `#[api(status = 404)]`, or remove it")
                     .with_span(path),
-            );
+            ),
+            syn::Meta::List(list) if list.tokens.is_empty() => errors.push(
+                Error::custom("`#[api()]` is empty and does nothing; add keys, as in `#[api(status = 404)]`, or remove it")
+                    .with_span(&At(list.delimiter.span().join())),
+            ),
+            _ => {}
         }
     }
 }
@@ -130,9 +136,8 @@ fn enum_defaults<'a>(
                 .with_span(&At(word.0)),
         );
     }
-    let title = keys.title.as_ref().map(|t| &t.0);
+    let title = check_title(keys.title.as_ref().map(|t| &t.0), errors);
     let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
-    check_title(title, errors);
     check_type_uri(type_uri, errors);
 
     let mut headers: Vec<Header> = Vec::new();
@@ -140,6 +145,12 @@ fn enum_defaults<'a>(
         let Some(name) = header_name(&attr.name, errors) else {
             continue;
         };
+        if let Some(span) = attr.public {
+            errors.push(
+                Error::custom("`public` changes nothing here: a header on the enum shows no fields; remove `public`")
+                    .with_span(&At(span)),
+            );
+        }
         if headers.iter().any(|h| h.name == name) {
             errors.push(
                 Error::custom(format!(
@@ -153,6 +164,7 @@ fn enum_defaults<'a>(
         check_header_value(&attr.value, errors);
         match fmt::parse(&attr.value.value()) {
             Ok(placeholders) if placeholders.is_empty() => {
+                check_retry_after(&name, &attr.value, &placeholders, errors);
                 let value = LitStr::new(&fmt::unescape(&attr.value.value()), attr.value.span());
                 headers.push(Header { name, value: Text { lit: value, fields: Vec::new() } });
             }
@@ -244,18 +256,17 @@ fn response(
     errors: &mut Accumulator,
 ) -> Response {
     let (status, status_span) = status_of(name, keys, defaults, errors);
-    let title = keys.title.as_ref().map(|t| &t.0);
+    let title = check_title(keys.title.as_ref().map(|t| &t.0), errors);
     let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
-    check_title(title, errors);
     check_type_uri(type_uri, errors);
     Response {
         status,
         status_span,
         code: code_of(name, keys, errors),
         message: message_of(name, fields, keys, status, errors),
-        title: title.or(defaults.and_then(|d| d.title)).cloned(),
+        title: title.or_else(|| defaults.and_then(|d| d.title.clone())),
         type_uri: type_uri.or(defaults.and_then(|d| d.type_uri)).cloned(),
-        headers: headers_of(name, fields, &keys.headers, defaults, errors),
+        headers: headers_of(name, fields, &keys.headers, status, defaults, errors),
     }
 }
 
@@ -312,6 +323,16 @@ fn message_of(
     errors: &mut Accumulator,
 ) -> Option<Text> {
     let lit = &keys.message.as_ref()?.0;
+    if lit.value().trim().is_empty() {
+        errors.push(
+            Error::custom(
+                "`message` is empty; write what the client should read, or remove `message` to \
+                 send the default (`Display` for 4xx, a generic sentence for 5xx)",
+            )
+            .with_span(lit),
+        );
+        return None;
+    }
     let text = text(lit, fields, name, errors)?;
     if (500..=599).contains(&status) && !text.is_static() {
         errors.push(
@@ -325,31 +346,73 @@ fn message_of(
     Some(text)
 }
 
-fn check_title(title: Option<&LitStr>, errors: &mut Accumulator) {
-    let Some(title) = title else { return };
+/// Checks a title and returns it unescaped: like `message`, it is read as a format string
+/// (`{{` is a literal `{`), but it may show no field.
+fn check_title(title: Option<&LitStr>, errors: &mut Accumulator) -> Option<LitStr> {
+    let title = title?;
     let value = title.value();
     if value.trim().is_empty() {
         errors.push(
             Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
                 .with_span(title),
         );
-    } else if fmt::parse(&value).is_ok_and(|p| !p.is_empty()) {
+        return None;
+    }
+    match fmt::parse(&value) {
+        Ok(placeholders) if placeholders.is_empty() => {
+            Some(LitStr::new(&fmt::unescape(&value), title.span()))
+        }
+        Ok(_) => {
+            errors.push(
+                Error::custom("`title` names the problem type, the same for every occurrence, and cannot show fields; show them in `message`")
+                    .with_span(title),
+            );
+            None
+        }
+        Err(message) => {
+            errors.push(Error::custom(format!("in `title`: {message}")).with_span(title));
+            None
+        }
+    }
+}
+
+/// A `type` is sent as written, so it must be an RFC 3986 URI reference: only URI characters,
+/// and `%` only as the start of an escape such as `%20`.
+fn check_type_uri(type_uri: Option<&LitStr>, errors: &mut Accumulator) {
+    let Some(uri) = type_uri else { return };
+    let value = uri.value();
+    let problem = if value.is_empty() {
+        Some("is empty".to_owned())
+    } else if let Some(c) = value.chars().find(|&c| !is_uri_char(c)) {
+        Some(format!("cannot hold {c:?} (percent-encode it)"))
+    } else if !percent_escapes_ok(&value) {
+        Some("has a `%` that starts no escape such as `%20`".to_owned())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
         errors.push(
-            Error::custom("`title` names the problem type, the same for every occurrence, and cannot show fields; show them in `message`")
-                .with_span(title),
+            Error::custom(format!(
+                "`type` must be a URI reference, such as \"https://example.com/probs/out-of-credit\", \
+                 and this one {problem}"
+            ))
+            .with_span(uri),
         );
     }
 }
 
-fn check_type_uri(type_uri: Option<&LitStr>, errors: &mut Accumulator) {
-    let Some(uri) = type_uri else { return };
-    let value = uri.value();
-    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        errors.push(
-            Error::custom("`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"")
-                .with_span(uri),
-        );
-    }
+/// RFC 3986: unreserved, gen-delims, sub-delims and `%`.
+fn is_uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+fn percent_escapes_ok(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    })
 }
 
 /// The variant's own headers, then the enum's that the variant does not set itself.
@@ -357,6 +420,7 @@ fn headers_of(
     name: &Ident,
     fields: &[FieldAttrs],
     own: &[HeaderAttr],
+    status: u16,
     defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
 ) -> Vec<Header> {
@@ -379,6 +443,10 @@ fn headers_of(
         let Some(value) = text(&attr.value, fields, name, errors) else {
             continue;
         };
+        if let Ok(placeholders) = fmt::parse(&attr.value.value()) {
+            check_retry_after(&header_name, &attr.value, &placeholders, errors);
+        }
+        check_exposure(&header_name, attr, &value, status, errors);
         headers.push(Header {
             name: header_name,
             value,
@@ -415,10 +483,7 @@ fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
         return None;
     }
     let lower = name.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "content-type" | "content-length" | "transfer-encoding"
-    ) {
+    if matches!(lower.as_str(), "content-type" | "content-length") {
         errors.push(
             Error::custom(format!(
                 "`{name}` is set by pact for every problem response (`application/problem+json`); remove this header"
@@ -427,7 +492,97 @@ fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
         );
         return None;
     }
+    // RFC 9110 7.6.1 and RFC 9113 8.2.2: connection-specific fields belong to the server, and
+    // HTTP/2 and HTTP/3 forbid them in a response.
+    if matches!(
+        lower.as_str(),
+        "connection" | "keep-alive" | "proxy-connection" | "te" | "trailer" | "transfer-encoding" | "upgrade"
+    ) {
+        errors.push(
+            Error::custom(format!(
+                "`{name}` is a connection-specific header that the server manages (and HTTP/2 forbids); remove this header"
+            ))
+            .with_span(lit),
+        );
+        return None;
+    }
     Some(lower)
+}
+
+/// A 5xx answer must not hand internals to the client: its body is masked, so a header that
+/// shows a field needs `public`, the user's word that the value is safe for clients.
+/// `Retry-After` needs no `public`: its value must be one field alone, and at run time only a
+/// number of seconds or an HTTP date is sent (see `__private::insert_retry_after`).
+fn check_exposure(
+    name: &str,
+    attr: &HeaderAttr,
+    value: &Text,
+    status: u16,
+    errors: &mut Accumulator,
+) {
+    let server_error = (500..=599).contains(&status);
+    let needs_public = server_error && !value.is_static() && name != RETRY_AFTER;
+    match attr.public {
+        None if needs_public => errors.push(
+            Error::custom(format!(
+                "a {status} answer must not show internals, and this header shows a field; if the \
+                 value is safe for clients, say so with `header(\"{}\", \"...\", public)`, \
+                 or make the value static",
+                attr.name.value()
+            ))
+            .with_span(&attr.value),
+        ),
+        Some(span) if !needs_public => {
+            let why = if value.is_static() {
+                "this header shows no field".to_owned()
+            } else if name == RETRY_AFTER {
+                "`Retry-After` is only ever sent as a number of seconds or an HTTP date".to_owned()
+            } else {
+                format!("a {status} answer may show fields in headers")
+            };
+            errors.push(
+                Error::custom(format!("`public` changes nothing here: {why}; remove `public`"))
+                    .with_span(&At(span)),
+            );
+        }
+        _ => {}
+    }
+}
+
+const RETRY_AFTER: &str = "retry-after";
+
+/// `Retry-After` is a number of seconds or an HTTP date (RFC 9110 10.2.3): a static value must
+/// be one, and a value from a field must be that field alone, so that what reaches the client
+/// is the field's own text, checked at run time.
+fn check_retry_after(
+    name: &str,
+    lit: &LitStr,
+    placeholders: &[fmt::Placeholder],
+    errors: &mut Accumulator,
+) {
+    if name != RETRY_AFTER {
+        return;
+    }
+    let value = lit.value();
+    let problem = match placeholders {
+        [] if !is_delay_seconds(&value) && httpdate::parse_http_date(&value).is_err() => Some(
+            format!("`Retry-After` must be a number of seconds or an HTTP date, not {value:?}"),
+        ),
+        [] => None,
+        [only] if only.spec.is_empty() && only.range_is_whole(&value) => None,
+        _ => Some(
+            "`Retry-After` from a field must show that field alone, as in \"{retry_after_secs}\": \
+             the header is a number of seconds or an HTTP date"
+                .to_owned(),
+        ),
+    };
+    if let Some(problem) = problem {
+        errors.push(Error::custom(problem).with_span(lit));
+    }
+}
+
+fn is_delay_seconds(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The written part of a header value must be visible ASCII; what fields add is checked at
