@@ -7,13 +7,14 @@
 use std::ops::{Deref, DerefMut};
 
 use axum::Json;
-use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
 use axum::extract::{Form, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::errors::parser_message::client_message;
 use crate::integrations::accept;
 use crate::validation::{Normalize, Validate};
 
@@ -120,7 +121,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Query(value) = Query::<T>::from_request_parts(parts, state)
             .await
-            .map_err(|rejection| Rejection::Malformed(rejection.body_text()))?;
+            .map_err(query_rejection)?;
         accept(value).map(|value| Self(Query(value)))
     }
 }
@@ -140,7 +141,7 @@ where
     }
 }
 
-fn json_rejection(rejection: JsonRejection) -> Rejection {
+pub(super) fn json_rejection(rejection: JsonRejection) -> Rejection {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => {
             Rejection::UnsupportedMediaType { expected: JSON }
@@ -149,11 +150,33 @@ fn json_rejection(rejection: JsonRejection) -> Rejection {
             Rejection::PayloadTooLarge
         }
         // Syntax and data errors, and bodies that could not be read.
-        other => Rejection::Malformed(other.body_text()),
+        other => malformed::<serde_json::Error>(&other, other.body_text()),
     }
 }
 
-fn form_rejection(rejection: FormRejection) -> Rejection {
+pub(super) fn query_rejection(rejection: QueryRejection) -> Rejection {
+    malformed::<serde::de::value::Error>(&rejection, rejection.body_text())
+}
+
+/// A 400 with the parser's message as the client reads it (see `parser_message`): the field
+/// path and the message are read apart from the `serde_path_to_error` error axum wraps, so
+/// neither can pass for the other; `body_text` is the fallback for other failures.
+fn malformed<E: std::error::Error + 'static>(
+    rejection: &(dyn std::error::Error + 'static),
+    body_text: String,
+) -> Rejection {
+    let mut source = rejection.source();
+    while let Some(error) = source {
+        if let Some(error) = error.downcast_ref::<serde_path_to_error::Error<E>>() {
+            let path = error.path().to_string();
+            return Rejection::Malformed(client_message(Some(&path), &error.inner().to_string()));
+        }
+        source = error.source();
+    }
+    Rejection::Malformed(client_message(None, &body_text))
+}
+
+pub(super) fn form_rejection(rejection: FormRejection) -> Rejection {
     match rejection {
         FormRejection::InvalidFormContentType(_) => {
             Rejection::UnsupportedMediaType { expected: FORM }
@@ -161,7 +184,7 @@ fn form_rejection(rejection: FormRejection) -> Rejection {
         other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
             Rejection::PayloadTooLarge
         }
-        other => Rejection::Malformed(other.body_text()),
+        other => malformed::<serde::de::value::Error>(&other, other.body_text()),
     }
 }
 
