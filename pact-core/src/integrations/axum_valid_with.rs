@@ -17,11 +17,12 @@ use crate::validation::{Normalize, ValidateWith};
 /// [`Valid`] for a type validated with a context `C`: the value is deserialized by the wrapped
 /// extractor (`Json`, `Query` or `Form`), [normalized](Normalize::normalize), then
 /// [validated with](ValidateWith::validate_with) the `C` that the router state provides
-/// through [`FromRef`] (the state itself, or a part of it such as `Arc<Config>`).
+/// through [`FromRef`] (the state itself, or a part of it).
 ///
-/// Every refusal is the same [`Rejection`] as [`Valid`]'s (400, 413, 415, 422). The context
-/// is cloned out of the state for each request, so make it cheap to clone (an `Arc`, a copy
-/// type).
+/// Every refusal is the same [`Rejection`] as [`Valid`]'s (400, 413, 415, 422). `FromRef`
+/// clones the context out of the state for each request, so keep it cheap to clone (large
+/// data behind an `Arc` inside it). `C` is the type the DTO declares with
+/// `#[validate(context = C)]`; a DTO without a context is validated with any `C`.
 ///
 /// ```
 /// use axum::{Json, Router, extract::{FromRef, FromRequest}, routing::post};
