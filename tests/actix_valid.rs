@@ -440,3 +440,12 @@ async fn a_hostile_query_or_form_key_is_cut() {
     let body = problem(&reply, 400, "malformed_request");
     assert_bounded(detail(&body), &key);
 }
+
+#[actix_web::test]
+async fn form_body_over_the_default_limit_is_a_413_problem() {
+    // `FormConfig`'s default limit is 16 kB, as the `Valid` docs say.
+    let form = format!("name={}&email=a@b.c&age=30", "n".repeat(20_000));
+    let reply = send(post_form(&form)).await;
+    let body = problem(&reply, 413, "payload_too_large");
+    assert!(detail(&body).contains("larger"), "{body:#}");
+}

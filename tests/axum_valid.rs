@@ -455,3 +455,13 @@ async fn a_hostile_query_or_form_key_is_cut() {
 fn get_path_request(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).expect("request")
 }
+
+#[tokio::test]
+async fn form_body_over_the_limit_is_a_413_problem() {
+    let app = Router::new().route("/form", post(form_signup).layer(DefaultBodyLimit::max(64)));
+    let form = format!("name={}&email=a@b.c&age=30", "n".repeat(100));
+    let request = post_with("/form", Some("application/x-www-form-urlencoded"), &form);
+    let reply = send_to(app, request).await;
+    let body = problem(&reply, 413, "payload_too_large");
+    assert!(detail(&body).contains("larger"), "{body:#}");
+}

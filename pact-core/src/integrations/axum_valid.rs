@@ -36,7 +36,15 @@ const FORM: &str = "application/x-www-form-urlencoded";
 /// | `Json`: `Content-Type` missing or not JSON | 415 | `unsupported_media_type` |
 /// | `Form`: `Content-Type` not `application/x-www-form-urlencoded` | 415 | `unsupported_media_type` |
 /// | body, query or form that cannot be read or deserialized | 400 | `malformed_request`, the parser's message as `detail` |
+/// | the body is larger than the limit (`DefaultBodyLimit`, 2 MB unless set) | 413 | `payload_too_large` |
 /// | rule violations | 422 | `validation_failed`, with every violation in `errors` |
+///
+/// The 400 `detail` is the parser's message in JSON's terms (``expected an integer from 0 to
+/// 255``, not ``expected u8``), with every piece of the client's input it echoes (a value, an
+/// unknown key, the path of map keys) cut to 64 characters and `…`, and the whole message to
+/// 320 characters. On axum it starts with the field's path, as in `age: invalid value: ...`.
+///
+/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`].
 ///
 /// The handler sees the normalized value. `Valid<E>` dereferences to the value inside the
 /// wrapper, and `into_inner()` unwraps it.
