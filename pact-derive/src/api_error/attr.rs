@@ -217,16 +217,12 @@ fn from_path(path: &Path) -> darling::Result<u16> {
         .any(|segment| !segment.arguments.is_none());
     if !known || has_arguments || (path.leading_colon.is_some() && !leading_colon_ok) {
         let name = last.ident.to_string();
-        // A syn error spans the whole path, not only its first token.
-        return Err(syn::Error::new_spanned(
-            path,
-            format!(
-                "`{}` does not name an HTTP status; write the `http::StatusCode` constant as \
-                 `{name}`, `StatusCode::{name}` or `http::StatusCode::{name}`",
-                path_text(path)
-            ),
-        )
-        .into());
+        return Err(Error::custom(format!(
+            "`{}` does not name an HTTP status; write the `http::StatusCode` constant as \
+             `{name}`, `StatusCode::{name}` or `http::StatusCode::{name}`",
+            path_text(path)
+        ))
+        .with_span(path));
     }
     from_name(&last.ident)
 }

@@ -587,18 +587,30 @@ fn is_delay_seconds(value: &str) -> bool {
 
 /// The written part of a header value must be visible ASCII; what fields add is checked at
 /// run time (an invalid value is left out and logged).
+/// An empty value, or one whose field is shown with `{:#?}` (which prints line breaks), would
+/// never be a useful header either.
 fn check_header_value(lit: &LitStr, errors: &mut Accumulator) {
-    if !lit
-        .value()
+    let value = lit.value();
+    let problem = if value.trim().is_empty() {
+        Some("a header value is empty; give it a value, or remove the header")
+    } else if !value
         .bytes()
         .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
     {
-        errors.push(
-            Error::custom(
-                "a header value must be visible ASCII (no line breaks, no non-ASCII characters)",
-            )
-            .with_span(lit),
-        );
+        Some("a header value must be visible ASCII (no line breaks, no non-ASCII characters)")
+    } else if fmt::parse(&value).is_ok_and(|placeholders| {
+        placeholders
+            .iter()
+            .any(|p| p.is_debug() && p.spec.contains('#'))
+    }) {
+        Some(
+            "`{:#?}` prints line breaks, which a header value cannot hold; use `{:?}` or `{}`",
+        )
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        errors.push(Error::custom(problem).with_span(lit));
     }
 }
 
