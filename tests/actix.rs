@@ -404,7 +404,9 @@ async fn validation_errors_and_repo_errors_are_responses() {
             .route("/missing", web::get().to(missing)),
     )
     .await;
-    let call = |uri: &'static str| test::call_service(&app, test::TestRequest::get().uri(uri).to_request());
+    let call = |uri: &'static str| {
+        test::call_service(&app, test::TestRequest::get().uri(uri).to_request())
+    };
 
     let reply = reply(call("/invalid").await).await;
     assert_eq!(reply.status, 422);
@@ -451,7 +453,9 @@ async fn framework_impl_goes_through_the_crate_path() {
         web::get().to(|| async { Err::<web::Json<Value>, _>(ThroughShim) }),
     ))
     .await;
-    let reply = reply(test::call_service(&app, test::TestRequest::get().uri("/shim").to_request()).await).await;
+    let reply =
+        reply(test::call_service(&app, test::TestRequest::get().uri("/shim").to_request()).await)
+            .await;
     assert_eq!(reply.status, 418);
     assert_eq!(reply.header("x-built-by"), "shim");
     reply.assert_problem_json();

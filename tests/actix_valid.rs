@@ -168,11 +168,15 @@ async fn json_data_error_is_400_with_the_parsers_message() {
     let body = problem(&reply, 400, "malformed_request");
     // serde says `expected u32`; the client reads JSON's terms.
     assert!(
-        detail(&body).contains("invalid type: string \"old\", expected an integer from 0 to 4294967295"),
+        detail(&body)
+            .contains("invalid type: string \"old\", expected an integer from 0 to 4294967295"),
         "{body:#}"
     );
     assert!(!detail(&body).contains("u32"), "{body:#}");
-    assert!(!detail(&body).contains("Json deserialize error"), "{body:#}");
+    assert!(
+        !detail(&body).contains("Json deserialize error"),
+        "{body:#}"
+    );
 }
 
 #[actix_web::test]
@@ -366,19 +370,28 @@ impl pact::Normalize for Strict {
 }
 
 impl<C: ?Sized> pact::ValidateWith<C> for Scores {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {}
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
 }
 
 impl<C: ?Sized> pact::ValidateWith<C> for Strict {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {}
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
 }
 
 /// What a hostile detail may hold at most: the parser's words, and each echoed piece of input
 /// cut to 64 characters and an ellipsis.
 fn assert_bounded(detail: &str, hostile: &str) {
-    assert!(detail.chars().count() <= 321, "{} chars: {detail}", detail.len());
+    assert!(
+        detail.chars().count() <= 321,
+        "{} chars: {detail}",
+        detail.len()
+    );
     let too_long: String = hostile.chars().take(65).collect();
-    assert!(!detail.contains(&too_long), "echoes more than 64 characters: {detail}");
+    assert!(
+        !detail.contains(&too_long),
+        "echoes more than 64 characters: {detail}"
+    );
     assert!(detail.contains('…'), "{detail}");
 }
 
@@ -396,16 +409,26 @@ async fn strict_form(Valid(web::Form(strict)): Valid<web::Form<Strict>>) -> web:
 
 #[actix_web::test]
 async fn parser_messages_name_json_types_not_rust_ones() {
-    let reply = send(post_json(r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#)).await;
+    let reply = send(post_json(
+        r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#,
+    ))
+    .await;
     let body = problem(&reply, 400, "malformed_request");
     let message = detail(&body);
     assert!(
-        message.starts_with("invalid value: integer `-1`, expected an integer from 0 to 4294967295"),
+        message
+            .starts_with("invalid value: integer `-1`, expected an integer from 0 to 4294967295"),
         "{message}"
     );
-    let reply = send(post_json(r#"{"name": [], "email": "ada@example.com", "age": 1}"#)).await;
+    let reply = send(post_json(
+        r#"{"name": [], "email": "ada@example.com", "age": 1}"#,
+    ))
+    .await;
     let body = problem(&reply, 400, "malformed_request");
-    assert!(detail(&body).starts_with("invalid type: array, expected a string"), "{body:#}");
+    assert!(
+        detail(&body).starts_with("invalid type: array, expected a string"),
+        "{body:#}"
+    );
 }
 
 #[actix_web::test]
@@ -416,7 +439,10 @@ async fn a_hostile_map_key_or_value_is_cut() {
     let body = problem(&reply, 400, "malformed_request");
     let message = detail(&body);
     assert_bounded(message, &key);
-    assert!(message.contains("expected an integer from 0 to 255"), "{message}");
+    assert!(
+        message.contains("expected an integer from 0 to 255"),
+        "{message}"
+    );
 
     let value = "é".repeat(2000);
     let body = format!(r#"{{"name": "Ada", "email": "ada@example.com", "age": "{value}"}}"#);
@@ -424,7 +450,10 @@ async fn a_hostile_map_key_or_value_is_cut() {
     let body = problem(&reply, 400, "malformed_request");
     let message = detail(&body);
     assert_bounded(message, &value);
-    assert!(message.contains("…\", expected an integer from 0 to 4294967295"), "{message}");
+    assert!(
+        message.contains("…\", expected an integer from 0 to 4294967295"),
+        "{message}"
+    );
 }
 
 #[actix_web::test]
@@ -436,7 +465,12 @@ async fn a_hostile_query_or_form_key_is_cut() {
     assert!(detail(&body).contains("unknown field `qqq"), "{body:#}");
 
     let form = format!("name=a&{key}=1");
-    let reply = send(post_with("/strict", Some("application/x-www-form-urlencoded"), &form)).await;
+    let reply = send(post_with(
+        "/strict",
+        Some("application/x-www-form-urlencoded"),
+        &form,
+    ))
+    .await;
     let body = problem(&reply, 400, "malformed_request");
     assert_bounded(detail(&body), &key);
 }

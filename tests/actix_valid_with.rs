@@ -14,6 +14,10 @@ pub struct Clock {
     pub now: u64,
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "a `custom` rule takes its field by reference"
+)]
 fn not_in_past(at: &u64, clock: &Clock) -> Result<(), RuleError> {
     if *at < clock.now {
         return Err(RuleError::new("in_past", "must not be in the past"));
@@ -77,11 +81,21 @@ fn post(uri: &str, content_type: &str, body: &str) -> test::TestRequest {
 
 #[actix_web::test]
 async fn json_is_validated_with_the_context_from_app_data() {
-    let (status, body) = send(post("/json", "application/json", r#"{"room": " A1 ", "starts_at": 150}"#)).await;
+    let (status, body) = send(post(
+        "/json",
+        "application/json",
+        r#"{"room": " A1 ", "starts_at": 150}"#,
+    ))
+    .await;
     assert_eq!(status, 200, "{body:#}");
     assert_eq!(body, json!({ "room": "A1", "starts_at": 150 }));
 
-    let (status, body) = send(post("/json", "application/json", r#"{"room": "A1", "starts_at": 50}"#)).await;
+    let (status, body) = send(post(
+        "/json",
+        "application/json",
+        r#"{"room": "A1", "starts_at": 50}"#,
+    ))
+    .await;
     assert_eq!(status, 422, "{body:#}");
     assert_eq!(body["code"], "validation_failed");
     assert_eq!(body["errors"][0]["path"], "starts_at");
@@ -92,12 +106,27 @@ async fn json_is_validated_with_the_context_from_app_data() {
 async fn refusals_are_the_same_problems_as_valid() {
     let (status, _) = send(post("/json", "text/plain", "{}")).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE.as_u16());
-    let (status, body) = send(post("/json", "application/json", r#"{"room": "A1", "starts_at": -1}"#)).await;
+    let (status, body) = send(post(
+        "/json",
+        "application/json",
+        r#"{"room": "A1", "starts_at": -1}"#,
+    ))
+    .await;
     assert_eq!(status, 400, "{body:#}");
     assert_eq!(body["code"], "malformed_request");
-    let (status, body) = send(post("/json", "application/json", r#"{"room": "   ", "starts_at": 1}"#)).await;
+    let (status, body) = send(post(
+        "/json",
+        "application/json",
+        r#"{"room": "   ", "starts_at": 1}"#,
+    ))
+    .await;
     assert_eq!(status, 422, "{body:#}");
-    let paths: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, ["room", "starts_at"]);
 }
 
@@ -121,14 +150,25 @@ async fn query_and_form_take_the_context_too() {
 #[actix_web::test]
 async fn a_missing_context_is_a_masked_500() {
     for request in [
-        post("/json", "application/json", r#"{"room": "A1", "starts_at": 150}"#),
+        post(
+            "/json",
+            "application/json",
+            r#"{"room": "A1", "starts_at": 150}"#,
+        ),
         test::TestRequest::get().uri("/query?room=B2&starts_at=120"),
-        post("/form", "application/x-www-form-urlencoded", "room=C3&starts_at=200"),
+        post(
+            "/form",
+            "application/x-www-form-urlencoded",
+            "room=C3&starts_at=200",
+        ),
     ] {
         let (status, body) = send_to(false, request).await;
         assert_eq!(status, 500, "{body:#}");
         assert_eq!(body["code"], "internal");
         let text = body.to_string();
-        assert!(!text.contains("Clock"), "the type name stays in the logs: {text}");
+        assert!(
+            !text.contains("Clock"),
+            "the type name stays in the logs: {text}"
+        );
     }
 }

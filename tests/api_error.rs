@@ -280,7 +280,11 @@ enum Outage {
     Maintenance { until: String },
 
     #[error("shard {shard} down: {reason}")]
-    #[api(status = 503, header("X-Shard", "{shard}", public), header("Retry-After", "{reason}"))]
+    #[api(
+        status = 503,
+        header("X-Shard", "{shard}", public),
+        header("Retry-After", "{reason}")
+    )]
     ShardDown { shard: u32, reason: String },
 }
 
@@ -310,9 +314,11 @@ fn retry_after_that_is_neither_seconds_nor_a_date_is_left_out() {
     };
     assert!(headers_of(&leaky).get("retry-after").is_none());
     assert!(
-        headers_of(&Outage::Maintenance { until: String::new() })
-            .get("retry-after")
-            .is_none()
+        headers_of(&Outage::Maintenance {
+            until: String::new()
+        })
+        .get("retry-after")
+        .is_none()
     );
     assert!(
         headers_of(&Outage::Maintenance { until: "-1".into() })

@@ -346,19 +346,28 @@ impl pact::Normalize for Strict {
 }
 
 impl<C: ?Sized> pact::ValidateWith<C> for Scores {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {}
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
 }
 
 impl<C: ?Sized> pact::ValidateWith<C> for Strict {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {}
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
 }
 
 /// What a hostile detail may hold at most: the parser's words, and each echoed piece of input
 /// cut to 64 characters and an ellipsis.
 fn assert_bounded(detail: &str, hostile: &str) {
-    assert!(detail.chars().count() <= 321, "{} chars: {detail}", detail.len());
+    assert!(
+        detail.chars().count() <= 321,
+        "{} chars: {detail}",
+        detail.len()
+    );
     let too_long: String = hostile.chars().take(65).collect();
-    assert!(!detail.contains(&too_long), "echoes more than 64 characters: {detail}");
+    assert!(
+        !detail.contains(&too_long),
+        "echoes more than 64 characters: {detail}"
+    );
     assert!(detail.contains('…'), "{detail}");
 }
 
@@ -382,7 +391,12 @@ async fn send_to(app: Router, request: Request<Body>) -> Reply {
         .get(header::CONTENT_TYPE)
         .map(|value| value.to_str().expect("ascii").to_owned())
         .unwrap_or_default();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     Reply {
         status,
         content_type,
@@ -398,31 +412,52 @@ fn hostile_app() -> Router {
 
 #[tokio::test]
 async fn parser_messages_name_json_types_not_rust_ones() {
-    let reply = send(post_json(r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#)).await;
+    let reply = send(post_json(
+        r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#,
+    ))
+    .await;
     let body = problem(&reply, 400, "malformed_request");
     let message = detail(&body);
     assert!(
-        message.starts_with("age: invalid value: integer `-1`, expected an integer from 0 to 4294967295"),
+        message.starts_with(
+            "age: invalid value: integer `-1`, expected an integer from 0 to 4294967295"
+        ),
         "{message}"
     );
     assert!(!message.contains("u32"), "{message}");
     assert!(!message.contains("Failed to deserialize"), "{message}");
 
-    let reply = send(post_json(r#"{"name": {}, "email": "ada@example.com", "age": 1}"#)).await;
+    let reply = send(post_json(
+        r#"{"name": {}, "email": "ada@example.com", "age": 1}"#,
+    ))
+    .await;
     let body = problem(&reply, 400, "malformed_request");
-    assert!(detail(&body).starts_with("name: invalid type: object, expected a string"), "{body:#}");
+    assert!(
+        detail(&body).starts_with("name: invalid type: object, expected a string"),
+        "{body:#}"
+    );
 }
 
 #[tokio::test]
 async fn a_hostile_map_key_is_cut_in_the_path() {
     let key = "k".repeat(600);
     let body = format!(r#"{{"scores": {{"{key}": -1}}}}"#);
-    let reply = send_to(hostile_app(), post_with("/scores", Some("application/json"), &body)).await;
+    let reply = send_to(
+        hostile_app(),
+        post_with("/scores", Some("application/json"), &body),
+    )
+    .await;
     let body = problem(&reply, 400, "malformed_request");
     let detail = detail(&body);
     assert_bounded(detail, &key);
-    assert!(detail.starts_with(&format!("scores.{}…: ", "k".repeat(57))), "{detail}");
-    assert!(detail.contains("expected an integer from 0 to 255"), "{detail}");
+    assert!(
+        detail.starts_with(&format!("scores.{}…: ", "k".repeat(57))),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("expected an integer from 0 to 255"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
@@ -433,14 +468,24 @@ async fn a_hostile_value_is_cut_in_the_message() {
     let body = problem(&reply, 400, "malformed_request");
     let detail = detail(&body);
     assert_bounded(detail, &value);
-    assert!(detail.starts_with("age: invalid type: string \"éé"), "{detail}");
-    assert!(detail.contains("…\", expected an integer from 0 to 4294967295"), "{detail}");
+    assert!(
+        detail.starts_with("age: invalid type: string \"éé"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("…\", expected an integer from 0 to 4294967295"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
 async fn a_hostile_query_or_form_key_is_cut() {
     let key = "q".repeat(600);
-    let reply = send_to(hostile_app(), get_path_request(&format!("/strict?{key}=1&name=a"))).await;
+    let reply = send_to(
+        hostile_app(),
+        get_path_request(&format!("/strict?{key}=1&name=a")),
+    )
+    .await;
     let body = problem(&reply, 400, "malformed_request");
     assert_bounded(detail(&body), &key);
     assert!(detail(&body).contains("unknown field `qqq"), "{body:#}");

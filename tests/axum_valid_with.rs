@@ -22,6 +22,10 @@ pub struct Clock {
     pub now: u64,
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "a `custom` rule takes its field by reference"
+)]
 fn not_in_past(at: &u64, clock: &Clock) -> Result<(), RuleError> {
     if *at < clock.now {
         return Err(RuleError::new("in_past", "must not be in the past"));
@@ -59,7 +63,9 @@ async fn book_json(booking: ValidWith<Json<Booking>, Clock>) -> Json<Booking> {
     Json(booking.into_inner())
 }
 
-async fn book_query(ValidWith(Query(booking), _): ValidWith<Query<Booking>, Clock>) -> Json<Booking> {
+async fn book_query(
+    ValidWith(Query(booking), _): ValidWith<Query<Booking>, Clock>,
+) -> Json<Booking> {
     Json(booking)
 }
 
@@ -83,7 +89,12 @@ fn app() -> Router {
 async fn send(request: Request<Body>) -> (StatusCode, Value) {
     let response = app().oneshot(request).await.expect("router is infallible");
     let status = response.status();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     (status, serde_json::from_slice(&bytes).expect("a JSON body"))
 }
 
@@ -96,11 +107,21 @@ fn post_to(uri: &str, content_type: &str, body: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn json_is_validated_with_the_context_from_the_state() {
-    let (status, body) = send(post_to("/json", "application/json", r#"{"room": " A1 ", "starts_at": 150}"#)).await;
+    let (status, body) = send(post_to(
+        "/json",
+        "application/json",
+        r#"{"room": " A1 ", "starts_at": 150}"#,
+    ))
+    .await;
     assert_eq!(status, StatusCode::OK, "{body:#}");
     assert_eq!(body, json!({ "room": "A1", "starts_at": 150 }));
 
-    let (status, body) = send(post_to("/json", "application/json", r#"{"room": "A1", "starts_at": 50}"#)).await;
+    let (status, body) = send(post_to(
+        "/json",
+        "application/json",
+        r#"{"room": "A1", "starts_at": 50}"#,
+    ))
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body:#}");
     assert_eq!(body["code"], "validation_failed");
     assert_eq!(body["errors"][0]["path"], "starts_at");
@@ -111,13 +132,28 @@ async fn json_is_validated_with_the_context_from_the_state() {
 async fn refusals_are_the_same_problems_as_valid() {
     let (status, body) = send(post_to("/json", "text/plain", "{}")).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body:#}");
-    let (status, body) = send(post_to("/json", "application/json", r#"{"room": "A1", "starts_at": -1}"#)).await;
+    let (status, body) = send(post_to(
+        "/json",
+        "application/json",
+        r#"{"room": "A1", "starts_at": -1}"#,
+    ))
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body:#}");
     assert_eq!(body["code"], "malformed_request");
     // Normalized before validating: a room of spaces is empty.
-    let (status, body) = send(post_to("/json", "application/json", r#"{"room": "   ", "starts_at": 1}"#)).await;
+    let (status, body) = send(post_to(
+        "/json",
+        "application/json",
+        r#"{"room": "   ", "starts_at": 1}"#,
+    ))
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body:#}");
-    let paths: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, ["room", "starts_at"]);
 }
 

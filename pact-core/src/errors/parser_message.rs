@@ -208,7 +208,10 @@ mod tests {
                 "expected `,` or `}` at line 1 column 12",
             ),
             ("missing field `email`", "missing field `email`"),
-            ("invalid digit found in string", "invalid digit found in string"),
+            (
+                "invalid digit found in string",
+                "invalid digit found in string",
+            ),
         ];
         for (serde, client) in cases {
             assert_eq!(client_message(None, serde), client, "{serde}");
@@ -240,7 +243,10 @@ mod tests {
         let value = format!("{}\\\"{}", "a".repeat(10), "b".repeat(200));
         let message = format!("invalid type: string \"{value}\", expected u8");
         let out = client_message(None, &message);
-        assert!(out.ends_with("\", expected an integer from 0 to 255"), "{out}");
+        assert!(
+            out.ends_with("\", expected an integer from 0 to 255"),
+            "{out}"
+        );
         assert!(out.chars().count() < 140, "{out}");
     }
 

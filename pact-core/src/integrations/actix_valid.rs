@@ -50,7 +50,7 @@ pub(super) type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>
 /// unknown key, the path of map keys) cut to 64 characters and `…`, and the whole message to
 /// 320 characters.
 ///
-/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`].
+/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`](super::actix_valid_with::ValidWith).
 ///
 /// `JsonConfig` and `FormConfig` app data still set the body limit (and, for JSON, which
 /// content types are accepted); the response to a failure is always the [`Rejection`], whatever

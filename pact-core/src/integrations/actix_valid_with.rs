@@ -33,7 +33,7 @@ use crate::validation::{Normalize, ValidateWith};
 /// /// The context the rules need: here, today's date as a day number.
 /// struct Today(u32);
 ///
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct Booking {
 ///     day: u32,
 /// }

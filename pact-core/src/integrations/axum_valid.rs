@@ -44,7 +44,7 @@ const FORM: &str = "application/x-www-form-urlencoded";
 /// unknown key, the path of map keys) cut to 64 characters and `…`, and the whole message to
 /// 320 characters. On axum it starts with the field's path, as in `age: invalid value: ...`.
 ///
-/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`].
+/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`](super::axum_valid_with::ValidWith).
 ///
 /// The handler sees the normalized value. `Valid<E>` dereferences to the value inside the
 /// wrapper, and `into_inner()` unwraps it.
@@ -129,7 +129,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Query(value) = Query::<T>::from_request_parts(parts, state)
             .await
-            .map_err(query_rejection)?;
+            .map_err(|rejection| query_rejection(&rejection))?;
         accept(value).map(|value| Self(Query(value)))
     }
 }
@@ -158,12 +158,12 @@ pub(super) fn json_rejection(rejection: JsonRejection) -> Rejection {
             Rejection::PayloadTooLarge
         }
         // Syntax and data errors, and bodies that could not be read.
-        other => malformed::<serde_json::Error>(&other, other.body_text()),
+        other => malformed::<serde_json::Error>(&other, &other.body_text()),
     }
 }
 
-pub(super) fn query_rejection(rejection: QueryRejection) -> Rejection {
-    malformed::<serde::de::value::Error>(&rejection, rejection.body_text())
+pub(super) fn query_rejection(rejection: &QueryRejection) -> Rejection {
+    malformed::<serde::de::value::Error>(rejection, &rejection.body_text())
 }
 
 /// A 400 with the parser's message as the client reads it (see `parser_message`): the field
@@ -171,7 +171,7 @@ pub(super) fn query_rejection(rejection: QueryRejection) -> Rejection {
 /// neither can pass for the other; `body_text` is the fallback for other failures.
 fn malformed<E: std::error::Error + 'static>(
     rejection: &(dyn std::error::Error + 'static),
-    body_text: String,
+    body_text: &str,
 ) -> Rejection {
     let mut source = rejection.source();
     while let Some(error) = source {
@@ -181,7 +181,7 @@ fn malformed<E: std::error::Error + 'static>(
         }
         source = error.source();
     }
-    Rejection::Malformed(client_message(None, &body_text))
+    Rejection::Malformed(client_message(None, body_text))
 }
 
 pub(super) fn form_rejection(rejection: FormRejection) -> Rejection {
@@ -192,7 +192,7 @@ pub(super) fn form_rejection(rejection: FormRejection) -> Rejection {
         other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
             Rejection::PayloadTooLarge
         }
-        other => malformed::<serde::de::value::Error>(&other, other.body_text()),
+        other => malformed::<serde::de::value::Error>(&other, &other.body_text()),
     }
 }
 

@@ -45,7 +45,7 @@ use crate::validation::{Normalize, ValidateWith};
 ///     }
 /// }
 ///
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct Booking {
 ///     day: u32,
 /// }
@@ -131,7 +131,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Query(value) = Query::<T>::from_request_parts(parts, state)
             .await
-            .map_err(super::axum_valid::query_rejection)?;
+            .map_err(|rejection| super::axum_valid::query_rejection(&rejection))?;
         accept_with(value, &C::from_ref(state)).map(|value| Self(Query(value), PhantomData))
     }
 }

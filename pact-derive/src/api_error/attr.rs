@@ -205,9 +205,9 @@ fn from_path(path: &Path) -> darling::Result<u16> {
         .take(path.segments.len() - 1)
         .map(|segment| segment.ident.to_string())
         .collect();
-    let known = STATUS_PATHS.iter().any(|known| {
-        known.len() == prefix.len() && known.iter().zip(&prefix).all(|(k, p)| k == p)
-    });
+    let known = STATUS_PATHS
+        .iter()
+        .any(|known| known.len() == prefix.len() && known.iter().zip(&prefix).all(|(k, p)| k == p));
     let leading_colon_ok = prefix
         .first()
         .is_some_and(|first| first == "http" || first == "pact");
@@ -228,7 +228,11 @@ fn from_path(path: &Path) -> darling::Result<u16> {
 }
 
 fn path_text(path: &Path) -> String {
-    let lead = if path.leading_colon.is_some() { "::" } else { "" };
+    let lead = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
     let arguments = |segment: &syn::PathSegment| {
         if segment.arguments.is_none() {
             ""

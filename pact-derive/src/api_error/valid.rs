@@ -496,7 +496,13 @@ fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
     // HTTP/2 and HTTP/3 forbid them in a response.
     if matches!(
         lower.as_str(),
-        "connection" | "keep-alive" | "proxy-connection" | "te" | "trailer" | "transfer-encoding" | "upgrade"
+        "connection"
+            | "keep-alive"
+            | "proxy-connection"
+            | "te"
+            | "trailer"
+            | "transfer-encoding"
+            | "upgrade"
     ) {
         errors.push(
             Error::custom(format!(
@@ -541,8 +547,10 @@ fn check_exposure(
                 format!("a {status} answer may show fields in headers")
             };
             errors.push(
-                Error::custom(format!("`public` changes nothing here: {why}; remove `public`"))
-                    .with_span(&At(span)),
+                Error::custom(format!(
+                    "`public` changes nothing here: {why}; remove `public`"
+                ))
+                .with_span(&At(span)),
             );
         }
         _ => {}
@@ -603,9 +611,7 @@ fn check_header_value(lit: &LitStr, errors: &mut Accumulator) {
             .iter()
             .any(|p| p.is_debug() && p.spec.contains('#'))
     }) {
-        Some(
-            "`{:#?}` prints line breaks, which a header value cannot hold; use `{:?}` or `{}`",
-        )
+        Some("`{:#?}` prints line breaks, which a header value cannot hold; use `{:?}` or `{}`")
     } else {
         None
     };
