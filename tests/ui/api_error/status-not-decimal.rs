@@ -9,6 +9,9 @@ pub enum UserError {
     #[error("gone")]
     #[api(status = 0o632)]
     Gone,
+    #[error("locked")]
+    #[api(status = 0423)]
+    Locked,
 }
 
 fn main() {}
