@@ -54,7 +54,8 @@ pub(super) type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>
 ///
 /// `JsonConfig` and `FormConfig` app data still set the body limit (and, for JSON, which
 /// content types are accepted); the response to a failure is always the [`Rejection`], whatever
-/// their `error_handler` returns (a `415` from it stays a `415`, anything else becomes a `400`).
+/// their `error_handler` returns (a `415` or a `413` from it stays one, anything else becomes a
+/// `400`).
 ///
 /// The handler sees the normalized value. `Valid<E>` dereferences to the value inside the
 /// wrapper, and `into_inner()` unwraps it.
