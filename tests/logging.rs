@@ -279,7 +279,10 @@ struct Lagging(String);
 fn a_retry_after_that_is_not_a_delay_is_left_out_and_warned() {
     let ((), events) = captured(async {
         let mut headers = http::HeaderMap::new();
-        pact::ApiError::headers(&Lagging("replica db-2.internal 40s behind".into()), &mut headers);
+        pact::ApiError::headers(
+            &Lagging("replica db-2.internal 40s behind".into()),
+            &mut headers,
+        );
         assert!(headers.get(header::RETRY_AFTER).is_none(), "{headers:?}");
         let mut headers = http::HeaderMap::new();
         pact::ApiError::headers(&Lagging("40".into()), &mut headers);
@@ -289,7 +292,10 @@ fn a_retry_after_that_is_not_a_delay_is_left_out_and_warned() {
     assert_eq!(warnings.len(), 1, "exactly one WARN event: {events:#?}");
     assert_eq!(warnings[0].field("header"), Some("retry-after"));
     let logged = format!("{events:?}");
-    assert!(!logged.contains("db-2"), "the value itself is not logged: {logged}");
+    assert!(
+        !logged.contains("db-2"),
+        "the value itself is not logged: {logged}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
