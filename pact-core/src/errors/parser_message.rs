@@ -264,4 +264,16 @@ mod tests {
         assert_eq!(client_message(Some("."), "eof"), "eof");
         assert_eq!(client_message(Some(""), "eof"), "eof");
     }
+
+    proptest::proptest! {
+        /// Whatever serde says and whatever the client sent: no panic, and a bounded message.
+        #[test]
+        fn any_message_is_bounded(
+            path in proptest::option::of("[a-z\\.\\[\\]0-9é`\"]{0,300}"),
+            message in "(.|`|\"|\\\\|expected u8|invalid type: map){0,400}",
+        ) {
+            let out = client_message(path.as_deref(), &message);
+            proptest::prop_assert!(out.chars().count() <= MAX_MESSAGE + 1);
+        }
+    }
 }
