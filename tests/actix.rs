@@ -379,3 +379,84 @@ async fn no_request_id_without_header_middleware_or_valid_value() {
     .await;
     assert!(reply.json.get("request_id").is_none(), "{}", reply.raw);
 }
+
+async fn invalid() -> Result<web::Json<Value>, pact::ValidationErrors> {
+    let mut errors = pact::ValidationErrors::new();
+    errors.push(
+        &pact::validation::Path::root().field("email"),
+        pact::RuleError::new("email", "must be an email address"),
+    );
+    Err(errors)
+}
+
+async fn missing() -> Result<web::Json<Value>, pact::RepoError> {
+    Err(pact::RepoError::NotFound {
+        entity: "User",
+        id: "7".into(),
+    })
+}
+
+#[actix_web::test]
+async fn validation_errors_and_repo_errors_are_responses() {
+    let app = test::init_service(
+        App::new()
+            .route("/invalid", web::get().to(invalid))
+            .route("/missing", web::get().to(missing)),
+    )
+    .await;
+    let call = |uri: &'static str| {
+        test::call_service(&app, test::TestRequest::get().uri(uri).to_request())
+    };
+
+    let reply = reply(call("/invalid").await).await;
+    assert_eq!(reply.status, 422);
+    reply.assert_problem_json();
+    assert_eq!(reply.json["code"], "validation_failed");
+    assert_eq!(reply.json["errors"][0]["path"], "email");
+
+    let reply = self::reply(call("/missing").await).await;
+    assert_eq!(reply.status, 404);
+    reply.assert_problem_json();
+    assert_eq!(reply.json["code"], "not_found");
+}
+
+/// `#[api(crate = shim)]` reaches the framework impl too: the response is built through
+/// `shim::__private`, which marks it, rather than through pact-core's own path.
+mod shim {
+    pub use pact::*;
+
+    pub mod __private {
+        pub use pact::__private::*;
+
+        pub fn actix_error_response<E: pact::ApiError + ?Sized>(
+            err: &E,
+        ) -> actix_web::HttpResponse {
+            let mut response = pact::__private::actix_error_response(err);
+            response.headers_mut().insert(
+                actix_web::http::header::HeaderName::from_static("x-built-by"),
+                actix_web::http::header::HeaderValue::from_static("shim"),
+            );
+            response
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[error("through the shim")]
+#[api(crate = shim, status = 418)]
+struct ThroughShim;
+
+#[actix_web::test]
+async fn framework_impl_goes_through_the_crate_path() {
+    let app = test::init_service(App::new().route(
+        "/shim",
+        web::get().to(|| async { Err::<web::Json<Value>, _>(ThroughShim) }),
+    ))
+    .await;
+    let reply =
+        reply(test::call_service(&app, test::TestRequest::get().uri("/shim").to_request()).await)
+            .await;
+    assert_eq!(reply.status, 418);
+    assert_eq!(reply.header("x-built-by"), "shim");
+    reply.assert_problem_json();
+}

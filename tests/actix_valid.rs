@@ -42,6 +42,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/query", web::get().to(query_signup))
         .route("/form", web::post().to(form_signup))
         .route("/inspect", web::post().to(inspect))
+        .route("/scores", web::post().to(scores))
+        .route("/strict", web::get().to(strict_query))
+        .route("/strict", web::post().to(strict_form))
         .service(
             web::resource("/small")
                 .app_data(web::JsonConfig::default().limit(16))
@@ -163,7 +166,17 @@ async fn json_data_error_is_400_with_the_parsers_message() {
     ))
     .await;
     let body = problem(&reply, 400, "malformed_request");
-    assert!(detail(&body).contains("expected u32"), "{body:#}");
+    // serde says `expected u32`; the client reads JSON's terms.
+    assert!(
+        detail(&body)
+            .contains("invalid type: string \"old\", expected an integer from 0 to 4294967295"),
+        "{body:#}"
+    );
+    assert!(!detail(&body).contains("u32"), "{body:#}");
+    assert!(
+        !detail(&body).contains("Json deserialize error"),
+        "{body:#}"
+    );
 }
 
 #[actix_web::test]
@@ -331,4 +344,142 @@ async fn form_rule_violations_are_422() {
         violations(&body),
         pairs(&[("email", "email"), ("age", "range")])
     );
+}
+
+// ---- Hostile input: parser messages stay bounded and name JSON types ----
+
+/// A body with a map, so the parser's path echoes keys the client chose.
+#[derive(Debug, serde::Deserialize, serde::Serialize)]
+struct Scores {
+    scores: std::collections::HashMap<String, u8>,
+}
+
+/// A form or query that refuses unknown keys, so the parser echoes a key the client chose.
+#[derive(Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+struct Strict {
+    name: String,
+}
+
+impl pact::Normalize for Scores {
+    fn normalize(&mut self) {}
+}
+
+impl pact::Normalize for Strict {
+    fn normalize(&mut self) {}
+}
+
+impl<C: ?Sized> pact::ValidateWith<C> for Scores {
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
+}
+
+impl<C: ?Sized> pact::ValidateWith<C> for Strict {
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
+}
+
+/// What a hostile detail may hold at most: the parser's words, and each echoed piece of input
+/// cut to 64 characters and an ellipsis.
+fn assert_bounded(detail: &str, hostile: &str) {
+    assert!(
+        detail.chars().count() <= 321,
+        "{} chars: {detail}",
+        detail.len()
+    );
+    let too_long: String = hostile.chars().take(65).collect();
+    assert!(
+        !detail.contains(&too_long),
+        "echoes more than 64 characters: {detail}"
+    );
+    assert!(detail.contains('…'), "{detail}");
+}
+
+async fn scores(Valid(web::Json(scores)): Valid<web::Json<Scores>>) -> web::Json<Scores> {
+    web::Json(scores)
+}
+
+async fn strict_query(Valid(web::Query(strict)): Valid<web::Query<Strict>>) -> web::Json<Strict> {
+    web::Json(strict)
+}
+
+async fn strict_form(Valid(web::Form(strict)): Valid<web::Form<Strict>>) -> web::Json<Strict> {
+    web::Json(strict)
+}
+
+#[actix_web::test]
+async fn parser_messages_name_json_types_not_rust_ones() {
+    let reply = send(post_json(
+        r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#,
+    ))
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    let message = detail(&body);
+    assert!(
+        message
+            .starts_with("invalid value: integer `-1`, expected an integer from 0 to 4294967295"),
+        "{message}"
+    );
+    let reply = send(post_json(
+        r#"{"name": [], "email": "ada@example.com", "age": 1}"#,
+    ))
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert!(
+        detail(&body).starts_with("invalid type: array, expected a string"),
+        "{body:#}"
+    );
+}
+
+#[actix_web::test]
+async fn a_hostile_map_key_or_value_is_cut() {
+    let key = "k".repeat(600);
+    let body = format!(r#"{{"scores": {{"{key}": "{key}"}}}}"#);
+    let reply = send(post_with("/scores", Some("application/json"), &body)).await;
+    let body = problem(&reply, 400, "malformed_request");
+    let message = detail(&body);
+    assert_bounded(message, &key);
+    assert!(
+        message.contains("expected an integer from 0 to 255"),
+        "{message}"
+    );
+
+    let value = "é".repeat(2000);
+    let body = format!(r#"{{"name": "Ada", "email": "ada@example.com", "age": "{value}"}}"#);
+    let reply = send(post_json(&body)).await;
+    let body = problem(&reply, 400, "malformed_request");
+    let message = detail(&body);
+    assert_bounded(message, &value);
+    assert!(
+        message.contains("…\", expected an integer from 0 to 4294967295"),
+        "{message}"
+    );
+}
+
+#[actix_web::test]
+async fn a_hostile_query_or_form_key_is_cut() {
+    let key = "q".repeat(600);
+    let reply = send(test::TestRequest::get().uri(&format!("/strict?{key}=1&name=a"))).await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert_bounded(detail(&body), &key);
+    assert!(detail(&body).contains("unknown field `qqq"), "{body:#}");
+
+    let form = format!("name=a&{key}=1");
+    let reply = send(post_with(
+        "/strict",
+        Some("application/x-www-form-urlencoded"),
+        &form,
+    ))
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert_bounded(detail(&body), &key);
+}
+
+#[actix_web::test]
+async fn form_body_over_the_default_limit_is_a_413_problem() {
+    // `FormConfig`'s default limit is 16 kB, as the `Valid` docs say.
+    let form = format!("name={}&email=a@b.c&age=30", "n".repeat(20_000));
+    let reply = send(post_form(&form)).await;
+    let body = problem(&reply, 413, "payload_too_large");
+    assert!(detail(&body).contains("larger"), "{body:#}");
 }

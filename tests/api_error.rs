@@ -255,3 +255,123 @@ fn escaped_braces_mean_literal_braces_with_or_without_fields() {
     assert_eq!(BracesAround(7).message(), "{7}");
     assert_eq!(headers["x-example"], "{7}");
 }
+
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[error("braces in the title")]
+#[api(status = 400, title = "Bad {{json}} body")]
+struct BracesInTitle;
+
+#[test]
+fn escaped_braces_in_a_title_mean_literal_braces() {
+    assert_eq!(BracesInTitle.title(), Some("Bad {json} body"));
+    assert_eq!(BracesInTitle.problem_details().title, "Bad {json} body");
+}
+
+/// 5xx headers: `Retry-After` from a field works without an opt-in, any other header that
+/// shows a field needs `public`.
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+enum Outage {
+    #[error("overloaded, retry in {0}s")]
+    #[api(status = 503, header("Retry-After", "{0}"))]
+    Overloaded(u64),
+
+    #[error("maintenance until {until}")]
+    #[api(status = SERVICE_UNAVAILABLE, header("Retry-After", "{until}"))]
+    Maintenance { until: String },
+
+    #[error("shard {shard} down: {reason}")]
+    #[api(
+        status = 503,
+        header("X-Shard", "{shard}", public),
+        header("Retry-After", "{reason}")
+    )]
+    ShardDown { shard: u32, reason: String },
+}
+
+fn headers_of(err: &impl ApiError) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    err.headers(&mut headers);
+    headers
+}
+
+#[test]
+fn retry_after_from_a_field_is_sent_on_a_503() {
+    let headers = headers_of(&Outage::Overloaded(30));
+    assert_eq!(headers["retry-after"], "30");
+    let date = Outage::Maintenance {
+        until: "Sun, 06 Nov 1994 08:49:37 GMT".into(),
+    };
+    assert_eq!(
+        headers_of(&date)["retry-after"],
+        "Sun, 06 Nov 1994 08:49:37 GMT"
+    );
+}
+
+#[test]
+fn retry_after_that_is_neither_seconds_nor_a_date_is_left_out() {
+    let leaky = Outage::Maintenance {
+        until: "db-primary.internal refused connection".into(),
+    };
+    assert!(headers_of(&leaky).get("retry-after").is_none());
+    assert!(
+        headers_of(&Outage::Maintenance {
+            until: String::new()
+        })
+        .get("retry-after")
+        .is_none()
+    );
+    assert!(
+        headers_of(&Outage::Maintenance { until: "-1".into() })
+            .get("retry-after")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_public_header_shows_its_field_on_a_5xx() {
+    let err = Outage::ShardDown {
+        shard: 7,
+        reason: "disk /dev/sda1 full".into(),
+    };
+    let headers = headers_of(&err);
+    assert_eq!(headers["x-shard"], "7");
+    assert!(headers.get("retry-after").is_none());
+    let response = pact::problem_response(&err);
+    let body = String::from_utf8(response.body().clone()).unwrap();
+    assert!(!body.contains("sda1"), "{body}");
+}
+
+/// Every accepted spelling of a status name; none of them needs to be in scope.
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+enum Spelled {
+    #[error("a")]
+    #[api(status = CONFLICT)]
+    Bare,
+    #[error("b")]
+    #[api(status = StatusCode::GONE)]
+    Type,
+    #[error("c")]
+    #[api(status = http::StatusCode::LOCKED)]
+    Http,
+    #[error("d")]
+    #[api(status = ::http::StatusCode::IM_A_TEAPOT)]
+    RootedHttp,
+    #[error("e")]
+    #[api(status = ::pact::http::StatusCode::TOO_EARLY)]
+    Pact,
+}
+
+#[test]
+fn status_names_are_read_under_their_known_paths() {
+    let statuses: Vec<u16> = [
+        Spelled::Bare,
+        Spelled::Type,
+        Spelled::Http,
+        Spelled::RootedHttp,
+        Spelled::Pact,
+    ]
+    .iter()
+    .map(|err| err.status().as_u16())
+    .collect();
+    assert_eq!(statuses, [409, 410, 423, 418, 425]);
+}

@@ -342,3 +342,74 @@ async fn no_request_id_without_header_middleware_or_valid_value() {
     let reply = send(app_with_request_id(), request).await;
     assert!(reply.json.get("request_id").is_none(), "{}", reply.raw);
 }
+
+async fn invalid() -> Result<Json<Value>, pact::ValidationErrors> {
+    let mut errors = pact::ValidationErrors::new();
+    errors.push(
+        &pact::validation::Path::root().field("email"),
+        pact::RuleError::new("email", "must be an email address"),
+    );
+    Err(errors)
+}
+
+async fn missing() -> Result<Json<Value>, pact::RepoError> {
+    Err(pact::RepoError::NotFound {
+        entity: "User",
+        id: "7".into(),
+    })
+}
+
+#[tokio::test]
+async fn validation_errors_and_repo_errors_are_responses() {
+    let app = || {
+        Router::new()
+            .route("/invalid", get(invalid))
+            .route("/missing", get(missing))
+    };
+    let reply = get_path(app(), "/invalid").await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_problem_json(&reply);
+    assert_eq!(reply.json["code"], "validation_failed");
+    assert_eq!(reply.json["errors"][0]["path"], "email");
+    assert_eq!(reply.json["errors"][0]["code"], "email");
+
+    let reply = get_path(app(), "/missing").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_problem_json(&reply);
+    assert_eq!(reply.json["code"], "not_found");
+}
+
+/// `#[api(crate = shim)]` reaches the framework impl too: the response is built through
+/// `shim::__private`, which marks it, rather than through pact-core's own path.
+mod shim {
+    pub use pact::*;
+
+    pub mod __private {
+        pub use pact::__private::*;
+
+        pub fn axum_response<E: pact::ApiError + ?Sized>(err: &E) -> axum::response::Response {
+            let mut response = pact::__private::axum_response(err);
+            response
+                .headers_mut()
+                .insert("x-built-by", http::HeaderValue::from_static("shim"));
+            response
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[error("through the shim")]
+#[api(crate = shim, status = 418)]
+struct ThroughShim;
+
+#[tokio::test]
+async fn framework_impl_goes_through_the_crate_path() {
+    let app = Router::new().route(
+        "/shim",
+        get(|| async { Err::<Json<Value>, _>(ThroughShim) }),
+    );
+    let reply = get_path(app, "/shim").await;
+    assert_eq!(reply.status, StatusCode::IM_A_TEAPOT);
+    assert_eq!(reply.headers["x-built-by"], "shim");
+    assert_problem_json(&reply);
+}

@@ -321,3 +321,192 @@ async fn form_rule_violations_are_422() {
         pairs(&[("email", "email"), ("age", "range")])
     );
 }
+
+// ---- Hostile input: parser messages stay bounded and name JSON types ----
+
+/// A body with a map, so the parser's path echoes keys the client chose.
+#[derive(Debug, serde::Deserialize, serde::Serialize)]
+struct Scores {
+    scores: std::collections::HashMap<String, u8>,
+}
+
+/// A form or query that refuses unknown keys, so the parser echoes a key the client chose.
+#[derive(Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+struct Strict {
+    name: String,
+}
+
+impl pact::Normalize for Scores {
+    fn normalize(&mut self) {}
+}
+
+impl pact::Normalize for Strict {
+    fn normalize(&mut self) {}
+}
+
+impl<C: ?Sized> pact::ValidateWith<C> for Scores {
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
+}
+
+impl<C: ?Sized> pact::ValidateWith<C> for Strict {
+    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
+    }
+}
+
+/// What a hostile detail may hold at most: the parser's words, and each echoed piece of input
+/// cut to 64 characters and an ellipsis.
+fn assert_bounded(detail: &str, hostile: &str) {
+    assert!(
+        detail.chars().count() <= 321,
+        "{} chars: {detail}",
+        detail.len()
+    );
+    let too_long: String = hostile.chars().take(65).collect();
+    assert!(
+        !detail.contains(&too_long),
+        "echoes more than 64 characters: {detail}"
+    );
+    assert!(detail.contains('…'), "{detail}");
+}
+
+async fn scores(Valid(Json(scores)): Valid<Json<Scores>>) -> Json<Scores> {
+    Json(scores)
+}
+
+async fn strict_query(Valid(Query(strict)): Valid<Query<Strict>>) -> Json<Strict> {
+    Json(strict)
+}
+
+async fn strict_form(Valid(Form(strict)): Valid<Form<Strict>>) -> Json<Strict> {
+    Json(strict)
+}
+
+async fn send_to(app: Router, request: Request<Body>) -> Reply {
+    let response = app.oneshot(request).await.expect("router is infallible");
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|value| value.to_str().expect("ascii").to_owned())
+        .unwrap_or_default();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Reply {
+        status,
+        content_type,
+        json: serde_json::from_slice(&bytes).expect("a JSON body"),
+    }
+}
+
+fn hostile_app() -> Router {
+    Router::new()
+        .route("/scores", post(scores))
+        .route("/strict", get(strict_query).post(strict_form))
+}
+
+#[tokio::test]
+async fn parser_messages_name_json_types_not_rust_ones() {
+    let reply = send(post_json(
+        r#"{"name": "Ada", "email": "ada@example.com", "age": -1}"#,
+    ))
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    let message = detail(&body);
+    assert!(
+        message.starts_with(
+            "age: invalid value: integer `-1`, expected an integer from 0 to 4294967295"
+        ),
+        "{message}"
+    );
+    assert!(!message.contains("u32"), "{message}");
+    assert!(!message.contains("Failed to deserialize"), "{message}");
+
+    let reply = send(post_json(
+        r#"{"name": {}, "email": "ada@example.com", "age": 1}"#,
+    ))
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert!(
+        detail(&body).starts_with("name: invalid type: object, expected a string"),
+        "{body:#}"
+    );
+}
+
+#[tokio::test]
+async fn a_hostile_map_key_is_cut_in_the_path() {
+    let key = "k".repeat(600);
+    let body = format!(r#"{{"scores": {{"{key}": -1}}}}"#);
+    let reply = send_to(
+        hostile_app(),
+        post_with("/scores", Some("application/json"), &body),
+    )
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    let detail = detail(&body);
+    assert_bounded(detail, &key);
+    assert!(
+        detail.starts_with(&format!("scores.{}…: ", "k".repeat(57))),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("expected an integer from 0 to 255"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn a_hostile_value_is_cut_in_the_message() {
+    let value = "é".repeat(2000);
+    let body = format!(r#"{{"name": "Ada", "email": "ada@example.com", "age": "{value}"}}"#);
+    let reply = send(post_json(&body)).await;
+    let body = problem(&reply, 400, "malformed_request");
+    let detail = detail(&body);
+    assert_bounded(detail, &value);
+    assert!(
+        detail.starts_with("age: invalid type: string \"éé"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("…\", expected an integer from 0 to 4294967295"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn a_hostile_query_or_form_key_is_cut() {
+    let key = "q".repeat(600);
+    let reply = send_to(
+        hostile_app(),
+        get_path_request(&format!("/strict?{key}=1&name=a")),
+    )
+    .await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert_bounded(detail(&body), &key);
+    assert!(detail(&body).contains("unknown field `qqq"), "{body:#}");
+
+    let form = format!("name=a&{key}=1");
+    let request = post_with("/strict", Some("application/x-www-form-urlencoded"), &form);
+    let reply = send_to(hostile_app(), request).await;
+    let body = problem(&reply, 400, "malformed_request");
+    assert_bounded(detail(&body), &key);
+}
+
+fn get_path_request(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).expect("request")
+}
+
+#[tokio::test]
+async fn form_body_over_the_limit_is_a_413_problem() {
+    let app = Router::new().route("/form", post(form_signup).layer(DefaultBodyLimit::max(64)));
+    let form = format!("name={}&email=a@b.c&age=30", "n".repeat(100));
+    let request = post_with("/form", Some("application/x-www-form-urlencoded"), &form);
+    let reply = send_to(app, request).await;
+    let body = problem(&reply, 413, "payload_too_large");
+    assert!(detail(&body).contains("larger"), "{body:#}");
+}

@@ -81,6 +81,23 @@ mod user_code {
     #[error(transparent)]
     #[api(transparent)]
     pub struct Wrapper<'a>(pub AccountError<'a, Inner, i32>);
+
+    /// Fields named like every local the expansion introduces, on a 5xx whose headers show
+    /// them (`public`, and `Retry-After` through its run-time check).
+    #[derive(::core::fmt::Debug, ::thiserror::Error, ::pact::ApiError)]
+    #[error("generated names")]
+    #[api(
+        status = ::pact::http::StatusCode::SERVICE_UNAVAILABLE,
+        title = "Named {{like}} the expansion",
+        header("X-Headers", "{__headers}-{__field0}-{__problem}", public),
+        header("Retry-After", "{__transparent}")
+    )]
+    pub struct Generated {
+        pub __headers: u8,
+        pub __field0: u8,
+        pub __problem: u8,
+        pub __transparent: u64,
+    }
 }
 
 use pact::ApiError;
@@ -125,4 +142,20 @@ fn headers_and_transparency_survive_shadowing() {
     // The inner error's title wins over the outer enum's default: transparent forwards all.
     assert_eq!(err.title(), None);
     assert_eq!(err.problem_details().detail.as_deref(), Some("inner 7"));
+}
+
+#[test]
+fn fields_named_like_generated_locals() {
+    let err = user_code::Generated {
+        __headers: 1,
+        __field0: 2,
+        __problem: 3,
+        __transparent: 30,
+    };
+    let mut headers = pact::http::HeaderMap::new();
+    err.headers(&mut headers);
+    assert_eq!(headers["x-headers"], "1-2-3");
+    assert_eq!(headers["retry-after"], "30");
+    assert_eq!(err.title(), Some("Named {like} the expansion"));
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
 }

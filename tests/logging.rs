@@ -269,6 +269,35 @@ fn invalid_interpolated_header_is_left_out_and_warned() {
     assert!(at(&events, Level::ERROR).is_empty(), "{events:#?}");
 }
 
+/// A 503 whose `Retry-After` comes from a string field: only seconds or an HTTP date is sent.
+#[derive(Debug, thiserror::Error, pact::ApiError)]
+#[error("replica lagging: {0}")]
+#[api(status = 503, header("Retry-After", "{0}"))]
+struct Lagging(String);
+
+#[test]
+fn a_retry_after_that_is_not_a_delay_is_left_out_and_warned() {
+    let ((), events) = captured(async {
+        let mut headers = http::HeaderMap::new();
+        pact::ApiError::headers(
+            &Lagging("replica db-2.internal 40s behind".into()),
+            &mut headers,
+        );
+        assert!(headers.get(header::RETRY_AFTER).is_none(), "{headers:?}");
+        let mut headers = http::HeaderMap::new();
+        pact::ApiError::headers(&Lagging("40".into()), &mut headers);
+        assert_eq!(headers[header::RETRY_AFTER], "40");
+    });
+    let warnings = at(&events, Level::WARN);
+    assert_eq!(warnings.len(), 1, "exactly one WARN event: {events:#?}");
+    assert_eq!(warnings[0].field("header"), Some("retry-after"));
+    let logged = format!("{events:?}");
+    assert!(
+        !logged.contains("db-2"),
+        "the value itself is not logged: {logged}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // actix-web: the same reports through its integration
 

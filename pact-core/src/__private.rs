@@ -39,14 +39,53 @@ pub fn insert_header(headers: &mut HeaderMap, name: HeaderName, value: String) {
     }
 }
 
+/// A `Retry-After` value formatted from a field at run time (the derive checked that the value
+/// is one field alone). Only a number of seconds or an HTTP date (RFC 9110 10.2.3) is sent:
+/// anything else, such as a string field holding an internal message, is left out and logged.
+pub fn insert_retry_after(headers: &mut HeaderMap, value: String) {
+    let valid = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+        || httpdate::parse_http_date(&value).is_ok();
+    match HeaderValue::try_from(value) {
+        Ok(value) if valid => {
+            headers.append(http::header::RETRY_AFTER, value);
+        }
+        _ => tracing::warn!(
+            header = "retry-after",
+            "left out a `Retry-After` header whose value is neither a number of seconds nor an HTTP date"
+        ),
+    }
+}
+
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum::into_response as axum_response;
+
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix::{
+    error_response as actix_error_response, status_code as actix_status_code,
+};
+
 /// Expands to the framework impls (axum `IntoResponse`, actix-web `ResponseError`) for a type
 /// that implements `ApiError`, each only when its feature is on.
+///
+/// The derive passes the crate path the user sees (`crate = {::pact}`, or the
+/// `#[api(crate = ...)]` override), so `cargo expand` shows `::pact::__private::axum`, never
+/// this crate's own name; every path below goes through `__private`, which the facade
+/// re-exports whole. Without `crate = {...}` (pact-core's own types) it uses `$crate`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_integrations {
     ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
-        $crate::__api_error_axum! { {$($impl_generics)*} {$($ty)*} {$($where_clause)*} }
-        $crate::__api_error_actix! { {$($impl_generics)*} {$($ty)*} {$($where_clause)*} }
+        $crate::__api_error_integrations! {
+            crate = {$crate} {$($impl_generics)*} {$($ty)*} {$($where_clause)*}
+        }
+    };
+    (crate = {$($krate:tt)*} {$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
+        $crate::__api_error_axum! {
+            {$($krate)*} {$($impl_generics)*} {$($ty)*} {$($where_clause)*}
+        }
+        $crate::__api_error_actix! {
+            {$($krate)*} {$($impl_generics)*} {$($ty)*} {$($where_clause)*}
+        }
     };
 }
 
@@ -54,13 +93,13 @@ macro_rules! __api_error_integrations {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_axum {
-    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
+    ({$($krate:tt)*} {$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
+        impl $($impl_generics)* $($krate)*::__private::axum::response::IntoResponse for $($ty)*
         $($where_clause)*
         {
-            fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_response(&self)
+            fn into_response(self) -> $($krate)*::__private::axum::response::Response {
+                $($krate)*::__private::axum_response(&self)
             }
         }
     };
@@ -77,17 +116,17 @@ macro_rules! __api_error_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_actix {
-    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
+    ({$($krate:tt)*} {$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        impl $($impl_generics)* $($krate)*::__private::actix_web::ResponseError for $($ty)*
         $($where_clause)*
         {
-            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::actix::status_code(self)
+            fn status_code(&self) -> $($krate)*::__private::actix_web::http::StatusCode {
+                $($krate)*::__private::actix_status_code(self)
             }
 
-            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::actix::error_response(self)
+            fn error_response(&self) -> $($krate)*::__private::actix_web::HttpResponse {
+                $($krate)*::__private::actix_error_response(self)
             }
         }
     };

@@ -3,6 +3,8 @@
 //! ([`request_id`]), extractor rejections, and the framework-neutral response builder.
 
 mod api_error;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod parser_message;
 mod problem;
 mod rejection;
 pub mod report;

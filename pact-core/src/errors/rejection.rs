@@ -14,6 +14,7 @@ use crate::{ApiError, ProblemDetails, ValidationErrors};
 /// | `PayloadTooLarge` | 413 | `payload_too_large` |
 /// | `UnsupportedMediaType` | 415 | `unsupported_media_type` |
 /// | `Invalid` | 422 | `validation_failed`, with the `errors` list |
+/// | `MissingContext` | 500 | `internal` (a server misconfiguration: logged, never sent) |
 ///
 /// ```
 /// use pact_core::{ApiError, Rejection};
@@ -40,6 +41,13 @@ pub enum Rejection {
     },
     /// The request parsed but broke validation rules.
     Invalid(ValidationErrors),
+    /// A `ValidWith<..., C>` extractor found no context `C` to validate with (actix-web: no
+    /// `web::Data<C>` app data). The server is misconfigured: this answers 500 with the generic
+    /// message, and the type's name only reaches the logs.
+    MissingContext {
+        /// The context's type name.
+        context: &'static str,
+    },
 }
 
 impl std::fmt::Display for Rejection {
@@ -51,6 +59,10 @@ impl std::fmt::Display for Rejection {
                 write!(f, "unsupported media type; expected `{expected}`")
             }
             Self::Invalid(errors) => errors.fmt(f),
+            Self::MissingContext { context } => write!(
+                f,
+                "no validation context `{context}` is registered (actix-web: `App::app_data(web::Data::new(...))`)"
+            ),
         }
     }
 }
@@ -77,6 +89,7 @@ impl ApiError for Rejection {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Invalid(errors) => errors.status(),
+            Self::MissingContext { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -86,6 +99,7 @@ impl ApiError for Rejection {
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType { .. } => "unsupported_media_type",
             Self::Invalid(errors) => errors.code(),
+            Self::MissingContext { .. } => "internal",
         }
     }
 
@@ -99,6 +113,9 @@ impl ApiError for Rejection {
                 Cow::Owned(format!("Expected a request body of type `{expected}`."))
             }
             Self::Invalid(errors) => errors.message(),
+            Self::MissingContext { .. } => Cow::Borrowed(crate::server_error_message(
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )),
         }
     }
 

@@ -22,6 +22,7 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse};
 
 pub use super::actix_valid::*;
+pub use super::actix_valid_with::*;
 use crate::ApiError;
 use crate::request_id::{HEADER, RequestId, scope};
 

@@ -9,13 +9,14 @@ use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::error::{JsonPayloadError, UrlencodedError};
+use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Json, Query};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::errors::parser_message::client_message;
 use crate::integrations::accept;
 use crate::validation::{Normalize, Validate};
 
@@ -25,7 +26,7 @@ const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
 
 /// The future of the body extractors.
-type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
+pub(super) type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 
 /// An extractor that deserializes a request with the wrapped actix-web extractor, then
 /// [normalizes](Normalize::normalize) and [validates](Validate::validate) the value before the
@@ -41,11 +42,20 @@ type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 /// | `Json`: `Content-Type` missing or not JSON | 415 | `unsupported_media_type` |
 /// | `Form`: `Content-Type` not `application/x-www-form-urlencoded` | 415 | `unsupported_media_type` |
 /// | body, query or form that cannot be read or deserialized | 400 | `malformed_request`, the parser's message as `detail` |
+/// | the body is larger than the limit (`JsonConfig`: 2 MB, `FormConfig`: 16 kB, unless set) | 413 | `payload_too_large` |
 /// | rule violations | 422 | `validation_failed`, with every violation in `errors` |
+///
+/// The 400 `detail` is the parser's message in JSON's terms (``expected an integer from 0 to
+/// 255``, not ``expected u8``), with every piece of the client's input it echoes (a value, an
+/// unknown key, the path of map keys) cut to 64 characters and `…`, and the whole message to
+/// 320 characters.
+///
+/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`](super::actix_valid_with::ValidWith).
 ///
 /// `JsonConfig` and `FormConfig` app data still set the body limit (and, for JSON, which
 /// content types are accepted); the response to a failure is always the [`Rejection`], whatever
-/// their `error_handler` returns (a `415` from it stays a `415`, anything else becomes a `400`).
+/// their `error_handler` returns (a `415` or a `413` from it stays one, anything else becomes a
+/// `400`).
 ///
 /// The handler sees the normalized value. `Valid<E>` dereferences to the value inside the
 /// wrapper, and `into_inner()` unwraps it.
@@ -128,7 +138,7 @@ where
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(
             Query::<T>::from_query(request.query_string())
-                .map_err(|error| Rejection::Malformed(error.to_string()))
+                .map_err(|error| query_rejection(&error))
                 .and_then(|Query(value)| accept(value))
                 .map(|value| Self(Query(value))),
         )
@@ -151,25 +161,40 @@ where
     }
 }
 
-fn json_rejection(error: &actix_web::Error) -> Rejection {
+pub(super) fn json_rejection(error: &actix_web::Error) -> Rejection {
     match error.as_error::<JsonPayloadError>() {
         Some(JsonPayloadError::ContentType) => Rejection::UnsupportedMediaType { expected: JSON },
         Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             Rejection::PayloadTooLarge
         }
-        // Syntax and data errors, and bodies that could not be read.
-        Some(other) => Rejection::Malformed(other.to_string()),
+        Some(JsonPayloadError::Deserialize(error)) => {
+            Rejection::Malformed(client_message(None, &error.to_string()))
+        }
+        // Bodies that could not be read.
+        Some(other) => Rejection::Malformed(client_message(None, &other.to_string())),
         None => foreign(error, JSON),
     }
 }
 
-fn form_rejection(error: &actix_web::Error) -> Rejection {
+pub(super) fn query_rejection(error: &QueryPayloadError) -> Rejection {
+    match error {
+        QueryPayloadError::Deserialize(error) => {
+            Rejection::Malformed(client_message(None, &error.to_string()))
+        }
+        other => Rejection::Malformed(client_message(None, &other.to_string())),
+    }
+}
+
+pub(super) fn form_rejection(error: &actix_web::Error) -> Rejection {
     match error.as_error::<UrlencodedError>() {
         Some(UrlencodedError::ContentType) => Rejection::UnsupportedMediaType { expected: FORM },
         Some(other) if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             Rejection::PayloadTooLarge
         }
-        Some(other) => Rejection::Malformed(other.to_string()),
+        Some(UrlencodedError::Parse(error)) => {
+            Rejection::Malformed(client_message(None, &error.to_string()))
+        }
+        Some(other) => Rejection::Malformed(client_message(None, &other.to_string())),
         None => foreign(error, FORM),
     }
 }
@@ -182,7 +207,7 @@ fn foreign(error: &actix_web::Error, expected: &'static str) -> Rejection {
     } else if status == StatusCode::PAYLOAD_TOO_LARGE {
         Rejection::PayloadTooLarge
     } else {
-        Rejection::Malformed(error.to_string())
+        Rejection::Malformed(client_message(None, &error.to_string()))
     }
 }
 

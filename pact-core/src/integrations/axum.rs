@@ -21,6 +21,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 pub use super::axum_valid::*;
+pub use super::axum_valid_with::*;
 use crate::ApiError;
 use crate::request_id::{HEADER, RequestId, scope};
 

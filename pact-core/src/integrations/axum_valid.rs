@@ -7,13 +7,14 @@
 use std::ops::{Deref, DerefMut};
 
 use axum::Json;
-use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
 use axum::extract::{Form, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::errors::parser_message::client_message;
 use crate::integrations::accept;
 use crate::validation::{Normalize, Validate};
 
@@ -35,7 +36,15 @@ const FORM: &str = "application/x-www-form-urlencoded";
 /// | `Json`: `Content-Type` missing or not JSON | 415 | `unsupported_media_type` |
 /// | `Form`: `Content-Type` not `application/x-www-form-urlencoded` | 415 | `unsupported_media_type` |
 /// | body, query or form that cannot be read or deserialized | 400 | `malformed_request`, the parser's message as `detail` |
+/// | the body is larger than the limit (`DefaultBodyLimit`, 2 MB unless set) | 413 | `payload_too_large` |
 /// | rule violations | 422 | `validation_failed`, with every violation in `errors` |
+///
+/// The 400 `detail` is the parser's message in JSON's terms (``expected an integer from 0 to
+/// 255``, not ``expected u8``), with every piece of the client's input it echoes (a value, an
+/// unknown key, the path of map keys) cut to 64 characters and `…`, and the whole message to
+/// 320 characters. On axum it starts with the field's path, as in `age: invalid value: ...`.
+///
+/// For a type validated with a context (`#[validate(context = C)]`), use [`ValidWith`](super::axum_valid_with::ValidWith).
 ///
 /// The handler sees the normalized value. `Valid<E>` dereferences to the value inside the
 /// wrapper, and `into_inner()` unwraps it.
@@ -120,7 +129,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Query(value) = Query::<T>::from_request_parts(parts, state)
             .await
-            .map_err(|rejection| Rejection::Malformed(rejection.body_text()))?;
+            .map_err(|rejection| query_rejection(&rejection))?;
         accept(value).map(|value| Self(Query(value)))
     }
 }
@@ -140,7 +149,7 @@ where
     }
 }
 
-fn json_rejection(rejection: JsonRejection) -> Rejection {
+pub(super) fn json_rejection(rejection: JsonRejection) -> Rejection {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => {
             Rejection::UnsupportedMediaType { expected: JSON }
@@ -149,11 +158,33 @@ fn json_rejection(rejection: JsonRejection) -> Rejection {
             Rejection::PayloadTooLarge
         }
         // Syntax and data errors, and bodies that could not be read.
-        other => Rejection::Malformed(other.body_text()),
+        other => malformed::<serde_json::Error>(&other, &other.body_text()),
     }
 }
 
-fn form_rejection(rejection: FormRejection) -> Rejection {
+pub(super) fn query_rejection(rejection: &QueryRejection) -> Rejection {
+    malformed::<serde::de::value::Error>(rejection, &rejection.body_text())
+}
+
+/// A 400 with the parser's message as the client reads it (see `parser_message`): the field
+/// path and the message are read apart from the `serde_path_to_error` error axum wraps, so
+/// neither can pass for the other; `body_text` is the fallback for other failures.
+fn malformed<E: std::error::Error + 'static>(
+    rejection: &(dyn std::error::Error + 'static),
+    body_text: &str,
+) -> Rejection {
+    let mut source = rejection.source();
+    while let Some(error) = source {
+        if let Some(error) = error.downcast_ref::<serde_path_to_error::Error<E>>() {
+            let path = error.path().to_string();
+            return Rejection::Malformed(client_message(Some(&path), &error.inner().to_string()));
+        }
+        source = error.source();
+    }
+    Rejection::Malformed(client_message(None, body_text))
+}
+
+pub(super) fn form_rejection(rejection: FormRejection) -> Rejection {
     match rejection {
         FormRejection::InvalidFormContentType(_) => {
             Rejection::UnsupportedMediaType { expected: FORM }
@@ -161,7 +192,7 @@ fn form_rejection(rejection: FormRejection) -> Rejection {
         other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
             Rejection::PayloadTooLarge
         }
-        other => Rejection::Malformed(other.body_text()),
+        other => malformed::<serde::de::value::Error>(&other, &other.body_text()),
     }
 }
 

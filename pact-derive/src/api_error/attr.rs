@@ -63,7 +63,7 @@ impl FromMeta for Str {
         match expr {
             Expr::Lit(syn::ExprLit {
                 lit: Lit::Str(lit), ..
-            }) => Ok(Self(lit.clone())),
+            }) => no_suffix(lit).map(|()| Self(lit.clone())),
             Expr::Group(group) => Self::from_expr(&group.expr),
             _ => Err(expected_string().with_span(expr)),
         }
@@ -75,6 +75,21 @@ impl FromMeta for Str {
 
     fn from_list(_: &[NestedMeta]) -> darling::Result<Self> {
         Err(expected_string())
+    }
+}
+
+/// A string literal with a suffix (`"user_not_found"x`) is still a literal to the parser; the
+/// suffix would be dropped silently.
+fn no_suffix(lit: &LitStr) -> darling::Result<()> {
+    if lit.suffix().is_empty() {
+        Ok(())
+    } else {
+        Err(Error::custom(format!(
+            "unexpected suffix `{}` on a string; write the string alone, as in {:?}",
+            lit.suffix(),
+            lit.value()
+        ))
+        .with_span(lit))
     }
 }
 
@@ -107,10 +122,12 @@ impl FromMeta for CratePath {
             Expr::Path(path) if path.qself.is_none() => Ok(Self(path.path.clone())),
             Expr::Lit(syn::ExprLit {
                 lit: Lit::Str(lit), ..
-            }) => lit
-                .parse()
-                .map(Self)
-                .map_err(|_| expected_path().with_span(lit)),
+            }) => {
+                no_suffix(lit)?;
+                lit.parse()
+                    .map(Self)
+                    .map_err(|_| expected_path().with_span(lit))
+            }
             Expr::Group(group) => Self::from_expr(&group.expr),
             _ => Err(expected_path().with_span(expr)),
         }
@@ -133,7 +150,8 @@ fn path_name(path: &Path) -> String {
         .join("::")
 }
 
-/// `status = 404` or `status = NOT_FOUND` (also `StatusCode::NOT_FOUND`).
+/// `status = 404` or `status = NOT_FOUND` (also `StatusCode::NOT_FOUND`,
+/// `http::StatusCode::NOT_FOUND` and `pact::http::StatusCode::NOT_FOUND`, see [`STATUS_PATHS`]).
 pub struct StatusAttr {
     pub code: u16,
     pub span: Span,
@@ -144,12 +162,7 @@ impl FromMeta for StatusAttr {
         let span = expr.span();
         let code = match expr {
             Expr::Lit(lit) => from_literal(&lit.lit)?,
-            Expr::Path(path) if path.qself.is_none() => {
-                let Some(last) = path.path.segments.last() else {
-                    return Err(Error::custom("expected a status").with_span(expr));
-                };
-                from_name(&last.ident)?
-            }
+            Expr::Path(path) if path.qself.is_none() => from_path(&path.path)?,
             Expr::Group(group) => return Self::from_expr(&group.expr),
             _ => return Err(expected_status().with_span(expr)),
         };
@@ -171,6 +184,70 @@ fn expected_status() -> Error {
     )
 }
 
+/// The paths a status name may be written under, before the name itself. The path is read,
+/// not resolved, so only paths that really name `http::StatusCode` are taken: anything else
+/// (`some::module::CONFLICT`) would be a different constant to the reader than to the derive.
+/// A leading `::` is allowed where the first segment is a crate.
+const STATUS_PATHS: &[&[&str]] = &[
+    &[],
+    &["StatusCode"],
+    &["http", "StatusCode"],
+    &["pact", "http", "StatusCode"],
+];
+
+fn from_path(path: &Path) -> darling::Result<u16> {
+    let Some(last) = path.segments.last() else {
+        return Err(expected_status().with_span(path));
+    };
+    let prefix: Vec<String> = path
+        .segments
+        .iter()
+        .take(path.segments.len() - 1)
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let known = STATUS_PATHS
+        .iter()
+        .any(|known| known.len() == prefix.len() && known.iter().zip(&prefix).all(|(k, p)| k == p));
+    let leading_colon_ok = prefix
+        .first()
+        .is_some_and(|first| first == "http" || first == "pact");
+    let has_arguments = path
+        .segments
+        .iter()
+        .any(|segment| !segment.arguments.is_none());
+    if !known || has_arguments || (path.leading_colon.is_some() && !leading_colon_ok) {
+        let name = last.ident.to_string();
+        return Err(Error::custom(format!(
+            "`{}` does not name an HTTP status; write the `http::StatusCode` constant as \
+             `{name}`, `StatusCode::{name}` or `http::StatusCode::{name}`",
+            path_text(path)
+        ))
+        .with_span(path));
+    }
+    from_name(&last.ident)
+}
+
+fn path_text(path: &Path) -> String {
+    let lead = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    let arguments = |segment: &syn::PathSegment| {
+        if segment.arguments.is_none() {
+            ""
+        } else {
+            "::<..>"
+        }
+    };
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| format!("{}{}", segment.ident, arguments(segment)))
+        .collect();
+    format!("{lead}{}", segments.join("::"))
+}
+
 fn from_literal(lit: &Lit) -> darling::Result<u16> {
     match lit {
         Lit::Int(int) => {
@@ -185,6 +262,20 @@ fn from_literal(lit: &Lit) -> darling::Result<u16> {
                 ))
                 .with_span(int));
             };
+            if !int.suffix().is_empty() {
+                return Err(Error::custom(format!(
+                    "unexpected suffix `{}` on the status; write the number alone: `status = {code}`",
+                    int.suffix()
+                ))
+                .with_span(int));
+            }
+            let written = int.to_string();
+            if written.len() != 3 || !written.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Error::custom(format!(
+                    "write the status as three decimal digits: `status = {code}`"
+                ))
+                .with_span(int));
+            }
             if status::is_error(code) {
                 Ok(code)
             } else {
@@ -228,27 +319,52 @@ fn not_an_error(code: u16) -> Error {
     ))
 }
 
-/// `header("Retry-After", "{seconds}")`: a response header, its value a format string.
+/// `header("Retry-After", "{seconds}")`: a response header, its value a format string;
+/// `header("X-Shard", "{shard}", public)` says a 5xx may show the field to clients.
 pub struct HeaderAttr {
     pub name: LitStr,
     pub value: LitStr,
+    /// The span of `public`, when given.
+    pub public: Option<Span>,
 }
 
 impl FromMeta for HeaderAttr {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
-        let [name, value] = items else {
-            return Err(expected_header());
+        let (name, value, flag) = match items {
+            [name, value] => (name, value, None),
+            [name, value, flag] => (name, value, Some(flag)),
+            _ => return Err(expected_header()),
         };
         let string = |item: &NestedMeta| match item {
-            NestedMeta::Lit(Lit::Str(text)) => Ok(text.clone()),
+            NestedMeta::Lit(Lit::Str(text)) => no_suffix(text).map(|()| text.clone()),
             other => Err(expected_header().with_span(other)),
         };
         let mut errors = Error::accumulator();
         let name = errors.handle(string(name));
         let value = errors.handle(string(value));
+        let public = match flag {
+            None => None,
+            Some(NestedMeta::Meta(Meta::Path(path))) if path.is_ident("public") => {
+                Some(path.span())
+            }
+            Some(other) => {
+                errors.push(
+                    Error::custom(
+                        "the third argument of `header` can only be `public`, which says a 5xx may \
+                         show this value to clients: `header(\"X-Shard\", \"{shard}\", public)`",
+                    )
+                    .with_span(other),
+                );
+                None
+            }
+        };
         errors.finish_with(())?;
         match (name, value) {
-            (Some(name), Some(value)) => Ok(Self { name, value }),
+            (Some(name), Some(value)) => Ok(Self {
+                name,
+                value,
+                public,
+            }),
             _ => Err(expected_header()),
         }
     }

@@ -57,7 +57,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         }
 
         #krate::__private::api_error_integrations! {
-            {#impl_generics} {#ident #ty_generics} {#where_clause}
+            crate = {#krate} {#impl_generics} {#ident #ty_generics} {#where_clause}
         }
     }
 }
@@ -278,13 +278,19 @@ fn headers_arm(private: &TokenStream, response: &Response) -> Arm {
                     bindings.push(binding);
                 }
             }
-            body.extend(quote! {
-                #private::insert_header(
-                    __headers,
-                    #private::HeaderName::from_static(#name),
-                    #format,
-                );
-            });
+            // `Retry-After` shows one field alone; only a valid value is sent.
+            let insert = if name == "retry-after" {
+                quote!(#private::insert_retry_after(__headers, #format);)
+            } else {
+                quote! {
+                    #private::insert_header(
+                        __headers,
+                        #private::HeaderName::from_static(#name),
+                        #format,
+                    );
+                }
+            };
+            body.extend(insert);
         }
     }
     Arm {

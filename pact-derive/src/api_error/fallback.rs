@@ -29,5 +29,10 @@ pub fn expand(input: &DeriveInput, krate: Option<syn::Path>) -> TokenStream {
                 "internal"
             }
         }
+
+        // The framework impls too, so handlers that return the type raise no errors of their own.
+        #krate::__private::api_error_integrations! {
+            crate = {#krate} {#impl_generics} {#ident #ty_generics} {#where_clause}
+        }
     }
 }

@@ -5,6 +5,7 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+mod headers;
 mod status;
 mod valid;
 

@@ -10,6 +10,7 @@ use syn::{DeriveInput, Ident, LitStr, Member};
 
 use super::ast::{FieldUse, Header, Input, Kind, Response, Shape, Text, Variant};
 use super::attr::{ContainerAttrs, FieldAttrs, HeaderAttr, Keys, VariantAttrs};
+use super::headers::{check_exposure, check_header_value, check_retry_after, header_name};
 use crate::internals::fmt::{self, ArgRef};
 use crate::internals::span::At;
 use crate::internals::{case, crate_path, suggest};
@@ -20,7 +21,8 @@ struct Defaults<'a> {
     /// without a status is not reported, since the enum may have meant to give one.
     known: bool,
     status: Option<(u16, Span)>,
-    title: Option<&'a LitStr>,
+    /// Unescaped (`{{` -> `{`).
+    title: Option<LitStr>,
     type_uri: Option<&'a LitStr>,
     headers: Vec<Header>,
 }
@@ -80,14 +82,19 @@ pub fn check(input: &DeriveInput) -> darling::Result<Input<'_>> {
     })
 }
 
-/// A bare `#[api]` says nothing; darling would accept it silently.
+/// A bare `#[api]` or an empty `#[api()]` says nothing; darling would accept both silently.
 fn check_bare_attrs(attrs: &[syn::Attribute], errors: &mut Accumulator) {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
-        if let syn::Meta::Path(path) = &attr.meta {
-            errors.push(
+        match &attr.meta {
+            syn::Meta::Path(path) => errors.push(
                 Error::custom("`#[api]` without keys does nothing; add keys, as in `#[api(status = 404)]`, or remove it")
                     .with_span(path),
-            );
+            ),
+            syn::Meta::List(list) if list.tokens.is_empty() => errors.push(
+                Error::custom("`#[api()]` is empty and does nothing; add keys, as in `#[api(status = 404)]`, or remove it")
+                    .with_span(&At(list.delimiter.span().join())),
+            ),
+            _ => {}
         }
     }
 }
@@ -130,9 +137,8 @@ fn enum_defaults<'a>(
                 .with_span(&At(word.0)),
         );
     }
-    let title = keys.title.as_ref().map(|t| &t.0);
+    let title = check_title(keys.title.as_ref().map(|t| &t.0), errors);
     let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
-    check_title(title, errors);
     check_type_uri(type_uri, errors);
 
     let mut headers: Vec<Header> = Vec::new();
@@ -140,6 +146,12 @@ fn enum_defaults<'a>(
         let Some(name) = header_name(&attr.name, errors) else {
             continue;
         };
+        if let Some(span) = attr.public {
+            errors.push(
+                Error::custom("`public` changes nothing here: a header on the enum shows no fields; remove `public`")
+                    .with_span(&At(span)),
+            );
+        }
         if headers.iter().any(|h| h.name == name) {
             errors.push(
                 Error::custom(format!(
@@ -153,6 +165,7 @@ fn enum_defaults<'a>(
         check_header_value(&attr.value, errors);
         match fmt::parse(&attr.value.value()) {
             Ok(placeholders) if placeholders.is_empty() => {
+                check_retry_after(&name, &attr.value, &placeholders, errors);
                 let value = LitStr::new(&fmt::unescape(&attr.value.value()), attr.value.span());
                 headers.push(Header { name, value: Text { lit: value, fields: Vec::new() } });
             }
@@ -244,18 +257,17 @@ fn response(
     errors: &mut Accumulator,
 ) -> Response {
     let (status, status_span) = status_of(name, keys, defaults, errors);
-    let title = keys.title.as_ref().map(|t| &t.0);
+    let title = check_title(keys.title.as_ref().map(|t| &t.0), errors);
     let type_uri = keys.type_uri.as_ref().map(|t| &t.0);
-    check_title(title, errors);
     check_type_uri(type_uri, errors);
     Response {
         status,
         status_span,
         code: code_of(name, keys, errors),
         message: message_of(name, fields, keys, status, errors),
-        title: title.or(defaults.and_then(|d| d.title)).cloned(),
+        title: title.or_else(|| defaults.and_then(|d| d.title.clone())),
         type_uri: type_uri.or(defaults.and_then(|d| d.type_uri)).cloned(),
-        headers: headers_of(name, fields, &keys.headers, defaults, errors),
+        headers: headers_of(name, fields, &keys.headers, status, defaults, errors),
     }
 }
 
@@ -303,6 +315,16 @@ fn message_of(
     errors: &mut Accumulator,
 ) -> Option<Text> {
     let lit = &keys.message.as_ref()?.0;
+    if lit.value().trim().is_empty() {
+        errors.push(
+            Error::custom(
+                "`message` is empty; write what the client should read, or remove `message` to \
+                 send the default (`Display` for 4xx, a generic sentence for 5xx)",
+            )
+            .with_span(lit),
+        );
+        return None;
+    }
     let text = text(lit, fields, name, errors)?;
     if (500..=599).contains(&status) && !text.is_static() {
         errors.push(
@@ -316,31 +338,73 @@ fn message_of(
     Some(text)
 }
 
-fn check_title(title: Option<&LitStr>, errors: &mut Accumulator) {
-    let Some(title) = title else { return };
+/// Checks a title and returns it unescaped: like `message`, it is read as a format string
+/// (`{{` is a literal `{`), but it may show no field.
+fn check_title(title: Option<&LitStr>, errors: &mut Accumulator) -> Option<LitStr> {
+    let title = title?;
     let value = title.value();
     if value.trim().is_empty() {
         errors.push(
             Error::custom("`title` is empty; give a short summary such as \"Out of credit\"")
                 .with_span(title),
         );
-    } else if fmt::parse(&value).is_ok_and(|p| !p.is_empty()) {
+        return None;
+    }
+    match fmt::parse(&value) {
+        Ok(placeholders) if placeholders.is_empty() => {
+            Some(LitStr::new(&fmt::unescape(&value), title.span()))
+        }
+        Ok(_) => {
+            errors.push(
+                Error::custom("`title` names the problem type, the same for every occurrence, and cannot show fields; show them in `message`")
+                    .with_span(title),
+            );
+            None
+        }
+        Err(message) => {
+            errors.push(Error::custom(format!("in `title`: {message}")).with_span(title));
+            None
+        }
+    }
+}
+
+/// A `type` is sent as written, so it must be an RFC 3986 URI reference: only URI characters,
+/// and `%` only as the start of an escape such as `%20`.
+fn check_type_uri(type_uri: Option<&LitStr>, errors: &mut Accumulator) {
+    let Some(uri) = type_uri else { return };
+    let value = uri.value();
+    let problem = if value.is_empty() {
+        Some("is empty".to_owned())
+    } else if let Some(c) = value.chars().find(|&c| !is_uri_char(c)) {
+        Some(format!("cannot hold {c:?} (percent-encode it)"))
+    } else if !percent_escapes_ok(&value) {
+        Some("has a `%` that starts no escape such as `%20`".to_owned())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
         errors.push(
-            Error::custom("`title` names the problem type, the same for every occurrence, and cannot show fields; show them in `message`")
-                .with_span(title),
+            Error::custom(format!(
+                "`type` must be a URI reference, such as \"https://example.com/probs/out-of-credit\", \
+                 and this one {problem}"
+            ))
+            .with_span(uri),
         );
     }
 }
 
-fn check_type_uri(type_uri: Option<&LitStr>, errors: &mut Accumulator) {
-    let Some(uri) = type_uri else { return };
-    let value = uri.value();
-    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        errors.push(
-            Error::custom("`type` must be a URI reference without spaces, such as \"https://example.com/probs/out-of-credit\"")
-                .with_span(uri),
-        );
-    }
+/// RFC 3986: unreserved, gen-delims, sub-delims and `%`.
+fn is_uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+fn percent_escapes_ok(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    })
 }
 
 /// The variant's own headers, then the enum's that the variant does not set itself.
@@ -348,6 +412,7 @@ fn headers_of(
     name: &Ident,
     fields: &[FieldAttrs],
     own: &[HeaderAttr],
+    status: u16,
     defaults: Option<&Defaults<'_>>,
     errors: &mut Accumulator,
 ) -> Vec<Header> {
@@ -370,6 +435,10 @@ fn headers_of(
         let Some(value) = text(&attr.value, fields, name, errors) else {
             continue;
         };
+        if let Ok(placeholders) = fmt::parse(&attr.value.value()) {
+            check_retry_after(&header_name, &attr.value, &placeholders, errors);
+        }
+        check_exposure(&header_name, attr, &value, status, errors);
         headers.push(Header {
             name: header_name,
             value,
@@ -387,55 +456,6 @@ fn headers_of(
         }
     }
     headers
-}
-
-/// Checks a header name and returns it in lower case.
-fn header_name(lit: &LitStr, errors: &mut Accumulator) -> Option<String> {
-    let name = lit.value();
-    let is_token = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-    if !is_token {
-        errors.push(
-            Error::custom(format!(
-                "`{name}` is not a valid header name; use letters, digits and `-`, as in \"Retry-After\""
-            ))
-            .with_span(lit),
-        );
-        return None;
-    }
-    let lower = name.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "content-type" | "content-length" | "transfer-encoding"
-    ) {
-        errors.push(
-            Error::custom(format!(
-                "`{name}` is set by pact for every problem response (`application/problem+json`); remove this header"
-            ))
-            .with_span(lit),
-        );
-        return None;
-    }
-    Some(lower)
-}
-
-/// The written part of a header value must be visible ASCII; what fields add is checked at
-/// run time (an invalid value is left out and logged).
-fn check_header_value(lit: &LitStr, errors: &mut Accumulator) {
-    if !lit
-        .value()
-        .bytes()
-        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
-    {
-        errors.push(
-            Error::custom(
-                "a header value must be visible ASCII (no line breaks, no non-ASCII characters)",
-            )
-            .with_span(lit),
-        );
-    }
 }
 
 /// Checks a format string's placeholders against the fields and renames them to bindings.

@@ -26,6 +26,11 @@ impl Placeholder {
     pub fn is_debug(&self) -> bool {
         self.spec.ends_with('?')
     }
+
+    /// Whether this placeholder, without a spec, is all of `text` (`"{secs}"`).
+    pub fn range_is_whole(&self, text: &str) -> bool {
+        self.spec.is_empty() && self.range.start == 1 && self.range.end + 1 == text.len()
+    }
 }
 
 /// Parses the placeholders of `text`, or says what is wrong with it.
@@ -51,7 +56,7 @@ pub fn parse(text: &str) -> Result<Vec<Placeholder>, String> {
                 let inner = &text[i + 1..i + 1 + len];
                 let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
                 let start = i + 1;
-                if spec.contains('$') {
+                if spec.contains('$') || spec.contains('*') {
                     return Err(format!(
                         "`{{{inner}}}`: width and precision must be written as numbers here, not taken from arguments"
                     ));
@@ -148,6 +153,16 @@ mod tests {
     }
 
     #[test]
+    fn knows_a_placeholder_that_is_the_whole_text() {
+        let whole = parse("{secs}").unwrap();
+        assert!(whole[0].range_is_whole("{secs}"));
+        let text = "{secs} s";
+        assert!(!parse(text).unwrap()[0].range_is_whole(text));
+        let text = "{secs:>4}";
+        assert!(!parse(text).unwrap()[0].range_is_whole(text));
+    }
+
+    #[test]
     fn unescapes_static_text() {
         assert_eq!(super::unescape("a {{b}} c"), "a {b} c");
     }
@@ -157,6 +172,7 @@ mod tests {
         assert!(parse("{}").unwrap_err().contains("which field"));
         assert!(parse("{:?}").unwrap_err().starts_with("`{:?}`"));
         assert!(parse("{0:>w$}").unwrap_err().contains("numbers"));
+        assert!(parse("{0:.*}").unwrap_err().contains("numbers"));
         assert!(parse("open {").unwrap_err().contains("unclosed"));
         assert!(parse("close }").unwrap_err().contains("unmatched"));
         assert!(parse("{a-b}").unwrap_err().contains("not a field"));

@@ -30,5 +30,5 @@ impl ::pact::ApiError for UserError {
     }
 }
 ::pact::__private::api_error_integrations! {
-    {} { UserError } {}
+    crate = { ::pact } {} { UserError } {}
 }

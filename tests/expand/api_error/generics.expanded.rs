@@ -86,6 +86,6 @@ where
     }
 }
 ::pact::__private::api_error_integrations! {
-    { < 'a, E, T > } { Generic < 'a, E, T > } { where Generic < 'a, E, T > :
-    ::std::error::Error, E : ::pact::ApiError, T : ::core::fmt::Debug }
+    crate = { ::pact } { < 'a, E, T > } { Generic < 'a, E, T > } { where Generic < 'a, E,
+    T > : ::std::error::Error, E : ::pact::ApiError, T : ::core::fmt::Debug }
 }

@@ -46,9 +46,8 @@ impl ::pact::ApiError for AuthError {
                     );
             }
             Self::RateLimited { retry_after: ref __field_retry_after, .. } => {
-                ::pact::__private::insert_header(
+                ::pact::__private::insert_retry_after(
                     __headers,
-                    ::pact::__private::HeaderName::from_static("retry-after"),
                     ::pact::__private::format!(
                         "{__field_retry_after}", __field_retry_after =
                         __field_retry_after
@@ -75,5 +74,5 @@ impl ::pact::ApiError for AuthError {
     }
 }
 ::pact::__private::api_error_integrations! {
-    {} { AuthError } {}
+    crate = { ::pact } {} { AuthError } {}
 }

@@ -18,9 +18,8 @@ impl ::my_pact::ApiError for QuotaExceeded {
     fn headers(&self, __headers: &mut ::my_pact::__private::HeaderMap) {
         let Self { retry_after: ref __field_retry_after, .. } = *self;
         {
-            ::my_pact::__private::insert_header(
+            ::my_pact::__private::insert_retry_after(
                 __headers,
-                ::my_pact::__private::HeaderName::from_static("retry-after"),
                 ::my_pact::__private::format!(
                     "{__field_retry_after}", __field_retry_after = __field_retry_after
                 ),
@@ -29,7 +28,7 @@ impl ::my_pact::ApiError for QuotaExceeded {
     }
 }
 ::my_pact::__private::api_error_integrations! {
-    {} { QuotaExceeded } {}
+    crate = { ::my_pact } {} { QuotaExceeded } {}
 }
 #[automatically_derived]
 impl ::pact::ApiError for Never {
@@ -41,5 +40,5 @@ impl ::pact::ApiError for Never {
     }
 }
 ::pact::__private::api_error_integrations! {
-    {} { Never } {}
+    crate = { ::pact } {} { Never } {}
 }

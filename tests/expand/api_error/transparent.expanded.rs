@@ -66,7 +66,7 @@ impl ::pact::ApiError for ServiceError {
     }
 }
 ::pact::__private::api_error_integrations! {
-    {} { ServiceError } {}
+    crate = { ::pact } {} { ServiceError } {}
 }
 #[automatically_derived]
 impl ::pact::ApiError for Wrapper {
@@ -104,5 +104,5 @@ impl ::pact::ApiError for Wrapper {
     }
 }
 ::pact::__private::api_error_integrations! {
-    {} { Wrapper } {}
+    crate = { ::pact } {} { Wrapper } {}
 }

@@ -1,0 +1,44 @@
+#[automatically_derived]
+impl ::pact::ApiError for ShardError {
+    fn status(&self) -> ::pact::__private::StatusCode {
+        match *self {
+            Self::Down { .. } => ::pact::__private::StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+    fn code(&self) -> &str {
+        match *self {
+            Self::Down { .. } => "down",
+        }
+    }
+    fn title(&self) -> ::core::option::Option<&str> {
+        match *self {
+            Self::Down { .. } => ::core::option::Option::Some("Shard {down}"),
+        }
+    }
+    fn headers(&self, __headers: &mut ::pact::__private::HeaderMap) {
+        match *self {
+            Self::Down {
+                retry_secs: ref __field_retry_secs,
+                shard: ref __field_shard,
+                ..
+            } => {
+                ::pact::__private::insert_retry_after(
+                    __headers,
+                    ::pact::__private::format!(
+                        "{__field_retry_secs}", __field_retry_secs = __field_retry_secs
+                    ),
+                );
+                ::pact::__private::insert_header(
+                    __headers,
+                    ::pact::__private::HeaderName::from_static("x-shard"),
+                    ::pact::__private::format!(
+                        "{__field_shard}", __field_shard = __field_shard
+                    ),
+                );
+            }
+        }
+    }
+}
+::pact::__private::api_error_integrations! {
+    crate = { ::pact } {} { ShardError } {}
+}
