@@ -10,6 +10,8 @@ pub struct Entity<'a> {
     pub krate: Path,
     pub table: String,
     pub max_page_size: Option<u32>,
+    /// The repository trait's name: `trait_name = ...`, else `<Entity>Repository`.
+    pub trait_ident: Ident,
     /// Every field, persisted or not, in declaration order.
     pub fields: Vec<Field<'a>>,
 }
@@ -60,7 +62,7 @@ impl<'a> Entity<'a> {
     }
 
     pub fn trait_ident(&self) -> Ident {
-        quote::format_ident!("{}Repository", self.ident)
+        self.trait_ident.clone()
     }
 }
 

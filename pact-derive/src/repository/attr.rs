@@ -4,23 +4,24 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Expr, LitInt, LitStr, Path};
+use syn::{Attribute, Expr, Ident, LitInt, LitStr, Path};
 
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
-/// `#[repo(table = "users", crate = path, max_page_size = 100)]`.
+/// `#[repo(table = "users", crate = path, max_page_size = 100, trait_name = UserStore)]`.
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub table: Option<LitStr>,
     pub krate: Option<Path>,
     pub max_page_size: Option<LitInt>,
+    pub trait_name: Option<Ident>,
     /// An attribute failed to parse: a missing table is then not reported, since the key the
     /// user meant may be the one in error.
     pub broken: bool,
 }
 
-const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size"];
+const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size", "trait_name"];
 
 /// `#[repo(id, generated, unique, indexed, sortable, skip, default = expr, column = "...",
 /// sql_type = "...")]`.
@@ -66,15 +67,28 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("transient", "skip"),
     ("ignore", "skip"),
     ("type", "sql_type"),
+    ("trait", "trait_name"),
+    ("trait_ident", "trait_name"),
 ];
 
 pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
     let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
-            "table" => set(&mut out.table, meta, key)?,
+            "table" => {
+                set(&mut out.table, meta, key)?;
+                unsuffixed(out.table.as_ref().map(LitStr::suffix), &out.table, key)?;
+            }
             "crate" => set(&mut out.krate, meta, key)?,
-            "max_page_size" => set(&mut out.max_page_size, meta, key)?,
+            "trait_name" => set(&mut out.trait_name, meta, key)?,
+            "max_page_size" => {
+                set(&mut out.max_page_size, meta, key)?;
+                unsuffixed(
+                    out.max_page_size.as_ref().map(LitInt::suffix),
+                    &out.max_page_size,
+                    key,
+                )?;
+            }
             other => {
                 let hint = if FIELD_KEYS.contains(&other) {
                     format!("; `{other}` goes on a field")
@@ -101,8 +115,14 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
             "sortable" => flag(&mut out.sortable, meta, key)?,
             "skip" => flag(&mut out.skip, meta, key)?,
             "default" => set(&mut out.default, meta, key)?,
-            "column" => set(&mut out.column, meta, key)?,
-            "sql_type" => set(&mut out.sql_type, meta, key)?,
+            "column" => {
+                set(&mut out.column, meta, key)?;
+                unsuffixed(out.column.as_ref().map(LitStr::suffix), &out.column, key)?;
+            }
+            "sql_type" => {
+                set(&mut out.sql_type, meta, key)?;
+                unsuffixed(out.sql_type.as_ref().map(LitStr::suffix), &out.sql_type, key)?;
+            }
             other => {
                 let hint = if CONTAINER_KEYS.contains(&other) {
                     format!("; `{other}` goes on the struct")
@@ -164,6 +184,16 @@ fn for_each_key(
             ok = false;
             continue;
         }
+        if let syn::Meta::List(list) = &attr.meta
+            && list.tokens.is_empty()
+        {
+            cx.error_spanned_by(
+                attr,
+                "`#[repo()]` is empty and does nothing; add keys such as `#[repo(id)]` or remove it",
+            );
+            ok = false;
+            continue;
+        }
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map_or_else(
                 || meta.path.to_token_stream().to_string().replace(' ', ""),
@@ -177,6 +207,21 @@ fn for_each_key(
         }
     }
     ok
+}
+
+/// A literal with a suffix (`100u8`, `"users"x`) is a mistake: the key reads the value alone.
+fn unsuffixed(suffix: Option<&str>, lit: &impl ToTokens, key: &str) -> syn::Result<()> {
+    match suffix {
+        Some(suffix) if !suffix.is_empty() => {
+            let text = lit.to_token_stream().to_string();
+            let bare = text.strip_suffix(suffix).unwrap_or(&text);
+            Err(syn::Error::new_spanned(
+                lit,
+                format!("`{key}` takes a literal without a suffix: write `{key} = {bare}`"),
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
@@ -211,6 +256,7 @@ fn set<T: syn::parse::Parse>(
             "sql_type" => "sql_type = \"JSONB\"",
             "max_page_size" => "max_page_size = 100",
             "crate" => "crate = ::pact",
+            "trait_name" => "trait_name = UserStore",
             _ => "default = Vec::new()",
         };
         return Err(meta.error(format!("`{key}` takes a value: `{example}`")));

@@ -7,7 +7,9 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+mod names;
 mod sql;
+mod sql_type;
 mod types;
 mod valid;
 

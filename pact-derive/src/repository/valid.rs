@@ -4,17 +4,16 @@
 
 use proc_macro2::Span;
 use quote::ToTokens;
+use syn::visit::Visit;
 use syn::{Data, DeriveInput, Fields, FieldsNamed, LitStr};
 
 use super::ast::{Entity, Field, Stored};
 use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::types::{self, Kind};
+use super::{names, sql_type};
 use crate::internals::case;
 use crate::internals::crate_path;
 use crate::internals::ctxt::Ctxt;
-
-/// PostgreSQL truncates longer identifiers; MySQL allows 64.
-const MAX_IDENT: usize = 63;
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     let container = attr::container(&input.attrs, cx);
@@ -42,6 +41,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
                     None
                 }
             });
+    let trait_ident = trait_ident(&container, &input.ident, cx);
     let named = named?;
     let mut fields = Vec::new();
     let mut index = 0;
@@ -53,10 +53,23 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         let attrs = attr::field(&field.attrs, cx);
         id_reported |= attrs.broken || (attrs.id.is_some() && attrs.skip.is_some());
         let column = if let Some(lit) = &attrs.column {
-            check_ident(lit, "column", cx);
+            if let Err(message) = names::check_column(&lit.value()) {
+                cx.error_spanned_by(lit, message);
+            }
             lit.value()
         } else {
-            ident.to_string().trim_start_matches("r#").to_owned()
+            let column = ident.to_string().trim_start_matches("r#").to_owned();
+            if attrs.skip.is_none()
+                && let Err(message) = names::check_column(&column)
+            {
+                let hint = if message.contains("#[repo(column") {
+                    ""
+                } else {
+                    "; name the column with `#[repo(column = \"...\")]`"
+                };
+                cx.error_spanned_by(ident, format!("{message}{hint}"));
+            }
+            column
         };
         let stored = stored(&attrs, &field.ty, index, cx);
         if stored.is_some() {
@@ -71,6 +84,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         });
     }
     check_columns(&fields, cx);
+    check_finder_names(&fields, cx);
     check_one_id(&input.ident, &fields, id_reported, cx);
     if generic {
         // The fallback trait would name the entity without its parameters.
@@ -82,8 +96,43 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         krate: crate_path::or_default(container.krate),
         table,
         max_page_size,
+        trait_ident,
         fields,
     })
+}
+
+/// Names of pact's own repository types: a trait named like one of them could not be used
+/// beside it (`use pact::MemoryRepository` and a `Memory` entity's trait collide).
+const PACT_TYPES: &[&str] = &[
+    "MemoryRepository",
+    "SqlRepository",
+    "SqliteRepository",
+    "PgRepository",
+    "MySqlRepository",
+];
+
+/// `trait_name = ...`, else `<Entity>Repository`, unless that is the name of one of pact's
+/// types.
+fn trait_ident(container: &ContainerAttrs, ident: &syn::Ident, cx: &mut Ctxt) -> syn::Ident {
+    if let Some(name) = &container.trait_name {
+        if PACT_TYPES.iter().any(|pact| name == pact) {
+            cx.error_spanned_by(
+                name,
+                format!("`{name}` is the name of pact's own `{name}`; choose another trait name"),
+            );
+        }
+        return name.clone();
+    }
+    let default = quote::format_ident!("{}Repository", ident);
+    if PACT_TYPES.iter().any(|pact| default == pact) {
+        cx.error_spanned_by(
+            ident,
+            format!(
+                "the repository trait of `{ident}` would be named `{default}`, like pact's own `{default}`, and the two could not be imported together; name the trait: `#[repo(trait_name = {ident}Store)]`"
+            ),
+        );
+    }
+    default
 }
 
 /// The fields of a struct with named fields; any other shape is an error.
@@ -120,7 +169,9 @@ fn named_fields<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<&'a FieldsN
 /// The checked table name; when it is missing, the suggested one, so the fallback can expand.
 fn table(container: &ContainerAttrs, ident: &syn::Ident, cx: &mut Ctxt) -> String {
     if let Some(lit) = &container.table {
-        check_ident(lit, "table", cx);
+        if let Err(message) = names::check_table(&lit.value()) {
+            cx.error_spanned_by(lit, message);
+        }
         return lit.value();
     }
     let suggestion = format!("{}s", case::snake_case(&ident.to_string()));
@@ -149,6 +200,23 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     let nullable = types::option_inner(ty);
     let kind = types::kind(nullable.unwrap_or(ty));
     let key = attrs.id.is_some() || attrs.unique.is_some() || attrs.indexed.is_some();
+    // A borrowed type cannot be decoded from a row; nothing else about it is worth reporting.
+    let borrowed = borrowed(ty, cx);
+    if let (Kind::Float(float), false) = (kind, borrowed) {
+        for (key, span, why) in [
+            ("id", attrs.id, "an id"),
+            ("unique", attrs.unique, "a unique column"),
+        ] {
+            if let Some(span) = span {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!(
+                        "`{float}` cannot be {why}: floats have no total equality (`NaN != NaN`) and no hash; use an integer, a `String` or a `Uuid`, or remove `{key}`"
+                    ),
+                ));
+            }
+        }
+    }
     if attrs.id.is_some() {
         redundant(attrs.unique, "unique", "an id is unique already", cx);
         redundant(attrs.indexed, "indexed", "an id is indexed already", cx);
@@ -195,12 +263,16 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
             ));
         }
     }
-    let sql_types = sql_types(
-        attrs.sql_type.as_ref(),
-        kind.sql(key),
-        nullable.unwrap_or(ty),
-        cx,
-    );
+    let sql_types = if borrowed {
+        [String::new(), String::new(), String::new()]
+    } else {
+        sql_types(
+            attrs.sql_type.as_ref(),
+            kind.sql(key),
+            nullable.unwrap_or(ty),
+            cx,
+        )
+    };
     Some(Stored {
         index,
         id: attrs.id.is_some(),
@@ -250,15 +322,8 @@ fn sql_types(
     match (sql_type, known) {
         (Some(lit), _) => {
             let value = lit.value();
-            let plain = value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | ',' | '_'));
-            if !plain {
-                cx.error_spanned_by(
-                    lit,
-                    "`sql_type` must be a plain column type such as \"JSONB\" or \"VARCHAR(64)\"",
-                );
+            if let Err(message) = sql_type::check(&value) {
+                cx.error_spanned_by(lit, message);
             }
             [value.clone(), value.clone(), value]
         }
@@ -274,6 +339,45 @@ fn sql_types(
             [String::new(), String::new(), String::new()]
         }
     }
+}
+
+/// Reports a reference or a borrowing type (`&'a str`, `Cow<'a, str>`) in a stored field: a row
+/// is decoded into owned values. `true` when there is one.
+fn borrowed(ty: &syn::Type, cx: &mut Ctxt) -> bool {
+    struct Find<'t>(Option<&'t syn::Type>, Option<&'t syn::Lifetime>);
+    impl<'t> Visit<'t> for Find<'t> {
+        fn visit_type_reference(&mut self, reference: &'t syn::TypeReference) {
+            if self.0.is_none() {
+                self.0 = Some(&reference.elem);
+            }
+        }
+        fn visit_lifetime(&mut self, lifetime: &'t syn::Lifetime) {
+            if self.1.is_none() {
+                self.1 = Some(lifetime);
+            }
+        }
+    }
+    let mut find = Find(None, None);
+    find.visit_type(ty);
+    let owned = match find {
+        Find(Some(elem), _) => match elem {
+            syn::Type::Path(path) if path.path.is_ident("str") => "String".to_owned(),
+            syn::Type::Slice(slice) => format!("Vec<{}>", slice.elem.to_token_stream()),
+            other => other.to_token_stream().to_string(),
+        },
+        Find(None, Some(_)) => "an owned type such as `String`".to_owned(),
+        Find(None, None) => return false,
+    };
+    let owned = if owned.starts_with("an ") {
+        owned
+    } else {
+        format!("`{owned}`")
+    };
+    cx.error_spanned_by(
+        ty,
+        format!("a stored field cannot borrow: rows are read back into owned values; use {owned}, or add `#[repo(skip)]`"),
+    );
+    true
 }
 
 fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
@@ -319,41 +423,46 @@ fn check_columns(fields: &[Field<'_>], cx: &mut Ctxt) {
         if field.stored.is_none() {
             continue;
         }
-        let taken = fields[..i]
-            .iter()
-            .any(|other| other.stored.is_some() && other.column == field.column);
-        if taken {
-            cx.error_spanned_by(
+        let taken = fields[..i].iter().find(|other| {
+            other.stored.is_some() && other.column.eq_ignore_ascii_case(&field.column)
+        });
+        match taken {
+            Some(other) if other.column == field.column => cx.error_spanned_by(
                 field.ident,
                 format!(
                     "two fields are stored in column `{}`; rename one with `column = \"...\"`",
                     field.column
                 ),
+            ),
+            Some(other) => cx.error_spanned_by(
+                field.ident,
+                format!(
+                    "columns `{}` (field `{}`) and `{}` differ only in case, and SQLite and MySQL treat them as one column; rename one with `column = \"...\"`",
+                    other.column,
+                    name(other),
+                    field.column,
+                ),
+            ),
+            None => {}
+        }
+    }
+}
+
+/// A unique field named `id` beside another id would need a second `find_by_id`.
+fn check_finder_names(fields: &[Field<'_>], cx: &mut Ctxt) {
+    for field in fields {
+        let Some(stored) = &field.stored else {
+            continue;
+        };
+        if stored.unique && !stored.id && name(field) == "id" {
+            cx.error_spanned_by(
+                field.ident,
+                "a unique field named `id` would need a second `find_by_id` beside the id's; make it the id with `#[repo(id)]`, or rename the field (`#[repo(unique, column = \"id\")]` keeps its column)",
             );
         }
     }
 }
 
-/// A table or column name must be a plain identifier: it is written into SQL at compile time.
-fn check_ident(lit: &LitStr, what: &str, cx: &mut Ctxt) {
-    let value = lit.value();
-    let mut chars = value.chars();
-    let plain = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !plain {
-        cx.error_spanned_by(
-            lit,
-            format!("the {what} name must be a plain identifier (letters, digits and `_`, not starting with a digit), as in \"user_accounts\""),
-        );
-    } else if value.len() > MAX_IDENT {
-        cx.error_spanned_by(
-            lit,
-            format!(
-                "the {what} name is {} characters long; PostgreSQL keeps only {MAX_IDENT}",
-                value.len()
-            ),
-        );
-    }
+fn name(field: &Field<'_>) -> String {
+    field.ident.to_string().trim_start_matches("r#").to_owned()
 }

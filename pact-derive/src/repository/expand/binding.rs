@@ -27,7 +27,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         let ty = field.ty;
         if let Some(stored) = &field.stored {
             let index = stored.index;
-            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(row, #index)?,)
+            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(__pact_row, #index)?,)
         } else {
             let value = default_value(field);
             quote!(#f: #value,)
@@ -36,7 +36,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
     let bind = |(field, _): (&Field<'_>, &Stored)| {
         let f = field.ident;
         let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, args)?;)
+        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args)?;)
     };
     let insert = entity
         .stored()
@@ -53,18 +53,18 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         where
             #(#bounds,)*
         {
-            fn decode_row(row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
+            fn decode_row(__pact_row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
                 ::core::result::Result::Ok(Self {
                     #(#decode)*
                 })
             }
 
-            fn bind_insert(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+            fn bind_insert(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
                 #(#insert)*
                 ::core::result::Result::Ok(())
             }
 
-            fn bind_update(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+            fn bind_update(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
                 #(#update)*
                 ::core::result::Result::Ok(())
             }

@@ -40,15 +40,15 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     });
     let max_page = entity
         .max_page_size
-        .map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
+        .map(|max| quote!(const MAX_PAGE_SIZE: ::core::primitive::u32 = #max;));
     let set_id = if id.generated {
         if matches!(id.kind, Kind::Int("i64")) {
-            quote!(self.#id_ident = id;)
+            quote!(self.#id_ident = __pact_id;)
         } else {
-            quote!(self.#id_ident = #p::convert_id::<#id_ty>(id)?;)
+            quote!(self.#id_ident = #p::convert_id::<#id_ty>(__pact_id)?;)
         }
     } else {
-        quote!(let _ = id;)
+        quote!(let _ = __pact_id;)
     };
     let dialects = Dialect::ALL.map(|d| {
         let variant = format_ident!("{}", d.variant());
@@ -60,23 +60,23 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         #[automatically_derived]
         impl #p::Entity for #ident {
             type Id = #id_ty;
-            const NAME: &'static str = #entity_name;
-            const TABLE: &'static str = #table;
+            const NAME: &'static ::core::primitive::str = #entity_name;
+            const TABLE: &'static ::core::primitive::str = #table;
             const COLUMNS: &'static [#p::Column] = &[#(#columns),*];
-            const ID_COLUMN: usize = #id_index;
+            const ID_COLUMN: ::core::primitive::usize = #id_index;
             #max_page
 
             fn id(&self) -> &Self::Id {
                 &self.#id_ident
             }
 
-            fn set_generated_id(&mut self, id: i64) -> ::core::result::Result<(), #p::RepoError> {
+            fn set_generated_id(&mut self, __pact_id: ::core::primitive::i64) -> ::core::result::Result<(), #p::RepoError> {
                 #set_id
                 ::core::result::Result::Ok(())
             }
 
-            fn statements(dialect: #p::Dialect) -> &'static #p::Statements {
-                match dialect {
+            fn statements(__pact_dialect: #p::Dialect) -> &'static #p::Statements {
+                match __pact_dialect {
                     #(#dialects)*
                 }
             }
@@ -92,15 +92,15 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let unique: Vec<_> = entity.stored().filter(|(_, s)| s.unique).collect();
     let unique_hash = column_match(
         &unique,
-        |f| quote!(#p::BuildHasher::hash_one(state, &self.#f)),
+        |f| quote!(#p::BuildHasher::hash_one(__pact_state, &self.#f)),
         &quote!(0),
-        &quote!(let _ = state;),
+        &quote!(let _ = __pact_state;),
     );
     let unique_eq = column_match(
         &unique,
-        |f| quote!(::core::cmp::PartialEq::eq(&self.#f, &other.#f)),
+        |f| quote!(::core::cmp::PartialEq::eq(&self.#f, &__pact_other.#f)),
         &quote!(false),
-        &quote!(let _ = other;),
+        &quote!(let _ = __pact_other;),
     );
     let sortable: Vec<_> = entity.stored().filter(|(_, s)| s.sortable).collect();
     let compare = column_match(
@@ -108,7 +108,7 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
         |f| {
             quote! {
                 ::core::option::Option::unwrap_or(
-                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &other.#f),
+                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &__pact_other.#f),
                     ::core::cmp::Ordering::Equal,
                 )
             }
@@ -134,15 +134,27 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
         }
     });
     quote! {
-        fn unique_hash(&self, column: usize, state: &#p::RandomState) -> u64 {
+        fn unique_hash(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_state: &#p::RandomState,
+        ) -> ::core::primitive::u64 {
             #unique_hash
         }
 
-        fn unique_eq(&self, other: &Self, column: usize) -> bool {
+        fn unique_eq(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::primitive::bool {
             #unique_eq
         }
 
-        fn compare(&self, other: &Self, column: usize) -> ::core::cmp::Ordering {
+        fn compare(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::cmp::Ordering {
             #compare
         }
 
@@ -159,7 +171,7 @@ fn column_match(
 ) -> TokenStream {
     if columns.is_empty() {
         return quote! {
-            let _ = column;
+            let _ = __pact_column;
             #unused
             #fallback
         };
@@ -170,7 +182,7 @@ fn column_match(
         quote!(#index => #body,)
     });
     quote! {
-        match column {
+        match __pact_column {
             #(#arms)*
             _ => #fallback,
         }

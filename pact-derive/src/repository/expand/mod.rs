@@ -42,8 +42,8 @@ pub(super) fn param_type(field: &Field<'_>, stored: &Stored) -> TokenStream {
     let ty = field.ty;
     match stored.param() {
         Param::Value => quote!(#ty),
-        Param::Str => quote!(&'a str),
-        Param::Slice => quote!(&'a [u8]),
+        Param::Str => quote!(&'a ::core::primitive::str),
+        Param::Slice => quote!(&'a [::core::primitive::u8]),
         Param::Ref => quote!(&'a #ty),
     }
 }
@@ -53,8 +53,8 @@ pub(super) fn bind_type(field: &Field<'_>, stored: &Stored) -> TokenStream {
     let ty = field.ty;
     match stored.param() {
         Param::Value | Param::Ref => quote!(#ty),
-        Param::Str => quote!(str),
-        Param::Slice => quote!([u8]),
+        Param::Str => quote!(::core::primitive::str),
+        Param::Slice => quote!([::core::primitive::u8]),
     }
 }
 
