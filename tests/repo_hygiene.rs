@@ -215,7 +215,10 @@ async fn exercise_named_like_the_expansion(
         .find_all_by_page(7, PageRequest::first(2).sorted(Sort::desc("rows")))
         .await
         .unwrap();
-    assert_eq!((page.items, page.total), (vec![many[1].clone(), many[0].clone()], 3));
+    assert_eq!(
+        (page.items, page.total),
+        (vec![many[1].clone(), many[0].clone()], 3)
+    );
     let by_value = memories
         .find_all_by_value(1, PageRequest::first(10))
         .await
@@ -228,7 +231,14 @@ async fn exercise_named_like_the_expansion(
     assert!(memories.insert(memory(2)).await.unwrap_err().is_conflict());
     assert!(memories.delete_by_id(first.id).await.unwrap());
     assert!(!memories.exists(first.id).await.unwrap());
-    assert_eq!(memories.find_all(PageRequest::first(10)).await.unwrap().total, 2);
+    assert_eq!(
+        memories
+            .find_all(PageRequest::first(10))
+            .await
+            .unwrap()
+            .total,
+        2
+    );
 
     let stored = user_code::Entity {
         id: "E1".to_owned(),

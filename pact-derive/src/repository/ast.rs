@@ -12,6 +12,9 @@ pub struct Entity<'a> {
     pub max_page_size: Option<u32>,
     /// The repository trait's name: `trait_name = ...`, else `<Entity>Repository`.
     pub trait_ident: Ident,
+    /// The trait itself is in error (its name is taken, or two methods would share a name), so
+    /// the fallback leaves it out.
+    pub trait_in_error: bool,
     /// Every field, persisted or not, in declaration order.
     pub fields: Vec<Field<'a>>,
 }

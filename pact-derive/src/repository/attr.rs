@@ -73,11 +73,17 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
+    let mut later = Vec::new();
     let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
             "table" => {
                 set(&mut out.table, meta, key)?;
-                unsuffixed(out.table.as_ref().map(LitStr::suffix), &out.table, key)?;
+                unsuffixed(
+                    out.table.as_ref().map(LitStr::suffix),
+                    &out.table,
+                    key,
+                    &mut later,
+                );
             }
             "crate" => set(&mut out.krate, meta, key)?,
             "trait_name" => set(&mut out.trait_name, meta, key)?,
@@ -87,7 +93,8 @@ pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
                     out.max_page_size.as_ref().map(LitInt::suffix),
                     &out.max_page_size,
                     key,
-                )?;
+                    &mut later,
+                );
             }
             other => {
                 let hint = if FIELD_KEYS.contains(&other) {
@@ -101,11 +108,15 @@ pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
         Ok(())
     });
     out.broken = !ok;
+    for error in later {
+        cx.syn_error(error);
+    }
     out
 }
 
 pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
     let mut out = FieldAttrs::default();
+    let mut later = Vec::new();
     let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
             "id" => flag(&mut out.id, meta, key)?,
@@ -117,11 +128,21 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
             "default" => set(&mut out.default, meta, key)?,
             "column" => {
                 set(&mut out.column, meta, key)?;
-                unsuffixed(out.column.as_ref().map(LitStr::suffix), &out.column, key)?;
+                unsuffixed(
+                    out.column.as_ref().map(LitStr::suffix),
+                    &out.column,
+                    key,
+                    &mut later,
+                );
             }
             "sql_type" => {
                 set(&mut out.sql_type, meta, key)?;
-                unsuffixed(out.sql_type.as_ref().map(LitStr::suffix), &out.sql_type, key)?;
+                unsuffixed(
+                    out.sql_type.as_ref().map(LitStr::suffix),
+                    &out.sql_type,
+                    key,
+                    &mut later,
+                );
             }
             other => {
                 let hint = if CONTAINER_KEYS.contains(&other) {
@@ -135,6 +156,9 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
         Ok(())
     });
     out.broken = !ok;
+    for error in later {
+        cx.syn_error(error);
+    }
     out
 }
 
@@ -210,17 +234,15 @@ fn for_each_key(
 }
 
 /// A literal with a suffix (`100u8`, `"users"x`) is a mistake: the key reads the value alone.
-fn unsuffixed(suffix: Option<&str>, lit: &impl ToTokens, key: &str) -> syn::Result<()> {
-    match suffix {
-        Some(suffix) if !suffix.is_empty() => {
-            let text = lit.to_token_stream().to_string();
-            let bare = text.strip_suffix(suffix).unwrap_or(&text);
-            Err(syn::Error::new_spanned(
-                lit,
-                format!("`{key}` takes a literal without a suffix: write `{key} = {bare}`"),
-            ))
-        }
-        _ => Ok(()),
+/// Recorded in `errors`, so the keys after it are still checked.
+fn unsuffixed(suffix: Option<&str>, lit: &impl ToTokens, key: &str, errors: &mut Vec<syn::Error>) {
+    if let Some(suffix) = suffix.filter(|suffix| !suffix.is_empty()) {
+        let text = lit.to_token_stream().to_string();
+        let bare = text.strip_suffix(suffix).unwrap_or(&text);
+        errors.push(syn::Error::new_spanned(
+            lit,
+            format!("`{key}` takes a literal without a suffix: write `{key} = {bare}`"),
+        ));
     }
 }
 
@@ -261,6 +283,44 @@ fn set<T: syn::parse::Parse>(
         };
         return Err(meta.error(format!("`{key}` takes a value: `{example}`")));
     }
-    *slot = Some(meta.value()?.parse()?);
-    Ok(())
+    let input = meta.value()?;
+    // Forked first: a failed parse may have consumed the token.
+    let before = input.fork();
+    match input.parse() {
+        Ok(value) => {
+            *slot = Some(value);
+            Ok(())
+        }
+        Err(err) => Err(wrong_kind(&before, key).unwrap_or(err)),
+    }
+}
+
+/// A clearer error for a value of the wrong kind that is still one token tree: a string where an
+/// identifier or integer belongs, or the reverse (`column = email`, `max_page_size = "100"`).
+fn wrong_kind(input: syn::parse::ParseStream<'_>, key: &str) -> Option<syn::Error> {
+    let token: proc_macro2::TokenTree = input.parse().ok()?;
+    let text = match &token {
+        proc_macro2::TokenTree::Literal(lit) => {
+            let text = lit.to_string();
+            text.strip_prefix('"')
+                .and_then(|text| text.strip_suffix('"'))
+                .map_or(text.clone(), str::to_owned)
+        }
+        other => other.to_string(),
+    };
+    let fix = match key {
+        "table" | "column" | "sql_type" => format!("{key} = \"{text}\""),
+        "max_page_size" if text.chars().all(|c| c.is_ascii_digit()) => format!("{key} = {text}"),
+        "trait_name" if syn::parse_str::<Ident>(&text).is_ok() => format!("{key} = {text}"),
+        _ => return None,
+    };
+    let what = match key {
+        "max_page_size" => "an integer",
+        "trait_name" => "an identifier",
+        _ => "a string",
+    };
+    Some(syn::Error::new_spanned(
+        token,
+        format!("`{key}` takes {what}: write `{fix}`"),
+    ))
 }

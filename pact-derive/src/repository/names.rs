@@ -7,7 +7,10 @@ pub const MAX_IDENT: usize = 63;
 
 /// Table-name prefixes a backend keeps for its own tables (matched ignoring case).
 const RESERVED_TABLE_PREFIXES: &[(&str, &str)] = &[
-    ("sqlite_", "SQLite keeps names starting with `sqlite_` for its own tables"),
+    (
+        "sqlite_",
+        "SQLite keeps names starting with `sqlite_` for its own tables",
+    ),
     (
         "pg_",
         "PostgreSQL keeps names starting with `pg_` for its catalogs, which are searched first",

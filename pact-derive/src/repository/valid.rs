@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, FieldsNamed, LitStr};
 use super::ast::{Entity, Field, Stored};
 use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::types::{self, Kind};
-use super::{names, sql_type};
+use super::{checks, names, sql_type};
 use crate::internals::case;
 use crate::internals::crate_path;
 use crate::internals::ctxt::Ctxt;
@@ -41,7 +41,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
                     None
                 }
             });
-    let trait_ident = trait_ident(&container, &input.ident, cx);
+    let (trait_ident, mut trait_in_error) = checks::trait_ident(&container, &input.ident, cx);
     let named = named?;
     let mut fields = Vec::new();
     let mut index = 0;
@@ -83,9 +83,9 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             default: attrs.default,
         });
     }
-    check_columns(&fields, cx);
-    check_finder_names(&fields, cx);
-    check_one_id(&input.ident, &fields, id_reported, cx);
+    checks::columns(&fields, cx);
+    trait_in_error |= !checks::finder_names(&fields, cx);
+    checks::one_id(&input.ident, &fields, id_reported, cx);
     if generic {
         // The fallback trait would name the entity without its parameters.
         return None;
@@ -97,42 +97,9 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         table,
         max_page_size,
         trait_ident,
+        trait_in_error,
         fields,
     })
-}
-
-/// Names of pact's own repository types: a trait named like one of them could not be used
-/// beside it (`use pact::MemoryRepository` and a `Memory` entity's trait collide).
-const PACT_TYPES: &[&str] = &[
-    "MemoryRepository",
-    "SqlRepository",
-    "SqliteRepository",
-    "PgRepository",
-    "MySqlRepository",
-];
-
-/// `trait_name = ...`, else `<Entity>Repository`, unless that is the name of one of pact's
-/// types.
-fn trait_ident(container: &ContainerAttrs, ident: &syn::Ident, cx: &mut Ctxt) -> syn::Ident {
-    if let Some(name) = &container.trait_name {
-        if PACT_TYPES.iter().any(|pact| name == pact) {
-            cx.error_spanned_by(
-                name,
-                format!("`{name}` is the name of pact's own `{name}`; choose another trait name"),
-            );
-        }
-        return name.clone();
-    }
-    let default = quote::format_ident!("{}Repository", ident);
-    if PACT_TYPES.iter().any(|pact| default == pact) {
-        cx.error_spanned_by(
-            ident,
-            format!(
-                "the repository trait of `{ident}` would be named `{default}`, like pact's own `{default}`, and the two could not be imported together; name the trait: `#[repo(trait_name = {ident}Store)]`"
-            ),
-        );
-    }
-    default
 }
 
 /// The fields of a struct with named fields; any other shape is an error.
@@ -247,14 +214,8 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
             "a `generated` id must be an integer (`i64`, `i32`, ...); a `String` or `Uuid` id is chosen by the application, so remove `generated`",
         );
     }
-    if attrs.unique.is_some() {
-        redundant(
-            attrs.indexed,
-            "indexed",
-            "a unique column is indexed already",
-            cx,
-        );
-    }
+    check_redundant_keys(attrs, cx);
+    check_generated_id(attrs, kind, cx);
     for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
         if let (Some(span), Some(_)) = (span, nullable) {
             cx.syn_error(syn::Error::new(
@@ -284,6 +245,47 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         kind,
         sql_types,
     })
+}
+
+/// Keys a unique or indexed column has already.
+fn check_redundant_keys(attrs: &FieldAttrs, cx: &mut Ctxt) {
+    if attrs.unique.is_some() {
+        redundant(
+            attrs.indexed,
+            "indexed",
+            "a unique column is indexed already",
+            cx,
+        );
+        redundant(
+            attrs.sortable,
+            "sortable",
+            "a unique column is sortable already",
+            cx,
+        );
+    } else if attrs.indexed.is_some() {
+        redundant(
+            attrs.sortable,
+            "sortable",
+            "an indexed column is sortable already",
+            cx,
+        );
+    }
+}
+
+/// What a `generated` id's type and column type cannot be.
+fn check_generated_id(attrs: &FieldAttrs, kind: Kind, cx: &mut Ctxt) {
+    if let (Some(_), Some(generated), Kind::Int("u64")) = (attrs.id, attrs.generated, kind) {
+        cx.syn_error(syn::Error::new(
+            generated,
+            "a `generated` id cannot be a `u64`: PostgreSQL stores `u64` as NUMERIC(20), which cannot be an identity column, and generated ids never pass `i64::MAX`; use `i64`",
+        ));
+    }
+    if let (Some(_), Some(_), Some(lit)) = (attrs.id, attrs.generated, &attrs.sql_type) {
+        cx.error_spanned_by(
+            lit,
+            "a `generated` id's column type follows its integer type (an identity or auto-increment column); remove `sql_type`",
+        );
+    }
 }
 
 /// A skipped field has no column: the keys about one are mistakes.
@@ -384,85 +386,4 @@ fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
     if let Some(span) = span {
         cx.syn_error(syn::Error::new(span, format!("{why}; remove `{key}`")));
     }
-}
-
-fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], id_reported: bool, cx: &mut Ctxt) {
-    let ids: Vec<&Field<'_>> = fields
-        .iter()
-        .filter(|field| field.stored.as_ref().is_some_and(|stored| stored.id))
-        .collect();
-    match ids.as_slice() {
-        [] if id_reported => {}
-        [] => {
-            if let Some(field) = fields.iter().find(|field| field.ident == "id") {
-                cx.error_spanned_by(
-                    field.ident,
-                    "no field is the id; mark this one with `#[repo(id)]`, or `#[repo(id, generated)]` when the database assigns it",
-                );
-            } else {
-                cx.error_spanned_by(
-                    ident,
-                    "no field is the id; mark the primary key with `#[repo(id)]`",
-                );
-            }
-        }
-        [_] => {}
-        [_, rest @ ..] => {
-            for field in rest {
-                cx.error_spanned_by(
-                    field.ident,
-                    "a second `#[repo(id)]`; an entity has one id (composite keys are not supported)",
-                );
-            }
-        }
-    }
-}
-
-fn check_columns(fields: &[Field<'_>], cx: &mut Ctxt) {
-    for (i, field) in fields.iter().enumerate() {
-        if field.stored.is_none() {
-            continue;
-        }
-        let taken = fields[..i].iter().find(|other| {
-            other.stored.is_some() && other.column.eq_ignore_ascii_case(&field.column)
-        });
-        match taken {
-            Some(other) if other.column == field.column => cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "two fields are stored in column `{}`; rename one with `column = \"...\"`",
-                    field.column
-                ),
-            ),
-            Some(other) => cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "columns `{}` (field `{}`) and `{}` differ only in case, and SQLite and MySQL treat them as one column; rename one with `column = \"...\"`",
-                    other.column,
-                    name(other),
-                    field.column,
-                ),
-            ),
-            None => {}
-        }
-    }
-}
-
-/// A unique field named `id` beside another id would need a second `find_by_id`.
-fn check_finder_names(fields: &[Field<'_>], cx: &mut Ctxt) {
-    for field in fields {
-        let Some(stored) = &field.stored else {
-            continue;
-        };
-        if stored.unique && !stored.id && name(field) == "id" {
-            cx.error_spanned_by(
-                field.ident,
-                "a unique field named `id` would need a second `find_by_id` beside the id's; make it the id with `#[repo(id)]`, or rename the field (`#[repo(unique, column = \"id\")]` keeps its column)",
-            );
-        }
-    }
-}
-
-fn name(field: &Field<'_>) -> String {
-    field.ident.to_string().trim_start_matches("r#").to_owned()
 }

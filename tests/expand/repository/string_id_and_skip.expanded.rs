@@ -75,8 +75,19 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
     >;
 }
 const _: () = {
+    const _: () = {
+        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
+        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
+        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
+        let _ = __pact_assert_id::<String>;
+        let _ = __pact_assert_row::<ShortLink>;
+    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for ShortLink {
+    impl ::pact::__private::Entity for ShortLink
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+    {
         type Id = String;
         const NAME: &'static ::core::primitive::str = "ShortLink";
         const TABLE: &'static ::core::primitive::str = "short_links";
@@ -197,6 +208,8 @@ const _: () = {
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
     for ShortLink
     where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
         String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         u32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
     {
@@ -240,7 +253,11 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink> {
+    impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink>
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+    {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
@@ -347,8 +364,10 @@ const _: () = {
     #[automatically_derived]
     impl<__DB> ShortLinkRepository for ::pact::__private::SqlRepository<__DB, ShortLink>
     where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
         __DB: ::pact::__private::SqlBackend,
-        ShortLink: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
         fn find_by_id<'a>(

@@ -92,8 +92,21 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
     >;
 }
 const _: () = {
+    const _: () = {
+        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
+        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
+        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
+        let _ = __pact_assert_id::<i64>;
+        let _ = __pact_assert_row::<User>;
+        let _ = __pact_assert_unique::<String>;
+    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for User {
+    impl ::pact::__private::Entity for User
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+    {
         type Id = i64;
         const NAME: &'static ::core::primitive::str = "User";
         const TABLE: &'static ::core::primitive::str = "users";
@@ -283,6 +296,9 @@ const _: () = {
     #[automatically_derived]
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB> for User
     where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
         i64: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         i32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
@@ -351,7 +367,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl UserRepository for ::pact::__private::MemoryRepository<User> {
+    impl UserRepository for ::pact::__private::MemoryRepository<User>
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+    {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -505,8 +526,11 @@ const _: () = {
     #[automatically_derived]
     impl<__DB> UserRepository for ::pact::__private::SqlRepository<__DB, User>
     where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
         __DB: ::pact::__private::SqlBackend,
-        User: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
         i64: ::pact::__private::SqlBind<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
         i32: ::pact::__private::SqlBind<__DB>,

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::default_value;
+use super::{default_value, guards};
 use crate::repository::ast::{Entity, Field, Stored};
 
 pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
@@ -47,10 +47,12 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         .filter(|(_, stored)| !stored.id)
         .chain(std::iter::once(entity.id()))
         .map(bind);
+    let guards = guards(entity);
     quote! {
         #[automatically_derived]
         impl<__DB: #p::SqlBackend> #p::SqlEntity<__DB> for #ident
         where
+            #guards
             #(#bounds,)*
         {
             fn decode_row(__pact_row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {

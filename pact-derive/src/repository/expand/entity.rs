@@ -2,9 +2,10 @@
 //! equality and ordering `MemoryRepository` needs.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
-use super::{default_value, name};
+use super::{default_value, guards, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
 use crate::repository::types::Kind;
@@ -56,9 +57,13 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         quote!(#p::Dialect::#variant => &#statements,)
     });
     let memory = memory_support(entity, &p);
+    let guards = guards(entity);
     quote! {
         #[automatically_derived]
-        impl #p::Entity for #ident {
+        impl #p::Entity for #ident
+        where
+            #guards
+        {
             type Id = #id_ty;
             const NAME: &'static ::core::primitive::str = #entity_name;
             const TABLE: &'static ::core::primitive::str = #table;
@@ -92,21 +97,28 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let unique: Vec<_> = entity.stored().filter(|(_, s)| s.unique).collect();
     let unique_hash = column_match(
         &unique,
-        |f| quote!(#p::BuildHasher::hash_one(__pact_state, &self.#f)),
+        |field| {
+            let f = field.ident;
+            quote_spanned!(field.ty.span()=> #p::BuildHasher::hash_one(__pact_state, &self.#f))
+        },
         &quote!(0),
         &quote!(let _ = __pact_state;),
     );
     let unique_eq = column_match(
         &unique,
-        |f| quote!(::core::cmp::PartialEq::eq(&self.#f, &__pact_other.#f)),
+        |field| {
+            let f = field.ident;
+            quote_spanned!(field.ty.span()=> ::core::cmp::PartialEq::eq(&self.#f, &__pact_other.#f))
+        },
         &quote!(false),
         &quote!(let _ = __pact_other;),
     );
     let sortable: Vec<_> = entity.stored().filter(|(_, s)| s.sortable).collect();
     let compare = column_match(
         &sortable,
-        |f| {
-            quote! {
+        |field| {
+            let f = field.ident;
+            quote_spanned! {field.ty.span()=>
                 ::core::option::Option::unwrap_or(
                     ::core::cmp::PartialOrd::partial_cmp(&self.#f, &__pact_other.#f),
                     ::core::cmp::Ordering::Equal,
@@ -165,7 +177,7 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
 /// `match column { i => arm(field), ... _ => fallback }`, or the fallback alone.
 fn column_match(
     columns: &[(&Field<'_>, &Stored)],
-    arm: impl Fn(&syn::Ident) -> TokenStream,
+    arm: impl Fn(&Field<'_>) -> TokenStream,
     fallback: &TokenStream,
     unused: &TokenStream,
 ) -> TokenStream {
@@ -178,7 +190,7 @@ fn column_match(
     }
     let arms = columns.iter().map(|(field, stored)| {
         let index = stored.index;
-        let body = arm(field.ident);
+        let body = arm(field);
         quote!(#index => #body,)
     });
     quote! {

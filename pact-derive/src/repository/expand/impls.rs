@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::methods::{methods, signature};
-use super::{bind_type, name, param_ref};
+use super::{bind_type, guards, name, param_ref};
 use crate::repository::ast::{Entity, Field, Stored};
 
 /// The trait's methods implemented by one backend: `body(method name, finder)` gives each body.
@@ -50,7 +50,12 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
     let (_, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
-    let header = quote!(impl #trait_ident for #p::MemoryRepository<#ident>);
+    let guards = guards(entity);
+    let header = quote! {
+        impl #trait_ident for #p::MemoryRepository<#ident>
+        where
+            #guards
+    };
     trait_impl(entity, &header, |method, finder| {
         let value = match (method, finder) {
             ("find_by_id", _) => ok(quote!(self.find_row(#id_ref))),
@@ -106,11 +111,14 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
             bounds.push(ty);
         }
     }
+    let guards = guards(entity);
     let header = quote! {
         impl<__DB> #trait_ident for #p::SqlRepository<__DB, #ident>
         where
+            #guards
             __DB: #p::SqlBackend,
-            #ident: #p::SqlEntity<__DB>,
+            // Under the binder too: its supertrait `Entity` holds only under the guards.
+            for<'__pact> #ident: #p::SqlEntity<__DB>,
             #(#bounds: #p::SqlBind<__DB>,)*
     };
     trait_impl(entity, &header, |method, finder| match (method, finder) {
