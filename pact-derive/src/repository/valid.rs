@@ -167,8 +167,9 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     let nullable = types::option_inner(ty);
     let kind = types::kind(nullable.unwrap_or(ty));
     let key = attrs.id.is_some() || attrs.unique.is_some() || attrs.indexed.is_some();
-    // A borrowed type cannot be decoded from a row; nothing else about it is worth reporting.
-    let borrowed = borrowed(ty, cx);
+    // A borrowed type or a tuple cannot be decoded from one column; nothing else about it is
+    // worth reporting.
+    let borrowed = borrowed(ty, cx) || tuple(nullable.unwrap_or(ty), cx);
     if let (Kind::Float(float), false) = (kind, borrowed) {
         for (key, span, why) in [
             ("id", attrs.id, "an id"),
@@ -188,7 +189,8 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         redundant(attrs.unique, "unique", "an id is unique already", cx);
         redundant(attrs.indexed, "indexed", "an id is indexed already", cx);
         redundant(attrs.sortable, "sortable", "an id is sortable already", cx);
-        if let Some(inner) = nullable {
+        // A float id is reported above, with a suggestion that also drops the `Option`.
+        if let (Some(inner), false) = (nullable, matches!(kind, Kind::Float(_))) {
             cx.error_spanned_by(
                 ty,
                 format!(
@@ -379,6 +381,21 @@ fn borrowed(ty: &syn::Type, cx: &mut Ctxt) -> bool {
         ty,
         format!("a stored field cannot borrow: rows are read back into owned values; use {owned}, or add `#[repo(skip)]`"),
     );
+    true
+}
+
+/// Reports a tuple (`(i64, i64)`, `()`) as a stored field's type: a column holds one value, and
+/// composite keys are not supported. `true` when it is one.
+fn tuple(ty: &syn::Type, cx: &mut Ctxt) -> bool {
+    let syn::Type::Tuple(tuple) = ty else {
+        return false;
+    };
+    let message = if tuple.elems.is_empty() {
+        "`()` holds nothing to store; remove the field or add `#[repo(skip)]`"
+    } else {
+        "a tuple cannot be one column (and composite keys are not supported); store each part in a field of its own"
+    };
+    cx.error_spanned_by(ty, message);
     true
 }
 
