@@ -83,6 +83,13 @@ const _: () = {
         let _ = __pact_assert_row::<ShortLink>;
     };
     #[automatically_derived]
+    impl ShortLink {
+        #[doc(hidden)]
+        fn __pact_default_preview() -> Vec<u8> {
+            Vec::new()
+        }
+    }
+    #[automatically_derived]
     impl ::pact::__private::Entity for ShortLink
     where
         for<'__pact> String: ::pact::__private::EntityId,
@@ -201,7 +208,7 @@ const _: () = {
             }
         }
         fn clear_transient(&mut self) {
-            self.preview = Vec::new();
+            self.preview = Self::__pact_default_preview();
         }
     }
     #[automatically_derived]
@@ -226,7 +233,7 @@ const _: () = {
                 clicks: <u32 as ::pact::__private::SqlDecode<
                     __DB,
                 >>::decode(__pact_row, 2usize)?,
-                preview: Vec::new(),
+                preview: Self::__pact_default_preview(),
             })
         }
         fn bind_insert(

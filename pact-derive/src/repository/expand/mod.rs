@@ -23,10 +23,12 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let memory = impls::memory_impl(entity);
     let sql = impls::sql_impl(entity);
     let checks = checks(entity);
+    let defaults = defaults(entity);
     quote! {
         #the_trait
         const _: () = {
             #checks
+            #defaults
             #entity_impl
             #sql_entity
             #memory
@@ -129,11 +131,48 @@ pub(super) fn param_ref(stored: &Stored, ident: &syn::Ident) -> TokenStream {
     }
 }
 
+/// Where a field that is not stored gets its value: its helper in `defaults`, so a `default`
+/// of the wrong type (or a type without `Default`) is one error, not one per use.
 pub(super) fn default_value(field: &Field<'_>) -> TokenStream {
-    if let Some(expr) = &field.default {
-        quote_spanned!(expr.span()=> #expr)
-    } else {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+    let helper = default_helper(field);
+    quote!(Self::#helper())
+}
+
+fn default_helper(field: &Field<'_>) -> syn::Ident {
+    quote::format_ident!("__pact_default_{}", name(field))
+}
+
+/// One hidden associated function per field that is not stored, holding its `default`
+/// expression (or `Default::default()`), spanned on the user's tokens.
+fn defaults(entity: &Entity<'_>) -> TokenStream {
+    let ident = entity.ident;
+    let helpers: Vec<TokenStream> = entity
+        .fields
+        .iter()
+        .filter(|field| field.stored.is_none())
+        .map(|field| {
+            let helper = default_helper(field);
+            let ty = field.ty;
+            let value = if let Some(expr) = &field.default {
+                quote_spanned!(expr.span()=> #expr)
+            } else {
+                quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+            };
+            quote! {
+                #[doc(hidden)]
+                fn #helper() -> #ty {
+                    #value
+                }
+            }
+        })
+        .collect();
+    if helpers.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #(#helpers)*
+        }
     }
 }
