@@ -2,7 +2,8 @@
 //! `SqlRepository<DB, E>` (the sqlx calls), both delegating to the runtime.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::methods::{methods, signature};
 use super::{bind_type, guards, name, param_ref};
@@ -70,20 +71,24 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
             (_, Some((field, stored))) => {
                 let f = field.ident;
                 let value = param_ref(stored, &format_ident!("__pact_value"));
+                // Spanned on the field's type: a type without `PartialEq` is reported there.
+                let eq = quote_spanned! {field.ty.span()=>
+                    |__pact_row| ::core::cmp::PartialEq::eq(&__pact_row.#f, #value)
+                };
                 let index = stored.index;
                 if stored.unique {
                     ok(quote! {
                         self.find_unique(
                             #index,
                             #p::BuildHasher::hash_one(self.hasher(), #value),
-                            |__pact_row| ::core::cmp::PartialEq::eq(&__pact_row.#f, #value),
+                            #eq,
                         )
                     })
                 } else {
                     quote! {
                         self.find_page(
                             &__pact_page,
-                            |__pact_row| ::core::cmp::PartialEq::eq(&__pact_row.#f, #value),
+                            #eq,
                         )
                     }
                 }
