@@ -40,7 +40,8 @@ pub fn trait_ident(
     }
     let default = quote::format_ident!("{}Repository", ident);
     let taken = is_pact_type(&default);
-    if taken {
+    // A broken `#[repo(...)]` on the struct may hold the `trait_name` meant.
+    if taken && !container.broken {
         cx.error_spanned_by(
             ident,
             format!(

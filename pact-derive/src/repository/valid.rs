@@ -195,7 +195,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
                 ty,
                 format!(
                     "an id cannot be an `Option`: every row has one; use `{}`{}",
-                    inner.to_token_stream(),
+                    type_text(inner),
                     if attrs.generated.is_some() {
                         " (a `generated` id is assigned on insert, whatever it holds before)"
                     } else {
@@ -336,8 +336,9 @@ fn sql_types(
             cx.error_spanned_by(
                 ty,
                 format!(
-                    "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`",
-                    ty.to_token_stream()
+                    "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`{}",
+                    type_text(ty),
+                    alias_hint(ty),
                 ),
             );
             [String::new(), String::new(), String::new()]
@@ -366,8 +367,8 @@ fn borrowed(ty: &syn::Type, cx: &mut Ctxt) -> bool {
     let owned = match find {
         Find(Some(elem), _) => match elem {
             syn::Type::Path(path) if path.path.is_ident("str") => "String".to_owned(),
-            syn::Type::Slice(slice) => format!("Vec<{}>", slice.elem.to_token_stream()),
-            other => other.to_token_stream().to_string(),
+            syn::Type::Slice(slice) => format!("Vec<{}>", type_text(&slice.elem)),
+            other => type_text(other),
         },
         Find(None, Some(_)) => "an owned type such as `String`".to_owned(),
         Find(None, None) => return false,
@@ -397,6 +398,44 @@ fn tuple(ty: &syn::Type, cx: &mut Ctxt) -> bool {
     };
     cx.error_spanned_by(ty, message);
     true
+}
+
+/// For `Maybe<T>`, which may be an alias of `Option<T>`: the derive reads types by name, so an
+/// alias would be stored as a NOT NULL column.
+fn alias_hint(ty: &syn::Type) -> String {
+    let syn::Type::Path(path) = ty else {
+        return String::new();
+    };
+    let Some(segment) = path.path.segments.last() else {
+        return String::new();
+    };
+    match &segment.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+            let arg = type_text(&args.args);
+            format!(
+                "; if `{}` is an alias of `Option`, write `Option<{arg}>`: the derive reads types by name, and only `Option` makes the column nullable",
+                segment.ident
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// A type as the user would write it in a message: `Vec<u8>`, not `Vec < u8 >`.
+fn type_text(tokens: &impl ToTokens) -> String {
+    let text = tokens.to_token_stream().to_string();
+    [
+        (" < ", "<"),
+        ("< ", "<"),
+        (" <", "<"),
+        (" >", ">"),
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" ,", ","),
+        ("& ", "&"),
+    ]
+    .iter()
+    .fold(text, |text, (from, to)| text.replace(from, to))
 }
 
 fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
