@@ -112,6 +112,21 @@ fn check_words(value: &str) -> Result<(), String> {
             ));
         }
         first = false;
+        if [
+            "SERIAL",
+            "BIGSERIAL",
+            "SMALLSERIAL",
+            "SERIAL2",
+            "SERIAL4",
+            "SERIAL8",
+        ]
+        .iter()
+        .any(|serial| serial.eq_ignore_ascii_case(word))
+        {
+            return Err(format!(
+                "`sql_type` is the column's type only; `{word}` also adds a sequence and a default: for an id the database assigns, write `#[repo(id, generated)]` on an integer field"
+            ));
+        }
         if let Some(clause) = CLAUSES
             .iter()
             .find(|clause| clause.eq_ignore_ascii_case(word))
@@ -205,6 +220,8 @@ mod tests {
             "TEXT[1]",
             "[]",
             "TEXT\u{202e}",
+            "SERIAL",
+            "bigserial",
         ] {
             assert!(check(bad).is_err(), "{bad:?} passed");
         }

@@ -11,6 +11,8 @@ pub struct User {
     pub team: i64,
     #[repo(sql_type = "INTEGER DEFAULT 0")]
     pub score: i64,
+    #[repo(sql_type = "BIGSERIAL")]
+    pub sequence: i64,
 }
 
 fn main() {}
