@@ -1,44 +1,130 @@
 //! `#[derive(Repository)]` output stays correct and warning-free with no prelude, with user
-//! items shadowing the names generated code could lean on, and under `clippy::pedantic`
-//! (`cargo clippy --all-targets` checks this file).
+//! items shadowing the names generated code could lean on, fields and types named like every
+//! identifier the expansion uses, and under `clippy::pedantic` (`cargo clippy --all-targets`
+//! checks this file).
 #![deny(warnings, clippy::all, clippy::pedantic)]
 
 #[no_implicit_prelude]
+#[allow(dead_code, non_camel_case_types, non_upper_case_globals)]
 mod user_code {
-    #[allow(dead_code)]
+    // Shadows of the prelude, of pact's own names, and of the primitive types.
     pub struct Result;
-    #[allow(dead_code)]
     pub struct Option;
-    #[allow(dead_code)]
     pub struct Box;
-    #[allow(dead_code)]
     pub struct Vec;
-    #[allow(dead_code)]
     pub struct Ok;
-    #[allow(dead_code)]
+    pub struct Err;
     pub struct Some;
-    #[allow(dead_code)]
     pub struct None;
-    #[allow(dead_code)]
     pub struct String;
-    #[allow(dead_code)]
     pub struct Column;
-    #[allow(dead_code)]
     pub struct Page;
-    #[allow(dead_code)]
     pub struct RepoError;
-    #[allow(dead_code)]
-    pub trait Entity {}
-    #[allow(dead_code)]
+    pub struct Dialect;
+    pub struct Statements;
+    pub struct Finder;
+    pub struct RandomState;
+    pub struct BuildHasher;
+    pub struct BoxFuture;
+    pub struct PageRequest;
+    pub struct Default;
     pub trait Send {}
-    #[allow(dead_code)]
+    pub trait Sync {}
     pub trait PartialEq {}
-    #[allow(dead_code)]
+    pub trait PartialOrd {}
+    pub trait SqlEntity {}
+    pub trait SqlBind {}
+    pub trait SqlDecode {}
+    pub trait SqlBackend {}
     pub mod core {}
-    #[allow(dead_code)]
     pub mod std {}
-    #[allow(dead_code)]
     pub mod pact {}
+    pub struct u8;
+    pub struct u32;
+    pub struct u64;
+    pub struct i64;
+    pub struct usize;
+    pub struct bool;
+    pub struct str;
+    pub struct __DB;
+    // Values named like the generated parameters and locals.
+    pub const id: () = ();
+    pub const page: () = ();
+    pub const entity: () = ();
+    pub const entities: () = ();
+    pub const value: () = ();
+    pub const column: () = ();
+    pub const state: () = ();
+    pub const other: () = ();
+    pub const args: () = ();
+    pub const dialect: () = ();
+
+    /// Called from a `default`: a generated `row` parameter would shadow it.
+    pub fn row() -> ::std::string::String {
+        <::std::string::String as ::core::convert::From<&::core::primitive::str>>::from("fresh")
+    }
+
+    // `use`s of pact's names, next to entities named like them.
+    pub use ::pact::{Entity as _, MemoryRepository, SqlRepository};
+    pub type Memories = MemoryRepository<Memory>;
+    pub type SqlMemories<DB> = SqlRepository<DB, Memory>;
+
+    /// Named like pact's memory repository, whose trait is renamed to be usable beside it;
+    /// fields named like every generated identifier.
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
+    #[repo(table = "memories", trait_name = MemoryStore)]
+    pub struct Memory {
+        #[repo(id, generated)]
+        pub id: ::core::primitive::i64,
+        #[repo(unique)]
+        pub row: ::std::string::String,
+        #[repo(indexed)]
+        pub page: ::core::primitive::i64,
+        #[repo(indexed)]
+        pub value: ::core::primitive::i32,
+        #[repo(unique)]
+        pub entity: ::std::vec::Vec<::core::primitive::u8>,
+        #[repo(sortable)]
+        pub rows: ::core::primitive::u32,
+        pub entities: ::core::primitive::bool,
+        pub values: ::core::option::Option<::core::primitive::f64>,
+        pub pool: ::core::primitive::i16,
+        pub tx: ::core::primitive::u8,
+        pub db: ::core::primitive::i8,
+        pub query: ::std::string::String,
+        pub state: ::core::primitive::u16,
+        pub other: ::core::primitive::i32,
+        pub column: ::core::primitive::i32,
+        pub args: ::core::primitive::i32,
+        pub dialect: ::core::primitive::i32,
+        pub hasher: ::core::primitive::i32,
+        #[repo(skip, default = row())]
+        pub note: ::std::string::String,
+    }
+
+    /// An entity named `Entity`, with a string id named `id` and an indexed `row`.
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
+    #[repo(table = "entities")]
+    pub struct Entity {
+        #[repo(id)]
+        pub id: ::std::string::String,
+        #[repo(indexed)]
+        pub row: ::std::string::String,
+    }
+
+    /// An entity named `Repository`, whose id is named `row`.
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
+    #[repo(table = "repositories")]
+    pub struct Repository {
+        #[repo(id, generated)]
+        pub row: ::core::primitive::u32,
+    }
 
     /// An entity with every kind of field.
     #[derive(
@@ -47,17 +133,17 @@ mod user_code {
     #[repo(table = "accounts", max_page_size = 10)]
     pub struct Account {
         #[repo(id, generated)]
-        pub id: i32,
+        pub id: ::core::primitive::i32,
         #[repo(unique)]
         pub email: ::std::string::String,
         #[repo(indexed, column = "org")]
-        pub organisation: i64,
+        pub organisation: ::core::primitive::i64,
         #[repo(sortable)]
         pub r#type: ::std::string::String,
-        pub avatar: ::core::option::Option<::std::vec::Vec<u8>>,
+        pub avatar: ::core::option::Option<::std::vec::Vec<::core::primitive::u8>>,
         #[repo(unique)]
-        pub api_key: ::std::vec::Vec<u8>,
-        #[repo(skip, default = <::std::string::String as ::core::convert::From<&str>>::from("fresh"))]
+        pub api_key: ::std::vec::Vec<::core::primitive::u8>,
+        #[repo(skip, default = <::std::string::String as ::core::convert::From<&::core::primitive::str>>::from("fresh"))]
         pub note: ::std::string::String,
     }
 
@@ -75,7 +161,135 @@ mod user_code {
 use std::sync::Arc;
 
 use pact::{Entity, MemoryRepository, PageRequest, Sort};
-use user_code::{Account, AccountRepository, Code, CodeRepository};
+use user_code::{
+    Account, AccountRepository, Code, CodeRepository, EntityRepository, Memory, MemoryStore,
+    RepositoryRepository,
+};
+
+fn memory(n: u8) -> Memory {
+    Memory {
+        id: 0,
+        row: format!("row {n}"),
+        page: 7,
+        value: i32::from(n),
+        entity: vec![n],
+        rows: u32::from(n),
+        entities: true,
+        values: Some(0.5),
+        pool: 1,
+        tx: 2,
+        db: 3,
+        query: "q".to_owned(),
+        state: 4,
+        other: 5,
+        column: 6,
+        args: 7,
+        dialect: 8,
+        hasher: 9,
+        note: "ignored".to_owned(),
+    }
+}
+
+/// Every generated method of the entities named like generated identifiers, on one backend.
+async fn exercise_named_like_the_expansion(
+    memories: &dyn MemoryStore,
+    entities: &dyn EntityRepository,
+    repositories: &dyn RepositoryRepository,
+) {
+    let first = memories.insert(memory(1)).await.unwrap();
+    assert_eq!((first.id, first.note.as_str()), (1, "fresh"));
+    let many = memories
+        .insert_many(vec![memory(2), memory(3)])
+        .await
+        .unwrap();
+    assert_eq!(memories.count().await.unwrap(), 3);
+    assert_eq!(
+        memories.find_by_row("row 2").await.unwrap(),
+        Some(many[0].clone())
+    );
+    assert_eq!(
+        memories.find_by_entity(&[3]).await.unwrap(),
+        Some(many[1].clone())
+    );
+    let page = memories
+        .find_all_by_page(7, PageRequest::first(2).sorted(Sort::desc("rows")))
+        .await
+        .unwrap();
+    assert_eq!(
+        (page.items, page.total),
+        (vec![many[1].clone(), many[0].clone()], 3)
+    );
+    let by_value = memories
+        .find_all_by_value(1, PageRequest::first(10))
+        .await
+        .unwrap();
+    assert_eq!(by_value.items, vec![first.clone()]);
+    let mut changed = first.clone();
+    "row 1b".clone_into(&mut changed.row);
+    memories.update(changed.clone()).await.unwrap();
+    assert_eq!(memories.get_by_id(first.id).await.unwrap(), changed);
+    assert!(memories.insert(memory(2)).await.unwrap_err().is_conflict());
+    assert!(memories.delete_by_id(first.id).await.unwrap());
+    assert!(!memories.exists(first.id).await.unwrap());
+    assert_eq!(
+        memories
+            .find_all(PageRequest::first(10))
+            .await
+            .unwrap()
+            .total,
+        2
+    );
+
+    let stored = user_code::Entity {
+        id: "E1".to_owned(),
+        row: "r".to_owned(),
+    };
+    entities.insert(stored.clone()).await.unwrap();
+    assert_eq!(
+        entities
+            .find_all_by_row("r", PageRequest::first(5))
+            .await
+            .unwrap()
+            .items,
+        vec![stored.clone()]
+    );
+    assert_eq!(entities.find_by_id("E1").await.unwrap(), Some(stored));
+
+    let repository = repositories
+        .insert(user_code::Repository { row: 0 })
+        .await
+        .unwrap();
+    assert_eq!(repository.row, 1);
+    assert!(repositories.exists(1).await.unwrap());
+}
+
+#[tokio::test]
+async fn names_like_the_expansion_work_in_memory() {
+    exercise_named_like_the_expansion(
+        &user_code::Memories::new(),
+        &MemoryRepository::<user_code::Entity>::new(),
+        &MemoryRepository::<user_code::Repository>::new(),
+    )
+    .await;
+}
+
+#[cfg(feature = "sqlite")]
+#[tokio::test]
+async fn names_like_the_expansion_work_on_sqlite() {
+    let pool = pact::sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let memories: user_code::SqlMemories<pact::sqlx::Sqlite> =
+        pact::SqliteRepository::<Memory>::new(pool.clone());
+    memories.create_table().await.unwrap();
+    let entities = pact::SqliteRepository::<user_code::Entity>::new(pool.clone());
+    entities.create_table().await.unwrap();
+    let repositories = pact::SqliteRepository::<user_code::Repository>::new(pool);
+    repositories.create_table().await.unwrap();
+    exercise_named_like_the_expansion(&memories, &entities, &repositories).await;
+}
 
 fn account(email: &str, key: u8) -> Account {
     Account {

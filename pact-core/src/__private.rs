@@ -195,6 +195,47 @@ pub use crate::repository::{
     SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository, Statements,
 };
 
+/// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
+/// lacks one of these traits gets this one error rather than one per use of the id; its impls
+/// are bounded on it (under a `for<'_>` binder, which keeps a false bound from being an error
+/// of its own).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the id of a `#[derive(Repository)]` entity",
+    label = "an id must be `Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static`",
+    note = "derive them on the id type, as in `#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]`, or use an integer, a `String` or a `Uuid`"
+)]
+pub trait EntityId:
+    Clone + Eq + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static
+{
+}
+
+impl<T: Clone + Eq + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static> EntityId
+    for T
+{
+}
+
+/// What a `#[derive(Repository)]` struct needs besides its fields: checked once, like
+/// [`EntityId`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[derive(Repository)]` entity: it must be `Clone + Send + Sync + 'static`",
+    label = "repositories hand out copies of the stored rows",
+    note = "add `#[derive(Clone)]` to the struct"
+)]
+pub trait EntityRow: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> EntityRow for T {}
+
+/// What a `#[repo(unique)]` field's type needs (memory hashes unique values): checked once,
+/// like [`EntityId`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `unique` column: it must be `Hash + Eq`",
+    label = "unique values are hashed to find collisions",
+    note = "derive them on the type, as in `#[derive(PartialEq, Eq, Hash)]`"
+)]
+pub trait UniqueValue: Eq + std::hash::Hash {}
+
+impl<T: Eq + std::hash::Hash> UniqueValue for T {}
+
 /// Stores a generated id in an id field of another integer type.
 ///
 /// # Errors

@@ -10,6 +10,11 @@ pub struct Entity<'a> {
     pub krate: Path,
     pub table: String,
     pub max_page_size: Option<u32>,
+    /// The repository trait's name: `trait_name = ...`, else `<Entity>Repository`.
+    pub trait_ident: Ident,
+    /// The trait itself is in error (its name is taken, or two methods would share a name), so
+    /// the fallback leaves it out.
+    pub trait_in_error: bool,
     /// Every field, persisted or not, in declaration order.
     pub fields: Vec<Field<'a>>,
 }
@@ -60,7 +65,7 @@ impl<'a> Entity<'a> {
     }
 
     pub fn trait_ident(&self) -> Ident {
-        quote::format_ident!("{}Repository", self.ident)
+        self.trait_ident.clone()
     }
 }
 

@@ -4,23 +4,24 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Expr, LitInt, LitStr, Path};
+use syn::{Attribute, Expr, Ident, LitInt, LitStr, Path};
 
 use crate::internals::ctxt::Ctxt;
 use crate::internals::suggest;
 
-/// `#[repo(table = "users", crate = path, max_page_size = 100)]`.
+/// `#[repo(table = "users", crate = path, max_page_size = 100, trait_name = UserStore)]`.
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub table: Option<LitStr>,
     pub krate: Option<Path>,
     pub max_page_size: Option<LitInt>,
+    pub trait_name: Option<Ident>,
     /// An attribute failed to parse: a missing table is then not reported, since the key the
     /// user meant may be the one in error.
     pub broken: bool,
 }
 
-const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size"];
+const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size", "trait_name"];
 
 /// `#[repo(id, generated, unique, indexed, sortable, skip, default = expr, column = "...",
 /// sql_type = "...")]`.
@@ -66,15 +67,35 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("transient", "skip"),
     ("ignore", "skip"),
     ("type", "sql_type"),
+    ("trait", "trait_name"),
+    ("trait_ident", "trait_name"),
 ];
 
 pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
+    let mut later = Vec::new();
     let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
-            "table" => set(&mut out.table, meta, key)?,
+            "table" => {
+                set(&mut out.table, meta, key)?;
+                unsuffixed(
+                    out.table.as_ref().map(LitStr::suffix),
+                    &out.table,
+                    key,
+                    &mut later,
+                );
+            }
             "crate" => set(&mut out.krate, meta, key)?,
-            "max_page_size" => set(&mut out.max_page_size, meta, key)?,
+            "trait_name" => set(&mut out.trait_name, meta, key)?,
+            "max_page_size" => {
+                set(&mut out.max_page_size, meta, key)?;
+                unsuffixed(
+                    out.max_page_size.as_ref().map(LitInt::suffix),
+                    &out.max_page_size,
+                    key,
+                    &mut later,
+                );
+            }
             other => {
                 let hint = if FIELD_KEYS.contains(&other) {
                     format!("; `{other}` goes on a field")
@@ -87,11 +108,15 @@ pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
         Ok(())
     });
     out.broken = !ok;
+    for error in later {
+        cx.syn_error(error);
+    }
     out
 }
 
 pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
     let mut out = FieldAttrs::default();
+    let mut later = Vec::new();
     let ok = for_each_key(attrs, cx, |key, meta| {
         match key {
             "id" => flag(&mut out.id, meta, key)?,
@@ -101,8 +126,24 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
             "sortable" => flag(&mut out.sortable, meta, key)?,
             "skip" => flag(&mut out.skip, meta, key)?,
             "default" => set(&mut out.default, meta, key)?,
-            "column" => set(&mut out.column, meta, key)?,
-            "sql_type" => set(&mut out.sql_type, meta, key)?,
+            "column" => {
+                set(&mut out.column, meta, key)?;
+                unsuffixed(
+                    out.column.as_ref().map(LitStr::suffix),
+                    &out.column,
+                    key,
+                    &mut later,
+                );
+            }
+            "sql_type" => {
+                set(&mut out.sql_type, meta, key)?;
+                unsuffixed(
+                    out.sql_type.as_ref().map(LitStr::suffix),
+                    &out.sql_type,
+                    key,
+                    &mut later,
+                );
+            }
             other => {
                 let hint = if CONTAINER_KEYS.contains(&other) {
                     format!("; `{other}` goes on the struct")
@@ -115,6 +156,9 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
         Ok(())
     });
     out.broken = !ok;
+    for error in later {
+        cx.syn_error(error);
+    }
     out
 }
 
@@ -164,6 +208,16 @@ fn for_each_key(
             ok = false;
             continue;
         }
+        if let syn::Meta::List(list) = &attr.meta
+            && list.tokens.is_empty()
+        {
+            cx.error_spanned_by(
+                attr,
+                "`#[repo()]` is empty and does nothing; add keys such as `#[repo(id)]` or remove it",
+            );
+            ok = false;
+            continue;
+        }
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map_or_else(
                 || meta.path.to_token_stream().to_string().replace(' ', ""),
@@ -177,6 +231,19 @@ fn for_each_key(
         }
     }
     ok
+}
+
+/// A literal with a suffix (`100u8`, `"users"x`) is a mistake: the key reads the value alone.
+/// Recorded in `errors`, so the keys after it are still checked.
+fn unsuffixed(suffix: Option<&str>, lit: &impl ToTokens, key: &str, errors: &mut Vec<syn::Error>) {
+    if let Some(suffix) = suffix.filter(|suffix| !suffix.is_empty()) {
+        let text = lit.to_token_stream().to_string();
+        let bare = text.strip_suffix(suffix).unwrap_or(&text);
+        errors.push(syn::Error::new_spanned(
+            lit,
+            format!("`{key}` takes a literal without a suffix: write `{key} = {bare}`"),
+        ));
+    }
 }
 
 fn flag(slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
@@ -211,10 +278,49 @@ fn set<T: syn::parse::Parse>(
             "sql_type" => "sql_type = \"JSONB\"",
             "max_page_size" => "max_page_size = 100",
             "crate" => "crate = ::pact",
+            "trait_name" => "trait_name = UserStore",
             _ => "default = Vec::new()",
         };
         return Err(meta.error(format!("`{key}` takes a value: `{example}`")));
     }
-    *slot = Some(meta.value()?.parse()?);
-    Ok(())
+    let input = meta.value()?;
+    // Forked first: a failed parse may have consumed the token.
+    let before = input.fork();
+    match input.parse() {
+        Ok(value) => {
+            *slot = Some(value);
+            Ok(())
+        }
+        Err(err) => Err(wrong_kind(&before, key).unwrap_or(err)),
+    }
+}
+
+/// A clearer error for a value of the wrong kind that is still one token tree: a string where an
+/// identifier or integer belongs, or the reverse (`column = email`, `max_page_size = "100"`).
+fn wrong_kind(input: syn::parse::ParseStream<'_>, key: &str) -> Option<syn::Error> {
+    let token: proc_macro2::TokenTree = input.parse().ok()?;
+    let text = match &token {
+        proc_macro2::TokenTree::Literal(lit) => {
+            let text = lit.to_string();
+            text.strip_prefix('"')
+                .and_then(|text| text.strip_suffix('"'))
+                .map_or(text.clone(), str::to_owned)
+        }
+        other => other.to_string(),
+    };
+    let fix = match key {
+        "table" | "column" | "sql_type" => format!("{key} = \"{text}\""),
+        "max_page_size" if text.chars().all(|c| c.is_ascii_digit()) => format!("{key} = {text}"),
+        "trait_name" if syn::parse_str::<Ident>(&text).is_ok() => format!("{key} = {text}"),
+        _ => return None,
+    };
+    let what = match key {
+        "max_page_size" => "an integer",
+        "trait_name" => "an identifier",
+        _ => "a string",
+    };
+    Some(syn::Error::new_spanned(
+        token,
+        format!("`{key}` takes {what}: write `{fix}`"),
+    ))
 }

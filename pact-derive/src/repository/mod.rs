@@ -1,13 +1,17 @@
 //! `#[derive(Repository)]`: entity metadata, per-dialect SQL computed at compile time, and a
 //! `<Entity>Repository` trait implemented for memory and sqlx. Attributes are parsed (`attr`),
-//! checked into a model (`valid` -> `ast`, with `types` for column types), then expanded
+//! checked into a model (`valid` -> `ast`, with `types` for column types, `names` for table and
+//! column names, `sql_type` for user column types and `checks` across fields), then expanded
 //! (`sql` for the statements, `expand` for the impls); on error, `fallback` stands in.
 
 mod ast;
 mod attr;
+mod checks;
 mod expand;
 mod fallback;
+mod names;
 mod sql;
+mod sql_type;
 mod types;
 mod valid;
 

@@ -4,17 +4,16 @@
 
 use proc_macro2::Span;
 use quote::ToTokens;
+use syn::visit::Visit;
 use syn::{Data, DeriveInput, Fields, FieldsNamed, LitStr};
 
 use super::ast::{Entity, Field, Stored};
 use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::types::{self, Kind};
+use super::{checks, names, sql_type};
 use crate::internals::case;
 use crate::internals::crate_path;
 use crate::internals::ctxt::Ctxt;
-
-/// PostgreSQL truncates longer identifiers; MySQL allows 64.
-const MAX_IDENT: usize = 63;
 
 pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     let container = attr::container(&input.attrs, cx);
@@ -42,6 +41,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
                     None
                 }
             });
+    let (trait_ident, mut trait_in_error) = checks::trait_ident(&container, &input.ident, cx);
     let named = named?;
     let mut fields = Vec::new();
     let mut index = 0;
@@ -53,10 +53,23 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         let attrs = attr::field(&field.attrs, cx);
         id_reported |= attrs.broken || (attrs.id.is_some() && attrs.skip.is_some());
         let column = if let Some(lit) = &attrs.column {
-            check_ident(lit, "column", cx);
+            if let Err(message) = names::check_column(&lit.value()) {
+                cx.error_spanned_by(lit, message);
+            }
             lit.value()
         } else {
-            ident.to_string().trim_start_matches("r#").to_owned()
+            let column = ident.to_string().trim_start_matches("r#").to_owned();
+            if attrs.skip.is_none()
+                && let Err(message) = names::check_column(&column)
+            {
+                let hint = if message.contains("#[repo(column") {
+                    ""
+                } else {
+                    "; name the column with `#[repo(column = \"...\")]`"
+                };
+                cx.error_spanned_by(ident, format!("{message}{hint}"));
+            }
+            column
         };
         let stored = stored(&attrs, &field.ty, index, cx);
         if stored.is_some() {
@@ -70,8 +83,9 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             default: attrs.default,
         });
     }
-    check_columns(&fields, cx);
-    check_one_id(&input.ident, &fields, id_reported, cx);
+    checks::columns(&fields, cx);
+    trait_in_error |= !checks::finder_names(&fields, cx);
+    checks::one_id(&input.ident, &fields, id_reported, cx);
     if generic {
         // The fallback trait would name the entity without its parameters.
         return None;
@@ -82,6 +96,8 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         krate: crate_path::or_default(container.krate),
         table,
         max_page_size,
+        trait_ident,
+        trait_in_error,
         fields,
     })
 }
@@ -120,7 +136,9 @@ fn named_fields<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<&'a FieldsN
 /// The checked table name; when it is missing, the suggested one, so the fallback can expand.
 fn table(container: &ContainerAttrs, ident: &syn::Ident, cx: &mut Ctxt) -> String {
     if let Some(lit) = &container.table {
-        check_ident(lit, "table", cx);
+        if let Err(message) = names::check_table(&lit.value()) {
+            cx.error_spanned_by(lit, message);
+        }
         return lit.value();
     }
     let suggestion = format!("{}s", case::snake_case(&ident.to_string()));
@@ -149,16 +167,35 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     let nullable = types::option_inner(ty);
     let kind = types::kind(nullable.unwrap_or(ty));
     let key = attrs.id.is_some() || attrs.unique.is_some() || attrs.indexed.is_some();
+    // A borrowed type or a tuple cannot be decoded from one column; nothing else about it is
+    // worth reporting.
+    let borrowed = borrowed(ty, cx) || tuple(nullable.unwrap_or(ty), cx);
+    if let (Kind::Float(float), false) = (kind, borrowed) {
+        for (key, span, why) in [
+            ("id", attrs.id, "an id"),
+            ("unique", attrs.unique, "a unique column"),
+        ] {
+            if let Some(span) = span {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!(
+                        "`{float}` cannot be {why}: floats have no total equality (`NaN != NaN`) and no hash; use an integer, a `String` or a `Uuid`, or remove `{key}`"
+                    ),
+                ));
+            }
+        }
+    }
     if attrs.id.is_some() {
         redundant(attrs.unique, "unique", "an id is unique already", cx);
         redundant(attrs.indexed, "indexed", "an id is indexed already", cx);
         redundant(attrs.sortable, "sortable", "an id is sortable already", cx);
-        if let Some(inner) = nullable {
+        // A float id is reported above, with a suggestion that also drops the `Option`.
+        if let (Some(inner), false) = (nullable, matches!(kind, Kind::Float(_))) {
             cx.error_spanned_by(
                 ty,
                 format!(
                     "an id cannot be an `Option`: every row has one; use `{}`{}",
-                    inner.to_token_stream(),
+                    type_text(inner),
                     if attrs.generated.is_some() {
                         " (a `generated` id is assigned on insert, whatever it holds before)"
                     } else {
@@ -179,14 +216,8 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
             "a `generated` id must be an integer (`i64`, `i32`, ...); a `String` or `Uuid` id is chosen by the application, so remove `generated`",
         );
     }
-    if attrs.unique.is_some() {
-        redundant(
-            attrs.indexed,
-            "indexed",
-            "a unique column is indexed already",
-            cx,
-        );
-    }
+    check_redundant_keys(attrs, cx);
+    check_generated_id(attrs, kind, cx);
     for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
         if let (Some(span), Some(_)) = (span, nullable) {
             cx.syn_error(syn::Error::new(
@@ -195,12 +226,16 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
             ));
         }
     }
-    let sql_types = sql_types(
-        attrs.sql_type.as_ref(),
-        kind.sql(key),
-        nullable.unwrap_or(ty),
-        cx,
-    );
+    let sql_types = if borrowed {
+        [String::new(), String::new(), String::new()]
+    } else {
+        sql_types(
+            attrs.sql_type.as_ref(),
+            kind.sql(key),
+            nullable.unwrap_or(ty),
+            cx,
+        )
+    };
     Some(Stored {
         index,
         id: attrs.id.is_some(),
@@ -212,6 +247,47 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         kind,
         sql_types,
     })
+}
+
+/// Keys a unique or indexed column has already.
+fn check_redundant_keys(attrs: &FieldAttrs, cx: &mut Ctxt) {
+    if attrs.unique.is_some() {
+        redundant(
+            attrs.indexed,
+            "indexed",
+            "a unique column is indexed already",
+            cx,
+        );
+        redundant(
+            attrs.sortable,
+            "sortable",
+            "a unique column is sortable already",
+            cx,
+        );
+    } else if attrs.indexed.is_some() {
+        redundant(
+            attrs.sortable,
+            "sortable",
+            "an indexed column is sortable already",
+            cx,
+        );
+    }
+}
+
+/// What a `generated` id's type and column type cannot be.
+fn check_generated_id(attrs: &FieldAttrs, kind: Kind, cx: &mut Ctxt) {
+    if let (Some(_), Some(generated), Kind::Int("u64")) = (attrs.id, attrs.generated, kind) {
+        cx.syn_error(syn::Error::new(
+            generated,
+            "a `generated` id cannot be a `u64`: PostgreSQL stores `u64` as NUMERIC(20), which cannot be an identity column, and generated ids never pass `i64::MAX`; use `i64`",
+        ));
+    }
+    if let (Some(_), Some(_), Some(lit)) = (attrs.id, attrs.generated, &attrs.sql_type) {
+        cx.error_spanned_by(
+            lit,
+            "a `generated` id's column type follows its integer type (an identity or auto-increment column); remove `sql_type`",
+        );
+    }
 }
 
 /// A skipped field has no column: the keys about one are mistakes.
@@ -250,15 +326,8 @@ fn sql_types(
     match (sql_type, known) {
         (Some(lit), _) => {
             let value = lit.value();
-            let plain = value.starts_with(|c: char| c.is_ascii_alphabetic())
-                && value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | ',' | '_'));
-            if !plain {
-                cx.error_spanned_by(
-                    lit,
-                    "`sql_type` must be a plain column type such as \"JSONB\" or \"VARCHAR(64)\"",
-                );
+            if let Err(message) = sql_type::check(&value) {
+                cx.error_spanned_by(lit, message);
             }
             [value.clone(), value.clone(), value]
         }
@@ -267,8 +336,9 @@ fn sql_types(
             cx.error_spanned_by(
                 ty,
                 format!(
-                    "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`",
-                    ty.to_token_stream()
+                    "cannot choose a column type for `{}`; name it: `#[repo(sql_type = \"TEXT\")]`{}",
+                    type_text(ty),
+                    alias_hint(ty),
                 ),
             );
             [String::new(), String::new(), String::new()]
@@ -276,84 +346,100 @@ fn sql_types(
     }
 }
 
+/// Reports a reference or a borrowing type (`&'a str`, `Cow<'a, str>`) in a stored field: a row
+/// is decoded into owned values. `true` when there is one.
+fn borrowed(ty: &syn::Type, cx: &mut Ctxt) -> bool {
+    struct Find<'t>(Option<&'t syn::Type>, Option<&'t syn::Lifetime>);
+    impl<'t> Visit<'t> for Find<'t> {
+        fn visit_type_reference(&mut self, reference: &'t syn::TypeReference) {
+            if self.0.is_none() {
+                self.0 = Some(&reference.elem);
+            }
+        }
+        fn visit_lifetime(&mut self, lifetime: &'t syn::Lifetime) {
+            if self.1.is_none() {
+                self.1 = Some(lifetime);
+            }
+        }
+    }
+    let mut find = Find(None, None);
+    find.visit_type(ty);
+    let owned = match find {
+        Find(Some(elem), _) => match elem {
+            syn::Type::Path(path) if path.path.is_ident("str") => "String".to_owned(),
+            syn::Type::Slice(slice) => format!("Vec<{}>", type_text(&slice.elem)),
+            other => type_text(other),
+        },
+        Find(None, Some(_)) => "an owned type such as `String`".to_owned(),
+        Find(None, None) => return false,
+    };
+    let owned = if owned.starts_with("an ") {
+        owned
+    } else {
+        format!("`{owned}`")
+    };
+    cx.error_spanned_by(
+        ty,
+        format!("a stored field cannot borrow: rows are read back into owned values; use {owned}, or add `#[repo(skip)]`"),
+    );
+    true
+}
+
+/// Reports a tuple (`(i64, i64)`, `()`) as a stored field's type: a column holds one value, and
+/// composite keys are not supported. `true` when it is one.
+fn tuple(ty: &syn::Type, cx: &mut Ctxt) -> bool {
+    let syn::Type::Tuple(tuple) = ty else {
+        return false;
+    };
+    let message = if tuple.elems.is_empty() {
+        "`()` holds nothing to store; remove the field or add `#[repo(skip)]`"
+    } else {
+        "a tuple cannot be one column (and composite keys are not supported); store each part in a field of its own"
+    };
+    cx.error_spanned_by(ty, message);
+    true
+}
+
+/// For `Maybe<T>`, which may be an alias of `Option<T>`: the derive reads types by name, so an
+/// alias would be stored as a NOT NULL column.
+fn alias_hint(ty: &syn::Type) -> String {
+    let syn::Type::Path(path) = ty else {
+        return String::new();
+    };
+    let Some(segment) = path.path.segments.last() else {
+        return String::new();
+    };
+    match &segment.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+            let arg = type_text(&args.args);
+            format!(
+                "; if `{}` is an alias of `Option`, write `Option<{arg}>`: the derive reads types by name, and only `Option` makes the column nullable",
+                segment.ident
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// A type as the user would write it in a message: `Vec<u8>`, not `Vec < u8 >`.
+fn type_text(tokens: &impl ToTokens) -> String {
+    let text = tokens.to_token_stream().to_string();
+    [
+        (" < ", "<"),
+        ("< ", "<"),
+        (" <", "<"),
+        (" >", ">"),
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" ,", ","),
+        ("& ", "&"),
+    ]
+    .iter()
+    .fold(text, |text, (from, to)| text.replace(from, to))
+}
+
 fn redundant(span: Option<Span>, key: &str, why: &str, cx: &mut Ctxt) {
     if let Some(span) = span {
         cx.syn_error(syn::Error::new(span, format!("{why}; remove `{key}`")));
-    }
-}
-
-fn check_one_id(ident: &syn::Ident, fields: &[Field<'_>], id_reported: bool, cx: &mut Ctxt) {
-    let ids: Vec<&Field<'_>> = fields
-        .iter()
-        .filter(|field| field.stored.as_ref().is_some_and(|stored| stored.id))
-        .collect();
-    match ids.as_slice() {
-        [] if id_reported => {}
-        [] => {
-            if let Some(field) = fields.iter().find(|field| field.ident == "id") {
-                cx.error_spanned_by(
-                    field.ident,
-                    "no field is the id; mark this one with `#[repo(id)]`, or `#[repo(id, generated)]` when the database assigns it",
-                );
-            } else {
-                cx.error_spanned_by(
-                    ident,
-                    "no field is the id; mark the primary key with `#[repo(id)]`",
-                );
-            }
-        }
-        [_] => {}
-        [_, rest @ ..] => {
-            for field in rest {
-                cx.error_spanned_by(
-                    field.ident,
-                    "a second `#[repo(id)]`; an entity has one id (composite keys are not supported)",
-                );
-            }
-        }
-    }
-}
-
-fn check_columns(fields: &[Field<'_>], cx: &mut Ctxt) {
-    for (i, field) in fields.iter().enumerate() {
-        if field.stored.is_none() {
-            continue;
-        }
-        let taken = fields[..i]
-            .iter()
-            .any(|other| other.stored.is_some() && other.column == field.column);
-        if taken {
-            cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "two fields are stored in column `{}`; rename one with `column = \"...\"`",
-                    field.column
-                ),
-            );
-        }
-    }
-}
-
-/// A table or column name must be a plain identifier: it is written into SQL at compile time.
-fn check_ident(lit: &LitStr, what: &str, cx: &mut Ctxt) {
-    let value = lit.value();
-    let mut chars = value.chars();
-    let plain = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !plain {
-        cx.error_spanned_by(
-            lit,
-            format!("the {what} name must be a plain identifier (letters, digits and `_`, not starting with a digit), as in \"user_accounts\""),
-        );
-    } else if value.len() > MAX_IDENT {
-        cx.error_spanned_by(
-            lit,
-            format!(
-                "the {what} name is {} characters long; PostgreSQL keeps only {MAX_IDENT}",
-                value.len()
-            ),
-        );
     }
 }

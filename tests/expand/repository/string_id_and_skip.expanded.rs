@@ -5,7 +5,7 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
     ///The `ShortLink` with this id, or `None`.
     fn find_by_id<'a>(
         &'a self,
-        id: &'a str,
+        id: &'a ::core::primitive::str,
     ) -> ::pact::repository::BoxFuture<
         'a,
         ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
@@ -13,7 +13,7 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
     ///The `ShortLink` with this id; `RepoError::NotFound` (404) when there is none.
     fn get_by_id<'a>(
         &'a self,
-        id: &'a str,
+        id: &'a ::core::primitive::str,
     ) -> ::pact::repository::BoxFuture<
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
@@ -31,15 +31,15 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
         &'a self,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<u64, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
     ///Whether a `ShortLink` with this id is stored.
     fn exists<'a>(
         &'a self,
-        id: &'a str,
+        id: &'a ::core::primitive::str,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<bool, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
     ///Stores a new row and returns it as stored (with its generated id); `RepoError::Conflict` (409) when the id or a unique field is taken.
     fn insert<'a>(
@@ -68,38 +68,56 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
     ///Deletes the row with this id; whether there was one.
     fn delete_by_id<'a>(
         &'a self,
-        id: &'a str,
+        id: &'a ::core::primitive::str,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<bool, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
 }
 const _: () = {
+    const _: () = {
+        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
+        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
+        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
+        let _ = __pact_assert_id::<String>;
+        let _ = __pact_assert_row::<ShortLink>;
+    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for ShortLink {
+    impl ShortLink {
+        #[doc(hidden)]
+        fn __pact_default_preview() -> Vec<u8> {
+            Vec::new()
+        }
+    }
+    #[automatically_derived]
+    impl ::pact::__private::Entity for ShortLink
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+    {
         type Id = String;
-        const NAME: &'static str = "ShortLink";
-        const TABLE: &'static str = "short_links";
+        const NAME: &'static ::core::primitive::str = "ShortLink";
+        const TABLE: &'static ::core::primitive::str = "short_links";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("slug", "slug").id(),
             ::pact::__private::Column::new("target", "target"),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
-        const ID_COLUMN: usize = 0usize;
+        const ID_COLUMN: ::core::primitive::usize = 0usize;
         fn id(&self) -> &Self::Id {
             &self.slug
         }
         fn set_generated_id(
             &mut self,
-            id: i64,
+            __pact_id: ::core::primitive::i64,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let _ = id;
+            let _ = __pact_id;
             ::core::result::Result::Ok(())
         }
         fn statements(
-            dialect: ::pact::__private::Dialect,
+            __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
-            match dialect {
+            match __pact_dialect {
                 ::pact::__private::Dialect::Sqlite => {
                     &::pact::__private::Statements {
                         create_table: &[
@@ -155,23 +173,34 @@ const _: () = {
         }
         fn unique_hash(
             &self,
-            column: usize,
-            state: &::pact::__private::RandomState,
-        ) -> u64 {
-            let _ = column;
-            let _ = state;
+            __pact_column: ::core::primitive::usize,
+            __pact_state: &::pact::__private::RandomState,
+        ) -> ::core::primitive::u64 {
+            let _ = __pact_column;
+            let _ = __pact_state;
             0
         }
-        fn unique_eq(&self, other: &Self, column: usize) -> bool {
-            let _ = column;
-            let _ = other;
+        fn unique_eq(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::primitive::bool {
+            let _ = __pact_column;
+            let _ = __pact_other;
             false
         }
-        fn compare(&self, other: &Self, column: usize) -> ::core::cmp::Ordering {
-            match column {
+        fn compare(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::cmp::Ordering {
+            match __pact_column {
                 0usize => {
                     ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.slug, &other.slug),
+                        ::core::cmp::PartialOrd::partial_cmp(
+                            &self.slug,
+                            &__pact_other.slug,
+                        ),
                         ::core::cmp::Ordering::Equal,
                     )
                 }
@@ -179,89 +208,101 @@ const _: () = {
             }
         }
         fn clear_transient(&mut self) {
-            self.preview = Vec::new();
+            self.preview = Self::__pact_default_preview();
         }
     }
     #[automatically_derived]
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
     for ShortLink
     where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
         String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         u32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
     {
         fn decode_row(
-            row: &__DB::Row,
+            __pact_row: &__DB::Row,
         ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
             ::core::result::Result::Ok(Self {
                 slug: <String as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 0usize)?,
+                >>::decode(__pact_row, 0usize)?,
                 target: <String as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 1usize)?,
+                >>::decode(__pact_row, 1usize)?,
                 clicks: <u32 as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 2usize)?,
-                preview: Vec::new(),
+                >>::decode(__pact_row, 2usize)?,
+                preview: Self::__pact_default_preview(),
             })
         }
         fn bind_insert(
             &self,
-            args: &mut __DB::Arguments,
+            __pact_args: &mut __DB::Arguments,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.target, args)?;
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, args)?;
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
+            <String as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.target, __pact_args)?;
+            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, __pact_args)?;
             ::core::result::Result::Ok(())
         }
         fn bind_update(
             &self,
-            args: &mut __DB::Arguments,
+            __pact_args: &mut __DB::Arguments,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.target, args)?;
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, args)?;
+            <String as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.target, __pact_args)?;
+            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, __pact_args)?;
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
             ::core::result::Result::Ok(())
         }
     }
     #[automatically_derived]
-    impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink> {
+    impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink>
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+    {
         fn find_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.find_row(id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.find_row(__pact_id)),
+                ),
             )
         }
         fn get_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(id)))
+            ::pact::__private::Box::pin(::core::future::ready(self.get_row(__pact_id)))
         }
         fn find_all<'a>(
             &'a self,
-            page: ::pact::PageRequest,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&page, |_| true)),
+                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
             )
         }
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<u64, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
                 ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
@@ -269,142 +310,154 @@ const _: () = {
         }
         fn exists<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.contains(id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.contains(__pact_id)),
+                ),
             )
         }
         fn insert<'a>(
             &'a self,
-            entity: ShortLink,
+            __pact_entity: ShortLink,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.insert_row(entity)))
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.insert_row(__pact_entity)),
+            )
         }
         fn insert_many<'a>(
             &'a self,
-            entities: ::pact::__private::Vec<ShortLink>,
+            __pact_entities: ::pact::__private::Vec<ShortLink>,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(entities)),
+                ::core::future::ready(self.insert_rows(__pact_entities)),
             )
         }
         fn update<'a>(
             &'a self,
-            entity: ShortLink,
+            __pact_entity: ShortLink,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.update_row(entity)))
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.update_row(__pact_entity)),
+            )
         }
         fn delete_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.delete_row(id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.delete_row(__pact_id)),
+                ),
             )
         }
     }
     #[automatically_derived]
     impl<__DB> ShortLinkRepository for ::pact::__private::SqlRepository<__DB, ShortLink>
     where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
         __DB: ::pact::__private::SqlBackend,
-        ShortLink: ::pact::__private::SqlEntity<__DB>,
-        str: ::pact::__private::SqlBind<__DB>,
+        for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
+        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
         fn find_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(id).await })
+            ::pact::__private::Box::pin(async move { self.find_row(__pact_id).await })
         }
         fn get_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(id).await })
+            ::pact::__private::Box::pin(async move { self.get_row(__pact_id).await })
         }
         fn find_all<'a>(
             &'a self,
-            page: ::pact::PageRequest,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_page(&page).await })
+            ::pact::__private::Box::pin(async move {
+                self.find_page(&__pact_page).await
+            })
         }
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<u64, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(self.count_rows())
         }
         fn exists<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(id).await })
+            ::pact::__private::Box::pin(async move { self.contains(__pact_id).await })
         }
         fn insert<'a>(
             &'a self,
-            entity: ShortLink,
+            __pact_entity: ShortLink,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(entity))
+            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
         }
         fn insert_many<'a>(
             &'a self,
-            entities: ::pact::__private::Vec<ShortLink>,
+            __pact_entities: ::pact::__private::Vec<ShortLink>,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(entities))
+            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
         }
         fn update<'a>(
             &'a self,
-            entity: ShortLink,
+            __pact_entity: ShortLink,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(entity))
+            ::pact::__private::Box::pin(self.update_row(__pact_entity))
         }
         fn delete_by_id<'a>(
             &'a self,
-            id: &'a str,
+            __pact_id: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(id).await })
+            ::pact::__private::Box::pin(async move { self.delete_row(__pact_id).await })
         }
     }
 };

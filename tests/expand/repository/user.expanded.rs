@@ -29,7 +29,7 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
     ///The `User` whose `email` is this value, or `None` (`email` is unique).
     fn find_by_email<'a>(
         &'a self,
-        email: &'a str,
+        email: &'a ::core::primitive::str,
     ) -> ::pact::repository::BoxFuture<
         'a,
         ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
@@ -48,7 +48,7 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
         &'a self,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<u64, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
     ///Whether a `User` with this id is stored.
     fn exists<'a>(
@@ -56,7 +56,7 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
         id: i64,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<bool, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
     ///Stores a new row and returns it as stored (with its generated id); `RepoError::Conflict` (409) when the id or a unique field is taken.
     fn insert<'a>(
@@ -88,15 +88,28 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
         id: i64,
     ) -> ::pact::repository::BoxFuture<
         'a,
-        ::core::result::Result<bool, ::pact::RepoError>,
+        ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
 }
 const _: () = {
+    const _: () = {
+        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
+        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
+        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
+        let _ = __pact_assert_id::<i64>;
+        let _ = __pact_assert_row::<User>;
+        let _ = __pact_assert_unique::<String>;
+    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for User {
+    impl ::pact::__private::Entity for User
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+    {
         type Id = i64;
-        const NAME: &'static str = "User";
-        const TABLE: &'static str = "users";
+        const NAME: &'static ::core::primitive::str = "User";
+        const TABLE: &'static ::core::primitive::str = "users";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("id", "id").id().generated(),
             ::pact::__private::Column::new("email", "email").unique().sortable(),
@@ -105,22 +118,22 @@ const _: () = {
             ::pact::__private::Column::new("bio", "bio").nullable(),
             ::pact::__private::Column::new("created_at_ms", "created_at"),
         ];
-        const ID_COLUMN: usize = 0usize;
-        const MAX_PAGE_SIZE: u32 = 50u32;
+        const ID_COLUMN: ::core::primitive::usize = 0usize;
+        const MAX_PAGE_SIZE: ::core::primitive::u32 = 50u32;
         fn id(&self) -> &Self::Id {
             &self.id
         }
         fn set_generated_id(
             &mut self,
-            id: i64,
+            __pact_id: ::core::primitive::i64,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            self.id = id;
+            self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
         fn statements(
-            dialect: ::pact::__private::Dialect,
+            __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
-            match dialect {
+            match __pact_dialect {
                 ::pact::__private::Dialect::Sqlite => {
                     &::pact::__private::Statements {
                         create_table: &[
@@ -217,31 +230,44 @@ const _: () = {
         }
         fn unique_hash(
             &self,
-            column: usize,
-            state: &::pact::__private::RandomState,
-        ) -> u64 {
-            match column {
-                1usize => ::pact::__private::BuildHasher::hash_one(state, &self.email),
+            __pact_column: ::core::primitive::usize,
+            __pact_state: &::pact::__private::RandomState,
+        ) -> ::core::primitive::u64 {
+            match __pact_column {
+                1usize => {
+                    ::pact::__private::BuildHasher::hash_one(__pact_state, &self.email)
+                }
                 _ => 0,
             }
         }
-        fn unique_eq(&self, other: &Self, column: usize) -> bool {
-            match column {
-                1usize => ::core::cmp::PartialEq::eq(&self.email, &other.email),
+        fn unique_eq(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::primitive::bool {
+            match __pact_column {
+                1usize => ::core::cmp::PartialEq::eq(&self.email, &__pact_other.email),
                 _ => false,
             }
         }
-        fn compare(&self, other: &Self, column: usize) -> ::core::cmp::Ordering {
-            match column {
+        fn compare(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::cmp::Ordering {
+            match __pact_column {
                 0usize => {
                     ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &other.id),
+                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &__pact_other.id),
                         ::core::cmp::Ordering::Equal,
                     )
                 }
                 1usize => {
                     ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.email, &other.email),
+                        ::core::cmp::PartialOrd::partial_cmp(
+                            &self.email,
+                            &__pact_other.email,
+                        ),
                         ::core::cmp::Ordering::Equal,
                     )
                 }
@@ -249,14 +275,17 @@ const _: () = {
                     ::core::option::Option::unwrap_or(
                         ::core::cmp::PartialOrd::partial_cmp(
                             &self.team_id,
-                            &other.team_id,
+                            &__pact_other.team_id,
                         ),
                         ::core::cmp::Ordering::Equal,
                     )
                 }
                 3usize => {
                     ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.name, &other.name),
+                        ::core::cmp::PartialOrd::partial_cmp(
+                            &self.name,
+                            &__pact_other.name,
+                        ),
                         ::core::cmp::Ordering::Equal,
                     )
                 }
@@ -267,6 +296,9 @@ const _: () = {
     #[automatically_derived]
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB> for User
     where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
         i64: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
         i32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
@@ -275,87 +307,108 @@ const _: () = {
         >: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
     {
         fn decode_row(
-            row: &__DB::Row,
+            __pact_row: &__DB::Row,
         ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
             ::core::result::Result::Ok(Self {
-                id: <i64 as ::pact::__private::SqlDecode<__DB>>::decode(row, 0usize)?,
+                id: <i64 as ::pact::__private::SqlDecode<
+                    __DB,
+                >>::decode(__pact_row, 0usize)?,
                 email: <String as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 1usize)?,
+                >>::decode(__pact_row, 1usize)?,
                 team_id: <i32 as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 2usize)?,
+                >>::decode(__pact_row, 2usize)?,
                 name: <String as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 3usize)?,
+                >>::decode(__pact_row, 3usize)?,
                 bio: <Option<
                     String,
-                > as ::pact::__private::SqlDecode<__DB>>::decode(row, 4usize)?,
+                > as ::pact::__private::SqlDecode<__DB>>::decode(__pact_row, 4usize)?,
                 created_at: <i64 as ::pact::__private::SqlDecode<
                     __DB,
-                >>::decode(row, 5usize)?,
+                >>::decode(__pact_row, 5usize)?,
             })
         }
         fn bind_insert(
             &self,
-            args: &mut __DB::Arguments,
+            __pact_args: &mut __DB::Arguments,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.email, args)?;
-            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, args)?;
-            <Option<String> as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.created_at, args)?;
+            <String as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.email, __pact_args)?;
+            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, __pact_args)?;
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, __pact_args)?;
+            <Option<
+                String,
+            > as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, __pact_args)?;
+            <i64 as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.created_at, __pact_args)?;
             ::core::result::Result::Ok(())
         }
         fn bind_update(
             &self,
-            args: &mut __DB::Arguments,
+            __pact_args: &mut __DB::Arguments,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.email, args)?;
-            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, args)?;
-            <Option<String> as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.created_at, args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, args)?;
+            <String as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.email, __pact_args)?;
+            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, __pact_args)?;
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, __pact_args)?;
+            <Option<
+                String,
+            > as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, __pact_args)?;
+            <i64 as ::pact::__private::SqlBind<
+                __DB,
+            >>::bind(&self.created_at, __pact_args)?;
+            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
             ::core::result::Result::Ok(())
         }
     }
     #[automatically_derived]
-    impl UserRepository for ::pact::__private::MemoryRepository<User> {
+    impl UserRepository for ::pact::__private::MemoryRepository<User>
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+    {
         fn find_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.find_row(&id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.find_row(&__pact_id)),
+                ),
             )
         }
         fn get_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&id)))
+            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
         }
         fn find_all<'a>(
             &'a self,
-            page: ::pact::PageRequest,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&page, |_| true)),
+                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
             )
         }
         fn find_by_email<'a>(
             &'a self,
-            email: &'a str,
+            __pact_value: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
@@ -368,9 +421,12 @@ const _: () = {
                                 1usize,
                                 ::pact::__private::BuildHasher::hash_one(
                                     self.hasher(),
-                                    email,
+                                    __pact_value,
                                 ),
-                                |row| ::core::cmp::PartialEq::eq(&row.email, email),
+                                |__pact_row| ::core::cmp::PartialEq::eq(
+                                    &__pact_row.email,
+                                    __pact_value,
+                                ),
                             ),
                     ),
                 ),
@@ -378,8 +434,8 @@ const _: () = {
         }
         fn find_all_by_team_id<'a>(
             &'a self,
-            team_id: i32,
-            page: ::pact::PageRequest,
+            __pact_value: i32,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
@@ -388,8 +444,11 @@ const _: () = {
                 ::core::future::ready(
                     self
                         .find_page(
-                            &page,
-                            |row| ::core::cmp::PartialEq::eq(&row.team_id, &team_id),
+                            &__pact_page,
+                            |__pact_row| ::core::cmp::PartialEq::eq(
+                                &__pact_row.team_id,
+                                &__pact_value,
+                            ),
                         ),
                 ),
             )
@@ -398,7 +457,7 @@ const _: () = {
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<u64, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
                 ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
@@ -406,167 +465,180 @@ const _: () = {
         }
         fn exists<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.contains(&id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.contains(&__pact_id)),
+                ),
             )
         }
         fn insert<'a>(
             &'a self,
-            entity: User,
+            __pact_entity: User,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.insert_row(entity)))
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.insert_row(__pact_entity)),
+            )
         }
         fn insert_many<'a>(
             &'a self,
-            entities: ::pact::__private::Vec<User>,
+            __pact_entities: ::pact::__private::Vec<User>,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(entities)),
+                ::core::future::ready(self.insert_rows(__pact_entities)),
             )
         }
         fn update<'a>(
             &'a self,
-            entity: User,
+            __pact_entity: User,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.update_row(entity)))
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.update_row(__pact_entity)),
+            )
         }
         fn delete_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.delete_row(&id))),
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.delete_row(&__pact_id)),
+                ),
             )
         }
     }
     #[automatically_derived]
     impl<__DB> UserRepository for ::pact::__private::SqlRepository<__DB, User>
     where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
         __DB: ::pact::__private::SqlBackend,
-        User: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
         i64: ::pact::__private::SqlBind<__DB>,
-        str: ::pact::__private::SqlBind<__DB>,
+        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
         i32: ::pact::__private::SqlBind<__DB>,
     {
         fn find_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(&id).await })
+            ::pact::__private::Box::pin(async move { self.find_row(&__pact_id).await })
         }
         fn get_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(&id).await })
+            ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
         }
         fn find_all<'a>(
             &'a self,
-            page: ::pact::PageRequest,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_page(&page).await })
+            ::pact::__private::Box::pin(async move {
+                self.find_page(&__pact_page).await
+            })
         }
         fn find_by_email<'a>(
             &'a self,
-            email: &'a str,
+            __pact_value: &'a ::core::primitive::str,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move {
-                self.find_unique(1usize, email).await
+                self.find_unique(1usize, __pact_value).await
             })
         }
         fn find_all_by_team_id<'a>(
             &'a self,
-            team_id: i32,
-            page: ::pact::PageRequest,
+            __pact_value: i32,
+            __pact_page: ::pact::PageRequest,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move {
-                self.find_page_by(2usize, &team_id, &page).await
+                self.find_page_by(2usize, &__pact_value, &__pact_page).await
             })
         }
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<u64, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(self.count_rows())
         }
         fn exists<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(&id).await })
+            ::pact::__private::Box::pin(async move { self.contains(&__pact_id).await })
         }
         fn insert<'a>(
             &'a self,
-            entity: User,
+            __pact_entity: User,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(entity))
+            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
         }
         fn insert_many<'a>(
             &'a self,
-            entities: ::pact::__private::Vec<User>,
+            __pact_entities: ::pact::__private::Vec<User>,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(entities))
+            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
         }
         fn update<'a>(
             &'a self,
-            entity: User,
+            __pact_entity: User,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(entity))
+            ::pact::__private::Box::pin(self.update_row(__pact_entity))
         }
         fn delete_by_id<'a>(
             &'a self,
-            id: i64,
+            __pact_id: i64,
         ) -> ::pact::repository::BoxFuture<
             'a,
-            ::core::result::Result<bool, ::pact::RepoError>,
+            ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(&id).await })
+            ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
         }
     }
 };

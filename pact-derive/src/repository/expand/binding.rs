@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::default_value;
+use super::{default_value, guards};
 use crate::repository::ast::{Entity, Field, Stored};
 
 pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
@@ -27,7 +27,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         let ty = field.ty;
         if let Some(stored) = &field.stored {
             let index = stored.index;
-            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(row, #index)?,)
+            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(__pact_row, #index)?,)
         } else {
             let value = default_value(field);
             quote!(#f: #value,)
@@ -36,7 +36,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
     let bind = |(field, _): (&Field<'_>, &Stored)| {
         let f = field.ident;
         let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, args)?;)
+        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args)?;)
     };
     let insert = entity
         .stored()
@@ -47,24 +47,26 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         .filter(|(_, stored)| !stored.id)
         .chain(std::iter::once(entity.id()))
         .map(bind);
+    let guards = guards(entity);
     quote! {
         #[automatically_derived]
         impl<__DB: #p::SqlBackend> #p::SqlEntity<__DB> for #ident
         where
+            #guards
             #(#bounds,)*
         {
-            fn decode_row(row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
+            fn decode_row(__pact_row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
                 ::core::result::Result::Ok(Self {
                     #(#decode)*
                 })
             }
 
-            fn bind_insert(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+            fn bind_insert(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
                 #(#insert)*
                 ::core::result::Result::Ok(())
             }
 
-            fn bind_update(&self, args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+            fn bind_update(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
                 #(#update)*
                 ::core::result::Result::Ok(())
             }

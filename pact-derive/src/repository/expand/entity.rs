@@ -2,9 +2,10 @@
 //! equality and ordering `MemoryRepository` needs.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
-use super::{default_value, name};
+use super::{default_value, guards, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
 use crate::repository::types::Kind;
@@ -40,15 +41,15 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     });
     let max_page = entity
         .max_page_size
-        .map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
+        .map(|max| quote!(const MAX_PAGE_SIZE: ::core::primitive::u32 = #max;));
     let set_id = if id.generated {
         if matches!(id.kind, Kind::Int("i64")) {
-            quote!(self.#id_ident = id;)
+            quote!(self.#id_ident = __pact_id;)
         } else {
-            quote!(self.#id_ident = #p::convert_id::<#id_ty>(id)?;)
+            quote!(self.#id_ident = #p::convert_id::<#id_ty>(__pact_id)?;)
         }
     } else {
-        quote!(let _ = id;)
+        quote!(let _ = __pact_id;)
     };
     let dialects = Dialect::ALL.map(|d| {
         let variant = format_ident!("{}", d.variant());
@@ -56,27 +57,31 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         quote!(#p::Dialect::#variant => &#statements,)
     });
     let memory = memory_support(entity, &p);
+    let guards = guards(entity);
     quote! {
         #[automatically_derived]
-        impl #p::Entity for #ident {
+        impl #p::Entity for #ident
+        where
+            #guards
+        {
             type Id = #id_ty;
-            const NAME: &'static str = #entity_name;
-            const TABLE: &'static str = #table;
+            const NAME: &'static ::core::primitive::str = #entity_name;
+            const TABLE: &'static ::core::primitive::str = #table;
             const COLUMNS: &'static [#p::Column] = &[#(#columns),*];
-            const ID_COLUMN: usize = #id_index;
+            const ID_COLUMN: ::core::primitive::usize = #id_index;
             #max_page
 
             fn id(&self) -> &Self::Id {
                 &self.#id_ident
             }
 
-            fn set_generated_id(&mut self, id: i64) -> ::core::result::Result<(), #p::RepoError> {
+            fn set_generated_id(&mut self, __pact_id: ::core::primitive::i64) -> ::core::result::Result<(), #p::RepoError> {
                 #set_id
                 ::core::result::Result::Ok(())
             }
 
-            fn statements(dialect: #p::Dialect) -> &'static #p::Statements {
-                match dialect {
+            fn statements(__pact_dialect: #p::Dialect) -> &'static #p::Statements {
+                match __pact_dialect {
                     #(#dialects)*
                 }
             }
@@ -92,23 +97,30 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let unique: Vec<_> = entity.stored().filter(|(_, s)| s.unique).collect();
     let unique_hash = column_match(
         &unique,
-        |f| quote!(#p::BuildHasher::hash_one(state, &self.#f)),
+        |field| {
+            let f = field.ident;
+            quote_spanned!(field.ty.span()=> #p::BuildHasher::hash_one(__pact_state, &self.#f))
+        },
         &quote!(0),
-        &quote!(let _ = state;),
+        &quote!(let _ = __pact_state;),
     );
     let unique_eq = column_match(
         &unique,
-        |f| quote!(::core::cmp::PartialEq::eq(&self.#f, &other.#f)),
+        |field| {
+            let f = field.ident;
+            quote_spanned!(field.ty.span()=> ::core::cmp::PartialEq::eq(&self.#f, &__pact_other.#f))
+        },
         &quote!(false),
-        &quote!(let _ = other;),
+        &quote!(let _ = __pact_other;),
     );
     let sortable: Vec<_> = entity.stored().filter(|(_, s)| s.sortable).collect();
     let compare = column_match(
         &sortable,
-        |f| {
-            quote! {
+        |field| {
+            let f = field.ident;
+            quote_spanned! {field.ty.span()=>
                 ::core::option::Option::unwrap_or(
-                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &other.#f),
+                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &__pact_other.#f),
                     ::core::cmp::Ordering::Equal,
                 )
             }
@@ -134,15 +146,27 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
         }
     });
     quote! {
-        fn unique_hash(&self, column: usize, state: &#p::RandomState) -> u64 {
+        fn unique_hash(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_state: &#p::RandomState,
+        ) -> ::core::primitive::u64 {
             #unique_hash
         }
 
-        fn unique_eq(&self, other: &Self, column: usize) -> bool {
+        fn unique_eq(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::primitive::bool {
             #unique_eq
         }
 
-        fn compare(&self, other: &Self, column: usize) -> ::core::cmp::Ordering {
+        fn compare(
+            &self,
+            __pact_other: &Self,
+            __pact_column: ::core::primitive::usize,
+        ) -> ::core::cmp::Ordering {
             #compare
         }
 
@@ -153,24 +177,24 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
 /// `match column { i => arm(field), ... _ => fallback }`, or the fallback alone.
 fn column_match(
     columns: &[(&Field<'_>, &Stored)],
-    arm: impl Fn(&syn::Ident) -> TokenStream,
+    arm: impl Fn(&Field<'_>) -> TokenStream,
     fallback: &TokenStream,
     unused: &TokenStream,
 ) -> TokenStream {
     if columns.is_empty() {
         return quote! {
-            let _ = column;
+            let _ = __pact_column;
             #unused
             #fallback
         };
     }
     let arms = columns.iter().map(|(field, stored)| {
         let index = stored.index;
-        let body = arm(field.ident);
+        let body = arm(field);
         quote!(#index => #body,)
     });
     quote! {
-        match column {
+        match __pact_column {
             #(#arms)*
             _ => #fallback,
         }

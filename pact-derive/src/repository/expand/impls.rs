@@ -2,10 +2,11 @@
 //! `SqlRepository<DB, E>` (the sqlx calls), both delegating to the runtime.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::methods::{methods, signature};
-use super::{bind_type, name, param_ref};
+use super::{bind_type, guards, name, param_ref};
 use crate::repository::ast::{Entity, Field, Stored};
 
 /// The trait's methods implemented by one backend: `body(method name, finder)` gives each body.
@@ -26,7 +27,7 @@ fn trait_impl(
             };
             method_name == format!("{prefix}{}", name(field))
         });
-        let signature = signature(&method, krate);
+        let signature = signature(&method, krate, true);
         let body = body(&method_name, finder);
         quote! {
             #signature {
@@ -48,34 +49,48 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
     let ident = entity.ident;
     let trait_ident = entity.trait_ident();
     let (_, id) = entity.id();
-    let id_ref = param_ref(id, &format_ident!("id"));
+    let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
-    let header = quote!(impl #trait_ident for #p::MemoryRepository<#ident>);
+    let guards = guards(entity);
+    let header = quote! {
+        impl #trait_ident for #p::MemoryRepository<#ident>
+        where
+            #guards
+    };
     trait_impl(entity, &header, |method, finder| {
         let value = match (method, finder) {
             ("find_by_id", _) => ok(quote!(self.find_row(#id_ref))),
             ("get_by_id", _) => quote!(self.get_row(#id_ref)),
-            ("find_all", _) => quote!(self.find_page(&page, |_| true)),
+            ("find_all", _) => quote!(self.find_page(&__pact_page, |_| true)),
             ("count", _) => ok(quote!(self.count_rows())),
             ("exists", _) => ok(quote!(self.contains(#id_ref))),
-            ("insert", _) => quote!(self.insert_row(entity)),
-            ("insert_many", _) => quote!(self.insert_rows(entities)),
-            ("update", _) => quote!(self.update_row(entity)),
+            ("insert", _) => quote!(self.insert_row(__pact_entity)),
+            ("insert_many", _) => quote!(self.insert_rows(__pact_entities)),
+            ("update", _) => quote!(self.update_row(__pact_entity)),
             ("delete_by_id", _) => ok(quote!(self.delete_row(#id_ref))),
             (_, Some((field, stored))) => {
                 let f = field.ident;
-                let value = param_ref(stored, f);
+                let value = param_ref(stored, &format_ident!("__pact_value"));
+                // Spanned on the field's type: a type without `PartialEq` is reported there.
+                let eq = quote_spanned! {field.ty.span()=>
+                    |__pact_row| ::core::cmp::PartialEq::eq(&__pact_row.#f, #value)
+                };
                 let index = stored.index;
                 if stored.unique {
                     ok(quote! {
                         self.find_unique(
                             #index,
                             #p::BuildHasher::hash_one(self.hasher(), #value),
-                            |row| ::core::cmp::PartialEq::eq(&row.#f, #value),
+                            #eq,
                         )
                     })
                 } else {
-                    quote!(self.find_page(&page, |row| ::core::cmp::PartialEq::eq(&row.#f, #value)))
+                    quote! {
+                        self.find_page(
+                            &__pact_page,
+                            #eq,
+                        )
+                    }
                 }
             }
             (other, None) => {
@@ -93,7 +108,7 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     let ident = entity.ident;
     let trait_ident = entity.trait_ident();
     let (id_field, id) = entity.id();
-    let id_ref = param_ref(id, &format_ident!("id"));
+    let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let mut bounds = vec![bind_type(id_field, id)];
     for (field, stored) in entity.finders() {
         let ty = bind_type(field, stored);
@@ -101,30 +116,33 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
             bounds.push(ty);
         }
     }
+    let guards = guards(entity);
     let header = quote! {
         impl<__DB> #trait_ident for #p::SqlRepository<__DB, #ident>
         where
+            #guards
             __DB: #p::SqlBackend,
-            #ident: #p::SqlEntity<__DB>,
+            // Under the binder too: its supertrait `Entity` holds only under the guards.
+            for<'__pact> #ident: #p::SqlEntity<__DB>,
             #(#bounds: #p::SqlBind<__DB>,)*
     };
     trait_impl(entity, &header, |method, finder| match (method, finder) {
         ("find_by_id", _) => quote!(async move { self.find_row(#id_ref).await }),
         ("get_by_id", _) => quote!(async move { self.get_row(#id_ref).await }),
-        ("find_all", _) => quote!(async move { self.find_page(&page).await }),
+        ("find_all", _) => quote!(async move { self.find_page(&__pact_page).await }),
         ("count", _) => quote!(self.count_rows()),
         ("exists", _) => quote!(async move { self.contains(#id_ref).await }),
-        ("insert", _) => quote!(self.insert_row(entity)),
-        ("insert_many", _) => quote!(self.insert_rows(entities)),
-        ("update", _) => quote!(self.update_row(entity)),
+        ("insert", _) => quote!(self.insert_row(__pact_entity)),
+        ("insert_many", _) => quote!(self.insert_rows(__pact_entities)),
+        ("update", _) => quote!(self.update_row(__pact_entity)),
         ("delete_by_id", _) => quote!(async move { self.delete_row(#id_ref).await }),
-        (_, Some((field, stored))) => {
-            let value = param_ref(stored, field.ident);
+        (_, Some((_, stored))) => {
+            let value = param_ref(stored, &format_ident!("__pact_value"));
             let index = stored.index;
             if stored.unique {
                 quote!(async move { self.find_unique(#index, #value).await })
             } else {
-                quote!(async move { self.find_page_by(#index, #value, &page).await })
+                quote!(async move { self.find_page_by(#index, #value, &__pact_page).await })
             }
         }
         (other, None) => {

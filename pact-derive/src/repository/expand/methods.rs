@@ -10,9 +10,25 @@ use crate::repository::ast::Entity;
 /// doc line.
 pub(super) struct Method {
     pub(super) name: syn::Ident,
-    pub(super) params: TokenStream,
+    params: Vec<Param>,
     output: TokenStream,
     doc: String,
+}
+
+/// A parameter: its name in the trait (what the docs show), its role (the impls name it
+/// `__pact_<role>`, so no user name can shadow it or be shadowed), and its type.
+struct Param {
+    name: syn::Ident,
+    role: &'static str,
+    ty: TokenStream,
+}
+
+fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
+    Param {
+        name: format_ident!("{name}"),
+        role,
+        ty,
+    }
 }
 
 pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
@@ -27,13 +43,13 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     let mut methods = vec![
         Method {
             name: format_ident!("find_by_id"),
-            params: quote!(id: #id_ty),
+            params: vec![param("id", "id", id_ty.clone())],
             output: result(option.clone()),
             doc: format!("The `{ident}` with this id, or `None`."),
         },
         Method {
             name: format_ident!("get_by_id"),
-            params: quote!(id: #id_ty),
+            params: vec![param("id", "id", id_ty.clone())],
             output: result(quote!(#ident)),
             doc: format!(
                 "The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."
@@ -41,7 +57,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
         },
         Method {
             name: format_ident!("find_all"),
-            params: quote!(page: #krate::PageRequest),
+            params: vec![param("page", "page", quote!(#krate::PageRequest))],
             output: result(page.clone()),
             doc: format!(
                 "One page of `{ident}`s and the total count. The limit is clamped to `MAX_PAGE_SIZE`; a sort key must name a sortable field (`RepoError::InvalidSort` otherwise)."
@@ -50,19 +66,29 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     ];
     for (field, stored) in entity.finders() {
         let ty = param_type(field, stored);
-        let param = field.ident;
+        let value = Param {
+            name: field.ident.clone(),
+            role: "value",
+            ty,
+        };
         let field_name = name(field);
+        // A field named `page` keeps its name; the page request then takes another.
+        let page_name = if field_name == "page" {
+            "page_request"
+        } else {
+            "page"
+        };
         if stored.unique {
             methods.push(Method {
                 name: format_ident!("find_by_{}", field_name),
-                params: quote!(#param: #ty),
+                params: vec![value],
                 output: result(option.clone()),
                 doc: format!("The `{ident}` whose `{field_name}` is this value, or `None` (`{field_name}` is unique)."),
             });
         } else {
             methods.push(Method {
                 name: format_ident!("find_all_by_{}", field_name),
-                params: quote!(#param: #ty, page: #krate::PageRequest),
+                params: vec![value, param(page_name, "page", quote!(#krate::PageRequest))],
                 output: result(page.clone()),
                 doc: format!("One page of the `{ident}`s whose `{field_name}` is this value, and their total count."),
             });
@@ -71,53 +97,64 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     methods.extend([
         Method {
             name: format_ident!("count"),
-            params: quote!(),
-            output: result(quote!(u64)),
+            params: Vec::new(),
+            output: result(quote!(::core::primitive::u64)),
             doc: format!("How many `{ident}`s are stored."),
         },
         Method {
             name: format_ident!("exists"),
-            params: quote!(id: #id_ty),
-            output: result(quote!(bool)),
+            params: vec![param("id", "id", id_ty.clone())],
+            output: result(quote!(::core::primitive::bool)),
             doc: format!("Whether a `{ident}` with this id is stored."),
         },
         Method {
             name: format_ident!("insert"),
-            params: quote!(entity: #ident),
+            params: vec![param("entity", "entity", quote!(#ident))],
             output: result(quote!(#ident)),
             doc: "Stores a new row and returns it as stored (with its generated id); `RepoError::Conflict` (409) when the id or a unique field is taken.".to_owned(),
         },
         Method {
             name: format_ident!("insert_many"),
-            params: quote!(entities: #vec),
+            params: vec![param("entities", "entities", vec.clone())],
             output: result(vec.clone()),
             doc: "Stores several rows in one transaction: all of them, or none and the error.".to_owned(),
         },
         Method {
             name: format_ident!("update"),
-            params: quote!(entity: #ident),
+            params: vec![param("entity", "entity", quote!(#ident))],
             output: result(quote!(#ident)),
             doc: "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned(),
         },
         Method {
             name: format_ident!("delete_by_id"),
-            params: quote!(id: #id_ty),
-            output: result(quote!(bool)),
+            params: vec![param("id", "id", id_ty.clone())],
+            output: result(quote!(::core::primitive::bool)),
             doc: "Deletes the row with this id; whether there was one.".to_owned(),
         },
     ]);
     methods
 }
 
-pub(super) fn signature(method: &Method, krate: &syn::Path) -> TokenStream {
+/// The method's signature: in the trait with its documented parameter names, in an impl
+/// (`in_impl`) with the `__pact_<role>` names the bodies use.
+pub(super) fn signature(method: &Method, krate: &syn::Path, in_impl: bool) -> TokenStream {
     let Method {
         name,
         params,
         output,
         ..
     } = method;
+    let params = params.iter().map(|param| {
+        let ty = &param.ty;
+        let name = if in_impl {
+            format_ident!("__pact_{}", param.role)
+        } else {
+            param.name.clone()
+        };
+        quote!(#name: #ty)
+    });
     quote! {
-        fn #name<'a>(&'a self, #params) -> #krate::repository::BoxFuture<'a, #output>
+        fn #name<'a>(&'a self, #(#params),*) -> #krate::repository::BoxFuture<'a, #output>
     }
 }
 
@@ -135,7 +172,7 @@ pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
     );
     let items = methods(entity).into_iter().map(|method| {
         let doc = &method.doc;
-        let signature = signature(&method, krate);
+        let signature = signature(&method, krate, false);
         quote! {
             #[doc = #doc]
             #signature;

@@ -22,13 +22,78 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let sql_entity = binding::sql_entity_impl(entity);
     let memory = impls::memory_impl(entity);
     let sql = impls::sql_impl(entity);
+    let checks = checks(entity);
+    let defaults = defaults(entity);
     quote! {
         #the_trait
         const _: () = {
+            #checks
+            #defaults
             #entity_impl
             #sql_entity
             #memory
             #sql
+        };
+    }
+}
+
+/// The where-clauses every impl carries: the id type and the struct have what an entity needs.
+/// Under a `for<'__pact>` binder a false one is not an error of its own, so `checks` reports
+/// it once instead of every impl and method that relies on it.
+pub(super) fn guards(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, _) = entity.id();
+    let id_ty = id_field.ty;
+    let unique = unique_types(entity);
+    quote! {
+        for<'__pact> #id_ty: #krate::__private::EntityId,
+        for<'__pact> #ident: #krate::__private::EntityRow,
+        #(for<'__pact> #unique: #krate::__private::UniqueValue,)*
+    }
+}
+
+/// The types of the unique fields, each once.
+fn unique_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
+    let mut types: Vec<&syn::Type> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (field, _) in entity.stored().filter(|(_, stored)| stored.unique) {
+        let ty = field.ty;
+        let key = quote!(#ty).to_string();
+        if !seen.contains(&key) {
+            seen.push(key);
+            types.push(ty);
+        }
+    }
+    types
+}
+
+/// The one error for an id type, a struct or a unique field's type that lacks what an entity
+/// needs, on the user's type.
+fn checks(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, _) = entity.id();
+    let id_ty = id_field.ty;
+    let id_check = quote_spanned! {id_ty.span()=>
+        let _ = __pact_assert_id::<#id_ty>;
+    };
+    let row_check = quote_spanned! {ident.span()=>
+        let _ = __pact_assert_row::<#ident>;
+    };
+    let unique_checks = unique_types(entity).into_iter().map(|ty| {
+        quote_spanned! {ty.span()=>
+            let _ = __pact_assert_unique::<#ty>;
+        }
+    });
+    quote! {
+        const _: () = {
+            const fn __pact_assert_id<T: #krate::__private::EntityId>() {}
+            const fn __pact_assert_row<T: #krate::__private::EntityRow>() {}
+            const fn __pact_assert_unique<T: #krate::__private::UniqueValue>() {}
+            #id_check
+            #row_check
+            #(#unique_checks)*
         };
     }
 }
@@ -42,8 +107,8 @@ pub(super) fn param_type(field: &Field<'_>, stored: &Stored) -> TokenStream {
     let ty = field.ty;
     match stored.param() {
         Param::Value => quote!(#ty),
-        Param::Str => quote!(&'a str),
-        Param::Slice => quote!(&'a [u8]),
+        Param::Str => quote!(&'a ::core::primitive::str),
+        Param::Slice => quote!(&'a [::core::primitive::u8]),
         Param::Ref => quote!(&'a #ty),
     }
 }
@@ -53,8 +118,8 @@ pub(super) fn bind_type(field: &Field<'_>, stored: &Stored) -> TokenStream {
     let ty = field.ty;
     match stored.param() {
         Param::Value | Param::Ref => quote!(#ty),
-        Param::Str => quote!(str),
-        Param::Slice => quote!([u8]),
+        Param::Str => quote!(::core::primitive::str),
+        Param::Slice => quote!([::core::primitive::u8]),
     }
 }
 
@@ -66,11 +131,48 @@ pub(super) fn param_ref(stored: &Stored, ident: &syn::Ident) -> TokenStream {
     }
 }
 
+/// Where a field that is not stored gets its value: its helper in `defaults`, so a `default`
+/// of the wrong type (or a type without `Default`) is one error, not one per use.
 pub(super) fn default_value(field: &Field<'_>) -> TokenStream {
-    if let Some(expr) = &field.default {
-        quote_spanned!(expr.span()=> #expr)
-    } else {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+    let helper = default_helper(field);
+    quote!(Self::#helper())
+}
+
+fn default_helper(field: &Field<'_>) -> syn::Ident {
+    quote::format_ident!("__pact_default_{}", name(field))
+}
+
+/// One hidden associated function per field that is not stored, holding its `default`
+/// expression (or `Default::default()`), spanned on the user's tokens.
+fn defaults(entity: &Entity<'_>) -> TokenStream {
+    let ident = entity.ident;
+    let helpers: Vec<TokenStream> = entity
+        .fields
+        .iter()
+        .filter(|field| field.stored.is_none())
+        .map(|field| {
+            let helper = default_helper(field);
+            let ty = field.ty;
+            let value = if let Some(expr) = &field.default {
+                quote_spanned!(expr.span()=> #expr)
+            } else {
+                quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+            };
+            quote! {
+                #[doc(hidden)]
+                fn #helper() -> #ty {
+                    #value
+                }
+            }
+        })
+        .collect();
+    if helpers.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #(#helpers)*
+        }
     }
 }

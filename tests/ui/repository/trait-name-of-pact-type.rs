@@ -1,0 +1,10 @@
+use pact::Repository;
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "users", trait_name = SqlRepository)]
+pub struct User {
+    #[repo(id, generated)]
+    pub id: i64,
+}
+
+fn main() {}
