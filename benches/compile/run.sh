@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Compile cost of the derives, as a user pays it: generates one crate per contender (60 DTOs,
+# 60 error enums, 60 entities; see generate.py) and prints one markdown table.
+#
+#   benches/compile/run.sh            # everything (a few minutes on 2 cores)
+#   benches/compile/run.sh --quick    # skip the clean builds (reuses the build directories)
+#   COUNT=60 RUNS=5 OUT=/var/tmp/pact-compile benches/compile/run.sh
+#
+# Columns:
+# - clean: `cargo build` of the crate and all its dependencies in an empty build directory;
+# - incremental: median of RUNS rebuilds after an edit of the crate's lib.rs (dev profile);
+# - non-incremental: the same with CARGO_INCREMENTAL=0 (what CI and `cargo install` pay);
+# - lines/item: lines of `rustc -Zunpretty=expanded` output per item, beyond the plain
+#   structs' (the `_none` crate of the same family). RUSTC_BOOTSTRAP=1 lets stable rustc print
+#   it, as cargo-expand does.
+# Every build runs with the dev profile. Run it on an idle machine: wall times, not counts.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+OUT="${OUT:-${TMPDIR:-/tmp}/pact-compile}"
+COUNT="${COUNT:-60}"
+RUNS="${RUNS:-5}"
+QUICK=0
+[[ "${1:-}" == "--quick" ]] && QUICK=1
+unset CARGO_TARGET_DIR RUSTFLAGS
+export CARGO_TERM_COLOR=never
+
+python3 "$ROOT/benches/compile/generate.py" "$ROOT" "$OUT" "$COUNT"
+
+# Seconds taken by a command, to the millisecond.
+seconds() {
+  local start=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; "$@" >&2; exit 1; }
+  awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+edit() { # a real edit (not only a new mtime), so rustc sees a changed file
+  sed -i "s|^// touch: .*|// touch: $RANDOM$RANDOM|" "$1/src/lib.rs"
+}
+expanded_lines() {
+  (cd "$1" && RUSTC_BOOTSTRAP=1 cargo rustc --quiet --lib -- -Zunpretty=expanded 2>/dev/null | wc -l)
+}
+
+declare -A LINES
+row() {
+  local name=$1 family=$2 crate="$OUT/$1" clean="-" inc=() noinc=() per_item="-"
+  cp -n "$ROOT/Cargo.lock" "$crate/Cargo.lock" 2>/dev/null || true
+  if [[ $QUICK == 0 ]]; then
+    rm -rf "$crate/target"
+    clean=$(cd "$crate" && seconds cargo build)
+  else
+    (cd "$crate" && cargo build --quiet)
+  fi
+  if [[ $family != derive ]]; then
+    for _ in $(seq "$RUNS"); do edit "$crate"; inc+=("$(cd "$crate" && seconds cargo build)"); done
+    (cd "$crate" && CARGO_INCREMENTAL=0 cargo build --quiet)
+    for _ in $(seq "$RUNS"); do
+      edit "$crate"; noinc+=("$(cd "$crate" && seconds env CARGO_INCREMENTAL=0 cargo build)")
+    done
+    LINES[$name]=$(expanded_lines "$crate")
+    if [[ $name != *_none && $name != error_thiserror ]]; then
+      local base=${LINES[${family}_none]:-${LINES[error_thiserror]:-0}}
+      per_item=$(( (LINES[$name] - base) / COUNT ))
+    fi
+    printf '| %s | %s | %s | %s | %s |\n' "$name" "$clean" "$(median "${inc[@]}")" \
+      "$(median "${noinc[@]}")" "$per_item"
+  else
+    printf '| %s | %s | - | - | - |\n' "$name" "$clean"
+  fi
+}
+
+echo "| crate ($COUNT items) | clean (s) | incremental (s) | non-incremental (s) | lines/item |"
+echo "| --- | --- | --- | --- | --- |"
+for name in dto_none dto_pact dto_validator dto_garde; do row "$name" dto; done
+for name in error_thiserror error_apierror; do row "$name" error; done
+for name in entity_none entity_repo entity_repo_sqlite; do row "$name" entity; done
+for name in derive_pact derive_validator derive_garde; do row "$name" derive; done
