@@ -81,7 +81,10 @@ const _: () = {
         const NAME: &'static str = "ShortLink";
         const TABLE: &'static str = "short_links";
         const COLUMNS: &'static [::pact::__private::Column] = &[
-            ::pact::__private::Column::new("slug", "slug").id(),
+            ::pact::__private::Column::new("slug", "slug")
+                .id()
+                .max_len(255u32)
+                .key("short_links_pkey"),
             ::pact::__private::Column::new("target", "target"),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
@@ -120,7 +123,7 @@ const _: () = {
                 ::pact::__private::Dialect::Postgres => {
                     &::pact::__private::Statements {
                         create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
+                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
                         ],
                         drop_table: "DROP TABLE IF EXISTS \"short_links\"",
                         select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1",
@@ -137,7 +140,7 @@ const _: () = {
                 ::pact::__private::Dialect::MySql => {
                     &::pact::__private::Statements {
                         create_table: &[
-                            "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+                            "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
                         ],
                         drop_table: "DROP TABLE IF EXISTS `short_links`",
                         select_by_id: "SELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?",
@@ -152,6 +155,17 @@ const _: () = {
                     }
                 }
             }
+        }
+        fn check_values(
+            &self,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            let __pact_value = &self.slug;
+            <Self as ::pact::__private::Entity>::COLUMNS[0usize]
+                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
+            let __pact_value = &self.target;
+            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
+                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
+            ::core::result::Result::Ok(())
         }
         fn unique_hash(
             &self,

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::{default_value, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
-use crate::repository::types::Kind;
+use crate::repository::types::{self, Kind};
 
 pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
@@ -36,8 +36,15 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 flags.extend(quote!(.#flag()));
             }
         }
+        if let Some(max) = types::max_len(stored.kind, &stored.sql_types[2]) {
+            flags.extend(quote!(.max_len(#max)));
+        }
+        if let Some(key) = key_name(entity, field, stored) {
+            flags.extend(quote!(.key(#key)));
+        }
         quote!(#p::Column::new(#column, #field_name) #flags)
     });
+    let check_values = check_values(entity);
     let max_page = entity
         .max_page_size
         .map(|max| quote!(const MAX_PAGE_SIZE: u32 = #max;));
@@ -81,9 +88,70 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 }
             }
 
+            #check_values
+
             #memory
         }
     }
+}
+
+/// The constraint or index a backend names on a violation of this column.
+fn key_name(entity: &Entity<'_>, field: &Field<'_>, stored: &Stored) -> Option<String> {
+    if stored.id {
+        Some(sql::primary_key(&entity.table))
+    } else if stored.unique {
+        Some(sql::unique_key(&entity.table, &field.column))
+    } else if stored.indexed {
+        Some(sql::index_key(&entity.table, &field.column))
+    } else {
+        None
+    }
+}
+
+/// `check_values`: the checks every backend runs before storing (text and byte lengths, NUL
+/// in text, finite floats), one per text, byte and float field; none when there are none.
+fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
+    let krate = &entity.krate;
+    let checks: Vec<TokenStream> = entity
+        .stored()
+        .filter_map(|(field, stored)| {
+            let f = field.ident;
+            let index = stored.index;
+            let value = quote!(__pact_value);
+            let this = quote!(<Self as #krate::__private::Entity>);
+            let check = match stored.kind {
+                Kind::Text => quote!(check_text(#this::NAME, #value)),
+                Kind::Bytes => quote!(check_bytes(#this::NAME, #value)),
+                Kind::Float(_) => quote! {
+                    check_float(#this::NAME, ::core::convert::Into::<f64>::into(*#value))
+                },
+                _ => return None,
+            };
+            let check = quote!(#this::COLUMNS[#index].#check?;);
+            Some(if stored.nullable {
+                quote! {
+                    if let ::core::option::Option::Some(#value) = &self.#f {
+                        #check
+                    }
+                }
+            } else {
+                quote! {
+                    let #value = &self.#f;
+                    #check
+                }
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    let p = quote!(#krate::__private);
+    Some(quote! {
+        fn check_values(&self) -> ::core::result::Result<(), #p::RepoError> {
+            #(#checks)*
+            ::core::result::Result::Ok(())
+        }
+    })
 }
 
 /// The methods `MemoryRepository` uses: hashing and comparing unique values, ordering by a
