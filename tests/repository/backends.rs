@@ -78,7 +78,7 @@ impl Backend {
             // superuser, as DEVELOPERS.md sets it up).
             .connect_with(options.options([
                 ("search_path", schema.as_str()),
-                ("deadlock_timeout", "20ms"),
+                ("deadlock_timeout", "100ms"),
             ]))
             .await
             .expect("connect to the test schema");

@@ -11,7 +11,7 @@ use std::future::Future;
 
 use sqlx::{Arguments as _, Row as _};
 
-use super::driver_errors::{MAX_ATTEMPTS, is_retryable, map_error};
+use super::driver_errors::{MAX_ATTEMPTS, back_off, is_retryable, map_error};
 use super::{Bind, Sql, SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository};
 use crate::repository::{Dialect, Entity, RepoError};
 
@@ -102,6 +102,7 @@ macro_rules! backend {
                         match sqlx::query_with(sql_str(sql.clone()), args).execute(pool).await {
                             Ok(done) => return Ok(done.rows_affected()),
                             Err(err) if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) => {
+                                back_off(attempt).await;
                                 attempt += 1;
                             }
                             Err(err) => return Err(map_error::<E>($dialect, err)),
@@ -122,6 +123,7 @@ macro_rules! backend {
                             Err(Failure::Driver(err))
                                 if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) =>
                             {
+                                back_off(attempt).await;
                                 attempt += 1;
                             }
                             Err(Failure::Driver(err)) => return Err(map_error::<E>($dialect, err)),
