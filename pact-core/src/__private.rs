@@ -153,7 +153,7 @@ pub use std::vec::Vec;
 
 pub use crate::repository::{
     BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
-    SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository, Statements,
+    SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
 };
 
 /// Stores a generated id in an id field of another integer type.

@@ -200,8 +200,8 @@ const _: () = {
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
     for ShortLink
     where
-        String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
-        u32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
+        String: ::pact::__private::SqlColumn<__DB>,
+        u32: ::pact::__private::SqlColumn<__DB>,
     {
         fn decode_row(
             row: &__DB::Row,

@@ -295,12 +295,10 @@ const _: () = {
     #[automatically_derived]
     impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB> for User
     where
-        i64: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
-        String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
-        i32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
-        Option<
-            String,
-        >: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
+        i64: ::pact::__private::SqlColumn<__DB>,
+        String: ::pact::__private::SqlColumn<__DB>,
+        i32: ::pact::__private::SqlColumn<__DB>,
+        Option<String>: ::pact::__private::SqlColumn<__DB>,
     {
         fn decode_row(
             row: &__DB::Row,

@@ -166,7 +166,10 @@ macro_rules! backend {
             }
         }
 
+        // `do_not_recommend`: a type sqlx cannot encode is reported as not being `SqlBind`
+        // (pact's message), not through sqlx's `Encode` and `Type`.
         #[cfg(feature = $feature)]
+        #[diagnostic::do_not_recommend]
         impl<T> SqlBind<$db> for T
         where
             T: for<'q> sqlx::Encode<'q, $db> + sqlx::Type<$db>,
@@ -195,6 +198,7 @@ macro_rules! backend {
         }
 
         #[cfg(feature = $feature)]
+        #[diagnostic::do_not_recommend]
         impl<T> SqlDecode<$db> for T
         where
             T: for<'r> sqlx::Decode<'r, $db> + sqlx::Type<$db>,

@@ -168,6 +168,30 @@ pub trait SqlDecode<DB: SqlBackend>: Sized {
     fn decode(row: &DB::Row, index: usize) -> Result<Self, RepoError>;
 }
 
+/// A type that can be a column on `DB`: bound as a parameter ([`SqlBind`]) and read from a row
+/// ([`SqlDecode`]). The derive requires it of every stored field's type, so a type the backend
+/// cannot store (`u64` on PostgreSQL) is one error, in these words, where the repository is
+/// used.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::SqlColumn;
+///
+/// fn column<T: SqlColumn<sqlx::Sqlite>>() {}
+/// column::<u64>(); // SQLite stores it; PostgreSQL would not.
+/// column::<Option<String>>();
+/// # }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a column of a `{DB}` table",
+    label = "sqlx cannot store this type in `{DB}`",
+    note = "use a type sqlx supports for this database (PostgreSQL has no unsigned integers: use `i64`, or `i32` for a `u16`), or implement `sqlx::Encode`, `sqlx::Decode` and `sqlx::Type` for it"
+)]
+pub trait SqlColumn<DB: SqlBackend>: SqlBind<DB> + SqlDecode<DB> {}
+
+#[diagnostic::do_not_recommend]
+impl<DB: SqlBackend, T: SqlBind<DB> + SqlDecode<DB>> SqlColumn<DB> for T {}
+
 /// Row decoding and parameter binding of an [`Entity`] for one backend; the derive implements
 /// it for every backend whose types the entity's fields support.
 ///
