@@ -58,7 +58,9 @@ pub async fn colliding_batches_conflict(b: &Backend) {
 pub async fn a_row_larger_than_the_server_accepts_is_too_large(b: &Backend) {
     // 1 MiB past MySQL's limit; the other backends store it (memory, SQLite and PostgreSQL
     // have no per-statement limit below their 1 GB value limits).
-    let size = b.max_packet.map_or(17 << 20, |max| usize::try_from(max).unwrap() + (1 << 20));
+    let size = b
+        .max_packet
+        .map_or(17 << 20, |max| usize::try_from(max).unwrap() + (1 << 20));
     let mut user = User::new("big@x", "big", 1);
     user.bio = Some("b".repeat(size));
     match (b.max_packet, b.users.insert(user).await) {
@@ -80,5 +82,10 @@ pub async fn a_row_larger_than_the_server_accepts_is_too_large(b: &Backend) {
     }
     // The pool still serves calls.
     let small = b.users.insert(User::new("small@x", "s", 1)).await.unwrap();
-    assert_eq!(b.users.get_by_id(small.id).await.unwrap(), small, "{}", b.name);
+    assert_eq!(
+        b.users.get_by_id(small.id).await.unwrap(),
+        small,
+        "{}",
+        b.name
+    );
 }

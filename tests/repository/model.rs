@@ -74,10 +74,19 @@ pub struct Session {
 pub struct Reservation {
     #[repo(id)]
     pub id: i64,
-    #[repo(unique, column = "external_reference_assigned_by_the_upstream_planning_system_a")]
+    #[repo(
+        unique,
+        column = "external_reference_assigned_by_the_upstream_planning_system_a"
+    )]
     pub upstream_ref: String,
-    #[repo(unique, column = "external_reference_assigned_by_the_upstream_planning_system_b")]
+    #[repo(
+        unique,
+        column = "external_reference_assigned_by_the_upstream_planning_system_b"
+    )]
     pub partner_ref: String,
-    #[repo(indexed, column = "fulfilment_centre_identifier_for_the_reservation_slot_owner")]
+    #[repo(
+        indexed,
+        column = "fulfilment_centre_identifier_for_the_reservation_slot_owner"
+    )]
     pub centre: i32,
 }

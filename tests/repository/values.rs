@@ -18,7 +18,10 @@ fn assert_invalid(b: &Backend, err: &RepoError, field: &str, code: &str) {
             code: c,
             ..
         } => assert_eq!((*f, *c), (field, code), "{}: {err:?}", b.name),
-        other => panic!("{}: expected InvalidValue of {field}, got {other:?}", b.name),
+        other => panic!(
+            "{}: expected InvalidValue of {field}, got {other:?}",
+            b.name
+        ),
     }
     let problem = err.problem_details();
     assert_eq!(
@@ -50,7 +53,12 @@ pub async fn trailing_spaces_are_significant(b: &Backend) {
         "{}: `T1 ` deleted `T1`",
         b.name
     );
-    assert_eq!(b.tags.get_by_id("T1").await.unwrap(), tag("T1"), "{}", b.name);
+    assert_eq!(
+        b.tags.get_by_id("T1").await.unwrap(),
+        tag("T1"),
+        "{}",
+        b.name
+    );
     // `T1 ` is another id, and `TRAIL ` another unique value.
     b.tags.insert(tag("T1 ")).await.unwrap();
     assert_eq!(b.tags.count().await.unwrap(), 2, "{}", b.name);
@@ -60,13 +68,32 @@ pub async fn trailing_spaces_are_significant(b: &Backend) {
         .insert(User::new("TRAIL ", "b", 1))
         .await
         .unwrap_or_else(|err| panic!("{}: `TRAIL ` conflicted with `TRAIL`: {err:?}", b.name));
-    assert_eq!(b.users.find_by_email("TRAIL").await.unwrap(), Some(trail), "{}", b.name);
-    assert_eq!(b.users.find_by_email("TRAIL ").await.unwrap(), Some(spaced), "{}", b.name);
-    assert_eq!(b.users.find_by_email(" TRAIL").await.unwrap(), None, "{}", b.name);
+    assert_eq!(
+        b.users.find_by_email("TRAIL").await.unwrap(),
+        Some(trail),
+        "{}",
+        b.name
+    );
+    assert_eq!(
+        b.users.find_by_email("TRAIL ").await.unwrap(),
+        Some(spaced),
+        "{}",
+        b.name
+    );
+    assert_eq!(
+        b.users.find_by_email(" TRAIL").await.unwrap(),
+        None,
+        "{}",
+        b.name
+    );
 }
 
 pub async fn too_long_values_are_invalid(b: &Backend) {
-    assert_eq!(User::COLUMNS[1].max_len, Some(255), "unique text is bounded");
+    assert_eq!(
+        User::COLUMNS[1].max_len,
+        Some(255),
+        "unique text is bounded"
+    );
     assert_eq!(User::COLUMNS[3].max_len, None, "other text is not");
     let exact = "é".repeat(255);
     b.users.insert(User::new(&exact, "fits", 1)).await.unwrap();
@@ -80,7 +107,12 @@ pub async fn too_long_values_are_invalid(b: &Backend) {
             .unwrap_err();
         assert_invalid(b, &err, "email", "length");
     }
-    assert_eq!(b.users.find_by_email("ok@x").await.unwrap(), None, "{}", b.name);
+    assert_eq!(
+        b.users.find_by_email("ok@x").await.unwrap(),
+        None,
+        "{}",
+        b.name
+    );
     let stored = b.users.find_by_email(&exact).await.unwrap().unwrap();
     let err = b
         .users
@@ -91,7 +123,12 @@ pub async fn too_long_values_are_invalid(b: &Backend) {
         .await
         .unwrap_err();
     assert_invalid(b, &err, "email", "length");
-    assert_eq!(b.users.get_by_id(stored.id).await.unwrap(), stored, "{}", b.name);
+    assert_eq!(
+        b.users.get_by_id(stored.id).await.unwrap(),
+        stored,
+        "{}",
+        b.name
+    );
     // A text id is a key too.
     let err = b.tags.insert(tag(&"s".repeat(256))).await.unwrap_err();
     assert_invalid(b, &err, "slug", "length");
@@ -101,9 +138,17 @@ pub async fn too_long_values_are_invalid(b: &Backend) {
 }
 
 pub async fn nul_in_text_is_invalid(b: &Backend) {
-    let err = b.users.insert(User::new("a\0b@x", "n", 1)).await.unwrap_err();
+    let err = b
+        .users
+        .insert(User::new("a\0b@x", "n", 1))
+        .await
+        .unwrap_err();
     assert_invalid(b, &err, "email", "nul_character");
-    let err = b.users.insert(User::new("a@x", "nul\0", 1)).await.unwrap_err();
+    let err = b
+        .users
+        .insert(User::new("a@x", "nul\0", 1))
+        .await
+        .unwrap_err();
     assert_invalid(b, &err, "name", "nul_character");
     let mut user = User::new("a@x", "n", 1);
     user.bio = Some("\0".into());
@@ -120,13 +165,23 @@ pub async fn nul_in_text_is_invalid(b: &Backend) {
         .await
         .unwrap_err();
     assert_invalid(b, &err, "name", "nul_character");
-    assert_eq!(b.users.get_by_id(stored.id).await.unwrap(), stored, "{}", b.name);
+    assert_eq!(
+        b.users.get_by_id(stored.id).await.unwrap(),
+        stored,
+        "{}",
+        b.name
+    );
     let err = b.tags.insert(tag("t\0")).await.unwrap_err();
     assert_invalid(b, &err, "slug", "nul_character");
     let err = b.tags.update(tag("t\0")).await.unwrap_err();
     assert_invalid(b, &err, "slug", "nul_character");
     // Lookups by text with NUL find nothing, on every backend.
-    assert_eq!(b.users.find_by_email("a\0b@x").await.unwrap(), None, "{}", b.name);
+    assert_eq!(
+        b.users.find_by_email("a\0b@x").await.unwrap(),
+        None,
+        "{}",
+        b.name
+    );
     assert_eq!(b.tags.find_by_id("t\0").await.unwrap(), None, "{}", b.name);
     assert!(b.tags.get_by_id("t\0").await.unwrap_err().is_not_found());
     assert!(!b.tags.exists("t\0").await.unwrap(), "{}", b.name);
@@ -144,7 +199,12 @@ pub async fn non_finite_floats_are_invalid(b: &Backend) {
     let mut user = User::new("f@x", "n", 1);
     user.score = f64::MAX;
     let stored = b.users.insert(user).await.unwrap();
-    assert_eq!(b.users.get_by_id(stored.id).await.unwrap().score, f64::MAX);
+    assert_eq!(
+        b.users.get_by_id(stored.id).await.unwrap(),
+        stored,
+        "{}",
+        b.name
+    );
     let err = b
         .users
         .update(User {
@@ -169,7 +229,15 @@ pub async fn long_names_still_name_the_field(b: &Backend) {
     let keys: Vec<&str> = Reservation::COLUMNS.iter().filter_map(|c| c.key).collect();
     assert!(keys.iter().all(|key| key.len() <= 63), "{keys:?}");
     assert_eq!(keys.len(), 4, "pkey, two unique keys, one index: {keys:?}");
-    let first = b.reservations.insert(reservation(1, "u1", "p1")).await.unwrap();
+    assert_eq!(
+        keys[1], "warehouse_inventory_reservations_by_fulfilment_cen_428a95dd_key",
+        "the start of `<table>_<column>`, a hash of the whole name, the suffix"
+    );
+    let first = b
+        .reservations
+        .insert(reservation(1, "u1", "p1"))
+        .await
+        .unwrap();
     for (candidate, field) in [
         (reservation(2, "u1", "p2"), "upstream_ref"),
         (reservation(2, "u2", "p1"), "partner_ref"),
@@ -182,7 +250,11 @@ pub async fn long_names_still_name_the_field(b: &Backend) {
             other => panic!("{}: expected Conflict of {field}, got {other:?}", b.name),
         }
     }
-    let second = b.reservations.insert(reservation(2, "u2", "p2")).await.unwrap();
+    let second = b
+        .reservations
+        .insert(reservation(2, "u2", "p2"))
+        .await
+        .unwrap();
     let err = b
         .reservations
         .update(Reservation {
@@ -192,7 +264,13 @@ pub async fn long_names_still_name_the_field(b: &Backend) {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, RepoError::Conflict { field: Some("partner_ref"), .. }),
+        matches!(
+            err,
+            RepoError::Conflict {
+                field: Some("partner_ref"),
+                ..
+            }
+        ),
         "{}: {err:?}",
         b.name
     );

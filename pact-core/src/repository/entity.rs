@@ -135,7 +135,11 @@ impl Column {
     /// [`RepoError::InvalidValue`] naming the field.
     pub fn check_text(&self, entity: &'static str, value: &str) -> Result<(), RepoError> {
         if value.as_bytes().contains(&0) {
-            return Err(self.invalid(entity, "nul_character", "must not contain NUL characters".into()));
+            return Err(self.invalid(
+                entity,
+                "nul_character",
+                "must not contain NUL characters".into(),
+            ));
         }
         match self.max_len {
             Some(max) if value.len() > max as usize && value.chars().count() > max as usize => {

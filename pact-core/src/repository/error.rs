@@ -31,7 +31,8 @@ use crate::{ApiError, FieldError, ProblemDetails};
 /// let err = RepoError::Busy { entity: "User", retry_after_secs: 1 };
 /// let mut headers = pact_core::http::HeaderMap::new();
 /// err.headers(&mut headers);
-/// assert_eq!((err.status().as_u16(), &headers["retry-after"]), (503, "1"));
+/// assert_eq!(err.status(), 503);
+/// assert_eq!(headers["retry-after"], "1");
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]

@@ -99,7 +99,10 @@ macro_rules! backend {
                     loop {
                         let mut args = Self::Arguments::default();
                         bind(&mut args)?;
-                        match sqlx::query_with(sql_str(sql.clone()), args).execute(pool).await {
+                        match sqlx::query_with(sql_str(sql.clone()), args)
+                            .execute(pool)
+                            .await
+                        {
                             Ok(done) => return Ok(done.rows_affected()),
                             Err(err) if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) => {
                                 back_off(attempt).await;
@@ -253,7 +256,12 @@ macro_rules! insert_fn {
 }
 
 insert_fn!("sqlite", sqlite_insert, sqlx::Sqlite, sqlite_insert_one);
-insert_fn!("postgres", postgres_insert, sqlx::Postgres, postgres_insert_one);
+insert_fn!(
+    "postgres",
+    postgres_insert,
+    sqlx::Postgres,
+    postgres_insert_one
+);
 insert_fn!("mysql", mysql_insert, sqlx::MySql, mysql_insert_one);
 
 #[cfg(feature = "sqlite")]

@@ -28,14 +28,14 @@ pub(super) enum Meaning {
 
 /// SQLite's extended result codes (<https://sqlite.org/rescode.html>).
 pub(super) const SQLITE: &[(&str, Meaning)] = &[
-    ("2067", Meaning::Unique),   // SQLITE_CONSTRAINT_UNIQUE
-    ("1555", Meaning::Unique),   // SQLITE_CONSTRAINT_PRIMARYKEY
-    ("18", Meaning::TooLarge),   // SQLITE_TOOBIG
-    ("5", Meaning::Busy),        // SQLITE_BUSY (busy_timeout elapsed)
-    ("261", Meaning::Busy),      // SQLITE_BUSY_RECOVERY
-    ("517", Meaning::Retry),     // SQLITE_BUSY_SNAPSHOT: the transaction must restart
-    ("6", Meaning::Busy),        // SQLITE_LOCKED
-    ("262", Meaning::Busy),      // SQLITE_LOCKED_SHAREDCACHE
+    ("2067", Meaning::Unique), // SQLITE_CONSTRAINT_UNIQUE
+    ("1555", Meaning::Unique), // SQLITE_CONSTRAINT_PRIMARYKEY
+    ("18", Meaning::TooLarge), // SQLITE_TOOBIG
+    ("5", Meaning::Busy),      // SQLITE_BUSY (busy_timeout elapsed)
+    ("261", Meaning::Busy),    // SQLITE_BUSY_RECOVERY
+    ("517", Meaning::Retry),   // SQLITE_BUSY_SNAPSHOT: the transaction must restart
+    ("6", Meaning::Busy),      // SQLITE_LOCKED
+    ("262", Meaning::Busy),    // SQLITE_LOCKED_SHAREDCACHE
 ];
 
 /// PostgreSQL's SQLSTATEs (<https://www.postgresql.org/docs/current/errcodes-appendix.html>).
@@ -223,9 +223,7 @@ pub(super) fn field_of<E: Entity>(name: &str) -> Option<&'static str> {
     E::COLUMNS
         .iter()
         .find(|column| {
-            name == column.name
-                || column.key == Some(name)
-                || (column.id && name == "PRIMARY")
+            name == column.name || column.key == Some(name) || (column.id && name == "PRIMARY")
         })
         .map(|column| column.field)
 }

@@ -29,7 +29,10 @@ impl Entity for Order {
     const TABLE: &'static str = "orders";
     const COLUMNS: &'static [Column] = &[
         Column::new("id", "id").id().generated().key("orders_pkey"),
-        Column::new("sku_code", "sku").unique().max_len(255).key("orders_sku_code_key"),
+        Column::new("sku_code", "sku")
+            .unique()
+            .max_len(255)
+            .key("orders_sku_code_key"),
         Column::new("qty", "quantity"),
     ];
     fn id(&self) -> &i64 {
@@ -56,14 +59,18 @@ impl Entity for Order {
 /// What a case expects: the status, the code, and the field the answer names.
 type Expected = (u16, &'static str, Option<&'static str>);
 
-fn answer(meaning: Meaning, message: &str, constraint: Option<&str>) -> Expected {
+fn answer(
+    meaning: Meaning,
+    message: &str,
+    constraint: Option<&str>,
+) -> (u16, String, Option<&'static str>) {
     use crate::ApiError as _;
     let err = to_repo_error::<Order>(meaning, message, constraint);
     let field = match &err {
         RepoError::Conflict { field, .. } | RepoError::InvalidValue { field, .. } => *field,
         _ => None,
     };
-    (err.status().as_u16(), err.code(), field)
+    (err.status().as_u16(), err.code().to_owned(), field)
 }
 
 fn check<K: PartialEq + Copy + std::fmt::Debug>(
@@ -77,7 +84,7 @@ fn check<K: PartialEq + Copy + std::fmt::Debug>(
         };
         assert_eq!(
             answer(*meaning, message, *constraint),
-            *expected,
+            (expected.0, expected.1.to_owned(), expected.2),
             "{code:?}: {message}"
         );
     }
@@ -94,8 +101,18 @@ fn sqlite_rows() {
     check(
         SQLITE,
         &[
-            ("2067", "UNIQUE constraint failed: orders.sku_code", None, CONFLICT_SKU),
-            ("1555", "UNIQUE constraint failed: orders.id", None, CONFLICT_ID),
+            (
+                "2067",
+                "UNIQUE constraint failed: orders.sku_code",
+                None,
+                CONFLICT_SKU,
+            ),
+            (
+                "1555",
+                "UNIQUE constraint failed: orders.id",
+                None,
+                CONFLICT_ID,
+            ),
             ("18", "string or blob too big", None, TOO_LARGE),
             ("5", "database is locked", None, BUSY),
             ("261", "database is locked", None, BUSY),
@@ -141,11 +158,21 @@ fn postgres_rows() {
                 None,
                 (422, "invalid_value", None),
             ),
-            ("22003", "numeric field overflow", None, (422, "invalid_value", None)),
+            (
+                "22003",
+                "numeric field overflow",
+                None,
+                (422, "invalid_value", None),
+            ),
             ("40001", "could not serialize access", None, BUSY),
             ("40P01", "deadlock detected", None, BUSY),
             ("55P03", "could not obtain lock on row", None, BUSY),
-            ("57014", "canceling statement due to statement timeout", None, BUSY),
+            (
+                "57014",
+                "canceling statement due to statement timeout",
+                None,
+                BUSY,
+            ),
             ("53300", "sorry, too many clients already", None, BUSY),
         ],
     );
@@ -186,10 +213,25 @@ fn mysql_rows() {
                 None,
                 (422, "invalid_value", Some("quantity")),
             ),
-            (1153, "Got a packet bigger than 'max_allowed_packet' bytes", None, TOO_LARGE),
-            (1301, "Result of repeat() was larger than max_allowed_packet", None, TOO_LARGE),
+            (
+                1153,
+                "Got a packet bigger than 'max_allowed_packet' bytes",
+                None,
+                TOO_LARGE,
+            ),
+            (
+                1301,
+                "Result of repeat() was larger than max_allowed_packet",
+                None,
+                TOO_LARGE,
+            ),
             (1213, "Deadlock found when trying to get lock", None, BUSY),
-            (1205, "Lock wait timeout exceeded; try restarting transaction", None, BUSY),
+            (
+                1205,
+                "Lock wait timeout exceeded; try restarting transaction",
+                None,
+                BUSY,
+            ),
             (1040, "Too many connections", None, BUSY),
         ],
     );
@@ -203,7 +245,7 @@ fn mysql_8_names_the_table_before_the_key() {
             "Duplicate entry 'A-1' for key 'orders.orders_sku_code_key'",
             None
         ),
-        CONFLICT_SKU
+        (409, "conflict".to_owned(), Some("sku"))
     );
 }
 
@@ -211,6 +253,6 @@ fn mysql_8_names_the_table_before_the_key() {
 fn an_unknown_key_names_no_field() {
     assert_eq!(
         answer(Meaning::Unique, "duplicate", Some("other_key")),
-        (409, "conflict", None)
+        (409, "conflict".to_owned(), None)
     );
 }

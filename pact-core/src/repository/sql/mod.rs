@@ -99,8 +99,9 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
     /// Runs the entity's `CREATE TABLE` and `CREATE INDEX` statements, adapted to the server
     /// where it matters (MySQL 8 gets `utf8mb4_0900_bin` where MariaDB has
     /// `utf8mb4_nopad_bin`).
-    fn create_table<E: Entity>(pool: &Self::Pool)
-    -> impl Future<Output = Result<(), RepoError>> + Send;
+    fn create_table<E: Entity>(
+        pool: &Self::Pool,
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
 
     /// Runs statements in order (`DROP TABLE`).
     fn run_script<E: Entity>(
@@ -178,7 +179,7 @@ pub trait SqlDecode<DB: SqlBackend>: Sized {
 /// use pact_core::repository::SqlColumn;
 ///
 /// fn column<T: SqlColumn<sqlx::Sqlite>>() {}
-/// column::<u64>(); // SQLite stores it; PostgreSQL would not.
+/// column::<i64>();
 /// column::<Option<String>>();
 /// # }
 /// ```
