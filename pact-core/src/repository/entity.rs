@@ -21,6 +21,12 @@ use super::{Dialect, RepoError, Statements};
 /// assert!(EMAIL.unique && EMAIL.sortable && !EMAIL.id);
 /// assert!(EMAIL.check_text("User", "ada@example.com").is_ok());
 /// assert!(EMAIL.check_text("User", &"a".repeat(256)).unwrap_err().is_invalid_value());
+/// assert!(EMAIL.check_text("User", "a\0b").unwrap_err().is_invalid_value());
+///
+/// const AVATAR: Column = Column::new("avatar", "avatar").max_len(4);
+/// assert!(AVATAR.check_bytes("User", &[1, 2, 3, 4]).is_ok());
+/// assert!(AVATAR.check_bytes("User", &[0; 5]).is_err());
+/// assert!(AVATAR.check_float("User", f64::NAN).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(clippy::struct_excessive_bools)] // each flag is an independent column property
