@@ -88,4 +88,21 @@ pub async fn a_row_larger_than_the_server_accepts_is_too_large(b: &Backend) {
         "{}",
         b.name
     );
+    // An update is measured as an insert is.
+    let grown = User {
+        name: "n".repeat(size),
+        ..small.clone()
+    };
+    match (b.max_packet, b.users.update(grown).await) {
+        (Some(_), Err(RepoError::TooLarge { .. })) => {
+            assert_eq!(
+                b.users.get_by_id(small.id).await.unwrap(),
+                small,
+                "{}",
+                b.name
+            );
+        }
+        (None, Ok(stored)) => assert_eq!(stored.name.len(), size, "{}", b.name),
+        (limit, result) => panic!("{}: limit {limit:?}, update gave {result:?}", b.name),
+    }
 }

@@ -278,6 +278,14 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
         Ok(())
     }
 
+    /// The bytes of the row's text and byte values: roughly the size of its `INSERT` or
+    /// `UPDATE`. MySQL refuses a statement larger than `max_allowed_packet`; the MySQL
+    /// repository compares a large row (over 1 MiB) with the server's limit before sending it,
+    /// so it is [`RepoError::TooLarge`] rather than a reset connection. The derive writes it.
+    fn stored_len(&self) -> usize {
+        0
+    }
+
     /// Resets the fields that are not persisted to their defaults, as a database round trip
     /// would.
     fn clear_transient(&mut self) {}

@@ -167,6 +167,10 @@ const _: () = {
                 .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
             ::core::result::Result::Ok(())
         }
+        fn stored_len(&self) -> usize {
+            0 + <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(&self.slug))
+                + <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(&self.target))
+        }
         fn unique_hash(
             &self,
             column: usize,

@@ -243,6 +243,17 @@ const _: () = {
             }
             ::core::result::Result::Ok(())
         }
+        fn stored_len(&self) -> usize {
+            0 + <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(&self.email))
+                + <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(&self.name))
+                + ::core::option::Option::map_or(
+                    ::core::option::Option::as_ref(&self.bio),
+                    0,
+                    |__pact_value| <[u8]>::len(
+                        ::core::convert::AsRef::<[u8]>::as_ref(__pact_value),
+                    ),
+                )
+        }
         fn unique_hash(
             &self,
             column: usize,

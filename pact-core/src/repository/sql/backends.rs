@@ -32,7 +32,8 @@ macro_rules! backend {
         alias = $alias:ident,
         alias_doc = $alias_doc:literal,
         insert_one = $insert_one:path,
-        ddl = $ddl:path $(,)?
+        ddl = $ddl:path,
+        size = $size:path $(,)?
     ) => {
         #[cfg(feature = $feature)]
         #[doc = $alias_doc]
@@ -151,6 +152,13 @@ macro_rules! backend {
                     }
                     Ok(())
                 }
+            }
+
+            fn check_size<E: Entity>(
+                pool: &Self::Pool,
+                entities: &[E],
+            ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                $size(pool, entities)
             }
 
             fn run_script<E: Entity>(
@@ -325,6 +333,42 @@ async fn same_ddl<P: Sync>(_: &P, sql: &'static str) -> Result<Sql, sqlx::Error>
     Ok(Cow::Borrowed(sql))
 }
 
+/// SQLite and PostgreSQL take any row up to their 1 GB value limits.
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+#[allow(clippy::unused_async)] // the same shape as `mysql_size`
+async fn any_size<P: Sync, E: Entity>(_: &P, _: &[E]) -> Result<(), RepoError> {
+    Ok(())
+}
+
+/// Rows smaller than this are sent without asking the server's limit (MySQL's smallest
+/// default `max_allowed_packet` is 4 MiB, MariaDB's 16 MiB).
+#[cfg(feature = "mysql")]
+const ASK_ABOVE: usize = 1 << 20;
+
+/// MySQL refuses a statement larger than `max_allowed_packet`, and may reset the connection
+/// before its error arrives: a row over [`ASK_ABOVE`] is compared with the server's limit
+/// first (one query, only for such rows), and refused as `TooLarge` when it cannot fit.
+#[cfg(feature = "mysql")]
+async fn mysql_size<E: Entity>(pool: &sqlx::MySqlPool, entities: &[E]) -> Result<(), RepoError> {
+    let Some(largest) = entities.iter().map(Entity::stored_len).max() else {
+        return Ok(());
+    };
+    if largest <= ASK_ABOVE {
+        return Ok(());
+    }
+    let limit: u64 = sqlx::query_scalar("SELECT @@max_allowed_packet")
+        .fetch_one(pool)
+        .await
+        .map_err(|err| map_error::<E>(Dialect::MySql, err))?;
+    // Besides the values: the packet header, types, NULL bitmap and length prefixes.
+    let overhead = 1024 + 16 * E::COLUMNS.len();
+    let size = u64::try_from(largest.saturating_add(overhead)).unwrap_or(u64::MAX);
+    if size > limit {
+        return Err(RepoError::TooLarge { entity: E::NAME });
+    }
+    Ok(())
+}
+
 /// The collation the compile-time MySQL DDL names: MariaDB's binary NO PAD collation.
 #[cfg(feature = "mysql")]
 const MARIADB_NO_PAD: &str = "utf8mb4_nopad_bin";
@@ -335,29 +379,63 @@ const MYSQL_NO_PAD: &str = "utf8mb4_0900_bin";
 
 /// Text must compare by code point with trailing spaces significant, so tables use a binary
 /// NO PAD collation: MariaDB's `utf8mb4_nopad_bin` (in the compile-time DDL) or, on a server
-/// that lacks it, MySQL 8's `utf8mb4_0900_bin`, chosen by asking the server.
+/// that lacks it (MySQL 8), `utf8mb4_0900_bin`, chosen by asking the server.
 #[cfg(feature = "mysql")]
 async fn mysql_ddl(pool: &sqlx::MySqlPool, sql: &'static str) -> Result<Sql, sqlx::Error> {
-    let Some(head) = sql.strip_suffix("COLLATE=utf8mb4_nopad_bin") else {
+    if !sql.ends_with(MYSQL_COLLATE) {
         return Ok(Cow::Borrowed(sql));
-    };
+    }
     let available: Vec<String> = sqlx::query_scalar(
         "SELECT COLLATION_NAME FROM information_schema.COLLATIONS \
          WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')",
     )
     .fetch_all(pool)
     .await?;
+    with_collation(sql, &available).ok_or_else(|| {
+        sqlx::Error::Configuration(
+            "the server has no binary NO PAD collation (utf8mb4_nopad_bin or utf8mb4_0900_bin); \
+             pact's MySQL tables need MariaDB 10.2 or later, or MySQL 8"
+                .into(),
+        )
+    })
+}
+
+/// How the compile-time MySQL `CREATE TABLE` ends.
+#[cfg(feature = "mysql")]
+const MYSQL_COLLATE: &str = "COLLATE=utf8mb4_nopad_bin";
+
+/// The `CREATE TABLE` with the first NO PAD binary collation the server has, or `None`.
+#[cfg(feature = "mysql")]
+fn with_collation(sql: &'static str, available: &[String]) -> Option<Sql> {
+    let head = sql.strip_suffix(MYSQL_COLLATE)?;
     if available.iter().any(|name| name == MARIADB_NO_PAD) {
-        return Ok(Cow::Borrowed(sql));
+        Some(Cow::Borrowed(sql))
+    } else if available.iter().any(|name| name == MYSQL_NO_PAD) {
+        Some(Cow::Owned(format!("{head}COLLATE={MYSQL_NO_PAD}")))
+    } else {
+        None
     }
-    if available.iter().any(|name| name == MYSQL_NO_PAD) {
-        return Ok(Cow::Owned(format!("{head}COLLATE={MYSQL_NO_PAD}")));
+}
+
+#[cfg(all(test, feature = "mysql"))]
+mod tests {
+    use super::with_collation;
+
+    const DDL: &str = "CREATE TABLE IF NOT EXISTS `t` (`id` BIGINT NOT NULL PRIMARY KEY) \
+                       ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+
+    #[test]
+    fn mariadb_keeps_its_collation_and_mysql_8_gets_its_own() {
+        let mariadb = ["utf8mb4_nopad_bin".to_owned()];
+        assert_eq!(with_collation(DDL, &mariadb).as_deref(), Some(DDL));
+        let mysql = ["utf8mb4_0900_bin".to_owned()];
+        let sql = with_collation(DDL, &mysql).unwrap();
+        assert!(
+            sql.ends_with("CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin"),
+            "{sql}"
+        );
+        assert_eq!(with_collation(DDL, &[]), None, "MySQL 5.7 has neither");
     }
-    Err(sqlx::Error::Configuration(
-        "the server has no binary NO PAD collation (utf8mb4_nopad_bin or utf8mb4_0900_bin); \
-         pact's MySQL tables need MariaDB 10.2 or later, or MySQL 8"
-            .into(),
-    ))
 }
 
 backend! {
@@ -368,6 +446,7 @@ backend! {
     alias_doc = "A repository on SQLite: `SqliteRepository::<User>::new(pool)`.",
     insert_one = sqlite_insert,
     ddl = same_ddl,
+    size = any_size,
 }
 
 backend! {
@@ -378,6 +457,7 @@ backend! {
     alias_doc = "A repository on PostgreSQL: `PgRepository::<User>::new(pool)`.",
     insert_one = postgres_insert,
     ddl = same_ddl,
+    size = any_size,
 }
 
 backend! {
@@ -388,4 +468,5 @@ backend! {
     alias_doc = "A repository on MySQL or MariaDB: `MySqlRepository::<User>::new(pool)`.",
     insert_one = mysql_insert,
     ddl = mysql_ddl,
+    size = mysql_size,
 }

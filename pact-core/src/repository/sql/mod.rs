@@ -103,6 +103,14 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
         pool: &Self::Pool,
     ) -> impl Future<Output = Result<(), RepoError>> + Send;
 
+    /// Refuses, as [`RepoError::TooLarge`], rows the server would refuse for their size
+    /// (MySQL's `max_allowed_packet`, asked for rows over 1 MiB); the other backends accept
+    /// any row.
+    fn check_size<E: Entity>(
+        pool: &Self::Pool,
+        entities: &[E],
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
+
     /// Runs statements in order (`DROP TABLE`).
     fn run_script<E: Entity>(
         pool: &Self::Pool,

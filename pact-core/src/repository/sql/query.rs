@@ -182,6 +182,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         for entity in &entities {
             entity.check_values()?;
         }
+        DB::check_size(&self.pool, &entities).await?;
         let ids = DB::insert(&self.pool, &entities).await?;
         let mut stored = Vec::with_capacity(entities.len());
         for (mut entity, id) in entities.into_iter().zip(ids) {
@@ -198,6 +199,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
         entity.check_values()?;
+        DB::check_size(&self.pool, std::slice::from_ref(&entity)).await?;
         let sql = E::statements(DB::DIALECT).update;
         let bind = |args: &mut DB::Arguments| entity.bind_update(args);
         let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await?;

@@ -109,48 +109,72 @@ fn key_name(entity: &Entity<'_>, field: &Field<'_>, stored: &Stored) -> Option<S
 }
 
 /// `check_values`: the checks every backend runs before storing (text and byte lengths, NUL
-/// in text, finite floats), one per text, byte and float field; none when there are none.
+/// in text, finite floats), one per text, byte and float field; and `stored_len`, the bytes of
+/// the text and byte values. Neither when there are no such fields.
 fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
     let krate = &entity.krate;
-    let checks: Vec<TokenStream> = entity
-        .stored()
-        .filter_map(|(field, stored)| {
-            let f = field.ident;
-            let index = stored.index;
-            let value = quote!(__pact_value);
-            let this = quote!(<Self as #krate::__private::Entity>);
-            let check = match stored.kind {
-                Kind::Text => quote!(check_text(#this::NAME, #value)),
-                Kind::Bytes => quote!(check_bytes(#this::NAME, #value)),
-                Kind::Float(_) => quote! {
-                    check_float(#this::NAME, ::core::convert::Into::<f64>::into(*#value))
-                },
-                _ => return None,
-            };
-            let check = quote!(#this::COLUMNS[#index].#check?;);
-            Some(if stored.nullable {
-                quote! {
-                    if let ::core::option::Option::Some(#value) = &self.#f {
-                        #check
-                    }
-                }
-            } else {
-                quote! {
-                    let #value = &self.#f;
+    let this = quote!(<Self as #krate::__private::Entity>);
+    let value = quote!(__pact_value);
+    let mut checks = Vec::new();
+    let mut lens = Vec::new();
+    for (field, stored) in entity.stored() {
+        let f = field.ident;
+        let index = stored.index;
+        let check = match stored.kind {
+            Kind::Text => quote!(check_text(#this::NAME, #value)),
+            Kind::Bytes => quote!(check_bytes(#this::NAME, #value)),
+            Kind::Float(_) => quote! {
+                check_float(#this::NAME, ::core::convert::Into::<f64>::into(*#value))
+            },
+            _ => continue,
+        };
+        let check = quote!(#this::COLUMNS[#index].#check?;);
+        let sized = matches!(stored.kind, Kind::Text | Kind::Bytes);
+        if stored.nullable {
+            checks.push(quote! {
+                if let ::core::option::Option::Some(#value) = &self.#f {
                     #check
                 }
-            })
-        })
-        .collect();
+            });
+            if sized {
+                lens.push(quote! {
+                    ::core::option::Option::map_or(
+                        ::core::option::Option::as_ref(&self.#f),
+                        0,
+                        |#value| <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(#value)),
+                    )
+                });
+            }
+        } else {
+            checks.push(quote! {
+                let #value = &self.#f;
+                #check
+            });
+            if sized {
+                lens.push(quote! {
+                    <[u8]>::len(::core::convert::AsRef::<[u8]>::as_ref(&self.#f))
+                });
+            }
+        }
+    }
     if checks.is_empty() {
         return None;
     }
     let p = quote!(#krate::__private);
+    let stored_len = (!lens.is_empty()).then(|| {
+        quote! {
+            fn stored_len(&self) -> usize {
+                0 #(+ #lens)*
+            }
+        }
+    });
     Some(quote! {
         fn check_values(&self) -> ::core::result::Result<(), #p::RepoError> {
             #(#checks)*
             ::core::result::Result::Ok(())
         }
+
+        #stored_len
     })
 }
 
