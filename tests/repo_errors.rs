@@ -91,3 +91,124 @@ async fn conflicts_and_missing_rows_say_what_happened() {
         Some("Note 9 not found")
     );
 }
+
+/// The answer of an error as a client receives it: status, `code`, the field errors' paths,
+/// and the `Retry-After` header.
+fn answer(err: &RepoError) -> (u16, String, Vec<String>, Option<String>) {
+    let problem = err.problem_details();
+    let mut headers = pact::http::HeaderMap::new();
+    err.headers(&mut headers);
+    (
+        problem.status,
+        problem.code,
+        problem.errors.into_iter().map(|e| e.path).collect(),
+        headers
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().to_owned()),
+    )
+}
+
+#[tokio::test]
+async fn a_value_the_column_cannot_hold_is_a_422_naming_the_field() {
+    let notes = SqliteRepository::<Note>::new(pool().await);
+    notes.create_table().await.unwrap();
+    let err = notes
+        .insert(Note {
+            id: 0,
+            title: "t".repeat(256),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        answer(&err),
+        (422, "invalid_value".into(), vec!["title".into()], None)
+    );
+    let problem = err.problem_details();
+    assert_eq!(
+        problem.detail.as_deref(),
+        Some("invalid title of a Note: at most 255 characters")
+    );
+    assert_eq!(problem.errors[0].code, "length");
+    let err = notes
+        .insert(Note {
+            id: 0,
+            title: "a\0b".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.problem_details().errors[0].code, "nul_character");
+}
+
+#[test]
+fn too_large_is_a_413_and_busy_a_503_with_retry_after_and_no_internals() {
+    let err = RepoError::TooLarge { entity: "Note" };
+    assert_eq!(answer(&err), (413, "too_large".into(), vec![], None));
+    assert_eq!(
+        err.problem_details().detail.as_deref(),
+        Some("the Note is larger than the database accepts")
+    );
+    let err = RepoError::Busy {
+        entity: "Note",
+        retry_after_secs: 1,
+    };
+    assert_eq!(
+        answer(&err),
+        (503, "repository_busy".into(), vec![], Some("1".into()))
+    );
+    let body = serde_json::to_string(&err.problem_details()).unwrap();
+    assert!(!body.contains("Note"), "a 5xx body names nothing: {body}");
+}
+
+/// A writer that waits past `busy_timeout` for another's lock gets `Busy` (503), not a 500,
+/// and the pool serves the next call.
+#[tokio::test]
+async fn a_locked_sqlite_database_is_busy() {
+    use pact::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    let path = std::env::temp_dir().join(format!("pact-busy-{}.db", std::process::id()));
+    let options = SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true);
+    let holder = SqlitePoolOptions::new()
+        .connect_with(options.clone())
+        .await
+        .unwrap();
+    let waiter = SqlitePoolOptions::new()
+        .connect_with(options.busy_timeout(std::time::Duration::from_millis(20)))
+        .await
+        .unwrap();
+    let notes = SqliteRepository::<Note>::new(waiter);
+    notes.create_table().await.unwrap();
+    let mut tx = holder.begin().await.unwrap();
+    pact::sqlx::query("INSERT INTO notes (title) VALUES ('held')")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let note = Note {
+        id: 0,
+        title: "waits".into(),
+    };
+    let err = notes.insert(note.clone()).await.unwrap_err();
+    assert_eq!(
+        answer(&err),
+        (503, "repository_busy".into(), vec![], Some("1".into())),
+        "{err:?}"
+    );
+    tx.rollback().await.unwrap();
+    assert_eq!(notes.insert(note).await.unwrap().id, 1);
+    holder.close().await;
+    notes.pool().close().await;
+    let _ = std::fs::remove_file(&path);
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn busy_answers_axum_with_retry_after() {
+    use axum::response::IntoResponse as _;
+    let response = RepoError::Busy {
+        entity: "Note",
+        retry_after_secs: 2,
+    }
+    .into_response();
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "2");
+}

@@ -192,7 +192,7 @@ pub use std::vec::Vec;
 
 pub use crate::repository::{
     BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
-    SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository, Statements,
+    SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
 };
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that

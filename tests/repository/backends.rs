@@ -7,13 +7,19 @@ use pact::repository::{SqlBackend, SqlEntity};
 use pact::sqlx;
 use pact::{MemoryRepository, SqlRepository};
 
-use crate::model::{Session, SessionRepository, Tag, TagRepository, User, UserRepository};
+use crate::model::{
+    Reservation, ReservationRepository, Session, SessionRepository, Tag, TagRepository, User,
+    UserRepository,
+};
 
 pub struct Backend {
     pub name: &'static str,
     pub users: Arc<dyn UserRepository>,
     pub tags: Arc<dyn TagRepository>,
     pub sessions: Arc<dyn SessionRepository>,
+    pub reservations: Arc<dyn ReservationRepository>,
+    /// The largest statement the server accepts (MySQL's `max_allowed_packet`), if it has one.
+    pub max_packet: Option<u64>,
     cleanup: Cleanup,
 }
 
@@ -35,6 +41,8 @@ impl Backend {
             users: Arc::new(MemoryRepository::<User>::new()),
             tags: Arc::new(MemoryRepository::<Tag>::new()),
             sessions: Arc::new(MemoryRepository::<Session>::new()),
+            reservations: Arc::new(MemoryRepository::<Reservation>::new()),
+            max_packet: None,
             cleanup: Cleanup::None,
         }
     }
@@ -64,7 +72,18 @@ impl Backend {
             .expect("create schema");
         let options: sqlx::postgres::PgConnectOptions = url.parse().expect("postgres url");
         let pool = sqlx::postgres::PgPoolOptions::new()
-            .max_connections(4)
+            .max_connections(16)
+            // Deadlocks are looked for after `deadlock_timeout` (1 s by default); the contention
+            // scenario makes many, so the test sessions look sooner where the role may say so
+            // (a superuser); elsewhere the scenario only runs slower.
+            .after_connect(|connection, _| {
+                Box::pin(async move {
+                    let _ = sqlx::query("SET deadlock_timeout = '100ms'")
+                        .execute(connection)
+                        .await;
+                    Ok(())
+                })
+            })
             .connect_with(options.options([("search_path", schema.as_str())]))
             .await
             .expect("connect to the test schema");
@@ -87,11 +106,18 @@ impl Backend {
             .expect("create database");
         let options: sqlx::mysql::MySqlConnectOptions = url.parse().expect("mysql url");
         let pool = sqlx::mysql::MySqlPoolOptions::new()
-            .max_connections(4)
+            .max_connections(16)
             .connect_with(options.database(&database))
             .await
             .expect("connect to the test database");
-        Some(Self::on_sql::<sqlx::MySql>("mysql", pool, Cleanup::MySql(admin, database)).await)
+        let max_packet: u64 = sqlx::query_scalar("SELECT @@max_allowed_packet")
+            .fetch_one(&pool)
+            .await
+            .expect("max_allowed_packet");
+        let mut backend =
+            Self::on_sql::<sqlx::MySql>("mysql", pool, Cleanup::MySql(admin, database)).await;
+        backend.max_packet = Some(max_packet);
+        Some(backend)
     }
 
     /// The three SQL repositories on one pool, their tables created from the generated SQL.
@@ -101,21 +127,30 @@ impl Backend {
         SqlRepository<DB, User>: UserRepository,
         SqlRepository<DB, Tag>: TagRepository,
         SqlRepository<DB, Session>: SessionRepository,
+        SqlRepository<DB, Reservation>: ReservationRepository,
         User: SqlEntity<DB>,
         Tag: SqlEntity<DB>,
         Session: SqlEntity<DB>,
+        Reservation: SqlEntity<DB>,
     {
         let users = SqlRepository::<DB, User>::new(pool.clone());
         let tags = SqlRepository::<DB, Tag>::new(pool.clone());
-        let sessions = SqlRepository::<DB, Session>::new(pool);
+        let sessions = SqlRepository::<DB, Session>::new(pool.clone());
+        let reservations = SqlRepository::<DB, Reservation>::new(pool);
         users.create_table().await.expect("create users");
         tags.create_table().await.expect("create tags");
         sessions.create_table().await.expect("create sessions");
+        reservations
+            .create_table()
+            .await
+            .expect("create a table whose constraint names pass 64 bytes");
         Self {
             name,
             users: Arc::new(users),
             tags: Arc::new(tags),
             sessions: Arc::new(sessions),
+            reservations: Arc::new(reservations),
+            max_packet: None,
             cleanup,
         }
     }

@@ -8,9 +8,11 @@
 #![deny(warnings, clippy::pedantic)]
 
 mod backends;
+mod contention;
 mod hostile;
 mod model;
 mod suite;
+mod values;
 
 /// Runs each scenario against each backend as its own test: `memory::crud`, `sqlite::crud`, ...
 macro_rules! against_every_backend {
@@ -73,4 +75,11 @@ against_every_backend!(
     concurrent_inserts,
     hostile_text_round_trips,
     hostile_sort_keys_are_rejected,
+    trailing_spaces_are_significant,
+    too_long_values_are_invalid,
+    nul_in_text_is_invalid,
+    non_finite_floats_are_invalid,
+    long_names_still_name_the_field,
+    colliding_batches_conflict,
+    a_row_larger_than_the_server_accepts_is_too_large,
 );

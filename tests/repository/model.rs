@@ -64,3 +64,29 @@ pub struct Session {
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub expires_at: Option<chrono::NaiveDateTime>,
 }
+
+/// Names as long as the backends allow (63 bytes): the generated constraint and index names
+/// (`<table>_<column>_key`) would pass 64 bytes, so the derive shortens them with a hash
+/// suffix; the two unique columns differ only in their last character. The id is chosen by
+/// the application, so it can conflict too (PostgreSQL's `<table>_pkey` passes 63 bytes).
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "warehouse_inventory_reservations_by_fulfilment_centre_and_slot")]
+pub struct Reservation {
+    #[repo(id)]
+    pub id: i64,
+    #[repo(
+        unique,
+        column = "external_reference_assigned_by_the_upstream_planning_system_a"
+    )]
+    pub upstream_ref: String,
+    #[repo(
+        unique,
+        column = "external_reference_assigned_by_the_upstream_planning_system_b"
+    )]
+    pub partner_ref: String,
+    #[repo(
+        indexed,
+        column = "fulfilment_centre_identifier_for_the_reservation_slot_owner"
+    )]
+    pub centre: i32,
+}

@@ -5,7 +5,14 @@ use pact::{ApiError, PageRequest, RepoError, Sort};
 use crate::backends::Backend;
 use crate::model::{Session, Tag, User};
 
+pub use crate::contention::{
+    a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
+};
 pub use crate::hostile::{hostile_sort_keys_are_rejected, hostile_text_round_trips};
+pub use crate::values::{
+    long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
+    too_long_values_are_invalid, trailing_spaces_are_significant,
+};
 
 fn ids(page: &pact::Page<User>) -> Vec<i64> {
     page.items.iter().map(|user| user.id).collect()

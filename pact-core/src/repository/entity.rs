@@ -13,8 +13,20 @@ use super::{Dialect, RepoError, Statements};
 /// ```
 /// use pact_core::repository::Column;
 ///
-/// const EMAIL: Column = Column::new("email", "email").unique().sortable();
+/// const EMAIL: Column = Column::new("email", "email")
+///     .unique()
+///     .sortable()
+///     .max_len(255)
+///     .key("users_email_key");
 /// assert!(EMAIL.unique && EMAIL.sortable && !EMAIL.id);
+/// assert!(EMAIL.check_text("User", "ada@example.com").is_ok());
+/// assert!(EMAIL.check_text("User", &"a".repeat(256)).unwrap_err().is_invalid_value());
+/// assert!(EMAIL.check_text("User", "a\0b").unwrap_err().is_invalid_value());
+///
+/// const AVATAR: Column = Column::new("avatar", "avatar").max_len(4);
+/// assert!(AVATAR.check_bytes("User", &[1, 2, 3, 4]).is_ok());
+/// assert!(AVATAR.check_bytes("User", &[0; 5]).is_err());
+/// assert!(AVATAR.check_float("User", f64::NAN).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(clippy::struct_excessive_bools)] // each flag is an independent column property
@@ -35,6 +47,16 @@ pub struct Column {
     pub sortable: bool,
     /// The field is an `Option`: the column accepts `NULL`.
     pub nullable: bool,
+    /// The most characters (text) or bytes (`Vec<u8>`) a value may hold, on every backend:
+    /// 255 for a key (id, unique or indexed) of the derive's own column types, `n` for a
+    /// `sql_type` of `VARCHAR(n)`, `CHAR(n)`, `VARBINARY(n)` or `BINARY(n)`; `None` when the
+    /// column is unbounded.
+    pub max_len: Option<u32>,
+    /// The name of the column's unique constraint or index (`users_email_key`,
+    /// `users_team_id_idx`), or PostgreSQL's name of the primary key (`users_pkey`): what a
+    /// backend reports on a violation, mapped back to [`field`](Column::field). Names longer
+    /// than 63 bytes are shortened with a hash suffix at compile time.
+    pub key: Option<&'static str>,
 }
 
 impl Column {
@@ -50,6 +72,8 @@ impl Column {
             indexed: false,
             sortable: false,
             nullable: false,
+            max_len: None,
+            key: None,
         }
     }
 
@@ -94,6 +118,81 @@ impl Column {
     pub const fn nullable(mut self) -> Self {
         self.nullable = true;
         self
+    }
+
+    /// Bounds the column's values to `max` characters (text) or bytes.
+    #[must_use]
+    pub const fn max_len(mut self, max: u32) -> Self {
+        self.max_len = Some(max);
+        self
+    }
+
+    /// Names the column's unique constraint or index.
+    #[must_use]
+    pub const fn key(mut self, name: &'static str) -> Self {
+        self.key = Some(name);
+        self
+    }
+
+    /// Checks a text value before it is stored: at most [`max_len`](Column::max_len)
+    /// characters, and no NUL character (PostgreSQL cannot store one, so no backend does).
+    ///
+    /// # Errors
+    /// [`RepoError::InvalidValue`] naming the field.
+    pub fn check_text(&self, entity: &'static str, value: &str) -> Result<(), RepoError> {
+        if value.as_bytes().contains(&0) {
+            return Err(self.invalid(
+                entity,
+                "nul_character",
+                "must not contain NUL characters".into(),
+            ));
+        }
+        match self.max_len {
+            Some(max) if value.len() > max as usize && value.chars().count() > max as usize => {
+                Err(self.invalid(entity, "length", format!("at most {max} characters").into()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks a byte value before it is stored: at most [`max_len`](Column::max_len) bytes.
+    ///
+    /// # Errors
+    /// [`RepoError::InvalidValue`] naming the field.
+    pub fn check_bytes(&self, entity: &'static str, value: &[u8]) -> Result<(), RepoError> {
+        match self.max_len {
+            Some(max) if value.len() > max as usize => {
+                Err(self.invalid(entity, "length", format!("at most {max} bytes").into()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks a float before it is stored: NaN and infinities are refused on every backend
+    /// (SQLite stores NaN as `NULL`, MySQL refuses both, PostgreSQL would store them).
+    ///
+    /// # Errors
+    /// [`RepoError::InvalidValue`] naming the field.
+    pub fn check_float(&self, entity: &'static str, value: f64) -> Result<(), RepoError> {
+        if value.is_finite() {
+            Ok(())
+        } else {
+            Err(self.invalid(entity, "finite", "must be a finite number".into()))
+        }
+    }
+
+    fn invalid(
+        &self,
+        entity: &'static str,
+        code: &'static str,
+        reason: std::borrow::Cow<'static, str>,
+    ) -> RepoError {
+        RepoError::InvalidValue {
+            entity,
+            field: Some(self.field),
+            code,
+            reason,
+        }
     }
 }
 
@@ -167,6 +266,25 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
 
     /// Orders two entities by a sortable column.
     fn compare(&self, other: &Self, column: usize) -> Ordering;
+
+    /// Checks every stored value before any SQL runs (and before the memory repository stores
+    /// it): text and byte lengths against [`Column::max_len`], NUL characters in text, finite
+    /// floats. The derive writes it from the field types; `insert`, `insert_many` and `update`
+    /// call it on every backend.
+    ///
+    /// # Errors
+    /// [`RepoError::InvalidValue`] naming the first field that cannot be stored.
+    fn check_values(&self) -> Result<(), RepoError> {
+        Ok(())
+    }
+
+    /// The bytes of the row's text and byte values: roughly the size of its `INSERT` or
+    /// `UPDATE`. MySQL refuses a statement larger than `max_allowed_packet`; the MySQL
+    /// repository compares a large row (over 1 MiB) with the server's limit before sending it,
+    /// so it is [`RepoError::TooLarge`] rather than a reset connection. The derive writes it.
+    fn stored_len(&self) -> usize {
+        0
+    }
 
     /// Resets the fields that are not persisted to their defaults, as a database round trip
     /// would.

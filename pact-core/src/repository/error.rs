@@ -10,9 +10,11 @@ use crate::{ApiError, FieldError, ProblemDetails};
 
 /// The error of every repository call, whichever the backend.
 ///
-/// It is an [`ApiError`]: `NotFound` answers 404, `Conflict` 409, `InvalidSort` 400 and
-/// `Backend` 500. A backend failure sends a generic message; its details (the driver's error,
-/// SQL state, constraint names) only reach the logs.
+/// It is an [`ApiError`]: `NotFound` answers 404, `Conflict` 409, `InvalidSort` 400,
+/// `InvalidValue` 422, `TooLarge` 413, `Busy` 503 (with `Retry-After`) and `Backend` 500. A
+/// 5xx sends a generic message; its details (the driver's error, SQL state, constraint names)
+/// only reach the logs. Every backend maps its driver errors to the same variants (see
+/// `docs/repository.md`, "Errors"), so what a client sees does not depend on the database.
 ///
 /// ```
 /// use pact_core::ApiError;
@@ -25,6 +27,12 @@ use crate::{ApiError, FieldError, ProblemDetails};
 /// let err = RepoError::backend(std::io::Error::other("connection reset by 10.0.0.7"));
 /// assert_eq!(err.status(), 500);
 /// assert!(!err.problem_details().detail.unwrap().contains("10.0.0.7"));
+///
+/// let err = RepoError::Busy { entity: "User", retry_after_secs: 1 };
+/// let mut headers = pact_core::http::HeaderMap::new();
+/// err.headers(&mut headers);
+/// assert_eq!(err.status(), 503);
+/// assert_eq!(headers["retry-after"], "1");
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -54,6 +62,34 @@ pub enum RepoError {
         /// The fields that may be sorted by.
         allowed: Vec<&'static str>,
     },
+    /// A value the column cannot store: text or bytes longer than the column's
+    /// [`max_len`](super::Column::max_len), text holding a NUL character, or a float that is
+    /// NaN or infinite. Checked before any SQL runs, on every backend (memory included).
+    InvalidValue {
+        /// The entity's name.
+        entity: &'static str,
+        /// The field holding the value, when it is known.
+        field: Option<&'static str>,
+        /// A stable code for the rule: `length`, `nul_character` or `finite`.
+        code: &'static str,
+        /// What is wrong, for the client (`at most 255 characters`).
+        reason: Cow<'static, str>,
+    },
+    /// The row is larger than the database accepts in one statement (MySQL's
+    /// `max_allowed_packet`, SQLite's `SQLITE_MAX_LENGTH`).
+    TooLarge {
+        /// The entity's name.
+        entity: &'static str,
+    },
+    /// The database could not serve the call in time: a deadlock or serialization failure
+    /// that persisted through pact's retries, a lock wait that timed out, or a pool with no
+    /// free connection. Answers 503 with `Retry-After`.
+    Busy {
+        /// The entity's name.
+        entity: &'static str,
+        /// The seconds a client should wait before retrying (`Retry-After`).
+        retry_after_secs: u32,
+    },
     /// The database failed: connection, decoding, or any other driver error.
     Backend(Box<dyn StdError + Send + Sync + 'static>),
 }
@@ -75,6 +111,18 @@ impl RepoError {
     #[must_use]
     pub fn is_conflict(&self) -> bool {
         matches!(self, Self::Conflict { .. })
+    }
+
+    /// Whether this is [`RepoError::InvalidValue`].
+    #[must_use]
+    pub fn is_invalid_value(&self) -> bool {
+        matches!(self, Self::InvalidValue { .. })
+    }
+
+    /// Whether this is [`RepoError::Busy`]: the same call may succeed later.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Busy { .. })
     }
 
     pub(crate) fn not_found(entity: &'static str, id: &(impl fmt::Debug + ?Sized)) -> Self {
@@ -125,6 +173,24 @@ impl fmt::Display for RepoError {
                 }
                 Ok(())
             }
+            Self::InvalidValue {
+                entity,
+                field: Some(field),
+                reason,
+                ..
+            } => write!(f, "invalid {field} of a {entity}: {reason}"),
+            Self::InvalidValue {
+                entity,
+                field: None,
+                reason,
+                ..
+            } => write!(f, "invalid value in a {entity}: {reason}"),
+            Self::TooLarge { entity } => {
+                write!(f, "the {entity} is larger than the database accepts")
+            }
+            Self::Busy { entity, .. } => {
+                write!(f, "the database is busy; the {entity} call may be retried")
+            }
             Self::Backend(source) => write!(f, "repository backend failed: {source}"),
         }
     }
@@ -145,6 +211,9 @@ impl ApiError for RepoError {
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::InvalidSort { .. } => StatusCode::BAD_REQUEST,
+            Self::InvalidValue { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Backend(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -154,16 +223,31 @@ impl ApiError for RepoError {
             Self::NotFound { .. } => "not_found",
             Self::Conflict { .. } => "conflict",
             Self::InvalidSort { .. } => "invalid_sort",
+            Self::InvalidValue { .. } => "invalid_value",
+            Self::TooLarge { .. } => "too_large",
+            Self::Busy { .. } => "repository_busy",
             Self::Backend(_) => "repository_error",
         }
     }
 
     fn message(&self) -> Cow<'_, str> {
         match self {
-            Self::Backend(_) => Cow::Borrowed(crate::server_error_message(
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )),
+            Self::Busy { .. } | Self::Backend(_) => {
+                Cow::Borrowed(crate::server_error_message(self.status()))
+            }
             _ => Cow::Owned(self.to_string()),
+        }
+    }
+
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        if let Self::Busy {
+            retry_after_secs, ..
+        } = self
+        {
+            headers.insert(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from(*retry_after_secs),
+            );
         }
     }
 
@@ -176,6 +260,14 @@ impl ApiError for RepoError {
                 "unique",
                 "this value is already taken",
             )),
+            Self::InvalidValue {
+                field: Some(field),
+                code,
+                reason,
+                ..
+            } => problem
+                .errors
+                .push(FieldError::new(*field, *code, reason.clone())),
             Self::InvalidSort { allowed, .. } => problem.errors.push(
                 FieldError::new("sort", "sortable", "not a sortable field")
                     .with_param("allowed", allowed.clone()),

@@ -238,6 +238,7 @@ impl<E: Entity> MemoryRepository<E> {
     /// `update`: replaces the whole row; `NotFound` when the id is not stored.
     #[doc(hidden)]
     pub fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
+        entity.check_values()?;
         entity.clear_transient();
         let mut state = self.write();
         let Some(old) = self.remove_locked(&mut state, entity.id()) else {
@@ -263,6 +264,7 @@ impl<E: Entity> MemoryRepository<E> {
     }
 
     fn insert_locked(&self, state: &mut State<E>, mut entity: E) -> Result<E, RepoError> {
+        entity.check_values()?;
         entity.clear_transient();
         let id_column = &E::COLUMNS[E::ID_COLUMN];
         if id_column.generated {

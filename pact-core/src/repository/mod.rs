@@ -19,7 +19,7 @@ pub use error::RepoError;
 pub use future::BoxFuture;
 pub use memory::MemoryRepository;
 pub use page::{Direction, Page, PageRequest, Sort};
-pub use sql::{SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository};
+pub use sql::{Bind, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository};
 pub use statements::{Dialect, Finder, Statements};
 
 #[cfg(feature = "mysql")]

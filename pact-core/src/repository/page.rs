@@ -24,6 +24,9 @@ pub enum Direction {
 
 /// A sort key: a field name the entity marks sortable, and a direction.
 ///
+/// Ties (rows with equal values in the field) are broken by id, in the same direction: `name`
+/// orders ties by ascending id, `-name` by descending id.
+///
 /// Sort keys usually come from a query string, so they parse from `"email"` (ascending) and
 /// `"-email"` (descending). A key is only a request: the repository checks it against the
 /// entity's whitelist of sortable fields and answers
@@ -105,8 +108,12 @@ impl<'de> Deserialize<'de> for Sort {
 ///
 /// It deserializes from a query string such as `?offset=40&limit=20&sort=-email` (every member
 /// optional), so a handler can take `Query<PageRequest>` directly. The repository clamps
-/// `limit` to the entity's `MAX_PAGE_SIZE` and orders by id when no sort is given (and after
-/// the sort key, so pages are stable).
+/// `limit` to the entity's `MAX_PAGE_SIZE` and orders by id when no sort is given.
+///
+/// With a sort, rows whose sort keys are equal are ordered by id **in the sort's direction**:
+/// ascending for `name`, descending for `-name`. So pages are stable, and a descending sort is
+/// exactly the reverse of the ascending one. `None` comes first when ascending, last when
+/// descending, on every backend.
 ///
 /// ```
 /// use pact_core::repository::{PageRequest, Sort};

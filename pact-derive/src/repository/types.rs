@@ -131,3 +131,39 @@ fn first_type_arg(arguments: &PathArguments) -> Option<&Type> {
 fn is_ident(ty: &Type, name: &str) -> bool {
     last_segment(ty).is_some_and(|segment| segment.ident == name && segment.arguments.is_none())
 }
+
+/// The most characters (text) or bytes (`Vec<u8>`) a column of this SQL type holds, when the
+/// type says: `VARCHAR(n)`, `CHAR(n)`, `VARBINARY(n)`, `BINARY(n)` (any case, `CHARACTER
+/// VARYING(n)` too). pact checks it on every backend before any SQL, so a MySQL `VARCHAR(255)`
+/// key bounds the same field on SQLite, PostgreSQL and memory.
+pub fn max_len(kind: Kind, sql_type: &str) -> Option<u32> {
+    if !matches!(kind, Kind::Text | Kind::Bytes) {
+        return None;
+    }
+    let upper = sql_type.trim().to_ascii_uppercase();
+    let (name, rest) = upper.split_once('(')?;
+    let bounded = match kind {
+        Kind::Text => ["VARCHAR", "CHAR", "CHARACTER VARYING", "CHARACTER"],
+        _ => ["VARBINARY", "BINARY", "VARBINARY", "BINARY"],
+    };
+    if !bounded.contains(&name.trim()) {
+        return None;
+    }
+    rest.strip_suffix(')')?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, max_len};
+
+    #[test]
+    fn bounded_types_give_their_length() {
+        assert_eq!(max_len(Kind::Text, "VARCHAR(255)"), Some(255));
+        assert_eq!(max_len(Kind::Text, "character varying( 64 )"), Some(64));
+        assert_eq!(max_len(Kind::Bytes, "VARBINARY(255)"), Some(255));
+        assert_eq!(max_len(Kind::Text, "LONGTEXT"), None);
+        assert_eq!(max_len(Kind::Text, "TEXT COLLATE \"C\""), None);
+        assert_eq!(max_len(Kind::Uuid, "BINARY(16)"), None);
+        assert_eq!(max_len(Kind::Text, "VARBINARY(9)"), None);
+    }
+}

@@ -99,7 +99,10 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "ShortLink";
         const TABLE: &'static ::core::primitive::str = "short_links";
         const COLUMNS: &'static [::pact::__private::Column] = &[
-            ::pact::__private::Column::new("slug", "slug").id(),
+            ::pact::__private::Column::new("slug", "slug")
+                .id()
+                .max_len(255u32)
+                .key("short_links_pkey"),
             ::pact::__private::Column::new("target", "target"),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
@@ -138,7 +141,7 @@ const _: () = {
                 ::pact::__private::Dialect::Postgres => {
                     &::pact::__private::Statements {
                         create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
+                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
                         ],
                         drop_table: "DROP TABLE IF EXISTS \"short_links\"",
                         select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1",
@@ -155,7 +158,7 @@ const _: () = {
                 ::pact::__private::Dialect::MySql => {
                     &::pact::__private::Statements {
                         create_table: &[
-                            "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+                            "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
                         ],
                         drop_table: "DROP TABLE IF EXISTS `short_links`",
                         select_by_id: "SELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?",
@@ -170,6 +173,28 @@ const _: () = {
                     }
                 }
             }
+        }
+        fn check_values(
+            &self,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            let __pact_value = &self.slug;
+            <Self as ::pact::__private::Entity>::COLUMNS[0usize]
+                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
+            let __pact_value = &self.target;
+            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
+                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
+            ::core::result::Result::Ok(())
+        }
+        fn stored_len(&self) -> ::core::primitive::usize {
+            0
+                + <[::core::primitive::u8]>::len(
+                    ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.slug),
+                )
+                + <[::core::primitive::u8]>::len(
+                    ::core::convert::AsRef::<
+                        [::core::primitive::u8],
+                    >::as_ref(&self.target),
+                )
         }
         fn unique_hash(
             &self,
@@ -217,8 +242,8 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        String: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
-        u32: ::pact::__private::SqlBind<__DB> + ::pact::__private::SqlDecode<__DB>,
+        String: ::pact::__private::SqlColumn<__DB>,
+        u32: ::pact::__private::SqlColumn<__DB>,
     {
         fn decode_row(
             __pact_row: &__DB::Row,

@@ -1,12 +1,18 @@
 //! The three sqlx backends. One macro writes what they share; each says how it learns a
-//! generated id (`last_insert_rowid`, `RETURNING`, `LAST_INSERT_ID()`).
+//! generated id (`last_insert_rowid`, `RETURNING`, `LAST_INSERT_ID()`) and how it adapts the
+//! compile-time DDL to the server (MySQL's collation).
+//!
+//! Writes (`execute`, `insert`) run again, up to `MAX_ATTEMPTS` times, when the database
+//! rolled them back for a deadlock or a serialization failure; the values are bound afresh for
+//! each attempt.
 
+use std::borrow::Cow;
 use std::future::Future;
 
 use sqlx::{Arguments as _, Row as _};
 
-use super::conflict::map_error;
-use super::{Sql, SqlBackend, SqlBind, SqlDecode, SqlRepository};
+use super::driver_errors::{MAX_ATTEMPTS, back_off, is_retryable, map_error};
+use super::{Bind, Sql, SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository};
 use crate::repository::{Dialect, Entity, RepoError};
 
 fn sql_str(sql: Sql) -> sqlx::SqlStr {
@@ -25,7 +31,9 @@ macro_rules! backend {
         dialect = $dialect:expr,
         alias = $alias:ident,
         alias_doc = $alias_doc:literal,
-        insert_one = $insert_one:path $(,)?
+        insert_one = $insert_one:path,
+        ddl = $ddl:path,
+        size = $size:path $(,)?
     ) => {
         #[cfg(feature = $feature)]
         #[doc = $alias_doc]
@@ -51,7 +59,7 @@ macro_rules! backend {
                     sqlx::query_with(sql_str(sql), args)
                         .fetch_optional(pool)
                         .await
-                        .map_err(map_error::<E>)
+                        .map_err(|err| map_error::<E>($dialect, err))
                 }
             }
 
@@ -64,7 +72,7 @@ macro_rules! backend {
                     sqlx::query_with(sql_str(sql), args)
                         .fetch_all(pool)
                         .await
-                        .map_err(map_error::<E>)
+                        .map_err(|err| map_error::<E>($dialect, err))
                 }
             }
 
@@ -77,7 +85,7 @@ macro_rules! backend {
                     let count: i64 = sqlx::query_scalar_with(sql_str(sql), args)
                         .fetch_one(pool)
                         .await
-                        .map_err(map_error::<E>)?;
+                        .map_err(|err| map_error::<E>($dialect, err))?;
                     Ok(u64::try_from(count).unwrap_or(0))
                 }
             }
@@ -85,46 +93,72 @@ macro_rules! backend {
             fn execute<E: Entity>(
                 pool: &Self::Pool,
                 sql: Sql,
-                args: Self::Arguments,
+                bind: Bind<'_, Self>,
             ) -> impl Future<Output = Result<u64, RepoError>> + Send {
                 async move {
-                    sqlx::query_with(sql_str(sql), args)
-                        .execute(pool)
-                        .await
-                        .map(|done| done.rows_affected())
-                        .map_err(map_error::<E>)
+                    let mut attempt = 1;
+                    loop {
+                        let mut args = Self::Arguments::default();
+                        bind(&mut args)?;
+                        match sqlx::query_with(sql_str(sql.clone()), args)
+                            .execute(pool)
+                            .await
+                        {
+                            Ok(done) => return Ok(done.rows_affected()),
+                            Err(err) if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) => {
+                                back_off(attempt).await;
+                                attempt += 1;
+                            }
+                            Err(err) => return Err(map_error::<E>($dialect, err)),
+                        }
+                    }
                 }
             }
 
-            fn insert<E: Entity>(
+            fn insert<E: SqlEntity<Self>>(
                 pool: &Self::Pool,
-                rows: Vec<Self::Arguments>,
+                entities: &[E],
             ) -> impl Future<Output = Result<Vec<Option<i64>>, RepoError>> + Send {
                 async move {
-                    let sql = E::statements($dialect).insert;
-                    let generated = E::COLUMNS[E::ID_COLUMN].generated;
-                    let mut ids = Vec::with_capacity(rows.len());
-                    if rows.len() == 1 {
-                        for args in rows {
-                            ids.push(
-                                $insert_one(pool, sql, args, generated)
-                                    .await
-                                    .map_err(map_error::<E>)?,
-                            );
+                    let mut attempt = 1;
+                    loop {
+                        match $insert_one(pool, entities).await {
+                            Ok(ids) => return Ok(ids),
+                            Err(Failure::Driver(err))
+                                if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) =>
+                            {
+                                back_off(attempt).await;
+                                attempt += 1;
+                            }
+                            Err(Failure::Driver(err)) => return Err(map_error::<E>($dialect, err)),
+                            Err(Failure::Bind(err)) => return Err(err),
                         }
-                        return Ok(ids);
                     }
-                    let mut tx = pool.begin().await.map_err(map_error::<E>)?;
-                    for args in rows {
-                        ids.push(
-                            $insert_one(&mut *tx, sql, args, generated)
-                                .await
-                                .map_err(map_error::<E>)?,
-                        );
-                    }
-                    tx.commit().await.map_err(map_error::<E>)?;
-                    Ok(ids)
                 }
+            }
+
+            fn create_table<E: Entity>(
+                pool: &Self::Pool,
+            ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                async move {
+                    for sql in E::statements($dialect).create_table {
+                        let sql = $ddl(pool, sql)
+                            .await
+                            .map_err(|err| map_error::<E>($dialect, err))?;
+                        sqlx::query(sql_str(sql))
+                            .execute(pool)
+                            .await
+                            .map_err(|err| map_error::<E>($dialect, err))?;
+                    }
+                    Ok(())
+                }
+            }
+
+            fn check_size<E: Entity>(
+                pool: &Self::Pool,
+                entities: &[E],
+            ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                $size(pool, entities)
             }
 
             fn run_script<E: Entity>(
@@ -136,14 +170,17 @@ macro_rules! backend {
                         sqlx::query(*sql)
                             .execute(pool)
                             .await
-                            .map_err(map_error::<E>)?;
+                            .map_err(|err| map_error::<E>($dialect, err))?;
                     }
                     Ok(())
                 }
             }
         }
 
+        // `do_not_recommend`: a type sqlx cannot encode is reported as not being `SqlBind`
+        // (pact's message), not through sqlx's `Encode` and `Type`.
         #[cfg(feature = $feature)]
+        #[diagnostic::do_not_recommend]
         impl<T> SqlBind<$db> for T
         where
             T: for<'q> sqlx::Encode<'q, $db> + sqlx::Type<$db>,
@@ -158,6 +195,10 @@ macro_rules! backend {
             fn bind(&self, args: &mut <$db as sqlx::Database>::Arguments) -> Result<(), RepoError> {
                 args.add(self).map_err(RepoError::Backend)
             }
+
+            fn can_match(&self) -> bool {
+                !self.as_bytes().contains(&0)
+            }
         }
 
         #[cfg(feature = $feature)]
@@ -168,6 +209,7 @@ macro_rules! backend {
         }
 
         #[cfg(feature = $feature)]
+        #[diagnostic::do_not_recommend]
         impl<T> SqlDecode<$db> for T
         where
             T: for<'r> sqlx::Decode<'r, $db> + sqlx::Type<$db>,
@@ -179,8 +221,59 @@ macro_rules! backend {
     };
 }
 
+/// Why an insert failed: a value did not bind (not retried), or the driver refused.
+enum Failure {
+    Bind(RepoError),
+    Driver(sqlx::Error),
+}
+
+impl From<sqlx::Error> for Failure {
+    fn from(err: sqlx::Error) -> Self {
+        Self::Driver(err)
+    }
+}
+
+/// Writes the insert of every backend: one statement alone, several in one transaction
+/// (all or nothing), each through `$one`, which returns the generated id.
+macro_rules! insert_fn {
+    ($feature:literal, $name:ident, $db:ty, $one:ident) => {
+        #[cfg(feature = $feature)]
+        async fn $name<E: SqlEntity<$db>>(
+            pool: &sqlx::Pool<$db>,
+            entities: &[E],
+        ) -> Result<Vec<Option<i64>>, Failure> {
+            let sql = E::statements(<$db as SqlBackend>::DIALECT).insert;
+            let generated = E::COLUMNS[E::ID_COLUMN].generated;
+            let bind = |entity: &E| {
+                let mut args = <$db as sqlx::Database>::Arguments::default();
+                entity.bind_insert(&mut args).map_err(Failure::Bind)?;
+                Ok::<_, Failure>(args)
+            };
+            if let [entity] = entities {
+                return Ok(vec![$one(pool, sql, bind(entity)?, generated).await?]);
+            }
+            let mut ids = Vec::with_capacity(entities.len());
+            let mut tx = pool.begin().await?;
+            for entity in entities {
+                ids.push($one(&mut *tx, sql, bind(entity)?, generated).await?);
+            }
+            tx.commit().await?;
+            Ok(ids)
+        }
+    };
+}
+
+insert_fn!("sqlite", sqlite_insert, sqlx::Sqlite, sqlite_insert_one);
+insert_fn!(
+    "postgres",
+    postgres_insert,
+    sqlx::Postgres,
+    postgres_insert_one
+);
+insert_fn!("mysql", mysql_insert, sqlx::MySql, mysql_insert_one);
+
 #[cfg(feature = "sqlite")]
-async fn sqlite_insert<'c, X>(
+async fn sqlite_insert_one<'c, X>(
     executor: X,
     sql: &'static str,
     args: sqlx::sqlite::SqliteArguments,
@@ -194,7 +287,7 @@ where
 }
 
 #[cfg(feature = "postgres")]
-async fn postgres_insert<'c, X>(
+async fn postgres_insert_one<'c, X>(
     executor: X,
     sql: &'static str,
     args: sqlx::postgres::PgArguments,
@@ -215,7 +308,7 @@ where
 }
 
 #[cfg(feature = "mysql")]
-async fn mysql_insert<'c, X>(
+async fn mysql_insert_one<'c, X>(
     executor: X,
     sql: &'static str,
     args: sqlx::mysql::MySqlArguments,
@@ -233,6 +326,118 @@ where
         .map_err(|err| sqlx::Error::Decode(Box::new(err)))
 }
 
+/// SQLite and PostgreSQL run the compile-time DDL as it is.
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+#[allow(clippy::unused_async)] // the same shape as `mysql_ddl`
+async fn same_ddl<P: Sync>(_: &P, sql: &'static str) -> Result<Sql, sqlx::Error> {
+    Ok(Cow::Borrowed(sql))
+}
+
+/// SQLite and PostgreSQL take any row up to their 1 GB value limits.
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+#[allow(clippy::unused_async)] // the same shape as `mysql_size`
+async fn any_size<P: Sync, E: Entity>(_: &P, _: &[E]) -> Result<(), RepoError> {
+    Ok(())
+}
+
+/// Rows smaller than this are sent without asking the server's limit (MySQL's smallest
+/// default `max_allowed_packet` is 4 MiB, MariaDB's 16 MiB).
+#[cfg(feature = "mysql")]
+const ASK_ABOVE: usize = 1 << 20;
+
+/// MySQL refuses a statement larger than `max_allowed_packet`, and may reset the connection
+/// before its error arrives: a row over [`ASK_ABOVE`] is compared with the server's limit
+/// first (one query, only for such rows), and refused as `TooLarge` when it cannot fit.
+#[cfg(feature = "mysql")]
+async fn mysql_size<E: Entity>(pool: &sqlx::MySqlPool, entities: &[E]) -> Result<(), RepoError> {
+    let Some(largest) = entities.iter().map(Entity::stored_len).max() else {
+        return Ok(());
+    };
+    if largest <= ASK_ABOVE {
+        return Ok(());
+    }
+    let limit: u64 = sqlx::query_scalar("SELECT @@max_allowed_packet")
+        .fetch_one(pool)
+        .await
+        .map_err(|err| map_error::<E>(Dialect::MySql, err))?;
+    // Besides the values: the packet header, types, NULL bitmap and length prefixes.
+    let overhead = 1024 + 16 * E::COLUMNS.len();
+    let size = u64::try_from(largest.saturating_add(overhead)).unwrap_or(u64::MAX);
+    if size > limit {
+        return Err(RepoError::TooLarge { entity: E::NAME });
+    }
+    Ok(())
+}
+
+/// The collation the compile-time MySQL DDL names: MariaDB's binary NO PAD collation.
+#[cfg(feature = "mysql")]
+const MARIADB_NO_PAD: &str = "utf8mb4_nopad_bin";
+
+/// MySQL 8's binary NO PAD collation.
+#[cfg(feature = "mysql")]
+const MYSQL_NO_PAD: &str = "utf8mb4_0900_bin";
+
+/// Text must compare by code point with trailing spaces significant, so tables use a binary
+/// NO PAD collation: MariaDB's `utf8mb4_nopad_bin` (in the compile-time DDL) or, on a server
+/// that lacks it (MySQL 8), `utf8mb4_0900_bin`, chosen by asking the server.
+#[cfg(feature = "mysql")]
+async fn mysql_ddl(pool: &sqlx::MySqlPool, sql: &'static str) -> Result<Sql, sqlx::Error> {
+    if !sql.ends_with(MYSQL_COLLATE) {
+        return Ok(Cow::Borrowed(sql));
+    }
+    let available: Vec<String> = sqlx::query_scalar(
+        "SELECT COLLATION_NAME FROM information_schema.COLLATIONS \
+         WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')",
+    )
+    .fetch_all(pool)
+    .await?;
+    with_collation(sql, &available).ok_or_else(|| {
+        sqlx::Error::Configuration(
+            "the server has no binary NO PAD collation (utf8mb4_nopad_bin or utf8mb4_0900_bin); \
+             pact's MySQL tables need MariaDB 10.2 or later, or MySQL 8"
+                .into(),
+        )
+    })
+}
+
+/// How the compile-time MySQL `CREATE TABLE` ends.
+#[cfg(feature = "mysql")]
+const MYSQL_COLLATE: &str = "COLLATE=utf8mb4_nopad_bin";
+
+/// The `CREATE TABLE` with the first NO PAD binary collation the server has, or `None`.
+#[cfg(feature = "mysql")]
+fn with_collation(sql: &'static str, available: &[String]) -> Option<Sql> {
+    let head = sql.strip_suffix(MYSQL_COLLATE)?;
+    if available.iter().any(|name| name == MARIADB_NO_PAD) {
+        Some(Cow::Borrowed(sql))
+    } else if available.iter().any(|name| name == MYSQL_NO_PAD) {
+        Some(Cow::Owned(format!("{head}COLLATE={MYSQL_NO_PAD}")))
+    } else {
+        None
+    }
+}
+
+#[cfg(all(test, feature = "mysql"))]
+mod tests {
+    use super::with_collation;
+
+    const DDL: &str = "CREATE TABLE IF NOT EXISTS `t` (`id` BIGINT NOT NULL PRIMARY KEY) \
+                       ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+
+    #[test]
+    fn mariadb_keeps_its_collation_and_mysql_8_gets_its_own() {
+        let mariadb = ["utf8mb4_nopad_bin".to_owned()];
+        assert_eq!(with_collation(DDL, &mariadb).as_deref(), Some(DDL));
+        let mysql = ["utf8mb4_0900_bin".to_owned()];
+        let sql = with_collation(DDL, &mysql).unwrap();
+        assert!(
+            sql.ends_with("CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin"),
+            "{sql}"
+        );
+        assert_eq!(with_collation(DDL, &[]), None, "MySQL 5.7 has neither");
+    }
+}
+
 backend! {
     feature = "sqlite",
     db = sqlx::Sqlite,
@@ -240,6 +445,8 @@ backend! {
     alias = SqliteRepository,
     alias_doc = "A repository on SQLite: `SqliteRepository::<User>::new(pool)`.",
     insert_one = sqlite_insert,
+    ddl = same_ddl,
+    size = any_size,
 }
 
 backend! {
@@ -249,6 +456,8 @@ backend! {
     alias = PgRepository,
     alias_doc = "A repository on PostgreSQL: `PgRepository::<User>::new(pool)`.",
     insert_one = postgres_insert,
+    ddl = same_ddl,
+    size = any_size,
 }
 
 backend! {
@@ -258,4 +467,6 @@ backend! {
     alias = MySqlRepository,
     alias_doc = "A repository on MySQL or MariaDB: `MySqlRepository::<User>::new(pool)`.",
     insert_one = mysql_insert,
+    ddl = mysql_ddl,
+    size = mysql_size,
 }

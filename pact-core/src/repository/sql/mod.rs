@@ -4,7 +4,7 @@
 #[cfg(feature = "_sqlx")]
 mod backends;
 #[cfg(feature = "_sqlx")]
-mod conflict;
+mod driver_errors;
 mod query;
 
 use std::borrow::Cow;
@@ -24,12 +24,18 @@ pub use backends::SqliteRepository;
 /// from those constants and whitelisted identifiers.
 pub type Sql = Cow<'static, str>;
 
+/// Binds the parameters of a write, once per attempt: a write the database rolled back for a
+/// deadlock runs again with its values bound afresh.
+pub type Bind<'a, DB> =
+    &'a (dyn Fn(&mut <DB as SqlBackend>::Arguments) -> Result<(), RepoError> + Sync);
+
 /// A database a [`SqlRepository`] runs on: implemented for `sqlx::Sqlite`, `sqlx::Postgres` and
 /// `sqlx::MySql` behind the `sqlite`, `postgres` and `mysql` features.
 ///
-/// The methods are the few operations every repository call is made of; each backend maps its
-/// own unique-violation errors to [`RepoError::Conflict`] and everything else to
-/// [`RepoError::Backend`].
+/// The methods are the few operations every repository call is made of. Each backend maps its
+/// driver's error codes through one table to the typed errors (`Conflict`, `InvalidValue`,
+/// `TooLarge`, `Busy`) and everything else to [`RepoError::Backend`]; writes rolled back for a
+/// deadlock or a serialization failure run again (a few times) before they answer `Busy`.
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {
@@ -75,21 +81,37 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
         args: Self::Arguments,
     ) -> impl Future<Output = Result<u64, RepoError>> + Send;
 
-    /// Runs a statement and returns how many rows it changed.
+    /// Runs a write and returns how many rows it changed; `bind` gives its parameters, again
+    /// for each attempt.
     fn execute<E: Entity>(
         pool: &Self::Pool,
         sql: Sql,
-        args: Self::Arguments,
+        bind: Bind<'_, Self>,
     ) -> impl Future<Output = Result<u64, RepoError>> + Send;
 
-    /// Runs the entity's `INSERT` once per argument list, in one transaction, and returns the
+    /// Runs the entity's `INSERT` once per entity (several in one transaction) and returns the
     /// generated ids (when the id is generated).
-    fn insert<E: Entity>(
+    fn insert<E: SqlEntity<Self>>(
         pool: &Self::Pool,
-        rows: Vec<Self::Arguments>,
+        entities: &[E],
     ) -> impl Future<Output = Result<Vec<Option<i64>>, RepoError>> + Send;
 
-    /// Runs statements in order (`CREATE TABLE`, `CREATE INDEX`, `DROP TABLE`).
+    /// Runs the entity's `CREATE TABLE` and `CREATE INDEX` statements, adapted to the server
+    /// where it matters (MySQL 8 gets `utf8mb4_0900_bin` where MariaDB has
+    /// `utf8mb4_nopad_bin`).
+    fn create_table<E: Entity>(
+        pool: &Self::Pool,
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
+
+    /// Refuses, as [`RepoError::TooLarge`], rows the server would refuse for their size
+    /// (MySQL's `max_allowed_packet`, asked for rows over 1 MiB); the other backends accept
+    /// any row.
+    fn check_size<E: Entity>(
+        pool: &Self::Pool,
+        entities: &[E],
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
+
+    /// Runs statements in order (`DROP TABLE`).
     fn run_script<E: Entity>(
         pool: &Self::Pool,
         statements: &'static [&'static str],
@@ -120,6 +142,13 @@ pub trait SqlBind<DB: SqlBackend> {
     /// # Errors
     /// [`RepoError::Backend`] when the value cannot be encoded.
     fn bind(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Whether a stored value can equal this one. Text holding a NUL character cannot (no
+    /// backend stores one, and PostgreSQL refuses it even as a parameter), so a lookup by it
+    /// finds nothing without running SQL, as it does in memory.
+    fn can_match(&self) -> bool {
+        true
+    }
 }
 
 /// A column value decoded from a row: every type sqlx can decode for the backend.
@@ -147,6 +176,30 @@ pub trait SqlDecode<DB: SqlBackend>: Sized {
     /// [`RepoError::Backend`] when the column's type does not match.
     fn decode(row: &DB::Row, index: usize) -> Result<Self, RepoError>;
 }
+
+/// A type that can be a column on `DB`: bound as a parameter ([`SqlBind`]) and read from a row
+/// ([`SqlDecode`]). The derive requires it of every stored field's type, so a type the backend
+/// cannot store (`u64` on PostgreSQL) is one error, in these words, where the repository is
+/// used.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::SqlColumn;
+///
+/// fn column<T: SqlColumn<sqlx::Sqlite>>() {}
+/// column::<i64>();
+/// column::<Option<String>>();
+/// # }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a column of a `{DB}` table",
+    label = "sqlx cannot store this type in `{DB}`",
+    note = "use a type sqlx supports for this database (PostgreSQL has no unsigned integers: use `i64`, or `i32` for a `u16`), or implement `sqlx::Encode`, `sqlx::Decode` and `sqlx::Type` for it"
+)]
+pub trait SqlColumn<DB: SqlBackend>: SqlBind<DB> + SqlDecode<DB> {}
+
+#[diagnostic::do_not_recommend]
+impl<DB: SqlBackend, T: SqlBind<DB> + SqlDecode<DB>> SqlColumn<DB> for T {}
 
 /// Row decoding and parameter binding of an [`Entity`] for one backend; the derive implements
 /// it for every backend whose types the entity's fields support.

@@ -12,7 +12,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// # Errors
     /// [`RepoError::Backend`] when the database refuses a statement.
     pub async fn create_table(&self) -> Result<(), RepoError> {
-        DB::run_script::<E>(&self.pool, E::statements(DB::DIALECT).create_table).await
+        DB::create_table::<E>(&self.pool).await
     }
 
     /// Drops the entity's table if it exists.
@@ -30,6 +30,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     where
         Q: SqlBind<DB> + Sync + ?Sized,
     {
+        if !id.can_match() {
+            return Ok(None);
+        }
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).select_by_id;
@@ -55,6 +58,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         V: SqlBind<DB> + Sync + ?Sized,
     {
         let finder = finder::<DB, E>(column)?;
+        if !value.can_match() {
+            return Ok(None);
+        }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
         let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(finder.select), args).await?;
@@ -96,6 +102,14 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     {
         let plan = page_plan::<E>(request)?;
         let finder = finder::<DB, E>(column)?;
+        if !value.can_match() {
+            return Ok(Page {
+                items: Vec::new(),
+                total: 0,
+                offset: request.offset,
+                limit: plan.limit,
+            });
+        }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
         let total = DB::fetch_count::<E>(&self.pool, Cow::Borrowed(finder.count), args).await?;
@@ -141,6 +155,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     where
         Q: SqlBind<DB> + Sync + ?Sized,
     {
+        if !id.can_match() {
+            return Ok(false);
+        }
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).exists;
@@ -162,13 +179,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         if entities.is_empty() {
             return Ok(entities);
         }
-        let mut rows = Vec::with_capacity(entities.len());
         for entity in &entities {
-            let mut args = DB::Arguments::default();
-            entity.bind_insert(&mut args)?;
-            rows.push(args);
+            entity.check_values()?;
         }
-        let ids = DB::insert::<E>(&self.pool, rows).await?;
+        DB::check_size(&self.pool, &entities).await?;
+        let ids = DB::insert(&self.pool, &entities).await?;
         let mut stored = Vec::with_capacity(entities.len());
         for (mut entity, id) in entities.into_iter().zip(ids) {
             entity.clear_transient();
@@ -183,10 +198,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// `update`: the whole row; `NotFound` when no row has the id.
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
-        let mut args = DB::Arguments::default();
-        entity.bind_update(&mut args)?;
+        entity.check_values()?;
+        DB::check_size(&self.pool, std::slice::from_ref(&entity)).await?;
         let sql = E::statements(DB::DIALECT).update;
-        let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
+        let bind = |args: &mut DB::Arguments| entity.bind_update(args);
+        let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await?;
         if changed == 0 {
             return Err(RepoError::not_found(E::NAME, entity.id()));
         }
@@ -200,10 +216,12 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     where
         Q: SqlBind<DB> + Sync + ?Sized,
     {
-        let mut args = DB::Arguments::default();
-        id.bind(&mut args)?;
+        if !id.can_match() {
+            return Ok(false);
+        }
         let sql = E::statements(DB::DIALECT).delete_by_id;
-        Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
+        let bind = |args: &mut DB::Arguments| id.bind(args);
+        Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await? > 0)
     }
 }
 

@@ -19,7 +19,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         let key = quote!(#ty).to_string();
         if !seen.contains(&key) {
             seen.push(key);
-            bounds.push(quote_spanned!(ty.span()=> #ty: #p::SqlBind<__DB> + #p::SqlDecode<__DB>));
+            bounds.push(quote_spanned!(ty.span()=> #ty: #p::SqlColumn<__DB>));
         }
     }
     let decode = entity.fields.iter().map(|field| {

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use super::{default_value, guards, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
-use crate::repository::types::Kind;
+use crate::repository::types::{self, Kind};
 
 pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
@@ -37,8 +37,15 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 flags.extend(quote!(.#flag()));
             }
         }
+        if let Some(max) = types::max_len(stored.kind, &stored.sql_types[2]) {
+            flags.extend(quote!(.max_len(#max)));
+        }
+        if let Some(key) = key_name(entity, field, stored) {
+            flags.extend(quote!(.key(#key)));
+        }
         quote!(#p::Column::new(#column, #field_name) #flags)
     });
+    let check_values = check_values(entity);
     let max_page = entity
         .max_page_size
         .map(|max| quote!(const MAX_PAGE_SIZE: ::core::primitive::u32 = #max;));
@@ -86,9 +93,94 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 }
             }
 
+            #check_values
+
             #memory
         }
     }
+}
+
+/// The constraint or index a backend names on a violation of this column.
+fn key_name(entity: &Entity<'_>, field: &Field<'_>, stored: &Stored) -> Option<String> {
+    if stored.id {
+        Some(sql::primary_key(&entity.table))
+    } else if stored.unique {
+        Some(sql::unique_key(&entity.table, &field.column))
+    } else if stored.indexed {
+        Some(sql::index_key(&entity.table, &field.column))
+    } else {
+        None
+    }
+}
+
+/// `check_values`: the checks every backend runs before storing (text and byte lengths, NUL
+/// in text, finite floats), one per text, byte and float field; and `stored_len`, the bytes of
+/// the text and byte values. Neither when there are no such fields.
+fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
+    let krate = &entity.krate;
+    let this = quote!(<Self as #krate::__private::Entity>);
+    let value = quote!(__pact_value);
+    let mut checks = Vec::new();
+    let mut lens = Vec::new();
+    for (field, stored) in entity.stored() {
+        let f = field.ident;
+        let index = stored.index;
+        let check = match stored.kind {
+            Kind::Text => quote!(check_text(#this::NAME, #value)),
+            Kind::Bytes => quote!(check_bytes(#this::NAME, #value)),
+            Kind::Float(_) => quote! {
+                check_float(#this::NAME, ::core::convert::Into::<::core::primitive::f64>::into(*#value))
+            },
+            _ => continue,
+        };
+        let check = quote!(#this::COLUMNS[#index].#check?;);
+        let sized = matches!(stored.kind, Kind::Text | Kind::Bytes);
+        if stored.nullable {
+            checks.push(quote! {
+                if let ::core::option::Option::Some(#value) = &self.#f {
+                    #check
+                }
+            });
+            if sized {
+                lens.push(quote! {
+                    ::core::option::Option::map_or(
+                        ::core::option::Option::as_ref(&self.#f),
+                        0,
+                        |#value| <[::core::primitive::u8]>::len(::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(#value)),
+                    )
+                });
+            }
+        } else {
+            checks.push(quote! {
+                let #value = &self.#f;
+                #check
+            });
+            if sized {
+                lens.push(quote! {
+                    <[::core::primitive::u8]>::len(::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.#f))
+                });
+            }
+        }
+    }
+    if checks.is_empty() {
+        return None;
+    }
+    let p = quote!(#krate::__private);
+    let stored_len = (!lens.is_empty()).then(|| {
+        quote! {
+            fn stored_len(&self) -> ::core::primitive::usize {
+                0 #(+ #lens)*
+            }
+        }
+    });
+    Some(quote! {
+        fn check_values(&self) -> ::core::result::Result<(), #p::RepoError> {
+            #(#checks)*
+            ::core::result::Result::Ok(())
+        }
+
+        #stored_len
+    })
 }
 
 /// The methods `MemoryRepository` uses: hashing and comparing unique values, ordering by a
