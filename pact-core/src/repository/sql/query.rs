@@ -175,12 +175,15 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `insert_many`: one transaction, all or nothing.
     #[doc(hidden)]
-    pub async fn insert_rows(&self, entities: Vec<E>) -> Result<Vec<E>, RepoError> {
+    pub async fn insert_rows(&self, mut entities: Vec<E>) -> Result<Vec<E>, RepoError> {
         if entities.is_empty() {
             return Ok(entities);
         }
-        for entity in &entities {
+        for entity in &mut entities {
             entity.check_values()?;
+            if E::VERSION_COLUMN.is_some() {
+                entity.set_version(1)?;
+            }
         }
         DB::check_size(&self.pool, &entities).await?;
         let ids = DB::insert(&self.pool, &entities).await?;
@@ -195,7 +198,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         Ok(stored)
     }
 
-    /// `update`: the whole row; `NotFound` when no row has the id.
+    /// `update`: the whole row; `NotFound` when no row has the id. With a `#[repo(version)]`
+    /// field the statement is `UPDATE ... SET ..., version = version + 1 WHERE id = ? AND
+    /// version = ?`: when it changes no row, one lookup tells a missing row (`NotFound`) from a
+    /// stale version (`VersionConflict` with the stored one).
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
         entity.check_values()?;
@@ -204,10 +210,43 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let bind = |args: &mut DB::Arguments| entity.bind_update(args);
         let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await?;
         if changed == 0 {
-            return Err(RepoError::not_found(E::NAME, entity.id()));
+            return Err(self.missed_update(&entity).await);
+        }
+        if E::VERSION_COLUMN.is_some() {
+            let next = entity
+                .version()
+                .checked_add(1)
+                .ok_or_else(|| RepoError::backend(format!("{} version overflow", E::NAME)))?;
+            entity.set_version(next)?;
         }
         entity.clear_transient();
         Ok(entity)
+    }
+
+    /// Why an `UPDATE` changed no row: `NotFound`, or, for a versioned entity whose row is
+    /// still there, `VersionConflict` with the version stored now.
+    async fn missed_update(&self, entity: &E) -> RepoError {
+        let Some(column) = E::VERSION_COLUMN else {
+            return RepoError::not_found(E::NAME, entity.id());
+        };
+        let mut args = DB::Arguments::default();
+        if let Err(err) = entity.bind_id(&mut args) {
+            return err;
+        }
+        let sql = E::statements(DB::DIALECT).select_by_id;
+        match DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await {
+            Ok(None) => RepoError::not_found(E::NAME, entity.id()),
+            Ok(Some(row)) => match E::decode_row(&row) {
+                Ok(current) => RepoError::version_conflict::<E>(
+                    column,
+                    entity.id(),
+                    entity.version(),
+                    Some(current.version()),
+                ),
+                Err(err) => err,
+            },
+            Err(err) => err,
+        }
     }
 
     /// `delete_by_id`: whether a row was removed.
