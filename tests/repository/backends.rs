@@ -8,8 +8,8 @@ use pact::sqlx;
 use pact::{MemoryRepository, SqlRepository};
 
 use crate::model::{
-    Document, DocumentRepository, Reservation, ReservationRepository, Session, SessionRepository, Tag, TagRepository, User,
-    UserRepository,
+    Document, DocumentRepository, Reservation, ReservationRepository, Session, SessionRepository,
+    Tag, TagRepository, User, UserRepository,
 };
 
 pub struct Backend {

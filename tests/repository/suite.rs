@@ -9,14 +9,14 @@ pub use crate::contention::{
     a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
 };
 pub use crate::hostile::{hostile_sort_keys_are_rejected, hostile_text_round_trips};
+pub use crate::values::{
+    long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
+    too_long_values_are_invalid, trailing_spaces_are_significant,
+};
 pub use crate::versioning::{
     a_missing_row_stays_not_found, a_stale_version_is_a_409_conflict,
     concurrent_updates_from_one_version_have_one_winner, insert_starts_at_version_one,
     update_checks_and_increments_the_version,
-};
-pub use crate::values::{
-    long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
-    too_long_values_are_invalid, trailing_spaces_are_significant,
 };
 
 fn ids(page: &pact::Page<User>) -> Vec<i64> {

@@ -20,7 +20,11 @@ fn document(title: &str, revision: i32) -> Document {
 
 pub async fn insert_starts_at_version_one(b: &Backend) {
     let stored = b.documents.insert(document("a", 42)).await.unwrap();
-    assert_eq!(stored.revision, 1, "{}: the given version is replaced", b.name);
+    assert_eq!(
+        stored.revision, 1,
+        "{}: the given version is replaced",
+        b.name
+    );
     let found = b.documents.get_by_id(stored.id).await.unwrap();
     assert_eq!(found, stored, "{}", b.name);
     let many = b
@@ -50,7 +54,11 @@ pub async fn update_checks_and_increments_the_version(b: &Backend) {
     let again = b.documents.update(again).await.unwrap();
     assert_eq!(again.revision, 3, "{}", b.name);
     let found = b.documents.get_by_id(stored.id).await.unwrap();
-    assert_eq!(found, again, "{}: the stored row is the returned one", b.name);
+    assert_eq!(
+        found, again,
+        "{}: the stored row is the returned one",
+        b.name
+    );
 }
 
 pub async fn a_stale_version_is_a_409_conflict(b: &Backend) {
@@ -152,6 +160,10 @@ pub async fn concurrent_updates_from_one_version_have_one_winner(b: &Backend) {
         let winner = winners.pop().unwrap();
         assert_eq!(winner.revision, 2, "{}", b.name);
         let found = b.documents.get_by_id(stored.id).await.unwrap();
-        assert_eq!(found, winner, "{}: round {round}: the row is the winner's", b.name);
+        assert_eq!(
+            found, winner,
+            "{}: round {round}: the row is the winner's",
+            b.name
+        );
     }
 }

@@ -214,7 +214,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
                 ),
             );
         }
-    } else if let Some(generated) = attrs.generated {
+    } else if let (Some(generated), None) = (attrs.generated, attrs.version) {
         cx.syn_error(syn::Error::new(
             generated,
             "only the id can be `generated`; add `id` or remove `generated`",
@@ -297,8 +297,16 @@ fn check_version(attrs: &FieldAttrs, ty: &syn::Type, kind: Kind, nullable: bool,
         return;
     };
     let with = [
-        ("id", attrs.id, "the id identifies the row; version a separate field"),
-        ("generated", attrs.generated, "the repository sets the version itself"),
+        (
+            "id",
+            attrs.id,
+            "the id names the row and never changes; count versions in a field of their own",
+        ),
+        (
+            "generated",
+            attrs.generated,
+            "the repository sets the version itself",
+        ),
         ("unique", attrs.unique, "many rows share a version"),
         ("indexed", attrs.indexed, "a version is not a lookup key"),
     ];
@@ -318,7 +326,10 @@ fn check_version(attrs: &FieldAttrs, ty: &syn::Type, kind: Kind, nullable: bool,
         );
     } else if !fits {
         let what = match kind {
-            Kind::Int(name) => format!("`{name}` is too small or does not fit every backend"),
+            Kind::Int("u64") => {
+                "`u64` is `NUMERIC(20)` in PostgreSQL, not an integer column".to_owned()
+            }
+            Kind::Int(name) => format!("`{name}` would wrap after a few hundred updates"),
             _ => format!("`{}` is not an integer", type_text(ty)),
         };
         cx.error_spanned_by(

@@ -283,6 +283,13 @@ const _: () = {
             <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
             ::core::result::Result::Ok(())
         }
+        fn bind_id(
+            &self,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink>

@@ -347,6 +347,13 @@ const _: () = {
             <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
             ::core::result::Result::Ok(())
         }
+        fn bind_id(
+            &self,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl MemoryStore for ::pact::__private::MemoryRepository<Memory>

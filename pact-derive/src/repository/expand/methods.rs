@@ -1,5 +1,7 @@
 //! The `<Entity>Repository` trait: one method per operation and finder, with its docs.
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -29,6 +31,19 @@ fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
         role,
         ty,
     }
+}
+
+/// The doc of `update`, which says how the version is checked when there is one.
+fn update_doc(entity: &Entity<'_>) -> String {
+    let mut doc = "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned();
+    if let Some((field, _)) = entity.version() {
+        let _ = write!(
+            doc,
+            " Succeeds only from the stored `{0}` and returns the entity with the next one; `VersionConflict` (409, with the stored `{0}`) when another update came first.",
+            name(field)
+        );
+    }
+    doc
 }
 
 pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
@@ -123,7 +138,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             name: format_ident!("update"),
             params: vec![param("entity", "entity", quote!(#ident))],
             output: result(quote!(#ident)),
-            doc: "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned(),
+            doc: update_doc(entity),
         },
         Method {
             name: format_ident!("delete_by_id"),
