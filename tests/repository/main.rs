@@ -8,6 +8,7 @@
 #![deny(warnings, clippy::pedantic)]
 
 mod backends;
+mod batch_reads;
 mod contention;
 mod hostile;
 mod model;
@@ -88,4 +89,7 @@ against_every_backend!(
     a_stale_version_is_a_409_conflict,
     a_missing_row_stays_not_found,
     concurrent_updates_from_one_version_have_one_winner,
+    find_by_ids_returns_the_stored_set,
+    find_by_ids_of_text_ids,
+    find_by_ids_of_a_long_list,
 );

@@ -5,6 +5,9 @@ use pact::{ApiError, PageRequest, RepoError, Sort};
 use crate::backends::Backend;
 use crate::model::{Session, Tag, User};
 
+pub use crate::batch_reads::{
+    find_by_ids_of_a_long_list, find_by_ids_of_text_ids, find_by_ids_returns_the_stored_set,
+};
 pub use crate::contention::{
     a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
 };

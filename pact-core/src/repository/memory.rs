@@ -138,6 +138,22 @@ impl<E: Entity> MemoryRepository<E> {
             .ok_or_else(|| RepoError::not_found(E::NAME, id))
     }
 
+    /// `find_by_ids`: the stored rows among `ids`, ordered by id, each once.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn find_rows(&self, ids: &[E::Id]) -> Vec<E> {
+        let state = self.read();
+        let mut rows: Vec<E> = ids
+            .iter()
+            .filter_map(|id| state.rows.get(id))
+            .cloned()
+            .collect();
+        drop(state);
+        rows.sort_by(|a, b| a.id().cmp(b.id()));
+        rows.dedup_by(|a, b| a.id() == b.id());
+        rows
+    }
+
     /// `find_by_<unique field>`: the row whose `column` hashes to `hash` and matches.
     #[doc(hidden)]
     pub fn find_unique(&self, column: usize, hash: u64, matches: impl Fn(&E) -> bool) -> Option<E> {

@@ -51,6 +51,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     let ident = entity.ident;
     let (id_field, id) = entity.id();
     let id_ty = param_type(id_field, id);
+    let id_field_ty = id_field.ty;
     let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
     let option = quote!(::core::option::Option<#ident>);
     let page = quote!(#krate::Page<#ident>);
@@ -68,6 +69,14 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             output: result(quote!(#ident)),
             doc: format!(
                 "The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."
+            ),
+        },
+        Method {
+            name: format_ident!("find_by_ids"),
+            params: vec![param("ids", "ids", quote!(&'a [#id_field_ty]))],
+            output: result(vec.clone()),
+            doc: format!(
+                "The `{ident}`s with these ids, ordered by id, each once; ids without a row are left out. One query on SQL (`WHERE id IN (...)`, one per 999 ids), not one per id."
             ),
         },
         Method {
@@ -109,7 +118,19 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             });
         }
     }
-    methods.extend([
+    methods.extend(write_methods(entity));
+    methods
+}
+
+/// `count`, `exists` and the writes, which follow the finders.
+fn write_methods(entity: &Entity<'_>) -> [Method; 6] {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, id) = entity.id();
+    let id_ty = param_type(id_field, id);
+    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
+    let vec = quote!(#krate::__private::Vec<#ident>);
+    [
         Method {
             name: format_ident!("count"),
             params: Vec::new(),
@@ -146,8 +167,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             output: result(quote!(::core::primitive::bool)),
             doc: "Deletes the row with this id; whether there was one.".to_owned(),
         },
-    ]);
-    methods
+    ]
 }
 
 /// The method's signature: in the trait with its documented parameter names, in an impl
