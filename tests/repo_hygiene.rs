@@ -147,6 +147,21 @@ mod user_code {
         pub note: ::std::string::String,
     }
 
+    /// An `i64` version in a field named `version`, beside fields named like the version's
+    /// generated items.
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
+    #[repo(table = "revisions")]
+    pub struct Revision {
+        #[repo(id, generated)]
+        pub id: ::core::primitive::i64,
+        #[repo(version)]
+        pub version: ::core::primitive::i64,
+        pub set_version: ::core::primitive::i32,
+        pub current: ::core::primitive::u16,
+    }
+
     /// An entity whose id is chosen by the application.
     #[derive(
         ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
@@ -163,7 +178,7 @@ use std::sync::Arc;
 use pact::{Entity, MemoryRepository, PageRequest, Sort};
 use user_code::{
     Account, AccountRepository, Code, CodeRepository, EntityRepository, Memory, MemoryStore,
-    RepositoryRepository,
+    RepositoryRepository, Revision, RevisionRepository,
 };
 
 fn memory(n: u8) -> Memory {
@@ -348,4 +363,41 @@ async fn generated_code_runs_on_sqlite() {
     let stored = accounts.insert(account("a@x", 9)).await.unwrap();
     assert_eq!(accounts.get_by_id(stored.id).await.unwrap(), stored);
     assert_eq!(accounts.find_by_api_key(&[9]).await.unwrap(), Some(stored));
+}
+
+/// A versioned entity among the shadows: insert starts at 1, update from a stale copy fails.
+async fn exercise_version(revisions: &dyn RevisionRepository) {
+    let first = revisions
+        .insert(Revision {
+            id: 0,
+            version: 5,
+            set_version: 1,
+            current: 2,
+        })
+        .await
+        .unwrap();
+    assert_eq!(first.version, 1);
+    let mut next = first.clone();
+    next.set_version = 3;
+    assert_eq!(revisions.update(next).await.unwrap().version, 2);
+    let err = revisions.update(first).await.unwrap_err();
+    assert!(err.is_version_conflict(), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_version_works_in_hostile_surroundings() {
+    exercise_version(&MemoryRepository::<Revision>::new()).await;
+}
+
+#[cfg(feature = "sqlite")]
+#[tokio::test]
+async fn a_version_works_on_sqlite() {
+    let pool = pact::sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let repo = pact::SqliteRepository::<Revision>::new(pool);
+    repo.create_table().await.unwrap();
+    exercise_version(&repo).await;
 }

@@ -8,8 +8,8 @@ use pact::sqlx;
 use pact::{MemoryRepository, SqlRepository};
 
 use crate::model::{
-    Reservation, ReservationRepository, Session, SessionRepository, Tag, TagRepository, User,
-    UserRepository,
+    Document, DocumentRepository, Reservation, ReservationRepository, Session, SessionRepository,
+    Tag, TagRepository, User, UserRepository,
 };
 
 pub struct Backend {
@@ -18,6 +18,7 @@ pub struct Backend {
     pub tags: Arc<dyn TagRepository>,
     pub sessions: Arc<dyn SessionRepository>,
     pub reservations: Arc<dyn ReservationRepository>,
+    pub documents: Arc<dyn DocumentRepository>,
     /// The largest statement the server accepts (MySQL's `max_allowed_packet`), if it has one.
     pub max_packet: Option<u64>,
     cleanup: Cleanup,
@@ -42,6 +43,7 @@ impl Backend {
             tags: Arc::new(MemoryRepository::<Tag>::new()),
             sessions: Arc::new(MemoryRepository::<Session>::new()),
             reservations: Arc::new(MemoryRepository::<Reservation>::new()),
+            documents: Arc::new(MemoryRepository::<Document>::new()),
             max_packet: None,
             cleanup: Cleanup::None,
         }
@@ -128,7 +130,9 @@ impl Backend {
         SqlRepository<DB, Tag>: TagRepository,
         SqlRepository<DB, Session>: SessionRepository,
         SqlRepository<DB, Reservation>: ReservationRepository,
+        SqlRepository<DB, Document>: DocumentRepository,
         User: SqlEntity<DB>,
+        Document: SqlEntity<DB>,
         Tag: SqlEntity<DB>,
         Session: SqlEntity<DB>,
         Reservation: SqlEntity<DB>,
@@ -136,6 +140,7 @@ impl Backend {
         let users = SqlRepository::<DB, User>::new(pool.clone());
         let tags = SqlRepository::<DB, Tag>::new(pool.clone());
         let sessions = SqlRepository::<DB, Session>::new(pool.clone());
+        let documents = SqlRepository::<DB, Document>::new(pool.clone());
         let reservations = SqlRepository::<DB, Reservation>::new(pool);
         users.create_table().await.expect("create users");
         tags.create_table().await.expect("create tags");
@@ -144,12 +149,14 @@ impl Backend {
             .create_table()
             .await
             .expect("create a table whose constraint names pass 64 bytes");
+        documents.create_table().await.expect("create documents");
         Self {
             name,
             users: Arc::new(users),
             tags: Arc::new(tags),
             sessions: Arc::new(sessions),
             reservations: Arc::new(reservations),
+            documents: Arc::new(documents),
             max_packet: None,
             cleanup,
         }

@@ -8,11 +8,13 @@
 #![deny(warnings, clippy::pedantic)]
 
 mod backends;
+mod batch_reads;
 mod contention;
 mod hostile;
 mod model;
 mod suite;
 mod values;
+mod versioning;
 
 /// Runs each scenario against each backend as its own test: `memory::crud`, `sqlite::crud`, ...
 macro_rules! against_every_backend {
@@ -82,4 +84,12 @@ against_every_backend!(
     long_names_still_name_the_field,
     colliding_batches_conflict,
     a_row_larger_than_the_server_accepts_is_too_large,
+    insert_starts_at_version_one,
+    update_checks_and_increments_the_version,
+    a_stale_version_is_a_409_conflict,
+    a_missing_row_stays_not_found,
+    concurrent_updates_from_one_version_have_one_winner,
+    find_by_ids_returns_the_stored_set,
+    find_by_ids_of_text_ids,
+    find_by_ids_of_a_long_list,
 );

@@ -90,3 +90,16 @@ pub struct Reservation {
     )]
     pub centre: i32,
 }
+
+/// Optimistic locking: `revision` is checked and incremented by every `update` (an `i32`, so
+/// the version passes through a conversion).
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "documents")]
+pub struct Document {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    #[repo(version)]
+    pub revision: i32,
+}

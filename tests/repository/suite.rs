@@ -5,6 +5,9 @@ use pact::{ApiError, PageRequest, RepoError, Sort};
 use crate::backends::Backend;
 use crate::model::{Session, Tag, User};
 
+pub use crate::batch_reads::{
+    find_by_ids_of_a_long_list, find_by_ids_of_text_ids, find_by_ids_returns_the_stored_set,
+};
 pub use crate::contention::{
     a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
 };
@@ -12,6 +15,11 @@ pub use crate::hostile::{hostile_sort_keys_are_rejected, hostile_text_round_trip
 pub use crate::values::{
     long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
     too_long_values_are_invalid, trailing_spaces_are_significant,
+};
+pub use crate::versioning::{
+    a_missing_row_stays_not_found, a_stale_version_is_a_409_conflict,
+    concurrent_updates_from_one_version_have_one_winner, insert_starts_at_version_one,
+    update_checks_and_increments_the_version,
 };
 
 fn ids(page: &pact::Page<User>) -> Vec<i64> {

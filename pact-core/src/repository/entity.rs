@@ -239,6 +239,10 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
     const ID_COLUMN: usize = 0;
     /// The largest page `find_all` returns; a larger `limit` is clamped to it.
     const MAX_PAGE_SIZE: u32 = 100;
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the `#[repo(version)]` field, if any:
+    /// `insert` stores version 1, `update` succeeds only from the stored version and adds 1,
+    /// otherwise it is [`RepoError::VersionConflict`].
+    const VERSION_COLUMN: Option<usize> = None;
 
     /// The id of this entity.
     fn id(&self) -> &Self::Id;
@@ -248,6 +252,20 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
     /// # Errors
     /// [`RepoError::Backend`] when the generated value does not fit the id's type.
     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError>;
+
+    /// The value of the `#[repo(version)]` field (0 when there is none).
+    fn version(&self) -> i64 {
+        0
+    }
+
+    /// Stores a new value in the `#[repo(version)]` field (nothing when there is none).
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the value does not fit the field's type.
+    fn set_version(&mut self, version: i64) -> Result<(), RepoError> {
+        let _ = version;
+        Ok(())
+    }
 
     /// The SQL of this entity for one dialect, computed at compile time.
     fn statements(dialect: Dialect) -> &'static Statements;

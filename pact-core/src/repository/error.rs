@@ -10,7 +10,8 @@ use crate::{ApiError, FieldError, ProblemDetails};
 
 /// The error of every repository call, whichever the backend.
 ///
-/// It is an [`ApiError`]: `NotFound` answers 404, `Conflict` 409, `InvalidSort` 400,
+/// It is an [`ApiError`]: `NotFound` answers 404, `Conflict` and `VersionConflict` 409,
+/// `InvalidSort` 400,
 /// `InvalidValue` 422, `TooLarge` 413, `Busy` 503 (with `Retry-After`) and `Backend` 500. A
 /// 5xx sends a generic message; its details (the driver's error, SQL state, constraint names)
 /// only reach the logs. Every backend maps its driver errors to the same variants (see
@@ -33,6 +34,20 @@ use crate::{ApiError, FieldError, ProblemDetails};
 /// err.headers(&mut headers);
 /// assert_eq!(err.status(), 503);
 /// assert_eq!(headers["retry-after"], "1");
+///
+/// let err = RepoError::VersionConflict {
+///     entity: "User",
+///     field: "version",
+///     id: "7".into(),
+///     expected: 3,
+///     current: Some(4),
+/// };
+/// assert_eq!(err.status(), 409);
+/// assert!(err.is_version_conflict());
+/// let problem = err.problem_details();
+/// assert_eq!(problem.code, "version_conflict");
+/// assert_eq!(problem.extensions["entity"], "User");
+/// assert_eq!(problem.extensions["current_version"], 4);
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -52,6 +67,23 @@ pub enum RepoError {
         field: Option<&'static str>,
         /// The constraint or key the backend named, when it did.
         constraint: Option<String>,
+    },
+    /// `update` of an entity with a `#[repo(version)]` field whose version is not the stored
+    /// one: another call updated the row since it was read. Answers 409; the problem's
+    /// `entity`, `id`, `expected_version` and `current_version` members say which row and
+    /// which versions. Read the row again and retry, or report the conflict to the client.
+    VersionConflict {
+        /// The entity's name.
+        entity: &'static str,
+        /// The version field's name.
+        field: &'static str,
+        /// The row's id, as `Debug` prints it.
+        id: String,
+        /// The version the update was made from (the entity's).
+        expected: i64,
+        /// The stored version, when it is known (the row may change again before it is
+        /// read, or be deleted after the update missed it).
+        current: Option<i64>,
     },
     /// A sort key that is not one of the entity's sortable fields.
     InvalidSort {
@@ -113,6 +145,12 @@ impl RepoError {
         matches!(self, Self::Conflict { .. })
     }
 
+    /// Whether this is [`RepoError::VersionConflict`].
+    #[must_use]
+    pub fn is_version_conflict(&self) -> bool {
+        matches!(self, Self::VersionConflict { .. })
+    }
+
     /// Whether this is [`RepoError::InvalidValue`].
     #[must_use]
     pub fn is_invalid_value(&self) -> bool {
@@ -129,6 +167,21 @@ impl RepoError {
         Self::NotFound {
             entity,
             id: format!("{id:?}"),
+        }
+    }
+
+    pub(crate) fn version_conflict<E: super::Entity>(
+        column: usize,
+        id: &E::Id,
+        expected: i64,
+        current: Option<i64>,
+    ) -> Self {
+        Self::VersionConflict {
+            entity: E::NAME,
+            field: E::COLUMNS[column].field,
+            id: format!("{id:?}"),
+            expected,
+            current,
         }
     }
 
@@ -159,6 +212,22 @@ impl fmt::Display for RepoError {
                 field: None,
                 ..
             } => write!(f, "a {entity} with these values already exists"),
+            Self::VersionConflict {
+                entity,
+                id,
+                expected,
+                current,
+                ..
+            } => {
+                write!(
+                    f,
+                    "the {entity} {id} was changed by another update (version {expected} expected"
+                )?;
+                match current {
+                    Some(current) => write!(f, ", {current} stored)"),
+                    None => f.write_str(")"),
+                }
+            }
             Self::InvalidSort {
                 entity,
                 key,
@@ -209,7 +278,7 @@ impl ApiError for RepoError {
     fn status(&self) -> StatusCode {
         match self {
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::VersionConflict { .. } => StatusCode::CONFLICT,
             Self::InvalidSort { .. } => StatusCode::BAD_REQUEST,
             Self::InvalidValue { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -222,6 +291,7 @@ impl ApiError for RepoError {
         match self {
             Self::NotFound { .. } => "not_found",
             Self::Conflict { .. } => "conflict",
+            Self::VersionConflict { .. } => "version_conflict",
             Self::InvalidSort { .. } => "invalid_sort",
             Self::InvalidValue { .. } => "invalid_value",
             Self::TooLarge { .. } => "too_large",
@@ -268,6 +338,27 @@ impl ApiError for RepoError {
             } => problem
                 .errors
                 .push(FieldError::new(*field, *code, reason.clone())),
+            Self::VersionConflict {
+                entity,
+                field,
+                id,
+                expected,
+                current,
+            } => {
+                let extensions = &mut problem.extensions;
+                extensions.insert("entity".into(), (*entity).into());
+                extensions.insert("id".into(), id.clone().into());
+                extensions.insert("expected_version".into(), (*expected).into());
+                extensions.insert(
+                    "current_version".into(),
+                    current.map_or(serde_json::Value::Null, Into::into),
+                );
+                problem.errors.push(FieldError::new(
+                    *field,
+                    "version",
+                    "the row was changed since it was read",
+                ));
+            }
             Self::InvalidSort { allowed, .. } => problem.errors.push(
                 FieldError::new("sort", "sortable", "not a sortable field")
                     .with_param("allowed", allowed.clone()),

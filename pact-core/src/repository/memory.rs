@@ -14,7 +14,8 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// holds an `Arc<dyn UserRepository>` runs its tests against memory and production against a
 /// database, unchanged. It behaves as the SQL repositories do: unique fields are enforced
 /// (`Conflict`), generated ids count up from 1, fields that are not persisted come back as
-/// their defaults, pages are sorted and counted the same way. Lookups by id and by a unique
+/// their defaults, pages are sorted and counted the same way, a `#[repo(version)]` field starts
+/// at 1 and `update` checks and increments it atomically. Lookups by id and by a unique
 /// field are O(1); other filters scan.
 ///
 /// ```
@@ -137,6 +138,22 @@ impl<E: Entity> MemoryRepository<E> {
             .ok_or_else(|| RepoError::not_found(E::NAME, id))
     }
 
+    /// `find_by_ids`: the stored rows among `ids`, ordered by id, each once.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn find_rows(&self, ids: &[E::Id]) -> Vec<E> {
+        let state = self.read();
+        let mut rows: Vec<E> = ids
+            .iter()
+            .filter_map(|id| state.rows.get(id))
+            .cloned()
+            .collect();
+        drop(state);
+        rows.sort_by(|a, b| a.id().cmp(b.id()));
+        rows.dedup_by(|a, b| a.id() == b.id());
+        rows
+    }
+
     /// `find_by_<unique field>`: the row whose `column` hashes to `hash` and matches.
     #[doc(hidden)]
     pub fn find_unique(&self, column: usize, hash: u64, matches: impl Fn(&E) -> bool) -> Option<E> {
@@ -235,12 +252,33 @@ impl<E: Entity> MemoryRepository<E> {
         Ok(inserted)
     }
 
-    /// `update`: replaces the whole row; `NotFound` when the id is not stored.
+    /// `update`: replaces the whole row; `NotFound` when the id is not stored. With a
+    /// `#[repo(version)]` field, the stored version must be the entity's (else
+    /// `VersionConflict`, carrying the stored one), and the stored row gets the next version:
+    /// checked and incremented under one write lock, as the SQL `UPDATE ... AND version = ?`.
     #[doc(hidden)]
     pub fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
         entity.check_values()?;
         entity.clear_transient();
         let mut state = self.write();
+        if let Some(column) = E::VERSION_COLUMN {
+            let Some(stored) = state.rows.get(entity.id()) else {
+                return Err(RepoError::not_found(E::NAME, entity.id()));
+            };
+            let expected = entity.version();
+            if stored.version() != expected {
+                return Err(RepoError::version_conflict::<E>(
+                    column,
+                    entity.id(),
+                    expected,
+                    Some(stored.version()),
+                ));
+            }
+            let next = expected
+                .checked_add(1)
+                .ok_or_else(|| RepoError::backend(format!("{} version overflow", E::NAME)))?;
+            entity.set_version(next)?;
+        }
         let Some(old) = self.remove_locked(&mut state, entity.id()) else {
             return Err(RepoError::not_found(E::NAME, entity.id()));
         };
@@ -269,6 +307,9 @@ impl<E: Entity> MemoryRepository<E> {
         let id_column = &E::COLUMNS[E::ID_COLUMN];
         if id_column.generated {
             entity.set_generated_id(state.last_id + 1)?;
+        }
+        if E::VERSION_COLUMN.is_some() {
+            entity.set_version(1)?;
         }
         if state.rows.contains_key(entity.id()) {
             return Err(RepoError::Conflict {

@@ -39,6 +39,8 @@ pub struct Stored {
     pub unique: bool,
     pub indexed: bool,
     pub sortable: bool,
+    /// `#[repo(version)]`: the optimistic-locking counter (an integer, at most one field).
+    pub version: bool,
     pub nullable: bool,
     pub kind: Kind,
     /// Column types for SQLite, PostgreSQL and MySQL.
@@ -56,6 +58,11 @@ impl<'a> Entity<'a> {
         self.stored()
             .find(|(_, stored)| stored.id)
             .expect("valid::build keeps exactly one id")
+    }
+
+    /// The `#[repo(version)]` column, if any.
+    pub fn version(&self) -> Option<(&Field<'a>, &Stored)> {
+        self.stored().find(|(_, stored)| stored.version)
     }
 
     /// Unique and indexed columns, which get finders.

@@ -23,8 +23,8 @@ pub struct ContainerAttrs {
 
 const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size", "trait_name"];
 
-/// `#[repo(id, generated, unique, indexed, sortable, skip, default = expr, column = "...",
-/// sql_type = "...")]`.
+/// `#[repo(id, generated, unique, indexed, sortable, version, skip, default = expr,
+/// column = "...", sql_type = "...")]`.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub id: Option<Span>,
@@ -32,6 +32,7 @@ pub struct FieldAttrs {
     pub unique: Option<Span>,
     pub indexed: Option<Span>,
     pub sortable: Option<Span>,
+    pub version: Option<Span>,
     pub skip: Option<Span>,
     pub default: Option<Expr>,
     pub column: Option<LitStr>,
@@ -47,6 +48,7 @@ const FIELD_KEYS: &[&str] = &[
     "unique",
     "indexed",
     "sortable",
+    "version",
     "skip",
     "default",
     "column",
@@ -68,6 +70,9 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("ignore", "skip"),
     ("type", "sql_type"),
     ("trait", "trait_name"),
+    ("lock_version", "version"),
+    ("optimistic_lock", "version"),
+    ("versioned", "version"),
     ("trait_ident", "trait_name"),
 ];
 
@@ -124,6 +129,7 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
             "unique" => flag(&mut out.unique, meta, key)?,
             "indexed" => flag(&mut out.indexed, meta, key)?,
             "sortable" => flag(&mut out.sortable, meta, key)?,
+            "version" => flag(&mut out.version, meta, key)?,
             "skip" => flag(&mut out.skip, meta, key)?,
             "default" => set(&mut out.default, meta, key)?,
             "column" => {

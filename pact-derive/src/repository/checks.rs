@@ -119,7 +119,8 @@ pub fn columns(fields: &[Field<'_>], cx: &mut Ctxt) {
     }
 }
 
-/// A unique field named `id` beside another id would need a second `find_by_id`; `false` then.
+/// A unique field named `id` beside another id would need a second `find_by_id`, one named
+/// `ids` a second `find_by_ids`; `false` then.
 pub fn finder_names(fields: &[Field<'_>], cx: &mut Ctxt) -> bool {
     let mut ok = true;
     for field in fields {
@@ -130,6 +131,13 @@ pub fn finder_names(fields: &[Field<'_>], cx: &mut Ctxt) -> bool {
             cx.error_spanned_by(
                 field.ident,
                 "a unique field named `id` would need a second `find_by_id` beside the id's; make it the id with `#[repo(id)]`, or rename the field (`#[repo(unique, column = \"id\")]` keeps its column)",
+            );
+            ok = false;
+        }
+        if stored.unique && name(field) == "ids" {
+            cx.error_spanned_by(
+                field.ident,
+                "a unique field named `ids` would need a `find_by_ids` beside the one that reads rows by their ids; rename the field (`#[repo(unique, column = \"ids\")]` keeps its column)",
             );
             ok = false;
         }

@@ -139,27 +139,36 @@ fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
     sql
 }
 
+/// `UPDATE ... SET <every column but the id> WHERE <id> = ?`; with a version column, `SET
+/// ..., <version> = <version> + 1 WHERE <id> = ? AND <version> = ?`, so the check and the
+/// increment are one statement.
 fn update(entity: &Entity<'_>, d: Dialect) -> String {
     let table = d.quote(&entity.table);
     let (id_field, _) = entity.id();
     let id_col = d.quote(&id_field.column);
-    let sets: Vec<String> = entity
+    let mut sets: Vec<String> = entity
         .stored()
-        .filter(|(_, stored)| !stored.id)
+        .filter(|(_, stored)| !stored.id && !stored.version)
         .enumerate()
         .map(|(i, (field, _))| format!("{} = {}", d.quote(&field.column), d.placeholder(i + 1)))
         .collect();
-    if sets.is_empty() {
-        return format!(
-            "UPDATE {table} SET {id_col} = {id_col} WHERE {id_col} = {}",
-            d.placeholder(1)
-        );
+    let params = sets.len();
+    let version = entity.version().map(|(field, _)| d.quote(&field.column));
+    if let Some(version) = &version {
+        sets.push(format!("{version} = {version} + 1"));
     }
-    format!(
+    if sets.is_empty() {
+        sets.push(format!("{id_col} = {id_col}"));
+    }
+    let mut sql = format!(
         "UPDATE {table} SET {} WHERE {id_col} = {}",
         sets.join(", "),
-        d.placeholder(sets.len() + 1)
-    )
+        d.placeholder(params + 1)
+    );
+    if let Some(version) = &version {
+        let _ = write!(sql, " AND {version} = {}", d.placeholder(params + 2));
+    }
+    sql
 }
 
 fn create_table(entity: &Entity<'_>, d: Dialect) -> Vec<String> {

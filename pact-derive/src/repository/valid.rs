@@ -48,6 +48,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     // Set when the id may be among the reported mistakes (a broken `#[repo(...)]`, or `id`
     // with `skip`), so a missing id is not reported on top.
     let mut id_reported = false;
+    let mut version_field: Option<String> = None;
     for field in &named.named {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field(&field.attrs, cx);
@@ -71,6 +72,15 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             }
             column
         };
+        if let Some(span) = attrs.version {
+            match &version_field {
+                Some(first) => cx.syn_error(syn::Error::new(
+                    span,
+                    format!("an entity has one version field, and `{first}` is it already; remove `version` here"),
+                )),
+                None => version_field = Some(ident.to_string().trim_start_matches("r#").to_owned()),
+            }
+        }
         let stored = stored(&attrs, &field.ty, index, cx);
         if stored.is_some() {
             index += 1;
@@ -204,7 +214,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
                 ),
             );
         }
-    } else if let Some(generated) = attrs.generated {
+    } else if let (Some(generated), None) = (attrs.generated, attrs.version) {
         cx.syn_error(syn::Error::new(
             generated,
             "only the id can be `generated`; add `id` or remove `generated`",
@@ -218,6 +228,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     }
     check_redundant_keys(attrs, cx);
     check_generated_id(attrs, kind, cx);
+    check_version(attrs, ty, kind, nullable.is_some(), cx);
     for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
         if let (Some(span), Some(_)) = (span, nullable) {
             cx.syn_error(syn::Error::new(
@@ -243,6 +254,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         unique: attrs.unique.is_some(),
         indexed: attrs.indexed.is_some(),
         sortable: attrs.sortable.is_some() || key,
+        version: attrs.version.is_some() && attrs.id.is_none(),
         nullable: nullable.is_some(),
         kind,
         sql_types,
@@ -274,6 +286,59 @@ fn check_redundant_keys(attrs: &FieldAttrs, cx: &mut Ctxt) {
     }
 }
 
+/// The integer types a `#[repo(version)]` field may have: each fits an `i64` and every
+/// backend's integer column; `i8`/`u8` would wrap after a few hundred updates, and `u64` is
+/// `NUMERIC(20)` in PostgreSQL.
+const VERSION_TYPES: &[&str] = &["i16", "i32", "i64", "u16", "u32"];
+
+/// What a `#[repo(version)]` field cannot be or be combined with.
+fn check_version(attrs: &FieldAttrs, ty: &syn::Type, kind: Kind, nullable: bool, cx: &mut Ctxt) {
+    let Some(span) = attrs.version else {
+        return;
+    };
+    let with = [
+        (
+            "id",
+            attrs.id,
+            "the id names the row and never changes; count versions in a field of their own",
+        ),
+        (
+            "generated",
+            attrs.generated,
+            "the repository sets the version itself",
+        ),
+        ("unique", attrs.unique, "many rows share a version"),
+        ("indexed", attrs.indexed, "a version is not a lookup key"),
+    ];
+    for (key, other, why) in with {
+        if other.is_some() {
+            cx.syn_error(syn::Error::new(
+                span,
+                format!("`version` cannot be combined with `{key}`: {why}; remove one of them"),
+            ));
+        }
+    }
+    let fits = matches!(kind, Kind::Int(name) if VERSION_TYPES.contains(&name));
+    if nullable {
+        cx.error_spanned_by(
+            ty,
+            "a version cannot be an `Option`: every row has one (the first is 1); use `i64`",
+        );
+    } else if !fits {
+        let what = match kind {
+            Kind::Int("u64") => {
+                "`u64` is `NUMERIC(20)` in PostgreSQL, not an integer column".to_owned()
+            }
+            Kind::Int(name) => format!("`{name}` would wrap after a few hundred updates"),
+            _ => format!("`{}` is not an integer", type_text(ty)),
+        };
+        cx.error_spanned_by(
+            ty,
+            format!("a `version` field counts updates: {what}; use `i64` (or `i32`, `i16`, `u32`, `u16`)"),
+        );
+    }
+}
+
 /// What a `generated` id's type and column type cannot be.
 fn check_generated_id(attrs: &FieldAttrs, kind: Kind, cx: &mut Ctxt) {
     if let (Some(_), Some(generated), Kind::Int("u64")) = (attrs.id, attrs.generated, kind) {
@@ -298,6 +363,7 @@ fn check_skipped(attrs: &FieldAttrs, cx: &mut Ctxt) {
         ("unique", attrs.unique),
         ("indexed", attrs.indexed),
         ("sortable", attrs.sortable),
+        ("version", attrs.version),
     ];
     for (key, span) in conflicts {
         if let Some(span) = span {

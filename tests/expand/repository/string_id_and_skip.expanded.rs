@@ -18,6 +18,14 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
     >;
+    ///The `ShortLink`s with these ids, ordered by id, each once; ids without a row are left out. One query on SQL (`WHERE id IN (...)`, one per 999 ids), not one per id.
+    fn find_by_ids<'a>(
+        &'a self,
+        ids: &'a [String],
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
+    >;
     ///One page of `ShortLink`s and the total count. The limit is clamped to `MAX_PAGE_SIZE`; a sort key must name a sortable field (`RepoError::InvalidSort` otherwise).
     fn find_all<'a>(
         &'a self,
@@ -283,6 +291,13 @@ const _: () = {
             <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
             ::core::result::Result::Ok(())
         }
+        fn bind_id(
+            &self,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink>
@@ -311,6 +326,19 @@ const _: () = {
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(::core::future::ready(self.get_row(__pact_id)))
+        }
+        fn find_by_ids<'a>(
+            &'a self,
+            __pact_ids: &'a [String],
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
+                ),
+            )
         }
         fn find_all<'a>(
             &'a self,
@@ -419,6 +447,23 @@ const _: () = {
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move { self.get_row(__pact_id).await })
+        }
+        fn find_by_ids<'a>(
+            &'a self,
+            __pact_ids: &'a [String],
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                self
+                    .find_rows(
+                        __pact_ids,
+                        |__pact_id: &String| -> &::core::primitive::str {
+                            ::core::convert::AsRef::as_ref(__pact_id)
+                        },
+                    ),
+            )
         }
         fn find_all<'a>(
             &'a self,

@@ -18,6 +18,14 @@ pub trait MemoryStore: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<Memory, ::pact::RepoError>,
     >;
+    ///The `Memory`s with these ids, ordered by id, each once; ids without a row are left out. One query on SQL (`WHERE id IN (...)`, one per 999 ids), not one per id.
+    fn find_by_ids<'a>(
+        &'a self,
+        ids: &'a [i64],
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
+    >;
     ///One page of `Memory`s and the total count. The limit is clamped to `MAX_PAGE_SIZE`; a sort key must name a sortable field (`RepoError::InvalidSort` otherwise).
     fn find_all<'a>(
         &'a self,
@@ -347,6 +355,13 @@ const _: () = {
             <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
             ::core::result::Result::Ok(())
         }
+        fn bind_id(
+            &self,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl MemoryStore for ::pact::__private::MemoryRepository<Memory>
@@ -376,6 +391,19 @@ const _: () = {
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
+        }
+        fn find_by_ids<'a>(
+            &'a self,
+            __pact_ids: &'a [i64],
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(
+                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
+                ),
+            )
         }
         fn find_all<'a>(
             &'a self,
@@ -534,6 +562,17 @@ const _: () = {
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
+        }
+        fn find_by_ids<'a>(
+            &'a self,
+            __pact_ids: &'a [i64],
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id }),
+            )
         }
         fn find_all<'a>(
             &'a self,

@@ -228,11 +228,18 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
     /// [`RepoError::Backend`] when a value does not encode.
     fn bind_insert(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
 
-    /// Binds the parameters of the `UPDATE`: every column but the id, then the id.
+    /// Binds the parameters of the `UPDATE`: every column but the id (and the version), then
+    /// the id, then, with a `#[repo(version)]` field, the version the update is made from.
     ///
     /// # Errors
     /// [`RepoError::Backend`] when a value does not encode.
     fn bind_update(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds the id alone (the parameter of `select_by_id`).
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the value does not encode.
+    fn bind_id(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
 }
 
 /// A repository of `E` on a sqlx pool. `#[derive(Repository)]` implements the entity's

@@ -44,9 +44,11 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         .map(bind);
     let update = entity
         .stored()
-        .filter(|(_, stored)| !stored.id)
+        .filter(|(_, stored)| !stored.id && !stored.version)
         .chain(std::iter::once(entity.id()))
+        .chain(entity.version())
         .map(bind);
+    let bind_id = bind(entity.id());
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -68,6 +70,11 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
 
             fn bind_update(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
                 #(#update)*
+                ::core::result::Result::Ok(())
+            }
+
+            fn bind_id(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
+                #bind_id
                 ::core::result::Result::Ok(())
             }
         }

@@ -63,6 +63,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         let statements = statements_tokens(entity, d, &p);
         quote!(#p::Dialect::#variant => &#statements,)
     });
+    let version = version_support(entity, &p);
     let memory = memory_support(entity, &p);
     let guards = guards(entity);
     quote! {
@@ -93,11 +94,43 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 }
             }
 
+            #version
+
             #check_values
 
             #memory
         }
     }
+}
+
+/// `VERSION_COLUMN`, `version` and `set_version` for an entity with a `#[repo(version)]`
+/// field; nothing otherwise (the trait's defaults say "no version").
+fn version_support(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> {
+    let (field, stored) = entity.version()?;
+    let f = field.ident;
+    let ty = field.ty;
+    let index = stored.index;
+    let (get, set) = if matches!(stored.kind, Kind::Int("i64")) {
+        (quote!(self.#f), quote!(self.#f = __pact_version;))
+    } else {
+        (
+            quote!(::core::convert::From::from(self.#f)),
+            quote!(self.#f = #p::convert_id::<#ty>(__pact_version)?;),
+        )
+    };
+    Some(quote! {
+        const VERSION_COLUMN: ::core::option::Option<::core::primitive::usize> =
+            ::core::option::Option::Some(#index);
+
+        fn version(&self) -> ::core::primitive::i64 {
+            #get
+        }
+
+        fn set_version(&mut self, __pact_version: ::core::primitive::i64) -> ::core::result::Result<(), #p::RepoError> {
+            #set
+            ::core::result::Result::Ok(())
+        }
+    })
 }
 
 /// The constraint or index a backend names on a violation of this column.

@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use super::methods::{methods, signature};
 use super::{bind_type, guards, name, param_ref};
 use crate::repository::ast::{Entity, Field, Stored};
+use crate::repository::types::Param;
 
 /// The trait's methods implemented by one backend: `body(method name, finder)` gives each body.
 fn trait_impl(
@@ -61,6 +62,7 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
         let value = match (method, finder) {
             ("find_by_id", _) => ok(quote!(self.find_row(#id_ref))),
             ("get_by_id", _) => quote!(self.get_row(#id_ref)),
+            ("find_by_ids", _) => ok(quote!(self.find_rows(__pact_ids))),
             ("find_all", _) => quote!(self.find_page(&__pact_page, |_| true)),
             ("count", _) => ok(quote!(self.count_rows())),
             ("exists", _) => ok(quote!(self.contains(#id_ref))),
@@ -110,6 +112,15 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     let (id_field, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let mut bounds = vec![bind_type(id_field, id)];
+    // `find_by_ids` binds each id as the other lookups do (a `String` id as `str`).
+    let bound_id = bind_type(id_field, id);
+    let id_ty = id_field.ty;
+    let key = match id.param() {
+        Param::Str | Param::Slice => quote! {
+            |__pact_id: &#id_ty| -> &#bound_id { ::core::convert::AsRef::as_ref(__pact_id) }
+        },
+        Param::Value | Param::Ref => quote!(|__pact_id: &#id_ty| -> &#id_ty { __pact_id }),
+    };
     for (field, stored) in entity.finders() {
         let ty = bind_type(field, stored);
         if !bounds.iter().any(|b| b.to_string() == ty.to_string()) {
@@ -129,6 +140,7 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     trait_impl(entity, &header, |method, finder| match (method, finder) {
         ("find_by_id", _) => quote!(async move { self.find_row(#id_ref).await }),
         ("get_by_id", _) => quote!(async move { self.get_row(#id_ref).await }),
+        ("find_by_ids", _) => quote!(self.find_rows(__pact_ids, #key)),
         ("find_all", _) => quote!(async move { self.find_page(&__pact_page).await }),
         ("count", _) => quote!(self.count_rows()),
         ("exists", _) => quote!(async move { self.contains(#id_ref).await }),

@@ -1,5 +1,7 @@
 //! The `<Entity>Repository` trait: one method per operation and finder, with its docs.
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -31,11 +33,25 @@ fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
     }
 }
 
+/// The doc of `update`, which says how the version is checked when there is one.
+fn update_doc(entity: &Entity<'_>) -> String {
+    let mut doc = "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned();
+    if let Some((field, _)) = entity.version() {
+        let _ = write!(
+            doc,
+            " Succeeds only from the stored `{0}` and returns the entity with the next one; `VersionConflict` (409, with the stored `{0}`) when another update came first.",
+            name(field)
+        );
+    }
+    doc
+}
+
 pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     let krate = &entity.krate;
     let ident = entity.ident;
     let (id_field, id) = entity.id();
     let id_ty = param_type(id_field, id);
+    let id_field_ty = id_field.ty;
     let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
     let option = quote!(::core::option::Option<#ident>);
     let page = quote!(#krate::Page<#ident>);
@@ -53,6 +69,14 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             output: result(quote!(#ident)),
             doc: format!(
                 "The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."
+            ),
+        },
+        Method {
+            name: format_ident!("find_by_ids"),
+            params: vec![param("ids", "ids", quote!(&'a [#id_field_ty]))],
+            output: result(vec.clone()),
+            doc: format!(
+                "The `{ident}`s with these ids, ordered by id, each once; ids without a row are left out. One query on SQL (`WHERE id IN (...)`, one per 999 ids), not one per id."
             ),
         },
         Method {
@@ -94,7 +118,19 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             });
         }
     }
-    methods.extend([
+    methods.extend(write_methods(entity));
+    methods
+}
+
+/// `count`, `exists` and the writes, which follow the finders.
+fn write_methods(entity: &Entity<'_>) -> [Method; 6] {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, id) = entity.id();
+    let id_ty = param_type(id_field, id);
+    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
+    let vec = quote!(#krate::__private::Vec<#ident>);
+    [
         Method {
             name: format_ident!("count"),
             params: Vec::new(),
@@ -123,7 +159,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             name: format_ident!("update"),
             params: vec![param("entity", "entity", quote!(#ident))],
             output: result(quote!(#ident)),
-            doc: "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned(),
+            doc: update_doc(entity),
         },
         Method {
             name: format_ident!("delete_by_id"),
@@ -131,8 +167,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             output: result(quote!(::core::primitive::bool)),
             doc: "Deletes the row with this id; whether there was one.".to_owned(),
         },
-    ]);
-    methods
+    ]
 }
 
 /// The method's signature: in the trait with its documented parameter names, in an impl

@@ -1,0 +1,14 @@
+use pact::Repository;
+
+#[derive(Clone, Repository)]
+#[repo(table = "documents")]
+pub struct Document {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(version)]
+    pub revision: i64,
+    #[repo(version)]
+    pub edits: i64,
+}
+
+fn main() {}
