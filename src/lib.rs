@@ -64,9 +64,9 @@
 //! | `axum` | `IntoResponse` for derived errors; `Valid<Json/Query/Form<T>>` extractors; [`axum::request_id`] middleware |
 //! | `actix-web` | `ResponseError` for derived errors; `Valid<Json/Query/Form<T>>` extractors; [`actix::request_id`] middleware |
 //! | `chrono`, `time` | `range(...)` validation rules on their date and time types; with a SQL backend, their column types |
-//! | `sqlite` | [`SqliteRepository`](repository::SqliteRepository): repositories on SQLite (bundled, nothing to install) |
-//! | `postgres` | [`PgRepository`](repository::PgRepository): repositories on PostgreSQL |
-//! | `mysql` | [`MySqlRepository`](repository::MySqlRepository): repositories on MySQL 8 and MariaDB |
+//! | `sqlite` | [`SqliteRepository`]: repositories on SQLite (bundled, nothing to install) |
+//! | `postgres` | [`PgRepository`]: repositories on PostgreSQL |
+//! | `mysql` | [`MySqlRepository`]: repositories on MySQL 8 and MariaDB |
 //! | `uuid` | `uuid::Uuid` ids and columns in the SQL repositories |
 //!
 //! See the [`ApiError` derive](derive@ApiError) and the [`Dto` derive](derive@Dto) for every attribute.
