@@ -95,6 +95,8 @@ pub use pact_core::sqlx;
 
 #[cfg(feature = "actix-web")]
 pub use pact_core::actix;
+#[cfg(feature = "openapi")]
+pub use pact_core::openapi;
 #[cfg(feature = "axum")]
 pub use pact_core::axum;
 

@@ -11,6 +11,9 @@ mod expand;
 mod fallback;
 mod mapping;
 mod normalize;
+mod openapi;
+mod openapi_rules;
+mod openapi_types;
 mod pattern;
 mod rules;
 mod sanitize;
@@ -33,6 +36,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             let mut out = expand::validate_impl(&model);
             out.extend(normalize::normalize_impl(&model));
             out.extend(mapping::expand(&model));
+            out.extend(openapi::expand(&model, input));
             out
         }
         (errors, model) => {
