@@ -95,10 +95,10 @@ pub use pact_core::sqlx;
 
 #[cfg(feature = "actix-web")]
 pub use pact_core::actix;
-#[cfg(feature = "openapi")]
-pub use pact_core::openapi;
 #[cfg(feature = "axum")]
 pub use pact_core::axum;
+#[cfg(feature = "openapi")]
+pub use pact_core::openapi;
 
 #[doc = include_str!("../docs/api_error.md")]
 pub use pact_derive::ApiError;

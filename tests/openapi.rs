@@ -54,11 +54,20 @@ pub struct NewUser {
     pub internal: u32,
 }
 
-fn check_user(_: &NewUser) -> Result<(), pact::RuleError> {
+fn check_user(user: &NewUser) -> Result<(), pact::RuleError> {
+    if user.email_address.contains(&user.password) {
+        return Err(pact::RuleError::new(
+            "weak",
+            "the password is in the email address",
+        ));
+    }
     Ok(())
 }
 
-fn check_password(_: &String) -> Result<(), pact::RuleError> {
+fn check_password(password: &str) -> Result<(), pact::RuleError> {
+    if password.len() < 12 {
+        return Err(pact::RuleError::new("weak", "at least 12 characters"));
+    }
     Ok(())
 }
 
@@ -97,7 +106,11 @@ pub enum UserError {
     #[api(status = 404, code = "user_not_found", title = "User not found")]
     NotFound(i64),
     #[error("the email address is taken")]
-    #[api(status = 409, code = "email_taken", message = "That email address is already in use.")]
+    #[api(
+        status = 409,
+        code = "email_taken",
+        message = "That email address is already in use."
+    )]
     EmailTaken,
     #[error(transparent)]
     #[api(transparent)]
@@ -118,17 +131,28 @@ pub struct User {
 
 #[utoipa::path(post, path = "/users", request_body = NewUser, responses((status = 201, description = "Created", body = User), UserError))]
 async fn create_user(Json(_user): Json<NewUser>) -> Json<User> {
-    Json(User { id: 1, email: String::new() })
+    Json(User {
+        id: 1,
+        email: String::new(),
+    })
 }
 
 #[utoipa::path(patch, path = "/users/{id}", params(("id" = i64, Path)), request_body = UserPatch, responses((status = 200, description = "Updated", body = User), UserError))]
 async fn update_user(Path(_id): Path<i64>, Json(_patch): Json<UserPatch>) -> Json<User> {
-    Json(User { id: 1, email: String::new() })
+    Json(User {
+        id: 1,
+        email: String::new(),
+    })
 }
 
 #[utoipa::path(get, path = "/users", params(PageRequest), responses((status = 200, description = "One page of users", body = Page<User>), RepoError))]
 async fn list_users(Query(_page): Query<PageRequest>) -> Json<Page<User>> {
-    Json(Page { items: Vec::new(), total: 0, offset: 0, limit: 20 })
+    Json(Page {
+        items: Vec::new(),
+        total: 0,
+        offset: 0,
+        limit: 20,
+    })
 }
 
 #[utoipa::path(put, path = "/users/{id}/contact", params(("id" = i64, Path)), request_body = Contact, responses((status = 204, description = "Set"), UserError))]
@@ -160,27 +184,56 @@ fn schemas_carry_names_required_and_rules() {
     let doc = json();
     let user = &doc["components"]["schemas"]["NewUser"];
     let props = &user["properties"];
-    assert_eq!(user["description"].as_str().unwrap().lines().next(), Some("A new user, as the client sends it."));
+    assert_eq!(
+        user["description"].as_str().unwrap().lines().next(),
+        Some("A new user, as the client sends it.")
+    );
     assert_eq!(props["emailAddress"]["format"], "email");
     assert_eq!(props["emailAddress"]["maxLength"], 254);
     assert_eq!(props["emailAddress"]["description"], "Where to write.");
     assert_eq!(props["age"]["minimum"], 18);
     assert_eq!(props["age"]["maximum"], 130);
-    assert_eq!(props["role"]["enum"], serde_json::json!(["admin", "member"]));
+    assert_eq!(
+        props["role"]["enum"],
+        serde_json::json!(["admin", "member"])
+    );
     assert_eq!(props["tags"]["maxItems"], 5);
     assert_eq!(props["tags"]["items"]["minLength"], 1);
     assert_eq!(props["labels"]["propertyNames"]["maxLength"], 16);
     assert_eq!(props["address"]["$ref"], "#/components/schemas/Address");
-    assert!(props.get("internal").is_none(), "skipped members are not documented");
-    let required: Vec<&str> = user["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(
+        props.get("internal").is_none(),
+        "skipped members are not documented"
+    );
+    let required: Vec<&str> = user["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert!(required.contains(&"emailAddress") && required.contains(&"nickname"));
     assert!(!required.contains(&"displayName") && !required.contains(&"role"));
     // Rules JSON Schema cannot express are listed, never dropped.
-    assert_eq!(props["displayName"]["oneOf"][1]["x-pact-rules"], serde_json::json!(["length(max = 60, bytes)"]));
-    assert_eq!(props["password"]["x-pact-rules"], serde_json::json!(["custom(check_password)"]));
-    assert_eq!(props["passwordConfirmation"]["x-pact-rules"], serde_json::json!(["must_match(password)"]));
-    assert_eq!(user["x-pact-rules"], serde_json::json!(["schema(check_user)"]));
-    assert_eq!(doc["components"]["schemas"]["Address"]["properties"]["zip"]["pattern"], "^[0-9]{5}$");
+    assert_eq!(
+        props["displayName"]["oneOf"][1]["x-pact-rules"],
+        serde_json::json!(["length(max = 60, bytes)"])
+    );
+    assert_eq!(
+        props["password"]["x-pact-rules"],
+        serde_json::json!(["custom(check_password)"])
+    );
+    assert_eq!(
+        props["passwordConfirmation"]["x-pact-rules"],
+        serde_json::json!(["must_match(password)"])
+    );
+    assert_eq!(
+        user["x-pact-rules"],
+        serde_json::json!(["schema(check_user)"])
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["Address"]["properties"]["zip"]["pattern"],
+        "^[0-9]{5}$"
+    );
 
     let patch = &doc["components"]["schemas"]["UserPatch"];
     assert!(patch.get("required").is_none());
@@ -190,7 +243,10 @@ fn schemas_carry_names_required_and_rules() {
     let plan = &doc["components"]["schemas"]["Plan"];
     assert_eq!(plan["enum"], serde_json::json!(["Free", "Pro"]));
     let contact = &doc["components"]["schemas"]["Contact"]["oneOf"];
-    assert_eq!(contact[0]["properties"]["kind"]["enum"], serde_json::json!(["email"]));
+    assert_eq!(
+        contact[0]["properties"]["kind"]["enum"],
+        serde_json::json!(["email"])
+    );
     assert_eq!(contact[2]["required"], serde_json::json!(["kind"]));
 }
 
@@ -200,10 +256,23 @@ fn errors_answer_one_problem_response_per_status() {
     let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
     assert_eq!(statuses, ["400", "404", "409", "422", "500"]);
     let conflict = &responses["409"]["content"]["application/problem+json"];
-    assert_eq!(conflict["schema"]["$ref"], "#/components/schemas/ProblemDetails");
-    assert_eq!(conflict["examples"]["email_taken"]["value"]["detail"], "That email address is already in use.");
-    assert!(conflict["examples"]["conflict"].is_object(), "RepoError's 409 is merged in");
-    assert_eq!(responses["404"]["content"]["application/problem+json"]["examples"]["user_not_found"]["value"]["title"], "User not found");
+    assert_eq!(
+        conflict["schema"]["$ref"],
+        "#/components/schemas/ProblemDetails"
+    );
+    assert_eq!(
+        conflict["examples"]["email_taken"]["value"]["detail"],
+        "That email address is already in use."
+    );
+    assert!(
+        conflict["examples"]["conflict"].is_object(),
+        "RepoError's 409 is merged in"
+    );
+    assert_eq!(
+        responses["404"]["content"]["application/problem+json"]["examples"]["user_not_found"]["value"]
+            ["title"],
+        "User not found"
+    );
     let server = &responses["500"]["content"]["application/problem+json"];
     assert!(server.get("examples").is_none(), "5xx carry no detail");
 }
@@ -213,10 +282,21 @@ fn pages_have_schemas_and_params() {
     let doc = json();
     let page = &doc["components"]["schemas"]["Page_User"];
     // utoipa passes `User`'s schema inline as the generic argument.
-    assert_eq!(page["properties"]["items"]["items"]["properties"]["email"]["type"], "string");
-    assert_eq!(page["required"], serde_json::json!(["items", "total", "offset", "limit"]));
+    assert_eq!(
+        page["properties"]["items"]["items"]["properties"]["email"]["type"],
+        "string"
+    );
+    assert_eq!(
+        page["required"],
+        serde_json::json!(["items", "total", "offset", "limit"])
+    );
     let params = &doc["paths"]["/users"]["get"]["parameters"];
-    let names: Vec<&str> = params.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = params
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["offset", "limit", "sort"]);
     let _ = <Page<User> as PartialSchema>::schema();
     assert_eq!(<Page<User> as ToSchema>::name(), "Page");
@@ -227,12 +307,18 @@ fn pages_have_schemas_and_params() {
 #[test]
 fn document_matches_snapshot() {
     let text = serde_json::to_string_pretty(&json()).unwrap() + "\n";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expand/openapi/sample.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/expand/openapi/sample.json"
+    );
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(path, &text).unwrap();
     }
     let expected = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(expected == text, "the document changed; rerun with UPDATE_EXPECT=1 and review the diff of {path}");
+    assert!(
+        expected == text,
+        "the document changed; rerun with UPDATE_EXPECT=1 and review the diff of {path}"
+    );
 }
 
 /// The document is valid OpenAPI 3.1, by `openapi-spec-validator` (which `.ci/run` installs).
@@ -243,21 +329,36 @@ fn document_is_valid_openapi_3_1() {
     let file = dir.join("openapi.json");
     std::fs::write(&file, serde_json::to_string(&json()).unwrap()).unwrap();
     let script = "import sys\nfrom openapi_spec_validator import validate\nfrom openapi_spec_validator.readers import read_from_filename\nspec, _ = read_from_filename(sys.argv[1])\nvalidate(spec)\nprint('valid')\n";
-    let output = std::process::Command::new("python3").arg("-c").arg(script).arg(&file).output();
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output();
     let output = match output {
         Ok(output) => output,
         Err(err) => {
-            assert!(std::env::var_os("CI").is_none(), "python3 is missing in CI: {err}");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "python3 is missing in CI: {err}"
+            );
             eprintln!("skipped: python3 not found ({err})");
             return;
         }
     };
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() && stderr.contains("No module named 'openapi_spec_validator'") {
-        assert!(std::env::var_os("CI").is_none(), "openapi-spec-validator is missing in CI");
-        eprintln!("skipped: openapi-spec-validator is not installed (pip install openapi-spec-validator)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openapi-spec-validator is missing in CI"
+        );
+        eprintln!(
+            "skipped: openapi-spec-validator is not installed (pip install openapi-spec-validator)"
+        );
         return;
     }
-    assert!(output.status.success(), "the document is not valid OpenAPI 3.1:\n{stderr}");
+    assert!(
+        output.status.success(),
+        "the document is not valid OpenAPI 3.1:\n{stderr}"
+    );
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "valid");
 }

@@ -28,6 +28,7 @@ pub use utoipa;
 pub mod openapi {
     pub use crate::openapi::Responses;
     pub use crate::openapi::build::*;
+    pub use crate::openapi::problem::{KnownResponses, UnknownResponses};
     pub use serde_json::Value;
     pub use utoipa::Number;
 }

@@ -72,7 +72,10 @@ pub fn map(values: SchemaRef) -> SchemaRef {
 #[must_use]
 pub fn nullable(schema: SchemaRef) -> SchemaRef {
     let mut one_of = OneOf::new();
-    one_of.items = vec![RefOr::T(Schema::Object(Object::with_type(Type::Null))), schema];
+    one_of.items = vec![
+        RefOr::T(Schema::Object(Object::with_type(Type::Null))),
+        schema,
+    ];
     RefOr::T(Schema::OneOf(one_of))
 }
 
@@ -468,5 +471,64 @@ pub fn null() -> SchemaRef {
 pub fn describe_opt(schema: &mut SchemaRef, text: Option<&str>) {
     if let Some(text) = text {
         describe(schema, text);
+    }
+}
+
+/// A field type the derive could not read as a standard one: a `$ref` to its schema when it
+/// implements `ToSchema` (see [`KnownSchema`]), else any value, described as undocumented (see
+/// [`UnknownSchema`]), so a DTO holding a domain type still builds with the feature on.
+pub struct Probe<T: ?Sized>(std::marker::PhantomData<T>);
+
+impl<T: ?Sized> Probe<T> {
+    /// The probe for `T`.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(std::marker::PhantomData)
+    }
+}
+
+impl<T: ?Sized> Default for Probe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// [`Probe`] of a type with a schema.
+pub trait KnownSchema {
+    /// A `$ref` to the type's schema.
+    fn field_schema(&self) -> SchemaRef;
+    /// Adds the type's schema and those it refers to.
+    fn collect_into(&self, out: &mut Vec<(String, SchemaRef)>);
+}
+
+impl<T: ToSchema + ?Sized> KnownSchema for Probe<T> {
+    fn field_schema(&self) -> SchemaRef {
+        reference::<T>()
+    }
+
+    fn collect_into(&self, out: &mut Vec<(String, SchemaRef)>) {
+        collect::<T>(out);
+    }
+}
+
+/// [`Probe`] of a type without a schema, found by auto-ref.
+pub trait UnknownSchema {
+    /// Any value, described as undocumented.
+    fn field_schema(&self) -> SchemaRef;
+    /// Nothing to add.
+    fn collect_into(&self, _: &mut Vec<(String, SchemaRef)>) {}
+}
+
+impl<T: ?Sized> UnknownSchema for &Probe<T> {
+    fn field_schema(&self) -> SchemaRef {
+        let mut schema = any();
+        describe(
+            &mut schema,
+            &format!(
+                "Undocumented: `{}` implements no `utoipa::ToSchema` (derive `Dto` or `ToSchema` on it).",
+                std::any::type_name::<T>()
+            ),
+        );
+        schema
     }
 }

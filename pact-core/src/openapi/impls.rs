@@ -11,8 +11,8 @@ use utoipa::{IntoParams, IntoResponses, ToSchema};
 
 use super::build::{self, SchemaRef};
 use super::problem::{ResponseMap, Responses};
-use crate::repository::{Entity, Page, PageRequest, RepoError};
 use crate::ValidationErrors;
+use crate::repository::{Entity, Page, PageRequest, RepoError};
 
 impl IntoResponses for ValidationErrors {
     fn responses() -> ResponseMap {
@@ -46,9 +46,20 @@ impl<T: ToSchema> utoipa::__dev::ComposeSchema for Page<T> {
         build::describe(&mut items, "The rows of this page.");
         object.property("items", true, items);
         object.property("total", true, integer("How many rows match in all.", None));
-        object.property("offset", true, integer("The offset this page starts at.", None));
-        object.property("limit", true, integer("The limit that was applied (after clamping).", None));
-        object.build(Some("One page of rows and the total number of rows that match."), &[])
+        object.property(
+            "offset",
+            true,
+            integer("The offset this page starts at.", None),
+        );
+        object.property(
+            "limit",
+            true,
+            integer("The limit that was applied (after clamping).", None),
+        );
+        object.build(
+            Some("One page of rows and the total number of rows that match."),
+            &[],
+        )
     }
 }
 
@@ -71,7 +82,11 @@ fn integer(description: &str, maximum: Option<u32>) -> SchemaRef {
     RefOr::T(Schema::Object(object))
 }
 
-fn params(max: Option<u32>, sortable: Option<Vec<String>>, at: Option<ParameterIn>) -> Vec<Parameter> {
+fn params(
+    max: Option<u32>,
+    sortable: Option<Vec<String>>,
+    at: Option<ParameterIn>,
+) -> Vec<Parameter> {
     let at = at.unwrap_or(ParameterIn::Query);
     let param = |name: &str, description: &str, schema: SchemaRef| {
         let mut param = Parameter::new(name);
@@ -160,6 +175,10 @@ impl<E: Entity> IntoParams for PageParams<E> {
             .filter(|column| column.sortable)
             .map(|column| column.field.to_owned())
             .collect();
-        params(Some(E::MAX_PAGE_SIZE), Some(sortable), parameter_in_provider())
+        params(
+            Some(E::MAX_PAGE_SIZE),
+            Some(sortable),
+            parameter_in_provider(),
+        )
     }
 }

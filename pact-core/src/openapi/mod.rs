@@ -66,7 +66,10 @@ impl Modify for ProblemSchemas {
             (ProblemDetails::name(), ProblemDetails::schema()),
             (FieldError::name(), FieldError::schema()),
         ] {
-            components.schemas.entry(name.into_owned()).or_insert(schema);
+            components
+                .schemas
+                .entry(name.into_owned())
+                .or_insert(schema);
         }
     }
 }

@@ -28,7 +28,9 @@ impl PartialSchema for FieldError {
         object.property(
             "path",
             true,
-            string("JSON-style path of the offending value, such as `address.street` or `tags[3]`."),
+            string(
+                "JSON-style path of the offending value, such as `address.street` or `tags[3]`.",
+            ),
         );
         object.property(
             "code",
@@ -36,7 +38,10 @@ impl PartialSchema for FieldError {
             string("Stable, machine-readable code of the violated rule, such as `length`."),
         );
         object.property("message", true, string("Human-readable explanation."));
-        let mut params = typed(Type::Object, "Parameters of the rule, such as `min` and `max`.");
+        let mut params = typed(
+            Type::Object,
+            "Parameters of the rule, such as `min` and `max`.",
+        );
         if let RefOr::T(Schema::Object(params)) = &mut params {
             params.additional_properties = Some(Box::new(
                 utoipa::openapi::schema::AdditionalProperties::FreeForm(true),
@@ -56,13 +61,22 @@ impl ToSchema for FieldError {
 impl PartialSchema for ProblemDetails {
     fn schema() -> SchemaRef {
         let mut object = build::ObjectSchema::new();
-        let mut uri = typed(Type::String, "A URI naming the problem type; `about:blank` when it has none.");
+        let mut uri = typed(
+            Type::String,
+            "A URI naming the problem type; `about:blank` when it has none.",
+        );
         if let RefOr::T(Schema::Object(uri)) = &mut uri {
-            uri.format = Some(utoipa::openapi::schema::SchemaFormat::Custom("uri-reference".into()));
+            uri.format = Some(utoipa::openapi::schema::SchemaFormat::Custom(
+                "uri-reference".into(),
+            ));
             uri.default = Some(ABOUT_BLANK.into());
         }
         object.property("type", false, uri);
-        object.property("title", true, typed(Type::String, "A short summary of the problem type."));
+        object.property(
+            "title",
+            true,
+            typed(Type::String, "A short summary of the problem type."),
+        );
         let mut status = typed(Type::Integer, "The HTTP status code.");
         if let RefOr::T(Schema::Object(status)) = &mut status {
             status.minimum = Some(400.into());
@@ -72,7 +86,10 @@ impl PartialSchema for ProblemDetails {
         object.property(
             "detail",
             false,
-            typed(Type::String, "An explanation of this occurrence, safe to show the client (generic for 5xx)."),
+            typed(
+                Type::String,
+                "An explanation of this occurrence, safe to show the client (generic for 5xx).",
+            ),
         );
         object.property(
             "instance",
@@ -82,7 +99,10 @@ impl PartialSchema for ProblemDetails {
         object.property(
             "code",
             true,
-            typed(Type::String, "A stable, machine-readable code, such as `user_not_found`."),
+            typed(
+                Type::String,
+                "A stable, machine-readable code, such as `user_not_found`.",
+            ),
         );
         object.property(
             "errors",
@@ -180,7 +200,10 @@ impl Responses {
         let mut list = build::array(build::reference::<FieldError>(), false, None);
         build::non_empty(&mut list, "non_empty");
         errors.property("errors", true, list);
-        let schema = build::all_of(vec![build::reference::<ProblemDetails>(), errors.build(None, &[])]);
+        let schema = build::all_of(vec![
+            build::reference::<ProblemDetails>(),
+            errors.build(None, &[]),
+        ]);
         let response = self.response("422", "Unprocessable Content", schema);
         if let Some(RefOr::T(content)) = response.and_then(|r| r.content.get_mut(PROBLEM_JSON)) {
             let mut value = Example::new();
@@ -241,10 +264,12 @@ impl Responses {
         schema: SchemaRef,
     ) -> Option<&mut Response> {
         let entry = self.map.entry(status.to_owned()).or_insert_with(|| {
-            RefOr::T(Response::builder()
-                .description(description)
-                .content(PROBLEM_JSON, Content::new(Some(schema)))
-                .build())
+            RefOr::T(
+                Response::builder()
+                    .description(description)
+                    .content(PROBLEM_JSON, Content::new(Some(schema)))
+                    .build(),
+            )
         });
         match entry {
             RefOr::T(response) => Some(response),
@@ -255,4 +280,43 @@ impl Responses {
 
 fn problem_schema() -> SchemaRef {
     build::reference::<ProblemDetails>()
+}
+
+/// [`Probe`](super::build::Probe) of a transparent variant's type with responses.
+pub trait KnownResponses {
+    /// The type's responses.
+    fn responses_of(&self) -> ResponseMap;
+}
+
+impl<T: utoipa::IntoResponses + ?Sized> KnownResponses for build::Probe<T> {
+    fn responses_of(&self) -> ResponseMap {
+        T::responses()
+    }
+}
+
+/// [`Probe`](super::build::Probe) of a type that implements `ApiError` by hand and no
+/// `IntoResponses`: its statuses are unknown, so it adds a `default` problem response.
+pub trait UnknownResponses {
+    /// A `default` response naming the type.
+    fn responses_of(&self) -> ResponseMap;
+}
+
+impl<T: ?Sized> UnknownResponses for &build::Probe<T> {
+    fn responses_of(&self) -> ResponseMap {
+        let description = format!(
+            "Other problems, from `{}` (which implements no `utoipa::IntoResponses`).",
+            std::any::type_name::<T>()
+        );
+        let mut map = ResponseMap::new();
+        map.insert(
+            "default".to_owned(),
+            RefOr::T(
+                Response::builder()
+                    .description(description)
+                    .content(PROBLEM_JSON, Content::new(Some(problem_schema())))
+                    .build(),
+            ),
+        );
+        map
+    }
 }

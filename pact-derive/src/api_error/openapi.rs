@@ -22,14 +22,17 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     for variant in variants {
         match &variant.kind {
             Kind::Transparent { ty, .. } => {
+                let ty = unboxed(ty);
                 if input.generics.params.iter().next().is_some() {
                     generics
                         .make_where_clause()
                         .predicates
                         .push(syn::parse_quote!(#ty: #private::utoipa::IntoResponses));
                 }
+                // A type with `ApiError` written by hand may have no `IntoResponses`: then
+                // auto-ref picks a `default` response rather than failing the build.
                 adds.push(quote! {
-                    __responses.extend(<#ty as #private::utoipa::IntoResponses>::responses());
+                    __responses.extend((&#b::Probe::<#ty>::new()).responses_of());
                 });
             }
             Kind::Explicit(response) => {
@@ -60,6 +63,8 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                     #private::String,
                     #private::utoipa::openapi::RefOr<#private::utoipa::openapi::response::Response>,
                 > {
+                    #[allow(unused_imports)]
+                    use #b::{KnownResponses as _, UnknownResponses as _};
                     let mut __responses = #b::Responses::new();
                     #(#adds)*
                     __responses.build()
@@ -69,9 +74,22 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     }
 }
 
-fn some(lit: Option<&syn::LitStr>) -> TokenStream {
-    match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
+/// `T` of `Box<T>`, `Arc<T>`, `Rc<T>` (their `ApiError` forwards to `T`'s).
+fn unboxed(ty: &syn::Type) -> &syn::Type {
+    if let syn::Type::Path(path) = ty
+        && let Some(last) = path.path.segments.last()
+        && ["Box", "Arc", "Rc"].iter().any(|name| last.ident == name)
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>().as_slice()
+    {
+        return unboxed(inner);
     }
+    ty
+}
+
+fn some(lit: Option<&syn::LitStr>) -> TokenStream {
+    lit.map_or_else(
+        || quote!(::core::option::Option::None),
+        |lit| quote!(::core::option::Option::Some(#lit)),
+    )
 }

@@ -11,7 +11,7 @@ use quote::quote;
 use syn::{Attribute, DeriveInput};
 
 use super::ast::{Field, Input, Shape, Variant, Wire};
-use super::openapi_rules::{self as rules, text};
+use super::openapi_rules as rules;
 use super::openapi_types::TypeSchemas;
 use super::serde_names;
 use crate::internals::case::RenameRule;
@@ -84,7 +84,10 @@ pub fn expand(input: &Input<'_>, derive: &DeriveInput) -> TokenStream {
             impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
                 fn schema() -> #b::SchemaRef {
                     #[allow(unused_imports)]
-                    use #b::{JsonBound as _, NumericBound as _, OtherBound as _, OtherJson as _};
+                    use #b::{
+                        JsonBound as _, KnownSchema as _, NumericBound as _, OtherBound as _,
+                        OtherJson as _, UnknownSchema as _,
+                    };
                     #body
                 }
             }
@@ -96,7 +99,9 @@ pub fn expand(input: &Input<'_>, derive: &DeriveInput) -> TokenStream {
                 }
 
                 fn schemas(#schemas_arg: &mut #private::Vec<(#private::String, #b::SchemaRef)>) {
-                    #(#b::collect::<#refs>(__schemas);)*
+                    #[allow(unused_imports)]
+                    use #b::{KnownSchema as _, UnknownSchema as _};
+                    #((&#b::Probe::<#refs>::new()).collect_into(__schemas);)*
                 }
             }
         }
@@ -170,17 +175,22 @@ fn docs(attrs: &[Attribute]) -> Option<String> {
             }) => Some(lit.value()),
             _ => None,
         })
-        .map(|line| line.strip_prefix(' ').unwrap_or(&line).trim_end().to_owned())
+        .map(|line| {
+            line.strip_prefix(' ')
+                .unwrap_or(&line)
+                .trim_end()
+                .to_owned()
+        })
         .collect();
     let text = lines.join("\n").trim().to_owned();
     (!text.is_empty()).then_some(text)
 }
 
 fn option(text: Option<String>) -> TokenStream {
-    match text {
-        Some(text) => quote!(::core::option::Option::Some(#text)),
-        None => quote!(::core::option::Option::None),
-    }
+    text.map_or_else(
+        || quote!(::core::option::Option::None),
+        |text| quote!(::core::option::Option::Some(#text)),
+    )
 }
 
 /// The schema of a list of fields: an object of named members, the one field of a newtype,
@@ -262,14 +272,12 @@ fn field_schema(
             format!("must_match({other})")
         })
         .collect();
-    let nullable = (field.optional && field.required.is_none()).then(|| {
-        quote!(__schema = #b::nullable(__schema);)
-    });
+    let nullable = (field.optional && field.required.is_none())
+        .then(|| quote!(__schema = #b::nullable(__schema);));
     let patch = field.patch.then(|| {
         quote!(#b::describe(&mut __schema, "Absent: left unchanged. `null`: cleared. A value: set.");)
     });
     let description = option(docs(attrs));
-    let _ = text;
     quote! {{
         let mut __schema = #ty_schema;
         {
@@ -307,7 +315,11 @@ fn enum_schema(
                 .rename_all
                 .map_or(name.clone(), |rule| rule.apply_to_variant(&name))
         });
-        let attrs: Vec<&[Attribute]> = syn_variant.fields.iter().map(|f| f.attrs.as_slice()).collect();
+        let attrs: Vec<&[Attribute]> = syn_variant
+            .fields
+            .iter()
+            .map(|f| f.attrs.as_slice())
+            .collect();
         let unit = variant.fields.is_empty();
         let untagged = serde.untagged || own.untagged;
         if !unit || untagged {
@@ -341,7 +353,10 @@ fn enum_schema(
                 }}
             }
             (Some(tag), None, false) => {
-                let named = variant.fields.iter().any(|f| matches!(f.wire, Wire::Name(_)));
+                let named = variant
+                    .fields
+                    .iter()
+                    .any(|f| matches!(f.wire, Wire::Name(_)));
                 if unit || named {
                     fields_schema(b, types, &variant.fields, &attrs, false, Some((tag, &name)))
                 } else {

@@ -40,9 +40,11 @@ fn list(rules: &[Rule]) -> String {
 
 fn one(b: &TokenStream, kind: &RuleKind) -> TokenStream {
     let text = text(kind);
-    let some = |expr: &Option<Expr>| match expr {
-        Some(expr) => quote!(::core::option::Option::Some::<usize>(#expr)),
-        None => quote!(::core::option::Option::None),
+    let some = |expr: &Option<Expr>| {
+        expr.as_ref().map_or_else(
+            || quote!(::core::option::Option::None),
+            |expr| quote!(::core::option::Option::Some::<usize>(#expr)),
+        )
     };
     match kind {
         RuleKind::Length { bytes: true, .. } | RuleKind::Custom { .. } => {
@@ -64,7 +66,8 @@ fn one(b: &TokenStream, kind: &RuleKind) -> TokenStream {
             exclusive_min,
             exclusive_max,
         } => {
-            let bounds = [min, max, exclusive_min, exclusive_max].map(|bound| limit(b, bound.as_ref()));
+            let bounds =
+                [min, max, exclusive_min, exclusive_max].map(|bound| limit(b, bound.as_ref()));
             quote!(#b::range(__s, [#(#bounds),*], #text);)
         }
         RuleKind::Simple(name) => match *name {
@@ -91,10 +94,10 @@ fn one(b: &TokenStream, kind: &RuleKind) -> TokenStream {
             let values = values.iter().map(|value| match literal_of(value) {
                 Some(Lit::Char(c)) => {
                     let s = c.value().to_string();
-                    quote!(::core::option::Option::Some(#b::Value::from(#s)))
+                    quote!(::core::option::Option::Some(<#b::Value as ::core::convert::From<&str>>::from(#s)))
                 }
                 Some(Lit::Str(_) | Lit::Int(_) | Lit::Float(_) | Lit::Bool(_)) => {
-                    quote!(::core::option::Option::Some(#b::Value::from(#value)))
+                    quote!(::core::option::Option::Some(<#b::Value as ::core::convert::From<_>>::from(#value)))
                 }
                 _ => quote!((&#b::Bound(&(#value))).json()),
             });
@@ -117,17 +120,30 @@ fn limit(b: &TokenStream, bound: Option<&Expr>) -> TokenStream {
     let number = match literal_of(bound) {
         Some(Lit::Int(int)) => {
             let digits = int.base10_digits();
-            let text = if negative { format!("-{digits}") } else { digits.to_owned() };
+            let text = if negative {
+                format!("-{digits}")
+            } else {
+                digits.to_owned()
+            };
             match (text.parse::<isize>(), text.parse::<usize>()) {
                 (Ok(value), _) if negative => Some(quote!(#b::Number::Int(#value))),
                 (_, Ok(value)) => Some(quote!(#b::Number::UInt(#value))),
-                _ => text.parse::<f64>().ok().map(|value| quote!(#b::Number::Float(#value))),
+                _ => text
+                    .parse::<f64>()
+                    .ok()
+                    .map(|value| quote!(#b::Number::Float(#value))),
             }
         }
         Some(Lit::Float(float)) => {
             let digits = float.base10_digits();
-            let text = if negative { format!("-{digits}") } else { digits.to_owned() };
-            text.parse::<f64>().ok().map(|value| quote!(#b::Number::Float(#value)))
+            let text = if negative {
+                format!("-{digits}")
+            } else {
+                digits.to_owned()
+            };
+            text.parse::<f64>()
+                .ok()
+                .map(|value| quote!(#b::Number::Float(#value)))
         }
         _ => None,
     };
@@ -159,7 +175,11 @@ pub fn text(kind: &RuleKind) -> String {
     let keys = |pairs: &[(&str, &Option<Expr>)]| {
         pairs
             .iter()
-            .filter_map(|(key, value)| value.as_ref().map(|value| format!("{key} = {}", tokens(value))))
+            .filter_map(|(key, value)| {
+                value
+                    .as_ref()
+                    .map(|value| format!("{key} = {}", tokens(value)))
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };

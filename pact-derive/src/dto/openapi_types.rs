@@ -107,9 +107,13 @@ impl TypeSchemas<'_> {
     fn reference(&mut self, ty: &Type) -> TokenStream {
         let private = self.private;
         let text = quote!(#ty).to_string();
-        if !self.refs.iter().any(|known| quote!(#known).to_string() == text) {
+        if !self
+            .refs
+            .iter()
+            .any(|known| quote!(#known).to_string() == text)
+        {
             self.refs.push(ty.clone());
         }
-        quote!(#private::openapi::reference::<#ty>())
+        quote!((&#private::openapi::Probe::<#ty>::new()).field_schema())
     }
 }
