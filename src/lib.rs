@@ -68,6 +68,7 @@
 //! | `postgres` | [`PgRepository`](repository::PgRepository): repositories on PostgreSQL |
 //! | `mysql` | [`MySqlRepository`](repository::MySqlRepository): repositories on MySQL 8 and MariaDB |
 //! | `uuid` | `uuid::Uuid` ids and columns in the SQL repositories |
+//! | `openapi` | `utoipa::ToSchema` for derived DTOs and `utoipa::IntoResponses` for derived errors (utoipa 6); see the `openapi` module |
 //!
 //! See the [`ApiError` derive](derive@ApiError) and the [`Dto` derive](derive@Dto) for every attribute.
 #![warn(missing_docs)]

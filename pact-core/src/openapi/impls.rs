@@ -162,7 +162,7 @@ impl IntoParams for PageRequest {
 /// # }
 /// let params = PageParams::<User>::into_params(|| None);
 /// let sort = serde_json::to_value(&params[2]).unwrap();
-/// assert_eq!(sort["schema"]["enum"], serde_json::json!(["email", "-email"]));
+/// assert_eq!(sort["schema"]["enum"], serde_json::json!(["id", "-id", "email", "-email"]));
 /// let limit = serde_json::to_value(&params[1]).unwrap();
 /// assert_eq!(limit["schema"]["maximum"], 50);
 /// ```

@@ -44,6 +44,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             if let Some(model) = model {
                 out.extend(fallback::expand(&model));
                 out.extend(mapping::fallback(&model));
+                out.extend(openapi::fallback(&model));
             }
             out
         }

@@ -381,3 +381,31 @@ fn enum_schema(
     }
     quote!(#b::one_of(::std::vec![#(#schemas),*]))
 }
+
+/// Beside compile errors: a `ToSchema` of any value, so a mistake in an attribute does not
+/// also fail every `#[utoipa::path]` that names the type.
+pub fn fallback(input: &Input<'_>) -> TokenStream {
+    let krate = &input.krate;
+    let private = quote!(#krate::__private);
+    let b = quote!(#private::openapi);
+    let ident = input.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #private::openapi_impls! {
+            #[automatically_derived]
+            impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
+                fn schema() -> #b::SchemaRef {
+                    #b::any()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #private::utoipa::ToSchema for #ident #ty_generics #where_clause {
+                fn name() -> #private::Cow<'static, str> {
+                    #b::name(#name)
+                }
+            }
+        }
+    }
+}
