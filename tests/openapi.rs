@@ -100,6 +100,42 @@ pub enum Plan {
     Pro,
 }
 
+/// A user by id or by name.
+#[derive(Debug, Deserialize, pact::Dto)]
+#[serde(untagged)]
+pub enum Lookup {
+    Id(u64),
+    Name {
+        #[validate(length(min = 1))]
+        name: String,
+    },
+}
+
+#[derive(Debug, Deserialize, pact::Dto)]
+#[serde(tag = "t", content = "c")]
+pub enum Event {
+    Renamed(#[validate(length(max = 10))] String),
+    Closed,
+}
+
+#[derive(Debug, Deserialize, pact::Dto)]
+pub struct Paging {
+    #[serde(default)]
+    #[validate(range(max = 100))]
+    pub limit: u32,
+}
+
+#[derive(Debug, Deserialize, pact::Dto)]
+pub struct Search {
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub paging: Paging,
+    #[validate(nested)]
+    pub lookup: Lookup,
+    #[validate(nested)]
+    pub event: Option<Event>,
+}
+
 #[derive(Debug, thiserror::Error, pact::ApiError)]
 pub enum UserError {
     #[error("user {0} not found")]
@@ -161,6 +197,11 @@ async fn set_contact(Path(_id): Path<i64>, Json(_contact): Json<Contact>) {}
 #[utoipa::path(put, path = "/users/{id}/plan", params(("id" = i64, Path)), request_body = Plan, responses((status = 204, description = "Set"), UserError))]
 async fn set_plan(Path(_id): Path<i64>, Json(_plan): Json<Plan>) {}
 
+#[utoipa::path(post, path = "/search", request_body = Search, responses((status = 200, description = "Found", body = Vec<User>), UserError))]
+async fn search(Json(_search): Json<Search>) -> Json<Vec<User>> {
+    Json(Vec::new())
+}
+
 fn document() -> OpenApi {
     let (_router, mut api): (axum::Router, OpenApi) = OpenApiRouter::new()
         .routes(routes!(create_user))
@@ -168,6 +209,7 @@ fn document() -> OpenApi {
         .routes(routes!(list_users))
         .routes(routes!(set_contact))
         .routes(routes!(set_plan))
+        .routes(routes!(search))
         .split_for_parts();
     api.info.title = "sample".into();
     api.info.version = "1.0.0".into();
@@ -248,6 +290,27 @@ fn schemas_carry_names_required_and_rules() {
         serde_json::json!(["email"])
     );
     assert_eq!(contact[2]["required"], serde_json::json!(["kind"]));
+}
+
+#[test]
+fn enum_tagging_and_flatten_follow_serde() {
+    let doc = json();
+    let schemas = &doc["components"]["schemas"];
+    // Untagged: serde takes the first variant that fits, so `anyOf`.
+    let lookup = &schemas["Lookup"]["anyOf"];
+    assert_eq!(lookup[0]["type"], "integer");
+    assert_eq!(lookup[1]["properties"]["name"]["minLength"], 1);
+    let event = &schemas["Event"]["oneOf"];
+    assert_eq!(
+        event[0]["properties"]["t"]["enum"],
+        serde_json::json!(["Renamed"])
+    );
+    assert_eq!(event[0]["properties"]["c"]["maxLength"], 10);
+    assert_eq!(event[1]["required"], serde_json::json!(["t"]));
+    let search = &schemas["Search"]["allOf"];
+    assert_eq!(search[1]["$ref"], "#/components/schemas/Paging");
+    assert_eq!(search[0]["required"], serde_json::json!(["lookup"]));
+    assert_eq!(schemas["Paging"]["properties"]["limit"]["maximum"], 100);
 }
 
 #[test]

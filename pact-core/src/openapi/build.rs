@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::schema::{
-    AdditionalProperties, AllOf, Array, ArrayItems, Object, OneOf, Ref, Schema, SchemaFormat,
-    SchemaType, Type,
+    AdditionalProperties, AllOf, AnyOf, Array, ArrayItems, Object, OneOf, Ref, Schema,
+    SchemaFormat, SchemaType, Type,
 };
 use utoipa::{Number, ToSchema};
 
@@ -93,6 +93,15 @@ pub fn one_of(items: Vec<SchemaRef>) -> SchemaRef {
     let mut one_of = OneOf::new();
     one_of.items = items;
     RefOr::T(Schema::OneOf(one_of))
+}
+
+/// A schema every value of which matches at least one of `items` (an untagged enum: serde
+/// takes the first variant that fits, so several may).
+#[must_use]
+pub fn any_of(items: Vec<SchemaRef>) -> SchemaRef {
+    let mut any_of = AnyOf::new();
+    any_of.items = items;
+    RefOr::T(Schema::AnyOf(any_of))
 }
 
 /// A string that can only be `value` (an enum variant's name or tag).

@@ -379,7 +379,11 @@ fn enum_schema(
     if all_unit_external && !units.is_empty() {
         return quote!(#b::string_enum(&[#(#units),*]));
     }
-    quote!(#b::one_of(::std::vec![#(#schemas),*]))
+    if serde.untagged {
+        quote!(#b::any_of(::std::vec![#(#schemas),*]))
+    } else {
+        quote!(#b::one_of(::std::vec![#(#schemas),*]))
+    }
 }
 
 /// Beside compile errors: a `ToSchema` of any value, so a mistake in an attribute does not
