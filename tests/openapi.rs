@@ -136,6 +136,13 @@ pub struct Search {
     pub event: Option<Event>,
 }
 
+/// Many of one thing at once.
+#[derive(Debug, Deserialize, pact::Dto)]
+pub struct Batch<T> {
+    #[validate(length(min = 1, max = 10), nested)]
+    pub items: Vec<T>,
+}
+
 #[derive(Debug, thiserror::Error, pact::ApiError)]
 pub enum UserError {
     #[error("user {0} not found")]
@@ -202,6 +209,9 @@ async fn search(Json(_search): Json<Search>) -> Json<Vec<User>> {
     Json(Vec::new())
 }
 
+#[utoipa::path(post, path = "/addresses", request_body = Batch<Address>, responses((status = 204, description = "Stored"), UserError))]
+async fn store_addresses(Json(_batch): Json<Batch<Address>>) {}
+
 fn document() -> OpenApi {
     let (_router, mut api): (axum::Router, OpenApi) = OpenApiRouter::new()
         .routes(routes!(create_user))
@@ -210,6 +220,7 @@ fn document() -> OpenApi {
         .routes(routes!(set_contact))
         .routes(routes!(set_plan))
         .routes(routes!(search))
+        .routes(routes!(store_addresses))
         .split_for_parts();
     api.info.title = "sample".into();
     api.info.version = "1.0.0".into();
@@ -311,6 +322,18 @@ fn enum_tagging_and_flatten_follow_serde() {
     assert_eq!(search[1]["$ref"], "#/components/schemas/Paging");
     assert_eq!(search[0]["required"], serde_json::json!(["lookup"]));
     assert_eq!(schemas["Paging"]["properties"]["limit"]["maximum"], 100);
+    // A generic DTO: its items refer to the argument's schema.
+    let batch =
+        &doc["paths"]["/addresses"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    let batch = match batch.get("$ref").and_then(|r| r.as_str()) {
+        Some(reference) => &schemas[reference.rsplit('/').next().unwrap()],
+        None => batch,
+    };
+    assert_eq!(batch["properties"]["items"]["maxItems"], 10);
+    assert_eq!(
+        batch["properties"]["items"]["items"]["$ref"],
+        "#/components/schemas/Address"
+    );
 }
 
 #[test]

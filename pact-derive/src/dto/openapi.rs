@@ -24,39 +24,8 @@ pub fn expand(input: &Input<'_>, derive: &DeriveInput) -> TokenStream {
         private: &private,
         refs: Vec::new(),
     };
-    let serde = Serde::read(&derive.attrs);
-    let notes: Vec<String> = input
-        .schemas
-        .iter()
-        .map(|schema| {
-            let function = quote::ToTokens::to_token_stream(&schema.function)
-                .to_string()
-                .replace(' ', "");
-            format!("schema({function})")
-        })
-        .collect();
-    let description = option(docs(&derive.attrs));
-    let body = match (&input.shape, &derive.data) {
-        (Shape::Struct(fields), syn::Data::Struct(data)) => {
-            let attrs: Vec<&[Attribute]> = data.fields.iter().map(|f| f.attrs.as_slice()).collect();
-            let content = fields_schema(&b, &mut types, fields, &attrs, serde.default, None);
-            quote! {
-                let mut __schema = #content;
-                #b::describe_opt(&mut __schema, #description);
-                #(#b::note(&mut __schema, #notes);)*
-                __schema
-            }
-        }
-        (Shape::Enum(variants), syn::Data::Enum(data)) => {
-            let content = enum_schema(&b, &mut types, variants, data, &serde);
-            quote! {
-                let mut __schema = #content;
-                #b::describe_opt(&mut __schema, #description);
-                #(#b::note(&mut __schema, #notes);)*
-                __schema
-            }
-        }
-        _ => return TokenStream::new(),
+    let Some(body) = schema_body(input, derive, &b, &mut types) else {
+        return TokenStream::new();
     };
 
     let ident = input.ident;
@@ -78,19 +47,38 @@ pub fn expand(input: &Input<'_>, derive: &DeriveInput) -> TokenStream {
     } else {
         quote!(__schemas)
     };
-    quote! {
-        #private::openapi_impls! {
+    let body = quote! {
+        #[allow(unused_imports)]
+        use #b::{
+            JsonBound as _, KnownSchema as _, NumericBound as _, OtherBound as _, OtherJson as _,
+            UnknownSchema as _,
+        };
+        #body
+    };
+    // A generic DTO implements utoipa's `ComposeSchema` (which gives `PartialSchema`), as
+    // utoipa's derive does: `#[utoipa::path(request_body = Wrapper<User>)]` asks for it.
+    let schema_impl = if input.generics.type_params().next().is_some() {
+        quote! {
             #[automatically_derived]
-            impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
-                fn schema() -> #b::SchemaRef {
-                    #[allow(unused_imports)]
-                    use #b::{
-                        JsonBound as _, KnownSchema as _, NumericBound as _, OtherBound as _,
-                        OtherJson as _, UnknownSchema as _,
-                    };
+            impl #impl_generics #private::utoipa::__dev::ComposeSchema for #ident #ty_generics #where_clause {
+                fn compose(_: #private::Vec<#b::SchemaRef>) -> #b::SchemaRef {
                     #body
                 }
             }
+        }
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
+                fn schema() -> #b::SchemaRef {
+                    #body
+                }
+            }
+        }
+    };
+    quote! {
+        #private::openapi_impls! {
+            #schema_impl
 
             #[automatically_derived]
             impl #impl_generics #private::utoipa::ToSchema for #ident #ty_generics #where_clause {
@@ -106,6 +94,51 @@ pub fn expand(input: &Input<'_>, derive: &DeriveInput) -> TokenStream {
             }
         }
     }
+}
+
+/// The statements of `schema()`: the shape's schema, with the type's doc comment and its
+/// `schema(...)` checks noted.
+fn schema_body(
+    input: &Input<'_>,
+    derive: &DeriveInput,
+    b: &TokenStream,
+    types: &mut TypeSchemas<'_>,
+) -> Option<TokenStream> {
+    let serde = Serde::read(&derive.attrs);
+    let notes: Vec<String> = input
+        .schemas
+        .iter()
+        .map(|schema| {
+            let function = quote::ToTokens::to_token_stream(&schema.function)
+                .to_string()
+                .replace(' ', "");
+            format!("schema({function})")
+        })
+        .collect();
+    let description = option(docs(&derive.attrs));
+    let body = match (&input.shape, &derive.data) {
+        (Shape::Struct(fields), syn::Data::Struct(data)) => {
+            let attrs: Vec<&[Attribute]> = data.fields.iter().map(|f| f.attrs.as_slice()).collect();
+            let content = fields_schema(b, types, fields, &attrs, serde.default, None);
+            quote! {
+                let mut __schema = #content;
+                #b::describe_opt(&mut __schema, #description);
+                #(#b::note(&mut __schema, #notes);)*
+                __schema
+            }
+        }
+        (Shape::Enum(variants), syn::Data::Enum(data)) => {
+            let content = enum_schema(b, types, variants, data, &serde);
+            quote! {
+                let mut __schema = #content;
+                #b::describe_opt(&mut __schema, #description);
+                #(#b::note(&mut __schema, #notes);)*
+                __schema
+            }
+        }
+        _ => return None,
+    };
+    Some(body)
 }
 
 /// What serde's container attributes say beyond the model: the tag and content keys.
