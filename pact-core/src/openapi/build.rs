@@ -292,6 +292,8 @@ pub fn format(schema: &mut SchemaRef, format: &str, rule: &str) {
         Kind::Text(object) if object.format.is_none() => {
             object.format = Some(SchemaFormat::Custom(format.to_owned()));
         }
+        // A `uuid` rule on a field whose type already says `format: uuid`.
+        Kind::Text(object) if serde_json::to_value(&object.format).ok() == Some(format.into()) => {}
         _ => note(schema, rule),
     }
 }

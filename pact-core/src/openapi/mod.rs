@@ -34,6 +34,8 @@ pub mod build;
 mod impls;
 #[doc(hidden)]
 pub mod problem;
+#[cfg(test)]
+mod tests;
 
 pub use impls::PageParams;
 #[doc(hidden)]

@@ -213,7 +213,7 @@ impl Responses {
                 "status": 422,
                 "code": "validation_failed",
                 "detail": "1 field is invalid; see `errors`.",
-                "errors": [{"path": "email", "code": "email", "message": "must be an email address"}],
+                "errors": [{"path": "email", "code": "email", "message": "must be a valid email address"}],
             }));
             content
                 .examples
