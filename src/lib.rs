@@ -68,6 +68,7 @@
 //! | `postgres` | [`PgRepository`]: repositories on PostgreSQL |
 //! | `mysql` | [`MySqlRepository`]: repositories on MySQL 8 and MariaDB |
 //! | `uuid` | `uuid::Uuid` ids and columns in the SQL repositories |
+//! | `openapi` | `utoipa::ToSchema` for derived DTOs and `utoipa::IntoResponses` for derived errors (utoipa 6); see the `openapi` module |
 //!
 //! See the [`ApiError` derive](derive@ApiError) and the [`Dto` derive](derive@Dto) for every attribute.
 #![warn(missing_docs)]
@@ -97,6 +98,8 @@ pub use pact_core::sqlx;
 pub use pact_core::actix;
 #[cfg(feature = "axum")]
 pub use pact_core::axum;
+#[cfg(feature = "openapi")]
+pub use pact_core::openapi;
 
 #[doc = include_str!("../docs/api_error.md")]
 pub use pact_derive::ApiError;

@@ -13,12 +13,25 @@ use crate::validation::{Elements, MapKeys, Path};
 pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 pub use crate::__api_error_integrations as api_error_integrations;
+pub use crate::__openapi as openapi_impls;
 pub use crate::errors::{default_message, problem_details};
 
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum;
+#[cfg(feature = "openapi")]
+pub use utoipa;
+
+/// The builders `#[derive(Dto)]` and `#[derive(ApiError)]` call for their utoipa impls.
+#[cfg(feature = "openapi")]
+pub mod openapi {
+    pub use crate::openapi::Responses;
+    pub use crate::openapi::build::*;
+    pub use crate::openapi::problem::{KnownResponses, UnknownResponses};
+    pub use serde_json::Value;
+    pub use utoipa::Number;
+}
 
 /// A status the derive checked to be in 400..=599 but that has no named constant.
 #[must_use]
@@ -137,6 +150,24 @@ macro_rules! __api_error_actix {
 #[macro_export]
 macro_rules! __api_error_actix {
     ($($tt:tt)*) => {};
+}
+
+/// Expands to the utoipa impls the derives wrote (`ToSchema` for a DTO, `IntoResponses` for an
+/// error) when the `openapi` feature is on, and to nothing when it is off, so `pact-derive`
+/// needs no feature of its own. The tokens name `::pact::__private::utoipa`, which exists only
+/// with the feature: off, they are dropped before anything resolves them.
+#[cfg(feature = "openapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __openapi {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __openapi {
+    ($($tokens:tt)*) => {};
 }
 
 /// `each(...)`: calls `f` for every element of `value` with its path.

@@ -48,6 +48,9 @@ mod integrations;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
 
+#[cfg(feature = "openapi")]
+pub mod openapi;
+
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
 

@@ -34,5 +34,20 @@ pub fn expand(input: &DeriveInput, krate: Option<syn::Path>) -> TokenStream {
         #krate::__private::api_error_integrations! {
             crate = {#krate} {#impl_generics} {#ident #ty_generics} {#where_clause}
         }
+
+        // And `IntoResponses` (with the `openapi` feature): one generic 500.
+        #krate::__private::openapi_impls! {
+            #[automatically_derived]
+            impl #impl_generics #krate::__private::utoipa::IntoResponses for #ident #ty_generics #where_clause {
+                fn responses() -> ::std::collections::BTreeMap<
+                    #krate::__private::String,
+                    #krate::__private::utoipa::openapi::RefOr<#krate::__private::utoipa::openapi::response::Response>,
+                > {
+                    let mut __responses = #krate::__private::openapi::Responses::new();
+                    __responses.server_error();
+                    __responses.build()
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ mod attr;
 mod expand;
 mod fallback;
 mod headers;
+mod openapi;
 mod status;
 mod valid;
 
@@ -16,7 +17,11 @@ use syn::DeriveInput;
 /// compiler).
 pub fn derive(input: &DeriveInput) -> TokenStream {
     match valid::check(input) {
-        Ok(model) => expand::expand(&model),
+        Ok(model) => {
+            let mut out = expand::expand(&model);
+            out.extend(openapi::expand(&model));
+            out
+        }
         Err(errors) => {
             let mut out = errors.write_errors();
             if !matches!(input.data, syn::Data::Union(_)) {

@@ -11,6 +11,9 @@ mod expand;
 mod fallback;
 mod mapping;
 mod normalize;
+mod openapi;
+mod openapi_rules;
+mod openapi_types;
 mod pattern;
 mod rules;
 mod sanitize;
@@ -33,6 +36,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             let mut out = expand::validate_impl(&model);
             out.extend(normalize::normalize_impl(&model));
             out.extend(mapping::expand(&model));
+            out.extend(openapi::expand(&model, input));
             out
         }
         (errors, model) => {
@@ -40,6 +44,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             if let Some(model) = model {
                 out.extend(fallback::expand(&model));
                 out.extend(mapping::fallback(&model));
+                out.extend(openapi::fallback(&model));
             }
             out
         }

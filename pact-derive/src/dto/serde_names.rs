@@ -75,7 +75,7 @@ pub fn item(attrs: &[Attribute]) -> ItemNames {
 /// Calls `f(key, string value)` for each key of every `#[serde(...)]`. For
 /// `rename(deserialize = "...")` the deserialize name is the value, since that is what the
 /// client sends.
-fn for_each_key(attrs: &[Attribute], mut f: impl FnMut(&str, Option<String>)) {
+pub(super) fn for_each_key(attrs: &[Attribute], mut f: impl FnMut(&str, Option<String>)) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
             let key = meta

@@ -32,3 +32,18 @@ impl ::pact::ApiError for UserError {
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { UserError } {}
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for UserError
+    { fn responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.add(404u16,
+    "user_not_found", ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.add(409u16, "email_taken",
+    ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.add(500u16, "storage",
+    ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.build() } }
+}

@@ -89,3 +89,18 @@ where
     crate = { ::pact } { < 'a, E, T > } { Generic < 'a, E, T > } { where Generic < 'a, E,
     T > : ::std::error::Error, E : ::pact::ApiError, T : ::core::fmt::Debug }
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl < 'a, E, T > ::pact::__private::utoipa::IntoResponses
+    for Generic < 'a, E, T > where E : ::pact::__private::utoipa::IntoResponses { fn
+    responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.extend((&
+    ::pact::__private::openapi::Probe:: < E > ::new()).responses_of()); __responses
+    .add(422u16, "bad", ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.add(400u16, "plain",
+    ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.build() } }
+}

@@ -76,3 +76,19 @@ impl ::pact::ApiError for AuthError {
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { AuthError } {}
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for AuthError
+    { fn responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.add(401u16, "expired",
+    ::core::option::Option::Some("Authentication failed"), ::core::option::Option::None,
+    ::core::option::Option::None); __responses.add(429u16, "rate_limited",
+    ::core::option::Option::Some("Authentication failed"), ::core::option::Option::None,
+    ::core::option::Option::None); __responses.add(499u16, "client_closed",
+    ::core::option::Option::Some("Authentication failed"),
+    ::core::option::Option::Some("https://example.com/probs/client-closed"),
+    ::core::option::Option::None); __responses.build() } }
+}

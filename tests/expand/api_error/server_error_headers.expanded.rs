@@ -42,3 +42,14 @@ impl ::pact::ApiError for ShardError {
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { ShardError } {}
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for ShardError
+    { fn responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.add(503u16, "down",
+    ::core::option::Option::Some("Shard {down}"), ::core::option::Option::None,
+    ::core::option::Option::None); __responses.build() } }
+}

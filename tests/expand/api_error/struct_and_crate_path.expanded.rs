@@ -30,6 +30,17 @@ impl ::my_pact::ApiError for QuotaExceeded {
 ::my_pact::__private::api_error_integrations! {
     crate = { ::my_pact } {} { QuotaExceeded } {}
 }
+::my_pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::my_pact::__private::utoipa::IntoResponses for
+    QuotaExceeded { fn responses() -> ::std::collections::BTreeMap <
+    ::my_pact::__private::String, ::my_pact::__private::utoipa::openapi::RefOr <
+    ::my_pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::my_pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::my_pact::__private::openapi::Responses::new(); __responses.add(429u16,
+    "quota_exceeded", ::core::option::Option::None, ::core::option::Option::None,
+    ::core::option::Option::None); __responses.build() } }
+}
 #[automatically_derived]
 impl ::pact::ApiError for Never {
     fn status(&self) -> ::pact::__private::StatusCode {
@@ -41,4 +52,13 @@ impl ::pact::ApiError for Never {
 }
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { Never } {}
+}
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for Never { fn
+    responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.build() } }
 }

@@ -68,6 +68,18 @@ impl ::pact::ApiError for ServiceError {
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { ServiceError } {}
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for
+    ServiceError { fn responses() -> ::std::collections::BTreeMap <
+    ::pact::__private::String, ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.extend((&
+    ::pact::__private::openapi::Probe:: < UserError > ::new()).responses_of());
+    __responses.add(400u16, "bad_input", ::core::option::Option::None,
+    ::core::option::Option::None, ::core::option::Option::None); __responses.build() } }
+}
 #[automatically_derived]
 impl ::pact::ApiError for Wrapper {
     fn status(&self) -> ::pact::__private::StatusCode {
@@ -105,4 +117,15 @@ impl ::pact::ApiError for Wrapper {
 }
 ::pact::__private::api_error_integrations! {
     crate = { ::pact } {} { Wrapper } {}
+}
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::IntoResponses for Wrapper {
+    fn responses() -> ::std::collections::BTreeMap < ::pact::__private::String,
+    ::pact::__private::utoipa::openapi::RefOr <
+    ::pact::__private::utoipa::openapi::response::Response >, > {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { KnownResponses as _,
+    UnknownResponses as _ }; let mut __responses =
+    ::pact::__private::openapi::Responses::new(); __responses.extend((&
+    ::pact::__private::openapi::Probe:: < ServiceError > ::new()).responses_of());
+    __responses.build() } }
 }

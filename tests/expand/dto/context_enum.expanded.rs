@@ -63,6 +63,40 @@ impl ::pact::Normalize for Booking {
         <Payment as ::pact::Normalize>::normalize(&mut self.payment);
     }
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::PartialSchema for Booking {
+    fn schema() -> ::pact::__private::openapi::SchemaRef { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { JsonBound as _, KnownSchema as _, NumericBound as _,
+    OtherBound as _, OtherJson as _, UnknownSchema as _, }; let mut __schema = { let mut
+    __object = ::pact::__private::openapi::ObjectSchema::new(); __object
+    .property("starts_at", true, { let mut __schema = < u64 as
+    ::pact::__private::utoipa::PartialSchema > ::schema(); { let __s = & mut __schema;
+    ::pact::__private::openapi::note(__s, "custom(not_in_past, context)"); let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("slot", true, { let mut
+    __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema(); { let
+    __s = & mut __schema; ::pact::__private::openapi::note(__s, "custom(check_slot)");
+    let _ = __s; } ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("currency", true, { let
+    mut __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema(); {
+    let __s = & mut __schema; ::pact::__private::openapi::pattern(__s, "^[A-Z]{3}$",
+    "pattern(\"^[A-Z]{3}$\")"); let _ = __s; } ::pact::__private::openapi::describe_opt(&
+    mut __schema, ::core::option::Option::None); __schema }); __object.flatten({ let mut
+    __schema = (& ::pact::__private::openapi::Probe:: < Payment > ::new())
+    .field_schema(); { let __s = & mut __schema; let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); ::pact::__private::openapi::note(& mut __schema,
+    "schema(check_window)"); __schema } } #[automatically_derived] impl
+    ::pact::__private::utoipa::ToSchema for Booking { fn name() -> ::pact::__private::Cow
+    < 'static, str > { ::pact::__private::openapi::name("Booking") } fn schemas(__schemas
+    : & mut ::pact::__private::Vec < (::pact::__private::String,
+    ::pact::__private::openapi::SchemaRef) >) { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { KnownSchema as _, UnknownSchema as _ }; (&
+    ::pact::__private::openapi::Probe:: < Payment > ::new()).collect_into(__schemas); } }
+}
 #[automatically_derived]
 impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
     fn validate_into(
@@ -105,4 +139,44 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
 #[automatically_derived]
 impl ::pact::Normalize for Payment {
     fn normalize(&mut self) {}
+}
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::PartialSchema for Payment {
+    fn schema() -> ::pact::__private::openapi::SchemaRef { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { JsonBound as _, KnownSchema as _, NumericBound as _,
+    OtherBound as _, OtherJson as _, UnknownSchema as _, }; let mut __schema =
+    ::pact::__private::openapi::one_of(::std::vec![{ let mut __variant = { let mut
+    __object = ::pact::__private::openapi::ObjectSchema::new(); __object.property("kind",
+    true, ::pact::__private::openapi::constant("card")); __object.property("number",
+    true, { let mut __schema = < String as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::note(__s,
+    "credit_card"); let _ = __s; } ::pact::__private::openapi::describe_opt(& mut
+    __schema, ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }, { let mut __variant = { let mut __object
+    = ::pact::__private::openapi::ObjectSchema::new(); __object.property("kind", true,
+    ::pact::__private::openapi::constant("iban"));
+    ::pact::__private::openapi::all_of(::std::vec![__object
+    .build(::core::option::Option::None, & []), { let mut __schema = < String as
+    ::pact::__private::utoipa::PartialSchema > ::schema(); { let __s = & mut __schema;
+    ::pact::__private::openapi::length(__s, ::core::option::Option::Some:: < usize >
+    (15), ::core::option::Option::Some:: < usize > (34), "length(min = 15, max = 34)");
+    ::pact::__private::openapi::note(__s, "ascii"); let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }]) };
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }, { let mut __variant = { let mut __object
+    = ::pact::__private::openapi::ObjectSchema::new(); __object.property("kind", true,
+    ::pact::__private::openapi::constant("cash")); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }]);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema } } #[automatically_derived] impl
+    ::pact::__private::utoipa::ToSchema for Payment { fn name() -> ::pact::__private::Cow
+    < 'static, str > { ::pact::__private::openapi::name("Payment") } fn schemas(_ : & mut
+    ::pact::__private::Vec < (::pact::__private::String,
+    ::pact::__private::openapi::SchemaRef) >) { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { KnownSchema as _, UnknownSchema as _ }; } }
 }

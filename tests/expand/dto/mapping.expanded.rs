@@ -247,6 +247,46 @@ impl ::pact::ApplyTo<User> for UserDto {
         __changes
     }
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::PartialSchema for UserDto {
+    fn schema() -> ::pact::__private::openapi::SchemaRef { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { JsonBound as _, KnownSchema as _, NumericBound as _,
+    OtherBound as _, OtherJson as _, UnknownSchema as _, }; let mut __schema = { let mut
+    __object = ::pact::__private::openapi::ObjectSchema::new(); __object
+    .property("email", false, { let mut __schema = < String as
+    ::pact::__private::utoipa::PartialSchema > ::schema(); { let __s = & mut __schema;
+    ::pact::__private::openapi::format(__s, "email", "email"); let _ = __s; } __schema =
+    ::pact::__private::openapi::nullable(__schema);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("name", false, { let
+    mut __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema(); {
+    let __s = & mut __schema; let _ = __s; } __schema =
+    ::pact::__private::openapi::nullable(__schema);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("nickname", false, {
+    let mut __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema();
+    { let __s = & mut __schema; let _ = __s; } __schema =
+    ::pact::__private::openapi::nullable(__schema);
+    ::pact::__private::openapi::describe(& mut __schema,
+    "Absent: left unchanged. `null`: cleared. A value: set.");
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("tags", false, { let
+    mut __schema = ::pact::__private::openapi::array((&
+    ::pact::__private::openapi::Probe:: < TagDto > ::new()).field_schema(), false,
+    ::core::option::Option::None); { let __s = & mut __schema; let _ = __s; } __schema =
+    ::pact::__private::openapi::nullable(__schema);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema } } #[automatically_derived] impl
+    ::pact::__private::utoipa::ToSchema for UserDto { fn name() -> ::pact::__private::Cow
+    < 'static, str > { ::pact::__private::openapi::name("UserDto") } fn schemas(__schemas
+    : & mut ::pact::__private::Vec < (::pact::__private::String,
+    ::pact::__private::openapi::SchemaRef) >) { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { KnownSchema as _, UnknownSchema as _ }; (&
+    ::pact::__private::openapi::Probe:: < TagDto > ::new()).collect_into(__schemas); } }
+}
 #[automatically_derived]
 impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for PaymentDto {
     fn validate_into(
@@ -414,5 +454,46 @@ impl ::core::convert::From<PaymentDto> for Payment {
             }
             PaymentDto::Cash {} => Payment::Cash {},
         }
+    }
+}
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::PartialSchema for PaymentDto
+    { fn schema() -> ::pact::__private::openapi::SchemaRef { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { JsonBound as _, KnownSchema as _, NumericBound as _,
+    OtherBound as _, OtherJson as _, UnknownSchema as _, }; let mut __schema =
+    ::pact::__private::openapi::one_of(::std::vec![{ let mut __variant = { let mut
+    __object = ::pact::__private::openapi::ObjectSchema::new(); __object.property("Card",
+    true, { let mut __object = ::pact::__private::openapi::ObjectSchema::new(); __object
+    .property("number", true, { let mut __schema = < String as
+    ::pact::__private::utoipa::PartialSchema > ::schema(); { let __s = & mut __schema;
+    let _ = __s; } ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("holder", true, { let
+    mut __schema = (& ::pact::__private::openapi::Probe:: < HolderDto > ::new())
+    .field_schema(); { let __s = & mut __schema; let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }, { let mut __variant = { let mut __object
+    = ::pact::__private::openapi::ObjectSchema::new(); __object.property("Iban", true, {
+    let mut __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema();
+    { let __s = & mut __schema; let _ = __s; } ::pact::__private::openapi::describe_opt(&
+    mut __schema, ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }, { let mut __variant =
+    ::pact::__private::openapi::constant("Cash");
+    ::pact::__private::openapi::describe_opt(& mut __variant,
+    ::core::option::Option::None); __variant }]);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema } } #[automatically_derived] impl
+    ::pact::__private::utoipa::ToSchema for PaymentDto { fn name() ->
+    ::pact::__private::Cow < 'static, str > {
+    ::pact::__private::openapi::name("PaymentDto") } fn schemas(__schemas : & mut
+    ::pact::__private::Vec < (::pact::__private::String,
+    ::pact::__private::openapi::SchemaRef) >) { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { KnownSchema as _, UnknownSchema as _ }; (&
+    ::pact::__private::openapi::Probe:: < HolderDto > ::new()).collect_into(__schemas); }
     }
 }

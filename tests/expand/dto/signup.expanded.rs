@@ -134,3 +134,72 @@ impl ::pact::Normalize for SignupRequest {
         <AddressDto as ::pact::Normalize>::normalize(&mut self.address);
     }
 }
+::pact::__private::openapi_impls! {
+    #[automatically_derived] impl ::pact::__private::utoipa::PartialSchema for
+    SignupRequest { fn schema() -> ::pact::__private::openapi::SchemaRef {
+    #[allow(unused_imports)] use ::pact::__private::openapi:: { JsonBound as _,
+    KnownSchema as _, NumericBound as _, OtherBound as _, OtherJson as _, UnknownSchema
+    as _, }; let mut __schema = { let mut __object =
+    ::pact::__private::openapi::ObjectSchema::new(); __object.property("userName", true,
+    { let mut __schema = < String as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::length(__s,
+    ::core::option::Option::Some:: < usize > (3), ::core::option::Option::Some:: < usize
+    > (20), "length(min = 3, max = 20)"); ::pact::__private::openapi::note(__s,
+    "alphanumeric"); let _ = __s; } ::pact::__private::openapi::describe_opt(& mut
+    __schema, ::core::option::Option::None); __schema }); __object.property("email",
+    true, { let mut __schema = < String as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::format(__s,
+    "email", "email"); ::pact::__private::openapi::length(__s,
+    ::core::option::Option::None, ::core::option::Option::Some:: < usize > (254),
+    "length(max = 254)"); let _ = __s; } ::pact::__private::openapi::describe_opt(& mut
+    __schema, ::core::option::Option::None); __schema }); __object.property("password",
+    true, { let mut __schema = < String as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::length(__s,
+    ::core::option::Option::Some:: < usize > (8), ::core::option::Option::Some:: < usize
+    > (128), "length(min = 8, max = 128)"); let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("passwordConfirmation",
+    true, { let mut __schema = < String as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::note(__s,
+    "must_match(password)"); let _ = __s; } ::pact::__private::openapi::describe_opt(&
+    mut __schema, ::core::option::Option::None); __schema }); __object.property("age",
+    true, { let mut __schema = < u8 as ::pact::__private::utoipa::PartialSchema >
+    ::schema(); { let __s = & mut __schema; ::pact::__private::openapi::range(__s,
+    [::core::option::Option::Some(::core::option::Option::Some(::pact::__private::openapi::Number::UInt(18usize))),
+    ::core::option::Option::Some(::core::option::Option::Some(::pact::__private::openapi::Number::UInt(150usize))),
+    ::core::option::Option::None, ::core::option::Option::None],
+    "range(min = 18, max = 150)"); let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("website", false, { let
+    mut __schema = < String as ::pact::__private::utoipa::PartialSchema > ::schema(); {
+    let __s = & mut __schema; ::pact::__private::openapi::format(__s, "uri", "url"); let
+    _ = __s; } __schema = ::pact::__private::openapi::nullable(__schema);
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("tags", true, { let mut
+    __schema = ::pact::__private::openapi::array(< String as
+    ::pact::__private::utoipa::PartialSchema > ::schema(), false,
+    ::core::option::Option::None); { let __s = & mut __schema;
+    ::pact::__private::openapi::length(__s, ::core::option::Option::None,
+    ::core::option::Option::Some:: < usize > (10), "length(max = 10)");
+    ::pact::__private::openapi::each(__s, "each(length(min = 1, max = 20))", | __s : &
+    mut ::pact::__private::openapi::SchemaRef | { ::pact::__private::openapi::length(__s,
+    ::core::option::Option::Some:: < usize > (1), ::core::option::Option::Some:: < usize
+    > (20), "length(min = 1, max = 20)"); }); let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object.property("address", true, { let
+    mut __schema = (& ::pact::__private::openapi::Probe:: < AddressDto > ::new())
+    .field_schema(); { let __s = & mut __schema; let _ = __s; }
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema }); __object
+    .build(::core::option::Option::None, & []) };
+    ::pact::__private::openapi::describe_opt(& mut __schema,
+    ::core::option::Option::None); __schema } } #[automatically_derived] impl
+    ::pact::__private::utoipa::ToSchema for SignupRequest { fn name() ->
+    ::pact::__private::Cow < 'static, str > {
+    ::pact::__private::openapi::name("SignupRequest") } fn schemas(__schemas : & mut
+    ::pact::__private::Vec < (::pact::__private::String,
+    ::pact::__private::openapi::SchemaRef) >) { #[allow(unused_imports)] use
+    ::pact::__private::openapi:: { KnownSchema as _, UnknownSchema as _ }; (&
+    ::pact::__private::openapi::Probe:: < AddressDto > ::new()).collect_into(__schemas);
+    } }
+}
