@@ -25,9 +25,13 @@ impl IntoResponses for ValidationErrors {
 impl IntoResponses for RepoError {
     fn responses() -> ResponseMap {
         let mut responses = Responses::new();
+        responses.add(400, "invalid_sort", None, None, None);
         responses.add(404, "not_found", None, None, None);
         responses.add(409, "conflict", None, None, None);
-        responses.add(400, "invalid_sort", None, None, None);
+        responses.add(409, "version_conflict", None, None, None);
+        responses.add(413, "too_large", None, None, None);
+        responses.add(422, "invalid_value", None, None, None);
+        responses.busy();
         responses.server_error();
         responses.build()
     }

@@ -9,7 +9,7 @@
 //! - `#[derive(ApiError)]` implements `utoipa::IntoResponses`: one `application/problem+json`
 //!   response per status, with an example per `code`; every 5xx becomes one generic `500`.
 //! - [`ValidationErrors`](crate::ValidationErrors) documents its 422,
-//!   [`RepoError`](crate::RepoError) its 404/409/400/500, [`Page<T>`](crate::Page) has a schema,
+//!   [`RepoError`](crate::RepoError) its 400/404/409/413/422/503/500, [`Page<T>`](crate::Page) has a schema,
 //!   and [`PageRequest`](crate::PageRequest) (or [`PageParams<E>`] for an entity) is `IntoParams`.
 //!
 //! The responses refer to the `ProblemDetails` and `FieldError` schemas: add them to the

@@ -185,6 +185,24 @@ impl Responses {
         }
     }
 
+    /// The `503` of a backend that stays busy (deadlocks and lock waits past their retries):
+    /// a generic body and a `Retry-After` header in seconds. Nothing internal is in it.
+    pub fn busy(&mut self) {
+        let header = utoipa::openapi::header::HeaderBuilder::new()
+            .schema(Some(Object::with_type(Type::Integer)))
+            .description(Some("Seconds to wait before retrying."))
+            .build();
+        if let Some(response) = self.response(
+            "503",
+            "The storage stayed busy; retry after the `Retry-After` seconds.",
+            problem_schema(),
+        ) {
+            response
+                .headers
+                .insert("Retry-After".to_owned(), RefOr::T(header));
+        }
+    }
+
     /// The one `500` response every server error shares.
     pub fn server_error(&mut self) {
         self.response(

@@ -111,3 +111,14 @@ fn five_hundreds_collapse_into_one_response_without_examples() {
         "Missing"
     );
 }
+
+#[test]
+fn repo_error_documents_every_status_it_answers() {
+    use utoipa::IntoResponses;
+    let value = serde_json::to_value(crate::RepoError::responses()).unwrap();
+    let statuses: Vec<&String> = value.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["400", "404", "409", "413", "422", "500", "503"]);
+    let conflicts = &value["409"]["content"]["application/problem+json"]["examples"];
+    assert!(conflicts.get("conflict").is_some() && conflicts.get("version_conflict").is_some());
+    assert!(value["503"]["headers"].get("Retry-After").is_some());
+}
