@@ -340,7 +340,7 @@ fn enum_tagging_and_flatten_follow_serde() {
 fn errors_answer_one_problem_response_per_status() {
     let responses = serde_json::to_value(UserError::responses()).unwrap();
     let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
-    assert_eq!(statuses, ["400", "404", "409", "422", "500"]);
+    assert_eq!(statuses, ["400", "404", "409", "413", "422", "500", "503"]);
     let conflict = &responses["409"]["content"]["application/problem+json"];
     assert_eq!(
         conflict["schema"]["$ref"],
