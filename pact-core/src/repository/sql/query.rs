@@ -12,7 +12,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// # Errors
     /// [`RepoError::Backend`] when the database refuses a statement.
     pub async fn create_table(&self) -> Result<(), RepoError> {
-        DB::create_table::<E>(&self.pool).await
+        DB::create_table::<E>(&self.exec).await
     }
 
     /// Drops the entity's table if it exists.
@@ -21,7 +21,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// [`RepoError::Backend`] when the database refuses the statement.
     pub async fn drop_table(&self) -> Result<(), RepoError> {
         let statements = E::statements(DB::DIALECT);
-        DB::run_script::<E>(&self.pool, std::slice::from_ref(&statements.drop_table)).await
+        DB::run_script::<E>(&self.exec, std::slice::from_ref(&statements.drop_table)).await
     }
 
     /// `find_by_id`.
@@ -36,7 +36,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).select_by_id;
-        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
+        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(sql), args).await?;
         row.as_ref().map(E::decode_row).transpose()
     }
 
@@ -63,7 +63,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
-        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(finder.select), args).await?;
+        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(finder.select), args).await?;
         row.as_ref().map(E::decode_row).transpose()
     }
 
@@ -73,7 +73,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let plan = page_plan::<E>(request)?;
         let statements = E::statements(DB::DIALECT);
         let total = DB::fetch_count::<E>(
-            &self.pool,
+            &self.exec,
             Cow::Borrowed(statements.count),
             DB::Arguments::default(),
         )
@@ -112,7 +112,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
-        let total = DB::fetch_count::<E>(&self.pool, Cow::Borrowed(finder.count), args).await?;
+        let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
         let sql = page_sql::<E>(DB::DIALECT, finder.select_page, finder.select, &plan, 1);
@@ -131,7 +131,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         if plan.limit > 0 && request.offset < total {
             DB::bind_i64(&mut args, i64::from(plan.limit))?;
             DB::bind_i64(&mut args, i64::try_from(request.offset).unwrap_or(i64::MAX))?;
-            let rows = DB::fetch_all::<E>(&self.pool, sql, args).await?;
+            let rows = DB::fetch_all::<E>(&self.exec, sql, args).await?;
             items = rows.iter().map(E::decode_row).collect::<Result<_, _>>()?;
         }
         Ok(Page {
@@ -146,7 +146,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     #[doc(hidden)]
     pub async fn count_rows(&self) -> Result<u64, RepoError> {
         let sql = E::statements(DB::DIALECT).count;
-        DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), DB::Arguments::default()).await
+        DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
     }
 
     /// `exists`.
@@ -161,7 +161,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).exists;
-        Ok(DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
+        Ok(DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), args).await? > 0)
     }
 
     /// `insert`.
@@ -182,8 +182,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         for entity in &entities {
             entity.check_values()?;
         }
-        DB::check_size(&self.pool, &entities).await?;
-        let ids = DB::insert(&self.pool, &entities).await?;
+        DB::check_size(&self.exec, &entities).await?;
+        let ids = DB::insert(&self.exec, &entities).await?;
         let mut stored = Vec::with_capacity(entities.len());
         for (mut entity, id) in entities.into_iter().zip(ids) {
             entity.clear_transient();
@@ -199,10 +199,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
         entity.check_values()?;
-        DB::check_size(&self.pool, std::slice::from_ref(&entity)).await?;
+        DB::check_size(&self.exec, std::slice::from_ref(&entity)).await?;
         let sql = E::statements(DB::DIALECT).update;
         let bind = |args: &mut DB::Arguments| entity.bind_update(args);
-        let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await?;
+        let changed = DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await?;
         if changed == 0 {
             return Err(RepoError::not_found(E::NAME, entity.id()));
         }
@@ -221,7 +221,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let sql = E::statements(DB::DIALECT).delete_by_id;
         let bind = |args: &mut DB::Arguments| id.bind(args);
-        Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await? > 0)
+        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
     }
 }
 
