@@ -91,7 +91,7 @@ impl MemoryStore {
             .entry(TypeId::of::<E>())
             .or_insert_with(|| Box::new(MemoryRepository::<E>::new()))
             .downcast_ref::<MemoryRepository<E>>()
-            .map(MemoryRepository::clone)
+            .cloned()
             .unwrap_or_default()
     }
 
@@ -170,8 +170,11 @@ impl fmt::Debug for MemoryStore {
 #[derive(Clone)]
 pub struct MemoryUnit {
     store: MemoryStore,
-    copies: Arc<Mutex<Vec<(TypeId, Box<dyn Copied>)>>>,
+    copies: Arc<Mutex<Copies>>,
 }
+
+/// The tables a unit copied, in the order it first used them.
+type Copies = Vec<(TypeId, Box<dyn Copied>)>;
 
 impl fmt::Debug for MemoryUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

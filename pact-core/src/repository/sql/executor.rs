@@ -7,7 +7,21 @@ use super::SqlBackend;
 
 /// The pool a repository was built on and, for a repository a unit of work handed out, the
 /// unit's transaction (shared by every repository of that unit: statements run on it one at
-/// a time, in the order they are awaited).
+/// a time, in the order they are awaited). Repositories get one from
+/// [`SqlRepository::new`](super::SqlRepository::new) (the pool) or from a
+/// [`UnitOfWork`](crate::repository::UnitOfWork) (its transaction).
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use pact_core::repository::SqlExecutor;
+///
+/// // Cloning shares the pool and, in a unit, its transaction.
+/// fn share(exec: &SqlExecutor<sqlx::Sqlite>) -> SqlExecutor<sqlx::Sqlite> {
+///     exec.clone()
+/// }
+/// # let _ = share;
+/// # }
+/// ```
 pub struct SqlExecutor<DB: SqlBackend> {
     pub(crate) pool: DB::Pool,
     pub(crate) unit: Option<Arc<DB::Unit>>,
