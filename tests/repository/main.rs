@@ -154,4 +154,10 @@ units_against_every_backend!(
     concurrent_transfers_lose_no_update,
     a_failed_nested_unit_is_undone_in_its_savepoint,
     eight_concurrent_units,
+    a_repository_that_outlives_its_unit_writes_nothing,
 );
+
+#[tokio::test]
+async fn memory_units_run_again_after_an_outside_write() {
+    units::memory_units_run_again_after_an_outside_write().await;
+}

@@ -226,10 +226,15 @@ pub async fn a_failed_nested_unit_is_undone_in_its_savepoint<DB: Db>(store: &Sto
                         .insert(User::new("inner@x", "i", 1))
                         .await?;
                     DB::tags(&inner).insert(tag("inner")).await?;
-                    Err(RepoError::backend("the nested step failed"))
+                    // Refused by the database: PostgreSQL aborts the transaction, and the
+                    // savepoint is what lets the outer unit go on.
+                    DB::users(&inner)
+                        .insert(User::new("outer@x", "again", 1))
+                        .await?;
+                    Ok(())
                 })
                 .await;
-            assert!(inner.is_err());
+            assert!(inner.unwrap_err().is_conflict());
             assert_eq!(
                 DB::users(&unit).count().await?,
                 1,
@@ -275,4 +280,61 @@ pub async fn eight_concurrent_units<DB: Db>(store: &Store<DB>) {
         task.await.unwrap().unwrap();
     }
     assert_eq!(counts(store).await, (8, 8));
+}
+
+/// On SQL a repository kept past its unit answers an error rather than reaching the pool
+/// outside the unit; in memory its writes go to a copy nobody commits (documented).
+pub async fn a_repository_that_outlives_its_unit_writes_nothing<DB: Db>(store: &Store<DB>) {
+    let kept = store
+        .transaction(|unit| async move { Ok::<_, RepoError>(DB::users(&unit)) })
+        .await
+        .unwrap();
+    let late = kept.insert(User::new("late@x", "late", 1)).await;
+    if store.pool().is_some() {
+        assert!(matches!(late, Err(RepoError::Backend(_))), "{late:?}");
+    }
+    assert_eq!(counts(store).await, (0, 0));
+}
+
+/// Memory: a unit whose table was written outside any unit while it ran runs again, and
+/// after too many such runs answers `Busy`.
+pub async fn memory_units_run_again_after_an_outside_write() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    let store = Store::<pact::sqlx::Sqlite>::memory();
+    let runs = AtomicU32::new(0);
+    let result: Result<(), RepoError> = store
+        .transaction(|unit| {
+            let run = runs.fetch_add(1, Ordering::SeqCst);
+            let outside = store.repository::<User>();
+            async move {
+                unit.repository::<User>()
+                    .insert(User::new("in@x", "in", 1))
+                    .await?;
+                if run == 0 {
+                    outside.insert(User::new("out@x", "out", 1)).await?;
+                }
+                Ok(())
+            }
+        })
+        .await;
+    result.unwrap();
+    assert_eq!(
+        runs.load(Ordering::SeqCst),
+        2,
+        "the first run could not commit"
+    );
+    assert_eq!(store.repository::<User>().count().await.unwrap(), 2);
+
+    let always: Result<(), RepoError> = store
+        .transaction(|unit| {
+            let outside = store.repository::<User>();
+            async move {
+                unit.repository::<User>().count().await?;
+                outside.delete_by_id(1).await?;
+                Ok(())
+            }
+        })
+        .await;
+    assert!(always.unwrap_err().is_busy());
 }

@@ -11,7 +11,7 @@ use std::future::Future;
 
 use sqlx::{Arguments as _, Row as _};
 
-use super::driver_errors::{MAX_ATTEMPTS, back_off, is_retryable, map_error};
+use super::driver_errors::{MAX_ATTEMPTS, Meaning, back_off, is_retryable, map_error, meaning};
 use super::executor::{SqlUnit, finished};
 use super::{Bind, Sql, SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlExecutor, SqlRepository};
 use crate::repository::{Dialect, Entity, RepoError};
@@ -88,7 +88,9 @@ macro_rules! backend {
                 pool: &Self::Pool,
             ) -> impl Future<Output = Result<Self::Unit, RepoError>> + Send {
                 async move {
-                    let tx = $begin(pool).await.map_err(RepoError::backend)?;
+                    let tx = $begin(pool)
+                        .await
+                        .map_err(|err| unit_error($dialect, err))?;
                     Ok(SqlUnit::new(tx))
                 }
             }
@@ -110,7 +112,7 @@ macro_rules! backend {
                         if is_retryable($dialect, &err) {
                             unit.mark_retry();
                         }
-                        RepoError::backend(err)
+                        unit_error($dialect, err)
                     })
                 }
             }
@@ -339,6 +341,18 @@ macro_rules! backend {
             }
         }
     };
+}
+
+/// A unit's `BEGIN` or `COMMIT` that failed: `Busy` (503) when the database was busy (a lock
+/// wait that timed out, no connection free) or rolled the unit back; `Backend` otherwise.
+fn unit_error(dialect: Dialect, err: sqlx::Error) -> RepoError {
+    match meaning(dialect, &err) {
+        Some(Meaning::Busy | Meaning::Retry) => RepoError::Busy {
+            entity: "unit of work",
+            retry_after_secs: 1,
+        },
+        _ => RepoError::backend(err),
+    }
 }
 
 /// Why an insert failed: a value did not bind or the unit had ended (not retried), or the
