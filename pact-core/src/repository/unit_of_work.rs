@@ -16,6 +16,7 @@ use super::{MemoryRepository, RepoError, SqlRepository};
 const MAX_ATTEMPTS: usize = 1;
 
 #[cfg(not(feature = "_sqlx"))]
+#[allow(clippy::unused_async)] // the same shape as the SQL back-off
 async fn back_off(_: usize) {}
 
 /// An entity whose generated repository trait a [`Store`] and a [`UnitOfWork`] hand out as
