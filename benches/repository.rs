@@ -16,6 +16,9 @@
 //! - `sqlite_find_all_50`: a page of 50 rows ordered by id and the total count, as `Page`
 //!   carries it: both run `SELECT COUNT(*)` and the `LIMIT`/`OFFSET` query.
 //! - `sqlite_noise_floor`: hand-written `find_all` against itself.
+//! - `sqlite_unit_of_work`: a unit of work of two inserts (`Store::transaction`, the
+//!   repository from `unit.repository::<User>()`, `BEGIN IMMEDIATE`, commit) against two
+//!   hand-written inserts in one sqlx transaction (`pool.begin()`, commit).
 //! - `memory_find_by_id`: `MemoryRepository` through the trait object (polled once: the
 //!   future is ready) against `RwLock<HashMap<i64, User>>` read, get and clone.
 //!
@@ -43,8 +46,9 @@ use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use pact::repository::Store;
 use pact::sqlx::{self, Row as _, SqlitePool};
-use pact::{MemoryRepository, PageRequest, Repository, SqliteRepository};
+use pact::{MemoryRepository, PageRequest, RepoError, Repository, SqliteRepository};
 
 #[derive(Debug, Clone, PartialEq, Repository)]
 #[repo(table = "users")]
@@ -100,6 +104,24 @@ mod hand {
         .fetch_optional(pool)
         .await?;
         row.as_ref().map(decode).transpose()
+    }
+
+    /// Two inserts in one sqlx transaction.
+    pub async fn insert_two(pool: &SqlitePool, a: User, b: User) -> Result<(), sqlx::Error> {
+        let mut tx = pool.begin().await?;
+        for user in [a, b] {
+            sqlx::query(
+                "INSERT INTO \"users\" (\"email\", \"name\", \"team_id\", \"bio\", \"active\") VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&user.email)
+            .bind(&user.name)
+            .bind(user.team_id)
+            .bind(&user.bio)
+            .bind(user.active)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
     }
 
     pub async fn insert(pool: &SqlitePool, mut user: User) -> Result<User, sqlx::Error> {
@@ -216,6 +238,27 @@ fn sqlite(c: &mut Criterion) {
         )
     };
     alternate(c, "sqlite_insert", insert_pact, insert_hand);
+
+    let store = Store::<sqlx::Sqlite>::sql(pool.clone());
+    let unit_pact = || {
+        let (a, b) = (user(next()), user(next()));
+        rt.block_on(store.transaction(|unit| {
+            let (a, b) = (a.clone(), b.clone());
+            async move {
+                let users = unit.repository::<User>();
+                users.insert(a).await?;
+                users.insert(b).await?;
+                Ok::<_, RepoError>(())
+            }
+        }))
+        .expect("unit");
+    };
+    let unit_hand = || {
+        let (a, b) = (user(next()), user(next()));
+        rt.block_on(hand::insert_two(&pool, a, b))
+            .expect("transaction");
+    };
+    alternate(c, "sqlite_unit_of_work", unit_pact, unit_hand);
 }
 
 /// Calls per timed block.

@@ -219,11 +219,13 @@ impl RuleResult for Result<(), crate::RuleError> {
 // ---- #[derive(Repository)] ----
 pub use std::boxed::Box;
 pub use std::hash::{BuildHasher, RandomState};
+pub use std::sync::Arc;
 pub use std::vec::Vec;
 
 pub use crate::repository::{
     BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
     SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
+    UnitRepository,
 };
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that

@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::sync::Arc;
 
-use pact::repository::{SqlBackend, SqlEntity};
+use pact::repository::{MemoryStore, SqlBackend, SqlEntity, Store};
 use pact::sqlx;
 use pact::{MemoryRepository, SqlRepository};
 
@@ -21,11 +21,22 @@ pub struct Backend {
     pub documents: Arc<dyn DocumentRepository>,
     /// The largest statement the server accepts (MySQL's `max_allowed_packet`), if it has one.
     pub max_packet: Option<u64>,
+    /// A store on the same tables, for units of work.
+    pub units: Units,
     cleanup: Cleanup,
+}
+
+/// The store of each backend (memory stands in a `Store<Sqlite>`; it has no SQL).
+pub enum Units {
+    Memory(Store<sqlx::Sqlite>),
+    Sqlite(Store<sqlx::Sqlite>),
+    Postgres(Store<sqlx::Postgres>),
+    MySql(Store<sqlx::MySql>),
 }
 
 enum Cleanup {
     None,
+    File(std::path::PathBuf),
     Postgres(sqlx::PgPool, String),
     MySql(sqlx::MySqlPool, String),
 }
@@ -37,16 +48,41 @@ fn namespace() -> String {
 
 impl Backend {
     pub fn memory() -> Self {
+        let store = MemoryStore::new();
         Self {
             name: "memory",
-            users: Arc::new(MemoryRepository::<User>::new()),
-            tags: Arc::new(MemoryRepository::<Tag>::new()),
+            users: Arc::new(store.repository::<User>()),
+            tags: Arc::new(store.repository::<Tag>()),
             sessions: Arc::new(MemoryRepository::<Session>::new()),
             reservations: Arc::new(MemoryRepository::<Reservation>::new()),
             documents: Arc::new(MemoryRepository::<Document>::new()),
             max_packet: None,
+            units: Units::Memory(Store::from_memory(store)),
             cleanup: Cleanup::None,
         }
+    }
+
+    /// A SQLite file database as a service opens one: WAL, a busy timeout, several
+    /// connections.
+    pub async fn sqlite_file() -> Self {
+        let path = std::env::temp_dir().join(format!("{}.db", namespace()));
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .busy_timeout(std::time::Duration::from_secs(30));
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .expect("a SQLite file opens");
+        Self::on_sql::<sqlx::Sqlite>(
+            "sqlite",
+            pool,
+            |pool| Units::Sqlite(Store::sql(pool)),
+            Cleanup::File(path),
+        )
+        .await
     }
 
     /// A private in-memory database: one connection that never expires.
@@ -58,7 +94,13 @@ impl Backend {
             .connect("sqlite::memory:")
             .await
             .expect("in-memory SQLite opens");
-        Self::on_sql::<sqlx::Sqlite>("sqlite", pool, Cleanup::None).await
+        Self::on_sql::<sqlx::Sqlite>(
+            "sqlite",
+            pool,
+            |pool| Units::Sqlite(Store::sql(pool)),
+            Cleanup::None,
+        )
+        .await
     }
 
     /// A fresh schema on `PACT_TEST_POSTGRES_URL`, or `None` (with the reason printed).
@@ -90,8 +132,13 @@ impl Backend {
             .await
             .expect("connect to the test schema");
         Some(
-            Self::on_sql::<sqlx::Postgres>("postgres", pool, Cleanup::Postgres(admin, schema))
-                .await,
+            Self::on_sql::<sqlx::Postgres>(
+                "postgres",
+                pool,
+                |pool| Units::Postgres(Store::sql(pool)),
+                Cleanup::Postgres(admin, schema),
+            )
+            .await,
         )
     }
 
@@ -116,14 +163,24 @@ impl Backend {
             .fetch_one(&pool)
             .await
             .expect("max_allowed_packet");
-        let mut backend =
-            Self::on_sql::<sqlx::MySql>("mysql", pool, Cleanup::MySql(admin, database)).await;
+        let mut backend = Self::on_sql::<sqlx::MySql>(
+            "mysql",
+            pool,
+            |pool| Units::MySql(Store::sql(pool)),
+            Cleanup::MySql(admin, database),
+        )
+        .await;
         backend.max_packet = Some(max_packet);
         Some(backend)
     }
 
     /// The three SQL repositories on one pool, their tables created from the generated SQL.
-    async fn on_sql<DB>(name: &'static str, pool: DB::Pool, cleanup: Cleanup) -> Self
+    async fn on_sql<DB>(
+        name: &'static str,
+        pool: DB::Pool,
+        units: impl FnOnce(DB::Pool) -> Units,
+        cleanup: Cleanup,
+    ) -> Self
     where
         DB: SqlBackend,
         SqlRepository<DB, User>: UserRepository,
@@ -141,7 +198,7 @@ impl Backend {
         let tags = SqlRepository::<DB, Tag>::new(pool.clone());
         let sessions = SqlRepository::<DB, Session>::new(pool.clone());
         let documents = SqlRepository::<DB, Document>::new(pool.clone());
-        let reservations = SqlRepository::<DB, Reservation>::new(pool);
+        let reservations = SqlRepository::<DB, Reservation>::new(pool.clone());
         users.create_table().await.expect("create users");
         tags.create_table().await.expect("create tags");
         sessions.create_table().await.expect("create sessions");
@@ -158,6 +215,7 @@ impl Backend {
             reservations: Arc::new(reservations),
             documents: Arc::new(documents),
             max_packet: None,
+            units: units(pool),
             cleanup,
         }
     }
@@ -166,6 +224,18 @@ impl Backend {
     pub async fn cleanup(self) {
         match self.cleanup {
             Cleanup::None => {}
+            Cleanup::File(path) => {
+                if let Units::Sqlite(store) = &self.units
+                    && let Some(pool) = store.pool()
+                {
+                    pool.close().await;
+                }
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut file = path.clone().into_os_string();
+                    file.push(suffix);
+                    let _ = std::fs::remove_file(file);
+                }
+            }
             Cleanup::Postgres(admin, schema) => {
                 sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
                     .execute(&admin)

@@ -13,6 +13,7 @@ mod contention;
 mod hostile;
 mod model;
 mod suite;
+mod units;
 mod values;
 mod versioning;
 
@@ -93,3 +94,80 @@ against_every_backend!(
     find_by_ids_of_text_ids,
     find_by_ids_of_a_long_list,
 );
+
+/// Runs a unit-of-work scenario on the backend's store, whichever its database type.
+macro_rules! on_store {
+    ($backend:expr, $scenario:ident) => {
+        match &$backend.units {
+            crate::backends::Units::Memory(store) | crate::backends::Units::Sqlite(store) => {
+                crate::units::$scenario(store).await
+            }
+            crate::backends::Units::Postgres(store) => crate::units::$scenario(store).await,
+            crate::backends::Units::MySql(store) => crate::units::$scenario(store).await,
+        }
+    };
+}
+
+/// The unit-of-work scenarios on every backend: `unit_of_work::memory::...`, ...; SQLite runs them on
+/// a file database in WAL mode with several connections, as a service would.
+macro_rules! units_against_every_backend {
+    ($($scenario:ident),* $(,)?) => {
+        mod unit_of_work {
+            mod memory {
+                $(
+                    #[tokio::test]
+                    async fn $scenario() {
+                        let backend = crate::backends::Backend::memory();
+                        on_store!(backend, $scenario);
+                    }
+                )*
+            }
+            mod sqlite {
+                $(
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                    async fn $scenario() {
+                        let backend = crate::backends::Backend::sqlite_file().await;
+                        on_store!(backend, $scenario);
+                        backend.cleanup().await;
+                    }
+                )*
+            }
+            mod postgres {
+                $(
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                    async fn $scenario() {
+                        let Some(backend) = crate::backends::Backend::postgres().await else { return };
+                        on_store!(backend, $scenario);
+                        backend.cleanup().await;
+                    }
+                )*
+            }
+            mod mysql {
+                $(
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                    async fn $scenario() {
+                        let Some(backend) = crate::backends::Backend::mysql().await else { return };
+                        on_store!(backend, $scenario);
+                        backend.cleanup().await;
+                    }
+                )*
+            }
+        }
+    };
+}
+
+units_against_every_backend!(
+    a_unit_that_fails_at_its_last_step_leaves_no_row,
+    a_panic_inside_a_unit_rolls_it_back,
+    a_dropped_unit_rolls_back,
+    reads_inside_a_unit_see_its_own_writes,
+    concurrent_transfers_lose_no_update,
+    a_failed_nested_unit_is_undone_in_its_savepoint,
+    eight_concurrent_units,
+    a_repository_that_outlives_its_unit_writes_nothing,
+);
+
+#[tokio::test]
+async fn memory_units_run_again_after_an_outside_write() {
+    units::memory_units_run_again_after_an_outside_write().await;
+}

@@ -1,10 +1,15 @@
-//! [`MemoryRepository`]: the in-memory implementation services are tested with.
+//! [`MemoryRepository`]: the in-memory implementation services are tested with; its tables
+//! can live in one [`MemoryStore`], which runs units of work.
+
+mod store;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, RandomState};
-use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+pub use store::{MemoryStore, MemoryUnit};
 
 use super::{Entity, Page, PageRequest, RepoError, page_plan};
 
@@ -45,18 +50,33 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// assert_eq!(tags.len(), 1);
 /// ```
 pub struct MemoryRepository<E: Entity> {
-    state: RwLock<State<E>>,
+    /// The table, shared by the clones of this repository (a [`MemoryStore`] hands out
+    /// clones), or a unit of work's private copy of it.
+    state: Arc<RwLock<State<E>>>,
     hasher: RandomState,
+}
+
+impl<E: Entity> Clone for MemoryRepository<E> {
+    /// Another handle on the same table.
+    fn clone(&self) -> Self {
+        Self {
+            state: Arc::clone(&self.state),
+            hasher: self.hasher.clone(),
+        }
+    }
 }
 
 /// A unique column's index: value hash -> the ids holding a value with that hash.
 type UniqueIndex<Id> = HashMap<u64, Vec<Id>>;
 
+#[derive(Clone)]
 struct State<E: Entity> {
     rows: HashMap<E::Id, E>,
     /// One index per unique column, with the column's index in `E::COLUMNS`.
     uniques: Vec<(usize, UniqueIndex<E::Id>)>,
     last_id: i64,
+    /// Counts the writes: a unit of work commits only onto the table it copied.
+    generation: u64,
 }
 
 impl<E: Entity> MemoryRepository<E> {
@@ -70,11 +90,12 @@ impl<E: Entity> MemoryRepository<E> {
             .map(|(index, _)| (index, HashMap::new()))
             .collect();
         Self {
-            state: RwLock::new(State {
+            state: Arc::new(RwLock::new(State {
                 rows: HashMap::new(),
                 uniques,
                 last_id: 0,
-            }),
+                generation: 0,
+            })),
             hasher: RandomState::new(),
         }
     }
@@ -376,7 +397,9 @@ impl<E: Entity> MemoryRepository<E> {
     }
 
     fn write(&self) -> RwLockWriteGuard<'_, State<E>> {
-        self.state.write().unwrap_or_else(PoisonError::into_inner)
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.generation += 1;
+        state
     }
 }
 

@@ -13,21 +13,28 @@ mod memory;
 mod page;
 mod sql;
 mod statements;
+mod unit_of_work;
 
 pub use entity::{Column, Entity};
 pub use error::RepoError;
 pub use future::BoxFuture;
-pub use memory::MemoryRepository;
+pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
-pub use sql::{Bind, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository};
+pub use sql::{
+    Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
+    SqlRepository,
+};
 pub use statements::{Dialect, Finder, Statements};
 
 #[cfg(feature = "mysql")]
 pub use sql::MySqlRepository;
 #[cfg(feature = "postgres")]
 pub use sql::PgRepository;
+#[cfg(feature = "_sqlx")]
+pub use sql::SqlUnit;
 #[cfg(feature = "sqlite")]
 pub use sql::SqliteRepository;
+pub use unit_of_work::{Store, UnitOfWork, UnitRepository};
 
 /// A [`PageRequest`] checked against an entity: the sort column (whitelisted), its direction,
 /// and the clamped limit.

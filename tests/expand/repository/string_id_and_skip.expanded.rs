@@ -530,4 +530,25 @@ const _: () = {
             ::pact::__private::Box::pin(async move { self.delete_row(__pact_id).await })
         }
     }
+    #[automatically_derived]
+    impl<__DB> ::pact::__private::UnitRepository<__DB> for ShortLink
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        __DB: ::pact::__private::SqlBackend,
+        for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
+        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
+    {
+        type Dyn = dyn ShortLinkRepository;
+        fn memory(
+            __pact_repository: ::pact::__private::MemoryRepository<ShortLink>,
+        ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+        fn sql(
+            __pact_repository: ::pact::__private::SqlRepository<__DB, ShortLink>,
+        ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+    }
 };

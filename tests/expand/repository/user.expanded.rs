@@ -726,4 +726,28 @@ const _: () = {
             ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
         }
     }
+    #[automatically_derived]
+    impl<__DB> ::pact::__private::UnitRepository<__DB> for User
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> User: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+        __DB: ::pact::__private::SqlBackend,
+        for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
+        i64: ::pact::__private::SqlBind<__DB>,
+        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
+        i32: ::pact::__private::SqlBind<__DB>,
+    {
+        type Dyn = dyn UserRepository;
+        fn memory(
+            __pact_repository: ::pact::__private::MemoryRepository<User>,
+        ) -> ::pact::__private::Arc<dyn UserRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+        fn sql(
+            __pact_repository: ::pact::__private::SqlRepository<__DB, User>,
+        ) -> ::pact::__private::Arc<dyn UserRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+    }
 };

@@ -11,9 +11,41 @@ use std::future::Future;
 
 use sqlx::{Arguments as _, Row as _};
 
-use super::driver_errors::{MAX_ATTEMPTS, back_off, is_retryable, map_error};
-use super::{Bind, Sql, SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlRepository};
+use super::driver_errors::{MAX_ATTEMPTS, Meaning, back_off, is_retryable, map_error, meaning};
+use super::executor::{SqlUnit, finished};
+use super::{Bind, Sql, SqlBackend, SqlBind, SqlDecode, SqlEntity, SqlExecutor, SqlRepository};
 use crate::repository::{Dialect, Entity, RepoError};
+
+/// Runs `$body` (a sqlx call on `$x`) on the pool, or on the unit's transaction; inside a
+/// unit, a deadlock or serialization failure marks the unit to run again.
+macro_rules! on_executor {
+    ($exec:expr, $dialect:expr, $entity:ty, |$x:ident| $body:expr) => {{
+        let exec = $exec;
+        match &exec.unit {
+            None => {
+                let $x = &exec.pool;
+                $body
+                    .await
+                    .map_err(|err| map_error::<$entity>($dialect, err))
+            }
+            Some(unit) => {
+                let mut guard = unit.lock().await;
+                match guard.as_mut() {
+                    None => Err(finished()),
+                    Some(tx) => {
+                        let $x = &mut **tx;
+                        $body.await.map_err(|err| {
+                            if is_retryable($dialect, &err) {
+                                unit.mark_retry();
+                            }
+                            map_error::<$entity>($dialect, err)
+                        })
+                    }
+                }
+            }
+        }
+    }};
+}
 
 fn sql_str(sql: Sql) -> sqlx::SqlStr {
     use sqlx::SqlSafeStr as _;
@@ -33,7 +65,8 @@ macro_rules! backend {
         alias_doc = $alias_doc:literal,
         insert_one = $insert_one:path,
         ddl = $ddl:path,
-        size = $size:path $(,)?
+        size = $size:path,
+        begin = $begin:path $(,)?
     ) => {
         #[cfg(feature = $feature)]
         #[doc = $alias_doc]
@@ -44,64 +77,144 @@ macro_rules! backend {
             type Row = <$db as sqlx::Database>::Row;
             type Arguments = <$db as sqlx::Database>::Arguments;
             type Pool = sqlx::Pool<$db>;
+            type Unit = SqlUnit<$db>;
             const DIALECT: Dialect = $dialect;
 
             fn bind_i64(args: &mut Self::Arguments, value: i64) -> Result<(), RepoError> {
                 args.add(value).map_err(RepoError::Backend)
             }
 
-            fn fetch_optional<E: Entity>(
+            fn begin(
                 pool: &Self::Pool,
+            ) -> impl Future<Output = Result<Self::Unit, RepoError>> + Send {
+                async move {
+                    let tx = $begin(pool)
+                        .await
+                        .map_err(|err| unit_error($dialect, err))?;
+                    Ok(SqlUnit::new(tx))
+                }
+            }
+
+            fn finish(
+                unit: &Self::Unit,
+                commit: bool,
+            ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                async move {
+                    let Some(tx) = unit.take().await else {
+                        return Err(finished());
+                    };
+                    let done = if commit {
+                        tx.commit().await
+                    } else {
+                        tx.rollback().await
+                    };
+                    done.map_err(|err| {
+                        if is_retryable($dialect, &err) {
+                            unit.mark_retry();
+                        }
+                        unit_error($dialect, err)
+                    })
+                }
+            }
+
+            fn abandon(unit: &Self::Unit) {
+                unit.abandon();
+            }
+
+            fn take_retry(unit: &Self::Unit) -> bool {
+                unit.take_retry()
+            }
+
+            fn savepoint(
+                unit: &Self::Unit,
+                action: crate::repository::Savepoint,
+            ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                async move {
+                    use crate::repository::Savepoint;
+                    let depth = match action {
+                        Savepoint::Open => unit.enter(),
+                        Savepoint::Release | Savepoint::Rollback => {
+                            let depth = unit.depth();
+                            unit.leave();
+                            depth
+                        }
+                    };
+                    let verb = match action {
+                        Savepoint::Open => "SAVEPOINT",
+                        Savepoint::Release => "RELEASE SAVEPOINT",
+                        Savepoint::Rollback => "ROLLBACK TO SAVEPOINT",
+                    };
+                    // Only a fixed verb and a number: no value reaches the SQL text.
+                    let sql = format!("{verb} pact_unit_{depth}");
+                    let mut guard = unit.lock().await;
+                    let Some(tx) = guard.as_mut() else {
+                        return Err(finished());
+                    };
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut **tx)
+                        .await
+                        .map(|_| ())
+                        .map_err(RepoError::backend)
+                }
+            }
+
+            fn fetch_optional<E: Entity>(
+                exec: &SqlExecutor<Self>,
                 sql: Sql,
                 args: Self::Arguments,
             ) -> impl Future<Output = Result<Option<Self::Row>, RepoError>> + Send {
                 async move {
-                    sqlx::query_with(sql_str(sql), args)
-                        .fetch_optional(pool)
-                        .await
-                        .map_err(|err| map_error::<E>($dialect, err))
+                    on_executor!(exec, $dialect, E, |x| sqlx::query_with(sql_str(sql), args)
+                        .fetch_optional(x))
                 }
             }
 
             fn fetch_all<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 sql: Sql,
                 args: Self::Arguments,
             ) -> impl Future<Output = Result<Vec<Self::Row>, RepoError>> + Send {
                 async move {
-                    sqlx::query_with(sql_str(sql), args)
-                        .fetch_all(pool)
-                        .await
-                        .map_err(|err| map_error::<E>($dialect, err))
+                    on_executor!(exec, $dialect, E, |x| sqlx::query_with(sql_str(sql), args)
+                        .fetch_all(x))
                 }
             }
 
             fn fetch_count<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 sql: Sql,
                 args: Self::Arguments,
             ) -> impl Future<Output = Result<u64, RepoError>> + Send {
                 async move {
-                    let count: i64 = sqlx::query_scalar_with(sql_str(sql), args)
-                        .fetch_one(pool)
-                        .await
-                        .map_err(|err| map_error::<E>($dialect, err))?;
+                    let count: i64 = on_executor!(exec, $dialect, E, |x| {
+                        sqlx::query_scalar_with(sql_str(sql), args).fetch_one(x)
+                    })?;
                     Ok(u64::try_from(count).unwrap_or(0))
                 }
             }
 
             fn execute<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 sql: Sql,
                 bind: Bind<'_, Self>,
             ) -> impl Future<Output = Result<u64, RepoError>> + Send {
                 async move {
+                    if exec.unit.is_some() {
+                        // Inside a unit the database rolled the whole transaction back: the
+                        // unit runs again, not the statement.
+                        let mut args = Self::Arguments::default();
+                        bind(&mut args)?;
+                        let done = on_executor!(exec, $dialect, E, |x| {
+                            sqlx::query_with(sql_str(sql), args).execute(x)
+                        })?;
+                        return Ok(done.rows_affected());
+                    }
                     let mut attempt = 1;
                     loop {
                         let mut args = Self::Arguments::default();
                         bind(&mut args)?;
                         match sqlx::query_with(sql_str(sql.clone()), args)
-                            .execute(pool)
+                            .execute(&exec.pool)
                             .await
                         {
                             Ok(done) => return Ok(done.rows_affected()),
@@ -116,14 +229,22 @@ macro_rules! backend {
             }
 
             fn insert<E: SqlEntity<Self>>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 entities: &[E],
             ) -> impl Future<Output = Result<Vec<Option<i64>>, RepoError>> + Send {
                 async move {
                     let mut attempt = 1;
                     loop {
-                        match $insert_one(pool, entities).await {
+                        match $insert_one(exec, entities).await {
                             Ok(ids) => return Ok(ids),
+                            Err(Failure::Driver(err)) if exec.unit.is_some() => {
+                                if let Some(unit) = &exec.unit
+                                    && is_retryable($dialect, &err)
+                                {
+                                    unit.mark_retry();
+                                }
+                                return Err(map_error::<E>($dialect, err));
+                            }
                             Err(Failure::Driver(err))
                                 if attempt < MAX_ATTEMPTS && is_retryable($dialect, &err) =>
                             {
@@ -138,8 +259,9 @@ macro_rules! backend {
             }
 
             fn create_table<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
             ) -> impl Future<Output = Result<(), RepoError>> + Send {
+                let pool = &exec.pool;
                 async move {
                     for sql in E::statements($dialect).create_table {
                         let sql = $ddl(pool, sql)
@@ -155,20 +277,20 @@ macro_rules! backend {
             }
 
             fn check_size<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 entities: &[E],
             ) -> impl Future<Output = Result<(), RepoError>> + Send {
-                $size(pool, entities)
+                $size(&exec.pool, entities)
             }
 
             fn run_script<E: Entity>(
-                pool: &Self::Pool,
+                exec: &SqlExecutor<Self>,
                 statements: &'static [&'static str],
             ) -> impl Future<Output = Result<(), RepoError>> + Send {
                 async move {
                     for sql in statements {
                         sqlx::query(*sql)
-                            .execute(pool)
+                            .execute(&exec.pool)
                             .await
                             .map_err(|err| map_error::<E>($dialect, err))?;
                     }
@@ -221,7 +343,20 @@ macro_rules! backend {
     };
 }
 
-/// Why an insert failed: a value did not bind (not retried), or the driver refused.
+/// A unit's `BEGIN` or `COMMIT` that failed: `Busy` (503) when the database was busy (a lock
+/// wait that timed out, no connection free) or rolled the unit back; `Backend` otherwise.
+fn unit_error(dialect: Dialect, err: sqlx::Error) -> RepoError {
+    match meaning(dialect, &err) {
+        Some(Meaning::Busy | Meaning::Retry) => RepoError::Busy {
+            entity: "unit of work",
+            retry_after_secs: 1,
+        },
+        _ => RepoError::backend(err),
+    }
+}
+
+/// Why an insert failed: a value did not bind or the unit had ended (not retried), or the
+/// driver refused.
 enum Failure {
     Bind(RepoError),
     Driver(sqlx::Error),
@@ -239,7 +374,7 @@ macro_rules! insert_fn {
     ($feature:literal, $name:ident, $db:ty, $one:ident) => {
         #[cfg(feature = $feature)]
         async fn $name<E: SqlEntity<$db>>(
-            pool: &sqlx::Pool<$db>,
+            exec: &SqlExecutor<$db>,
             entities: &[E],
         ) -> Result<Vec<Option<i64>>, Failure> {
             let sql = E::statements(<$db as SqlBackend>::DIALECT).insert;
@@ -249,11 +384,27 @@ macro_rules! insert_fn {
                 entity.bind_insert(&mut args).map_err(Failure::Bind)?;
                 Ok::<_, Failure>(args)
             };
-            if let [entity] = entities {
-                return Ok(vec![$one(pool, sql, bind(entity)?, generated).await?]);
-            }
             let mut ids = Vec::with_capacity(entities.len());
-            let mut tx = pool.begin().await?;
+            if let Some(unit) = &exec.unit {
+                let mut guard = unit.lock().await;
+                let Some(tx) = guard.as_mut() else {
+                    return Err(Failure::Bind(finished()));
+                };
+                if let [entity] = entities {
+                    return Ok(vec![$one(&mut **tx, sql, bind(entity)?, generated).await?]);
+                }
+                // A savepoint: the batch stays all or nothing inside the unit too.
+                let mut batch = sqlx::Acquire::begin(&mut *tx).await?;
+                for entity in entities {
+                    ids.push($one(&mut *batch, sql, bind(entity)?, generated).await?);
+                }
+                batch.commit().await?;
+                return Ok(ids);
+            }
+            if let [entity] = entities {
+                return Ok(vec![$one(&exec.pool, sql, bind(entity)?, generated).await?]);
+            }
+            let mut tx = exec.pool.begin().await?;
             for entity in entities {
                 ids.push($one(&mut *tx, sql, bind(entity)?, generated).await?);
             }
@@ -324,6 +475,38 @@ where
     i64::try_from(done.last_insert_id())
         .map(Some)
         .map_err(|err| sqlx::Error::Decode(Box::new(err)))
+}
+
+/// `BEGIN IMMEDIATE`: the unit takes SQLite's write lock when it begins, so concurrent units
+/// wait for each other (the connection's busy timeout) instead of failing as "database is
+/// locked" when a reader upgrades.
+#[cfg(feature = "sqlite")]
+async fn sqlite_begin(
+    pool: &sqlx::SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// `SERIALIZABLE`: two units that read and then write the same rows cannot both commit; the
+/// loser's serialization failure makes it run again.
+#[cfg(feature = "postgres")]
+async fn postgres_begin(
+    pool: &sqlx::PgPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+    pool.begin_with("BEGIN ISOLATION LEVEL SERIALIZABLE").await
+}
+
+/// `SERIALIZABLE` (for the next transaction of this connection only): reads take shared
+/// locks, so a read-then-write race ends in a deadlock, and the loser runs again.
+#[cfg(feature = "mysql")]
+async fn mysql_begin(
+    pool: &sqlx::MySqlPool,
+) -> Result<sqlx::Transaction<'static, sqlx::MySql>, sqlx::Error> {
+    let mut connection = pool.acquire().await?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+        .execute(&mut *connection)
+        .await?;
+    sqlx::Transaction::begin(connection, None).await
 }
 
 /// SQLite and PostgreSQL run the compile-time DDL as it is.
@@ -447,6 +630,7 @@ backend! {
     insert_one = sqlite_insert,
     ddl = same_ddl,
     size = any_size,
+    begin = sqlite_begin,
 }
 
 backend! {
@@ -458,6 +642,7 @@ backend! {
     insert_one = postgres_insert,
     ddl = same_ddl,
     size = any_size,
+    begin = postgres_begin,
 }
 
 backend! {
@@ -469,4 +654,5 @@ backend! {
     insert_one = mysql_insert,
     ddl = mysql_ddl,
     size = mysql_size,
+    begin = mysql_begin,
 }

@@ -72,7 +72,7 @@ pub(super) const MYSQL: &[(u16, Meaning)] = &[
 const RETRY_AFTER_SECS: u32 = 1;
 
 /// How many times a retryable statement or transaction runs before the call answers `Busy`.
-pub(super) const MAX_ATTEMPTS: usize = 8;
+pub(crate) const MAX_ATTEMPTS: usize = 8;
 
 /// The meaning of a driver error on `dialect`, if its code is in the backend's table.
 pub(super) fn meaning(dialect: Dialect, err: &sqlx::Error) -> Option<Meaning> {
@@ -109,7 +109,7 @@ fn mysql_number(_: &dyn sqlx::error::DatabaseError) -> Option<u16> {
 /// Waits before attempt `attempt + 1` of a write the database rolled back: a random time
 /// below 4 ms, 8 ms, 16 ms, ... so that the writers that deadlocked do not meet again in the
 /// same order.
-pub(super) async fn back_off(attempt: usize) {
+pub(crate) async fn back_off(attempt: usize) {
     use std::hash::BuildHasher as _;
     let ceiling_us = 4_000_u64 << attempt.min(6);
     // A freshly seeded `RandomState` is random enough for jitter, without a dependency.

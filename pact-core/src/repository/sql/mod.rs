@@ -5,6 +5,7 @@
 mod backends;
 #[cfg(feature = "_sqlx")]
 mod driver_errors;
+mod executor;
 mod query;
 
 use std::borrow::Cow;
@@ -19,6 +20,11 @@ pub use backends::MySqlRepository;
 pub use backends::PgRepository;
 #[cfg(feature = "sqlite")]
 pub use backends::SqliteRepository;
+#[cfg(feature = "_sqlx")]
+pub(crate) use driver_errors::{MAX_ATTEMPTS, back_off};
+pub use executor::SqlExecutor;
+#[cfg(feature = "_sqlx")]
+pub use executor::SqlUnit;
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.
@@ -51,8 +57,35 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
     type Arguments: Default + Send;
     /// The connection pool a repository is built from.
     type Pool: Clone + Send + Sync + 'static;
+    /// One unit of work's transaction, shared by the repositories it hands out.
+    type Unit: Send + Sync + 'static;
     /// The SQL dialect.
     const DIALECT: Dialect;
+
+    /// Begins a unit of work's transaction: `BEGIN IMMEDIATE` on SQLite (the write lock is
+    /// taken first, so concurrent units wait for it instead of failing), `SERIALIZABLE` on
+    /// PostgreSQL and MySQL (a read-then-write race ends in a serialization failure or a
+    /// deadlock, and the unit runs again, instead of a lost update).
+    fn begin(pool: &Self::Pool) -> impl Future<Output = Result<Self::Unit, RepoError>> + Send;
+
+    /// Commits (`commit`) or rolls back the unit's transaction.
+    fn finish(
+        unit: &Self::Unit,
+        commit: bool,
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
+
+    /// Rolls the unit back without waiting (a dropped or panicking unit).
+    fn abandon(unit: &Self::Unit);
+
+    /// Whether a statement of the unit failed for a deadlock or a serialization failure
+    /// since the last call: the database rolled it back, and the unit may run again.
+    fn take_retry(unit: &Self::Unit) -> bool;
+
+    /// Opens (`Savepoint::Open`), releases or rolls back to the savepoint of a nested unit.
+    fn savepoint(
+        unit: &Self::Unit,
+        action: Savepoint,
+    ) -> impl Future<Output = Result<(), RepoError>> + Send;
 
     /// Appends an `i64` parameter (`LIMIT` and `OFFSET`).
     ///
@@ -62,21 +95,21 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
 
     /// Runs a query that returns at most one row.
     fn fetch_optional<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         sql: Sql,
         args: Self::Arguments,
     ) -> impl Future<Output = Result<Option<Self::Row>, RepoError>> + Send;
 
     /// Runs a query that returns rows.
     fn fetch_all<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         sql: Sql,
         args: Self::Arguments,
     ) -> impl Future<Output = Result<Vec<Self::Row>, RepoError>> + Send;
 
     /// Runs a `SELECT COUNT(*)`.
     fn fetch_count<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         sql: Sql,
         args: Self::Arguments,
     ) -> impl Future<Output = Result<u64, RepoError>> + Send;
@@ -84,7 +117,7 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
     /// Runs a write and returns how many rows it changed; `bind` gives its parameters, again
     /// for each attempt.
     fn execute<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         sql: Sql,
         bind: Bind<'_, Self>,
     ) -> impl Future<Output = Result<u64, RepoError>> + Send;
@@ -92,7 +125,7 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
     /// Runs the entity's `INSERT` once per entity (several in one transaction) and returns the
     /// generated ids (when the id is generated).
     fn insert<E: SqlEntity<Self>>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         entities: &[E],
     ) -> impl Future<Output = Result<Vec<Option<i64>>, RepoError>> + Send;
 
@@ -100,22 +133,39 @@ pub trait SqlBackend: Send + Sync + Sized + 'static {
     /// where it matters (MySQL 8 gets `utf8mb4_0900_bin` where MariaDB has
     /// `utf8mb4_nopad_bin`).
     fn create_table<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
     ) -> impl Future<Output = Result<(), RepoError>> + Send;
 
     /// Refuses, as [`RepoError::TooLarge`], rows the server would refuse for their size
     /// (MySQL's `max_allowed_packet`, asked for rows over 1 MiB); the other backends accept
     /// any row.
     fn check_size<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         entities: &[E],
     ) -> impl Future<Output = Result<(), RepoError>> + Send;
 
     /// Runs statements in order (`DROP TABLE`).
     fn run_script<E: Entity>(
-        pool: &Self::Pool,
+        exec: &SqlExecutor<Self>,
         statements: &'static [&'static str],
     ) -> impl Future<Output = Result<(), RepoError>> + Send;
+}
+
+/// What [`SqlBackend::savepoint`] does to a nested unit's savepoint.
+///
+/// ```
+/// use pact_core::repository::Savepoint;
+///
+/// assert_ne!(Savepoint::Release, Savepoint::Rollback);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Savepoint {
+    /// `SAVEPOINT pact_n`: a nested unit begins.
+    Open,
+    /// `RELEASE SAVEPOINT pact_n`: it returned `Ok`.
+    Release,
+    /// `ROLLBACK TO SAVEPOINT pact_n`: it failed; the outer unit goes on without its writes.
+    Rollback,
 }
 
 /// A value bound as a SQL parameter: every type sqlx can encode for the backend, and `str` and
@@ -264,13 +314,13 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
 /// # }
 /// ```
 pub struct SqlRepository<DB: SqlBackend, E> {
-    pool: DB::Pool,
+    exec: SqlExecutor<DB>,
     entity: PhantomData<fn() -> E>,
 }
 
 impl<DB: SqlBackend, E> Clone for SqlRepository<DB, E> {
     fn clone(&self) -> Self {
-        Self::new(self.pool.clone())
+        Self::on(self.exec.clone())
     }
 }
 
@@ -287,15 +337,21 @@ impl<DB: SqlBackend, E> SqlRepository<DB, E> {
     /// A repository on `pool`. Several repositories can share one pool.
     #[must_use]
     pub fn new(pool: DB::Pool) -> Self {
+        Self::on(SqlExecutor { pool, unit: None })
+    }
+
+    /// A repository on an executor: the pool, or a unit of work's transaction.
+    pub(crate) fn on(exec: SqlExecutor<DB>) -> Self {
         Self {
-            pool,
+            exec,
             entity: PhantomData,
         }
     }
 
-    /// The pool this repository runs on.
+    /// The pool this repository runs on (for a repository a unit of work handed out, the
+    /// pool its transaction came from; its statements run on the transaction).
     #[must_use]
     pub fn pool(&self) -> &DB::Pool {
-        &self.pool
+        &self.exec.pool
     }
 }

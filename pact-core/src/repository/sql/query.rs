@@ -12,7 +12,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// # Errors
     /// [`RepoError::Backend`] when the database refuses a statement.
     pub async fn create_table(&self) -> Result<(), RepoError> {
-        DB::create_table::<E>(&self.pool).await
+        DB::create_table::<E>(&self.exec).await
     }
 
     /// Drops the entity's table if it exists.
@@ -21,7 +21,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// [`RepoError::Backend`] when the database refuses the statement.
     pub async fn drop_table(&self) -> Result<(), RepoError> {
         let statements = E::statements(DB::DIALECT);
-        DB::run_script::<E>(&self.pool, std::slice::from_ref(&statements.drop_table)).await
+        DB::run_script::<E>(&self.exec, std::slice::from_ref(&statements.drop_table)).await
     }
 
     /// `find_by_id`.
@@ -36,7 +36,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).select_by_id;
-        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await?;
+        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(sql), args).await?;
         row.as_ref().map(E::decode_row).transpose()
     }
 
@@ -76,7 +76,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             for id in chunk {
                 key(id).bind(&mut args)?;
             }
-            for row in DB::fetch_all::<E>(&self.pool, sql, args).await? {
+            for row in DB::fetch_all::<E>(&self.exec, sql, args).await? {
                 rows.push(E::decode_row(&row)?);
             }
         }
@@ -96,7 +96,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
-        let row = DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(finder.select), args).await?;
+        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(finder.select), args).await?;
         row.as_ref().map(E::decode_row).transpose()
     }
 
@@ -106,7 +106,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let plan = page_plan::<E>(request)?;
         let statements = E::statements(DB::DIALECT);
         let total = DB::fetch_count::<E>(
-            &self.pool,
+            &self.exec,
             Cow::Borrowed(statements.count),
             DB::Arguments::default(),
         )
@@ -145,7 +145,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
-        let total = DB::fetch_count::<E>(&self.pool, Cow::Borrowed(finder.count), args).await?;
+        let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
         let sql = page_sql::<E>(DB::DIALECT, finder.select_page, finder.select, &plan, 1);
@@ -164,7 +164,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         if plan.limit > 0 && request.offset < total {
             DB::bind_i64(&mut args, i64::from(plan.limit))?;
             DB::bind_i64(&mut args, i64::try_from(request.offset).unwrap_or(i64::MAX))?;
-            let rows = DB::fetch_all::<E>(&self.pool, sql, args).await?;
+            let rows = DB::fetch_all::<E>(&self.exec, sql, args).await?;
             items = rows.iter().map(E::decode_row).collect::<Result<_, _>>()?;
         }
         Ok(Page {
@@ -179,7 +179,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     #[doc(hidden)]
     pub async fn count_rows(&self) -> Result<u64, RepoError> {
         let sql = E::statements(DB::DIALECT).count;
-        DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), DB::Arguments::default()).await
+        DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
     }
 
     /// `exists`.
@@ -194,7 +194,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let mut args = DB::Arguments::default();
         id.bind(&mut args)?;
         let sql = E::statements(DB::DIALECT).exists;
-        Ok(DB::fetch_count::<E>(&self.pool, Cow::Borrowed(sql), args).await? > 0)
+        Ok(DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), args).await? > 0)
     }
 
     /// `insert`.
@@ -218,8 +218,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
                 entity.set_version(1)?;
             }
         }
-        DB::check_size(&self.pool, &entities).await?;
-        let ids = DB::insert(&self.pool, &entities).await?;
+        DB::check_size(&self.exec, &entities).await?;
+        let ids = DB::insert(&self.exec, &entities).await?;
         let mut stored = Vec::with_capacity(entities.len());
         for (mut entity, id) in entities.into_iter().zip(ids) {
             entity.clear_transient();
@@ -238,10 +238,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
         entity.check_values()?;
-        DB::check_size(&self.pool, std::slice::from_ref(&entity)).await?;
+        DB::check_size(&self.exec, std::slice::from_ref(&entity)).await?;
         let sql = E::statements(DB::DIALECT).update;
         let bind = |args: &mut DB::Arguments| entity.bind_update(args);
-        let changed = DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await?;
+        let changed = DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await?;
         if changed == 0 {
             return Err(self.missed_update(&entity).await);
         }
@@ -267,7 +267,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             return err;
         }
         let sql = E::statements(DB::DIALECT).select_by_id;
-        match DB::fetch_optional::<E>(&self.pool, Cow::Borrowed(sql), args).await {
+        match DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(sql), args).await {
             Ok(None) => RepoError::not_found(E::NAME, entity.id()),
             Ok(Some(row)) => match E::decode_row(&row) {
                 Ok(current) => RepoError::version_conflict::<E>(
@@ -293,7 +293,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         }
         let sql = E::statements(DB::DIALECT).delete_by_id;
         let bind = |args: &mut DB::Arguments| id.bind(args);
-        Ok(DB::execute::<E>(&self.pool, Cow::Borrowed(sql), &bind).await? > 0)
+        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
     }
 }
 

@@ -104,6 +104,61 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
     })
 }
 
+/// What the SQL impl needs of `__DB`: the backend, the entity's binding, and every
+/// parameter type.
+fn sql_bounds(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let (id_field, id) = entity.id();
+    let mut bounds = vec![bind_type(id_field, id)];
+    for (field, stored) in entity.finders() {
+        let ty = bind_type(field, stored);
+        if !bounds.iter().any(|b| b.to_string() == ty.to_string()) {
+            bounds.push(ty);
+        }
+    }
+    let guards = guards(entity);
+    quote! {
+        #guards
+        __DB: #p::SqlBackend,
+        // Under the binder too: its supertrait `Entity` holds only under the guards.
+        for<'__pact> #ident: #p::SqlEntity<__DB>,
+        #(#bounds: #p::SqlBind<__DB>,)*
+    }
+}
+
+/// `UnitRepository`: how a store or a unit of work hands out `dyn <Entity>Repository`, on
+/// every backend the SQL impl holds for.
+pub(super) fn unit_impl(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let trait_ident = entity.trait_ident();
+    let bounds = sql_bounds(entity);
+    quote! {
+        #[automatically_derived]
+        impl<__DB> #p::UnitRepository<__DB> for #ident
+        where
+            #bounds
+        {
+            type Dyn = dyn #trait_ident;
+
+            fn memory(
+                __pact_repository: #p::MemoryRepository<#ident>,
+            ) -> #p::Arc<dyn #trait_ident> {
+                #p::Arc::new(__pact_repository)
+            }
+
+            fn sql(
+                __pact_repository: #p::SqlRepository<__DB, #ident>,
+            ) -> #p::Arc<dyn #trait_ident> {
+                #p::Arc::new(__pact_repository)
+            }
+        }
+    }
+}
+
 pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
@@ -111,7 +166,7 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     let trait_ident = entity.trait_ident();
     let (id_field, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
-    let mut bounds = vec![bind_type(id_field, id)];
+    let bounds = sql_bounds(entity);
     // `find_by_ids` binds each id as the other lookups do (a `String` id as `str`).
     let bound_id = bind_type(id_field, id);
     let id_ty = id_field.ty;
@@ -121,21 +176,11 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
         },
         Param::Value | Param::Ref => quote!(|__pact_id: &#id_ty| -> &#id_ty { __pact_id }),
     };
-    for (field, stored) in entity.finders() {
-        let ty = bind_type(field, stored);
-        if !bounds.iter().any(|b| b.to_string() == ty.to_string()) {
-            bounds.push(ty);
-        }
-    }
-    let guards = guards(entity);
+
     let header = quote! {
         impl<__DB> #trait_ident for #p::SqlRepository<__DB, #ident>
         where
-            #guards
-            __DB: #p::SqlBackend,
-            // Under the binder too: its supertrait `Entity` holds only under the guards.
-            for<'__pact> #ident: #p::SqlEntity<__DB>,
-            #(#bounds: #p::SqlBind<__DB>,)*
+            #bounds
     };
     trait_impl(entity, &header, |method, finder| match (method, finder) {
         ("find_by_id", _) => quote!(async move { self.find_row(#id_ref).await }),

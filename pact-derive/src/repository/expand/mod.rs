@@ -22,6 +22,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let sql_entity = binding::sql_entity_impl(entity);
     let memory = impls::memory_impl(entity);
     let sql = impls::sql_impl(entity);
+    let unit = impls::unit_impl(entity);
     let checks = checks(entity);
     let defaults = defaults(entity);
     quote! {
@@ -33,6 +34,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #sql_entity
             #memory
             #sql
+            #unit
         };
     }
 }
