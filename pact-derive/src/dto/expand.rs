@@ -322,10 +322,10 @@ impl Cx<'_> {
             }
             RuleKind::Pattern(lit) => {
                 let function = quote_spanned!(span=> pattern);
-                let check = respan(&quote!(#rules::#function(#value, &__PATTERN, #lit)), span);
+                let (items, matcher) = super::pattern::matcher(lit, krate);
+                let check = respan(&quote!(#rules::#function(#value, #matcher, #lit)), span);
                 quote! {{
-                    static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
-                        ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
+                    #items
                     #check
                 }}
             }

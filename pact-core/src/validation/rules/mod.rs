@@ -56,6 +56,8 @@ pub use range::range;
 pub use string::{alphanumeric, ascii, contains, does_not_contain, pattern, prefix, suffix};
 pub use traits::{AsStr, HasLength, ToParam};
 pub use url::url;
+
+pub use crate::validation::pattern::Matcher;
 pub use uuid::uuid;
 
 use std::fmt::Write as _;
