@@ -75,7 +75,10 @@ fn validating_a_valid_request_allocates_nothing() {
     // nothing.
     let (count, result) = allocations(|| black_box(&valid).validate());
     assert!(result.is_ok(), "{result:?}");
-    assert_eq!(count, 0, "the first validation of a valid request allocates nothing");
+    assert_eq!(
+        count, 0,
+        "the first validation of a valid request allocates nothing"
+    );
 
     let (count, result) = allocations(|| black_box(&valid).validate());
     assert!(result.is_ok(), "{result:?}");

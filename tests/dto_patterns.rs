@@ -126,3 +126,18 @@ proptest! {
         regex_agrees(pattern, &text)?;
     }
 }
+
+#[test]
+fn a_derived_pattern_reports_what_rules_pattern_reports() {
+    let derived = Zip {
+        value: "1234".into(),
+    }
+    .validate()
+    .unwrap_err();
+    let derived = &derived.errors()[0];
+    let by_hand = pact::validation::rules::pattern("1234", &REGEXES[0], PATTERNS[0].0).unwrap_err();
+    assert_eq!(derived.code, by_hand.code);
+    assert_eq!(derived.message, by_hand.message);
+    assert_eq!(derived.message, "must match the pattern ^[0-9]{5}$");
+    assert_eq!(derived.params["pattern"], by_hand.params["pattern"]);
+}

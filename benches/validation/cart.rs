@@ -144,9 +144,10 @@ pub mod validator_dto {
     }
 
     fn attribute_lengths(attributes: &HashMap<String, String>) -> Result<(), ValidationError> {
-        if attributes.iter().all(|(k, v)| {
-            (1..=32).contains(&k.chars().count()) && v.chars().count() <= 100
-        }) {
+        if attributes
+            .iter()
+            .all(|(k, v)| (1..=32).contains(&k.chars().count()) && v.chars().count() <= 100)
+        {
             Ok(())
         } else {
             Err(ValidationError::new("length"))
@@ -183,11 +184,15 @@ pub mod validator_dto {
 pub mod garde_dto {
     use std::collections::HashMap;
 
-    #[allow(clippy::trivially_copy_pass_by_ref, reason = "garde passes the context by reference")]
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "garde passes the context by reference"
+    )]
     fn attribute_lengths(attributes: &HashMap<String, String>, (): &()) -> garde::Result {
-        if attributes.iter().all(|(k, v)| {
-            (1..=32).contains(&k.chars().count()) && v.chars().count() <= 100
-        }) {
+        if attributes
+            .iter()
+            .all(|(k, v)| (1..=32).contains(&k.chars().count()) && v.chars().count() <= 100)
+        {
             Ok(())
         } else {
             Err(garde::Error::new("an entry is too long"))
@@ -297,7 +302,11 @@ pub struct Case {
 impl Case {
     #[must_use]
     pub fn new(valid: bool) -> Self {
-        let input = if valid { valid_input() } else { invalid_input() };
+        let input = if valid {
+            valid_input()
+        } else {
+            invalid_input()
+        };
         Self {
             pact: input.clone().into(),
             validator: input.clone().into(),

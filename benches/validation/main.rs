@@ -16,7 +16,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime};
+use criterion::{BenchmarkGroup, Criterion, criterion_group, measurement::WallTime};
 
 mod cart;
 mod order;
@@ -55,7 +55,11 @@ macro_rules! check {
         assert_eq!(hand.is_ok(), $valid, "hand");
         if let Err(report) = hand {
             assert_eq!(report.len(), $errors, "hand");
-            assert!(report.iter().all(|e| !e.path.is_empty() && !e.message.is_empty() && !e.code.is_empty()));
+            assert!(
+                report
+                    .iter()
+                    .all(|e| !e.path.is_empty() && !e.message.is_empty() && !e.code.is_empty())
+            );
         }
     }};
 }
@@ -104,5 +108,48 @@ fn cart(c: &mut Criterion) {
     }
 }
 
+/// `PACT_BENCH_CALLS=shape:valid|invalid:contender:n` calls one contender `n` times and
+/// exits, for instruction counts: the difference between `n = 1000` and `n = 0` under
+/// `valgrind --tool=callgrind`, divided by 1000, is one call's cost (see the README).
+fn calls(spec: &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let [shape, validity, contender, n] = parts[..] else {
+        panic!("PACT_BENCH_CALLS=shape:valid|invalid:contender:n, not {spec}");
+    };
+    let valid = validity == "valid";
+    let n: usize = n.parse().expect("a count");
+    macro_rules! run {
+        ($case:expr) => {{
+            let case = $case;
+            // Once outside the count: garde's and validator's regexes compile on first use.
+            let mut ok = case.pact().is_ok() && case.validator().is_ok() && case.garde().is_ok();
+            for _ in 0..n {
+                ok ^= match contender {
+                    "pact" => black_box(&case).pact().is_ok(),
+                    "validator" => black_box(&case).validator().is_ok(),
+                    "garde" => black_box(&case).garde().is_ok(),
+                    "hand" => black_box(&case).hand().is_ok(),
+                    other => panic!("no contender {other}"),
+                };
+            }
+            black_box(ok);
+        }};
+    }
+    match shape {
+        "signup" => run!(signup::Case::new(valid)),
+        "order" => run!(order::Case::new(valid)),
+        "cart" => run!(cart::Case::new(valid)),
+        other => panic!("no shape {other}"),
+    }
+}
+
 criterion_group!(benches, signup, order, cart);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("PACT_BENCH_CALLS") {
+        calls(&spec);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -204,10 +204,12 @@ pub mod garde_dto {
 pub mod hand {
     use super::{Errors, FieldError, Order};
 
+    type Class = fn(u8) -> bool;
+
     /// `bytes` splits into runs matched by `parts`: `(class, min, max)` each, in order.
-    fn runs(mut bytes: &[u8], parts: &[(fn(&u8) -> bool, usize, usize)]) -> bool {
+    fn runs(mut bytes: &[u8], parts: &[(Class, usize, usize)]) -> bool {
         for &(class, min, max) in parts {
-            let taken = bytes.iter().take(max).take_while(|b| class(b)).count();
+            let taken = bytes.iter().take(max).take_while(|&&b| class(b)).count();
             if taken < min {
                 return false;
             }
@@ -216,20 +218,20 @@ pub mod hand {
         bytes.is_empty()
     }
 
-    fn upper(b: &u8) -> bool {
+    fn upper(b: u8) -> bool {
         b.is_ascii_uppercase()
     }
-    fn digit(b: &u8) -> bool {
+    fn digit(b: u8) -> bool {
         b.is_ascii_digit()
     }
-    fn upper_or_digit(b: &u8) -> bool {
+    fn upper_or_digit(b: u8) -> bool {
         b.is_ascii_uppercase() || b.is_ascii_digit()
     }
-    fn dash(b: &u8) -> bool {
-        *b == b'-'
+    fn dash(b: u8) -> bool {
+        b == b'-'
     }
-    fn space(b: &u8) -> bool {
-        *b == b' '
+    fn space(b: u8) -> bool {
+        b == b' '
     }
 
     fn is_reference(text: &str) -> bool {
@@ -257,19 +259,19 @@ pub mod hand {
     /// belongs to the inward code, so both readings are tried.
     fn is_postcode(text: &str) -> bool {
         let bytes = text.as_bytes();
-        let letters = bytes.iter().take(2).take_while(|b| upper(b)).count();
+        let letters = bytes.iter().take(2).take_while(|&&b| upper(b)).count();
         (1..=letters).any(|letters| {
             let rest = &bytes[letters..];
-            rest.first().is_some_and(digit)
+            rest.first().is_some_and(|&b| digit(b))
                 && [true, false].into_iter().any(|extra| {
                     let mut rest = &rest[1..];
                     if extra {
                         match rest.first() {
-                            Some(b) if upper_or_digit(b) => rest = &rest[1..],
+                            Some(&b) if upper_or_digit(b) => rest = &rest[1..],
                             _ => return false,
                         }
                     }
-                    if rest.first().is_some_and(space) {
+                    if rest.first().is_some_and(|&b| space(b)) {
                         rest = &rest[1..];
                     }
                     runs(rest, &[(digit, 1, 1), (upper, 2, 2)])
@@ -367,7 +369,11 @@ pub struct Case {
 impl Case {
     #[must_use]
     pub fn new(valid: bool) -> Self {
-        let input = if valid { valid_input() } else { invalid_input() };
+        let input = if valid {
+            valid_input()
+        } else {
+            invalid_input()
+        };
         Self {
             pact: input.clone().into(),
             validator: input.clone().into(),

@@ -376,7 +376,6 @@ pub mod hand {
     }
 }
 
-
 /// Every contender's input, converted outside the timed loop.
 pub struct Case {
     pub input: Signup,
@@ -391,7 +390,11 @@ pub const INVALID_ERRORS: usize = 4;
 impl Case {
     #[must_use]
     pub fn new(valid: bool) -> Self {
-        let input = if valid { valid_input() } else { invalid_input() };
+        let input = if valid {
+            valid_input()
+        } else {
+            invalid_input()
+        };
         Self {
             pact: input.clone().into(),
             validator: input.clone().into(),

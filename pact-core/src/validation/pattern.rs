@@ -35,6 +35,14 @@ impl Matcher for regex::Regex {
     }
 }
 
+/// A lazily built matcher, such as a `static LazyLock<Regex>`.
+impl<M: Matcher> Matcher for std::sync::LazyLock<M> {
+    #[inline]
+    fn is_match(&self, text: &str) -> bool {
+        M::is_match(self, text)
+    }
+}
+
 impl<F: Fn(&str) -> bool> Matcher for F {
     #[inline]
     fn is_match(&self, text: &str) -> bool {

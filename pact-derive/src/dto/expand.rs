@@ -321,9 +321,17 @@ impl Cx<'_> {
                 respan(&quote!(#rules::#function(#value, #lit)), span)
             }
             RuleKind::Pattern(lit) => {
-                let function = quote_spanned!(span=> pattern);
+                let function = quote_spanned!(span=> pattern_with_message);
                 let (items, matcher) = super::pattern::matcher(lit, krate);
-                let check = respan(&quote!(#rules::#function(#value, #matcher, #lit)), span);
+                // The message `rules::pattern` would build, written out here.
+                let message = syn::LitStr::new(
+                    &format!("must match the pattern {}", lit.value()),
+                    lit.span(),
+                );
+                let check = respan(
+                    &quote!(#rules::#function(#value, #matcher, #lit, #message)),
+                    span,
+                );
                 quote! {{
                     #items
                     #check

@@ -111,16 +111,19 @@ fn patterns_compile_to_direct_checks_dfas_or_regex() {
     }
     // Unanchored; a run that what follows could begin; non-ASCII classes; alternatives that
     // are prefixes of one another, followed by more; multi-line anchors.
-    for pattern in [
-        "[0-9]{3}",
-        "^[a-z]+z$",
-        "^(?:a|ab)c$",
-        "(?m)^abc$",
-    ] {
+    for pattern in ["[0-9]{3}", "^[a-z]+z$", "^(?:a|ab)c$", "(?m)^abc$"] {
         assert_eq!(kind(pattern), "dense", "{pattern}");
     }
-    assert_eq!(kind(r"^\d{4}-\d{2}$"), "sparse", "Unicode digits: a large dense table");
+    assert_eq!(
+        kind(r"^\d{4}-\d{2}$"),
+        "sparse",
+        "Unicode digits: a large dense table"
+    );
     assert_eq!(kind(r"\w+@\w+"), "regex", "too large a DFA");
-    assert_eq!(kind(r"\bcat\b"), "regex", "no DFA runs a Unicode word boundary");
+    assert_eq!(
+        kind(r"\bcat\b"),
+        "regex",
+        "no DFA runs a Unicode word boundary"
+    );
     assert_eq!(kind(r"^\w{1000}$"), "regex", "too large a DFA");
 }

@@ -48,10 +48,11 @@ where
                                 ::core::option::Option::Some(3),
                             ) && __scanner.at_end()
                     }
-                    ::pact::validation::rules::pattern(
+                    ::pact::validation::rules::pattern_with_message(
                         __value,
                         &__pact_pattern,
                         "^[A-Z]{3}$",
+                        "must match the pattern ^[A-Z]{3}$",
                     )
                 } {
                     __errors.push(&__at, __error);

@@ -53,7 +53,9 @@ pub use email::email;
 pub use length::{length, length_bytes, non_empty};
 pub use net::{ip, ipv4, ipv6};
 pub use range::range;
-pub use string::{alphanumeric, ascii, contains, does_not_contain, pattern, prefix, suffix};
+pub use string::{
+    alphanumeric, ascii, contains, does_not_contain, pattern, pattern_with_message, prefix, suffix,
+};
 pub use traits::{AsStr, HasLength, ToParam};
 pub use url::url;
 

@@ -202,6 +202,30 @@ pub fn pattern<T: AsStr + ?Sized, M: Matcher + ?Sized>(
     }
 }
 
+/// [`pattern`] with its message written out beforehand (the derive writes
+/// `"must match the pattern {source}"` when it expands), so that a violation allocates only its
+/// param.
+#[doc(hidden)]
+#[inline]
+pub fn pattern_with_message<T: AsStr + ?Sized, M: Matcher + ?Sized>(
+    value: &T,
+    matcher: &M,
+    source: &'static str,
+    message: &'static str,
+) -> Result<(), RuleError> {
+    if matcher.is_match(value.as_str()) {
+        Ok(())
+    } else {
+        Err(pattern_error_with(source, message))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn pattern_error_with(source: &'static str, message: &'static str) -> RuleError {
+    RuleError::new("pattern", message).with_param("pattern", source)
+}
+
 #[cold]
 #[inline(never)]
 fn pattern_error(source: &'static str) -> RuleError {

@@ -3,8 +3,8 @@
 //! compiled here, once, into what runs: a direct check ([`direct`]), an embedded DFA ([`dfa`]),
 //! or, for what no DFA runs, a `regex::Regex` built on first use.
 
-mod direct;
 mod dfa;
+mod direct;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -159,12 +159,11 @@ fn direct_fn(plan: &Plan, module: &TokenStream) -> TokenStream {
                     quote!(|__byte: u8| ::core::matches!(__byte, #(#arms)|*))
                 };
                 let min = Literal::usize_unsuffixed(*min as usize);
-                let max = match max {
-                    Some(max) => {
-                        let max = Literal::usize_unsuffixed(*max as usize);
-                        quote!(::core::option::Option::Some(#max))
-                    }
-                    None => quote!(::core::option::Option::None),
+                let max = if let Some(max) = max {
+                    let max = Literal::usize_unsuffixed(*max as usize);
+                    quote!(::core::option::Option::Some(#max))
+                } else {
+                    quote!(::core::option::Option::None)
                 };
                 quote!(__scanner.run(#class, #min, #max))
             }
