@@ -22,15 +22,12 @@ pub fn ip<T: AsStr + ?Sized>(value: &T) -> Result<(), RuleError> {
     check(is_ip(value.as_str()), "ip", "must be a valid IP address")
 }
 
-/// As `str::parse::<IpAddr>`, without its second parse: IPv6 text always holds a `:` and IPv4
-/// text never does, so one parser decides.
+/// As `str::parse::<IpAddr>` (IPv4, then IPv6), without the IPv6 parse where it cannot
+/// succeed: IPv6 text always holds a `:`.
 #[inline]
 fn is_ip(text: &str) -> bool {
-    if text.bytes().any(|byte| byte == b':') {
-        text.parse::<Ipv6Addr>().is_ok()
-    } else {
-        text.parse::<Ipv4Addr>().is_ok()
-    }
+    text.parse::<Ipv4Addr>().is_ok()
+        || (text.bytes().any(|byte| byte == b':') && text.parse::<Ipv6Addr>().is_ok())
 }
 
 /// Checks that a string is an IPv4 address in dotted-decimal form: four decimal numbers of
