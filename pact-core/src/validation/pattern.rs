@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn the_scanner_consumes_what_each_step_matches() {
-        let mut scanner = Scanner::new("AB-12345");
+        let mut scanner = Scanner::new("AB-1234567");
         assert!(scanner.run(|b| b.is_ascii_uppercase(), 2, Some(2)));
         assert!(scanner.literal(b"-"));
         assert!(scanner.run(|b| b.is_ascii_digit(), 4, Some(6)));
