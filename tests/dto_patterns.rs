@@ -1,5 +1,5 @@
-//! `pattern(...)` rules run what the derive compiled when it expanded (a direct check, an
-//! embedded dense or sparse DFA, or `regex` for what no DFA runs), and each accepts exactly the
+//! `pattern(...)` rules run what the derive compiled when it expanded (a direct check, a small
+//! DFA written out as code, an embedded dense or sparse DFA, or `regex` for what no DFA runs), and each accepts exactly the
 //! strings `regex::Regex::is_match` accepts: checked on examples, on random strings and on
 //! random edits of the examples.
 use std::sync::LazyLock;
@@ -51,7 +51,12 @@ patterns! {
     Words: r"\w+@\w+" => ["ab@cd", "@", "é@ü"];
     Folded: "(?i)straße" => ["STRASSE", "Straße", "strasse", "STRAẞE"];
     Prefixes: "^(?:a|ab)c$" => ["ac", "abc", "abbc"];
+    // One alternative anchored, the other not: searched unanchored.
+    Mixed: "^ab+c|cd" => ["abbc", "xcd", "xabc", "cd"];
     AsciiBoundary: r"(?-u:\b)cat(?-u:\b)" => ["a cat", "concat", "cat!"];
+    // Over 32 states: embedded dense tables.
+    Long: "x[0-9]{40}" => ["x0123456789012345678901234567890123456789", "ax012345678901234567890123456789012345678"];
+    Pairs: "^(?:[a-z][0-9]){20}[a-z]+x$" => ["a1b2c3d4e5f6g7h8i9j0a1b2c3d4e5f6g7h8i9j0zx", "a1b2c3d4e5f6g7h8i9j0a1b2c3d4e5f6g7h8i9j0x"];
     // Left to `regex`: a Unicode word boundary.
     Boundary: r"\bcat\b" => ["a cat", "concat", "écat", "cat"];
 }

@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
-use regex_automata::Input;
 use regex_automata::dfa::{dense, sparse};
+use regex_automata::{Anchored, Input};
 
 /// Something that decides whether a `pattern(...)` rule matches a string: a [`regex::Regex`]
 /// (unanchored search, as [`Regex::is_match`](regex::Regex::is_match)), a function
@@ -60,16 +60,19 @@ pub struct Aligned<B: ?Sized>(pub B);
 #[doc(hidden)]
 pub struct DenseDfa {
     bytes: &'static [u8],
+    anchored: bool,
     dfa: OnceLock<Option<dense::DFA<&'static [u32]>>>,
     source: &'static str,
 }
 
 impl DenseDfa {
-    /// A DFA over `bytes` (4-byte aligned), compiled from `source`.
+    /// A DFA over `bytes` (4-byte aligned), compiled from `source`; `anchored` when it was
+    /// built with anchored start states only (every match of `source` starts at the start).
     #[must_use]
-    pub const fn new(bytes: &'static Aligned<[u8]>, source: &'static str) -> Self {
+    pub const fn new(bytes: &'static Aligned<[u8]>, source: &'static str, anchored: bool) -> Self {
         Self {
             bytes: &bytes.0,
+            anchored,
             dfa: OnceLock::new(),
             source,
         }
@@ -85,7 +88,8 @@ impl Matcher for DenseDfa {
                 .map_err(|err| corrupt(self.source, &err))
                 .ok()
         });
-        dfa.as_ref().is_some_and(|dfa| search(dfa, text))
+        dfa.as_ref()
+            .is_some_and(|dfa| search(dfa, text, self.anchored))
     }
 }
 
@@ -93,16 +97,18 @@ impl Matcher for DenseDfa {
 #[doc(hidden)]
 pub struct SparseDfa {
     bytes: &'static [u8],
+    anchored: bool,
     dfa: OnceLock<Option<sparse::DFA<&'static [u8]>>>,
     source: &'static str,
 }
 
 impl SparseDfa {
-    /// A DFA over `bytes`, compiled from `source`.
+    /// A DFA over `bytes`, compiled from `source`; `anchored` as for [`DenseDfa::new`].
     #[must_use]
-    pub const fn new(bytes: &'static [u8], source: &'static str) -> Self {
+    pub const fn new(bytes: &'static [u8], source: &'static str, anchored: bool) -> Self {
         Self {
             bytes,
+            anchored,
             dfa: OnceLock::new(),
             source,
         }
@@ -118,15 +124,22 @@ impl Matcher for SparseDfa {
                 .map_err(|err| corrupt(self.source, &err))
                 .ok()
         });
-        dfa.as_ref().is_some_and(|dfa| search(dfa, text))
+        dfa.as_ref()
+            .is_some_and(|dfa| search(dfa, text, self.anchored))
     }
 }
 
-/// An unanchored, earliest search: whether any match exists, as `Regex::is_match`. The DFAs
-/// are built without quit bytes, so the search cannot give up; should it, the rule rejects.
+/// An earliest search: whether any match exists, as `Regex::is_match`; anchored only for a
+/// pattern all of whose matches start at the start, where it means the same. The DFAs are
+/// built without quit bytes, so the search cannot give up; should it, the rule rejects.
 #[inline]
-fn search<A: regex_automata::dfa::Automaton>(dfa: &A, text: &str) -> bool {
-    dfa.try_search_fwd(&Input::new(text).earliest(true))
+fn search<A: regex_automata::dfa::Automaton>(dfa: &A, text: &str, anchored: bool) -> bool {
+    let anchored = if anchored {
+        Anchored::Yes
+    } else {
+        Anchored::No
+    };
+    dfa.try_search_fwd(&Input::new(text).earliest(true).anchored(anchored))
         .is_ok_and(|found| found.is_some())
 }
 
@@ -238,8 +251,8 @@ mod tests {
     #[test]
     fn a_dfa_that_does_not_load_rejects() {
         static BYTES: &Aligned<[u8]> = &Aligned([0_u8; 8]);
-        static DFA: DenseDfa = DenseDfa::new(BYTES, "x");
-        static SPARSE: SparseDfa = SparseDfa::new(&[1, 2, 3], "x");
+        static DFA: DenseDfa = DenseDfa::new(BYTES, "x", false);
+        static SPARSE: SparseDfa = SparseDfa::new(&[1, 2, 3], "x", true);
         assert!(!DFA.is_match("x"));
         assert!(!SPARSE.is_match("x"));
     }

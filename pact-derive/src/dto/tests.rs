@@ -94,6 +94,7 @@ fn patterns_compile_to_direct_checks_dfas_or_regex() {
     use super::pattern::{Compiled, compile};
     let kind = |pattern: &str| match compile(pattern) {
         Compiled::Direct(_) => "direct",
+        Compiled::Dfa(dfa) if dfa.machine.is_some() => "machine",
         Compiled::Dfa(dfa) if dfa.dense => "dense",
         Compiled::Dfa(_) => "sparse",
         Compiled::Regex => "regex",
@@ -109,11 +110,28 @@ fn patterns_compile_to_direct_checks_dfas_or_regex() {
     ] {
         assert_eq!(kind(pattern), "direct", "{pattern}");
     }
-    // Unanchored; a run that what follows could begin; non-ASCII classes; alternatives that
-    // are prefixes of one another, followed by more; multi-line anchors.
-    for pattern in ["[0-9]{3}", "^[a-z]+z$", "^(?:a|ab)c$", "(?m)^abc$"] {
+    // Unanchored; a run that what follows could begin; alternatives that are prefixes of one
+    // another, followed by more; multi-line anchors; non-ASCII classes: small DFAs, as code.
+    for pattern in [
+        "[0-9]{3}",
+        "^[a-z]+z$",
+        "^(?:a|ab)c$",
+        "(?m)^abc$",
+        "^[^@]+@[^@]+$",
+        "(?i)straße",
+        "^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$",
+    ] {
+        assert_eq!(kind(pattern), "machine", "{pattern}");
+    }
+    // Over 32 states: an embedded table.
+    for pattern in ["x[0-9]{40}", "^(?:[a-z][0-9]){20}[a-z]+x$"] {
         assert_eq!(kind(pattern), "dense", "{pattern}");
     }
+    assert_eq!(
+        kind(r"^\p{L}+$"),
+        "sparse",
+        "Unicode letters: a large dense table"
+    );
     assert_eq!(
         kind(r"^\d{4}-\d{2}$"),
         "sparse",

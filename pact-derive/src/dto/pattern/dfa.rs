@@ -9,7 +9,12 @@ use regex_automata::util::syntax;
 /// A serialized DFA, in both byte orders (the target's is chosen when the user's crate
 /// compiles).
 pub struct Serialized {
+    /// The DFA as generated code, when it is small.
+    pub machine: Option<super::machine::Machine>,
     pub dense: bool,
+    /// Every match starts at the start (`^...`): the DFA has only anchored start states, and is
+    /// searched anchored, which means the same for such a pattern.
+    pub anchored: bool,
     pub little: Vec<u8>,
     pub big: Vec<u8>,
 }
@@ -24,14 +29,20 @@ const NFA_MAX: usize = 256 * 1024;
 const BUILD_MAX: usize = 1024 * 1024;
 const DFA_MAX: usize = 256 * 1024;
 
-/// The DFA of `source`, searched unanchored as `regex::Regex::is_match` searches: the same
+/// The DFA of `source`, searched as `regex::Regex::is_match` searches (unanchored, unless every
+/// match must start at the start, `anchored`, where both mean the same): the same
 /// syntax settings as `regex::Regex::new` (Unicode, UTF-8, no flags), no quit bytes, so a
 /// search never gives up.
-pub fn build(source: &str) -> Option<Serialized> {
+pub fn build(source: &str, anchored: bool) -> Option<Serialized> {
+    let start = if anchored {
+        StartKind::Anchored
+    } else {
+        StartKind::Unanchored
+    };
     let dfa = dense::Builder::new()
         .configure(
             dense::Config::new()
-                .start_kind(StartKind::Unanchored)
+                .start_kind(start)
                 .minimize(true)
                 .determinize_size_limit(Some(BUILD_MAX))
                 .dfa_size_limit(Some(DFA_MAX)),
@@ -40,13 +51,16 @@ pub fn build(source: &str) -> Option<Serialized> {
         .thompson(thompson::Config::new().nfa_size_limit(Some(NFA_MAX)))
         .build(source)
         .ok()?;
+    let machine = super::machine::machine(&dfa, anchored);
     let (little, pad) = dfa.to_bytes_little_endian();
     let little = little.get(pad..)?.to_vec();
     if little.len() <= DENSE_MAX {
         let (big, pad) = dfa.to_bytes_big_endian();
         let big = big.get(pad..)?.to_vec();
         return Some(Serialized {
+            machine,
             dense: true,
+            anchored,
             little,
             big,
         });
@@ -54,7 +68,9 @@ pub fn build(source: &str) -> Option<Serialized> {
     let sparse = dfa.to_sparse().ok()?;
     let little = sparse.to_bytes_little_endian();
     (little.len() <= SPARSE_MAX).then(|| Serialized {
+        machine,
         dense: false,
+        anchored,
         little,
         big: sparse.to_bytes_big_endian(),
     })

@@ -5,6 +5,7 @@
 
 mod dfa;
 mod direct;
+mod machine;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -80,14 +81,17 @@ pub enum Compiled {
 
 /// Compiles a pattern that [`check_pattern`] accepted.
 pub fn compile(source: &str) -> Compiled {
-    let plan = regex_syntax::Parser::new()
-        .parse(source)
-        .ok()
-        .and_then(|hir| direct::plan(&hir));
-    if let Some(plan) = plan {
+    let Ok(hir) = regex_syntax::Parser::new().parse(source) else {
+        return Compiled::Regex;
+    };
+    if let Some(plan) = direct::plan(&hir) {
         return Compiled::Direct(plan);
     }
-    dfa::build(source).map_or(Compiled::Regex, Compiled::Dfa)
+    let anchored = hir
+        .properties()
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start);
+    dfa::build(source, anchored).map_or(Compiled::Regex, Compiled::Dfa)
 }
 
 /// The items that define the matcher of the pattern `lit`, and an expression that borrows it
@@ -96,8 +100,16 @@ pub fn matcher(lit: &LitStr, krate: &Path) -> (TokenStream, TokenStream) {
     let module = quote!(#krate::validation::pattern);
     match compile(&lit.value()) {
         Compiled::Direct(plan) => (direct_fn(&plan, &module), quote!(&__pact_pattern)),
+        Compiled::Dfa(dfa) if dfa.machine.is_some() => (
+            dfa.machine
+                .as_ref()
+                .map(machine::machine_fn)
+                .unwrap_or_default(),
+            quote!(&__pact_pattern),
+        ),
         Compiled::Dfa(dfa) => {
             let little = Literal::byte_string(&dfa.little);
+            let anchored = dfa.anchored;
             let big = Literal::byte_string(&dfa.big);
             let items = if dfa.dense {
                 quote! {
@@ -105,7 +117,7 @@ pub fn matcher(lit: &LitStr, krate: &Path) -> (TokenStream, TokenStream) {
                     static __PACT_DFA: &#module::Aligned<[u8]> = &#module::Aligned(*#little);
                     #[cfg(not(target_endian = "little"))]
                     static __PACT_DFA: &#module::Aligned<[u8]> = &#module::Aligned(*#big);
-                    static __PACT_PATTERN: #module::DenseDfa = #module::DenseDfa::new(__PACT_DFA, #lit);
+                    static __PACT_PATTERN: #module::DenseDfa = #module::DenseDfa::new(__PACT_DFA, #lit, #anchored);
                 }
             } else {
                 quote! {
@@ -113,7 +125,7 @@ pub fn matcher(lit: &LitStr, krate: &Path) -> (TokenStream, TokenStream) {
                     static __PACT_DFA: &[u8] = #little;
                     #[cfg(not(target_endian = "little"))]
                     static __PACT_DFA: &[u8] = #big;
-                    static __PACT_PATTERN: #module::SparseDfa = #module::SparseDfa::new(__PACT_DFA, #lit);
+                    static __PACT_PATTERN: #module::SparseDfa = #module::SparseDfa::new(__PACT_DFA, #lit, #anchored);
                 }
             };
             (items, quote!(&__PACT_PATTERN))
