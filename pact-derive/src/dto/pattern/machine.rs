@@ -27,10 +27,13 @@ enum Next {
     State(usize),
 }
 
-/// The state machine of a DFA: for each state, its transitions as `(first, last, next)`
-/// byte ranges, and whether the end of the text, there, ends a match.
+/// A state's transitions as `(first, last, next)` byte ranges, and whether the end of the
+/// text, there, ends a match.
+type State = (Vec<(u8, u8, Next)>, bool);
+
+/// The state machine of a DFA, its start state first.
 pub struct Machine {
-    states: Vec<(Vec<(u8, u8, Next)>, bool)>,
+    states: Vec<State>,
 }
 
 /// The machine of `dfa` (searched `anchored` or not), if it is small.
