@@ -1,6 +1,7 @@
 //! The matchers of `pattern(...)` rules. `#[derive(Dto)]` compiles every pattern when it
-//! expands: a simple anchored pattern becomes a generated check over a [`Scanner`], any other
-//! a DFA serialized into the binary ([`DenseDfa`], [`SparseDfa`]), read in place on first use
+//! expands: a simple anchored pattern becomes a generated check over a [`Scanner`]; any other
+//! a DFA, written out as a generated `match` on state and byte when it is small, else
+//! serialized into the binary ([`DenseDfa`], [`SparseDfa`]) and read in place on first use
 //! (validated, never copied, never allocating). Only a pattern that no DFA can run (Unicode
 //! word boundaries) or that is too large for one is left to the `regex` crate.
 //!
