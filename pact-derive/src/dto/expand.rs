@@ -299,17 +299,32 @@ impl Cx<'_> {
                 exclusive_min,
                 exclusive_max,
             } => {
-                let function = quote_spanned!(span=> range);
+                let message = super::bounds::range_message(
+                    min.as_ref(),
+                    max.as_ref(),
+                    exclusive_min.as_ref(),
+                    exclusive_max.as_ref(),
+                );
                 let (min, max, emin, emax) = (
                     some_ref(min.as_ref()),
                     some_ref(max.as_ref()),
                     some_ref(exclusive_min.as_ref()),
                     some_ref(exclusive_max.as_ref()),
                 );
-                respan(
-                    &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
-                    span,
-                )
+                if let Some(message) = message {
+                    // Literal bounds: the message `range` would build, written out here.
+                    let function = quote_spanned!(span=> range_with_message);
+                    respan(
+                        &quote!(#rules::#function(#value, #min, #max, #emin, #emax, #message)),
+                        span,
+                    )
+                } else {
+                    let function = quote_spanned!(span=> range);
+                    respan(
+                        &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
+                        span,
+                    )
+                }
             }
             // All of the call at the rule, so that "`u32` is not a string" points there alone.
             RuleKind::Simple(name) => {

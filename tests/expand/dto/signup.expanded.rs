@@ -69,12 +69,13 @@ where
         {
             let __value = &self.age;
             let __at = __path.field("age");
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::range(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::range_with_message(
                 __value,
                 ::core::option::Option::Some(&18),
                 ::core::option::Option::Some(&150),
                 ::core::option::Option::None,
                 ::core::option::Option::None,
+                "must be between 18 and 150",
             ) {
                 __errors.push(&__at, __error);
             }

@@ -52,7 +52,7 @@ pub use compare::{OptionLike, must_match, one_of, required};
 pub use email::email;
 pub use length::{length, length_bytes, non_empty};
 pub use net::{ip, ipv4, ipv6};
-pub use range::range;
+pub use range::{range, range_with_message};
 pub use string::{
     alphanumeric, ascii, contains, does_not_contain, pattern, pattern_with_message, prefix, suffix,
 };
