@@ -284,14 +284,28 @@ impl Cx<'_> {
                 equal,
                 bytes,
             } => {
-                let function = if *bytes {
-                    quote_spanned!(span=> length_bytes)
+                let messages = if *bytes {
+                    None
                 } else {
-                    quote_spanned!(span=> length)
+                    super::bounds::length_messages(min.as_ref(), max.as_ref(), equal.as_ref())
                 };
                 let (min, max, equal) =
                     (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
-                respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
+                if let Some((characters, items)) = messages {
+                    // Literal bounds: the messages `length` would build, written out here.
+                    let function = quote_spanned!(span=> length_with_messages);
+                    respan(
+                        &quote!(#rules::#function(#value, #min, #max, #equal, #characters, #items)),
+                        span,
+                    )
+                } else {
+                    let function = if *bytes {
+                        quote_spanned!(span=> length_bytes)
+                    } else {
+                        quote_spanned!(span=> length)
+                    };
+                    respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
+                }
             }
             RuleKind::Range {
                 min,

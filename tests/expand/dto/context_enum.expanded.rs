@@ -98,11 +98,13 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
             Self::Iban { 0: __field0, .. } => {
                 let __value = __field0;
                 let __at = *__path;
-                if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+                if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                     __value,
                     ::core::option::Option::Some(15),
                     ::core::option::Option::Some(34),
                     ::core::option::Option::None,
+                    "must be between 15 and 34 characters long",
+                    "must have between 15 and 34 items",
                 ) {
                     __errors.push(&__at, __error);
                 }

@@ -50,7 +50,7 @@ mod uuid;
 pub use card::credit_card;
 pub use compare::{OptionLike, must_match, one_of, required};
 pub use email::email;
-pub use length::{length, length_bytes, non_empty};
+pub use length::{length, length_bytes, length_with_messages, non_empty};
 pub use net::{ip, ipv4, ipv6};
 pub use range::{range, range_with_message};
 pub use string::{
