@@ -10,6 +10,8 @@ mod dates;
 mod errors;
 mod normalize;
 mod path;
+#[doc(hidden)]
+pub mod pattern;
 pub mod rules;
 pub mod sanitize;
 mod traits;

@@ -136,6 +136,78 @@ pub fn check_order(
     cx.error_spanned_by(low_expr, format!("{reason}: no value can pass"));
 }
 
+/// The message `rules::range` writes for these bounds, when every bound given is an integer
+/// literal (whose value the runtime shows in decimal, whatever the integer type): written here
+/// so that the violation does not build it.
+pub fn range_message(
+    min: Option<&Expr>,
+    max: Option<&Expr>,
+    exclusive_min: Option<&Expr>,
+    exclusive_max: Option<&Expr>,
+) -> Option<String> {
+    let int = |expr: Option<&Expr>| -> Option<Option<i128>> {
+        match expr.map(literal) {
+            None => Some(None),
+            Some(Some(Bound::Int(n))) => Some(Some(n)),
+            Some(_) => None,
+        }
+    };
+    let (min, max) = (int(min)?, int(max)?);
+    let (exclusive_min, exclusive_max) = (int(exclusive_min)?, int(exclusive_max)?);
+    if let (Some(min), Some(max), None, None) = (min, max, exclusive_min, exclusive_max) {
+        return Some(format!("must be between {min} and {max}"));
+    }
+    let parts: Vec<String> = [
+        ("at least ", min),
+        ("greater than ", exclusive_min),
+        ("at most ", max),
+        ("less than ", exclusive_max),
+    ]
+    .into_iter()
+    .filter_map(|(words, bound)| Some(format!("{words}{}", bound?)))
+    .collect();
+    (!parts.is_empty()).then(|| format!("must be {}", parts.join(" and ")))
+}
+
+/// The messages `rules::length` writes for these bounds, in characters and in items, when
+/// every bound given is an integer literal.
+pub fn length_messages(
+    min: Option<&Expr>,
+    max: Option<&Expr>,
+    equal: Option<&Expr>,
+) -> Option<(String, String)> {
+    let int = |expr: Option<&Expr>| -> Option<Option<i128>> {
+        match expr.map(literal) {
+            None => Some(None),
+            Some(Some(Bound::Int(n))) => Some(Some(n)),
+            Some(_) => None,
+        }
+    };
+    let (min, max, equal) = (int(min)?, int(max)?, int(equal)?);
+    let message = |unit: &str, long: bool| {
+        let noun = |count: i128| {
+            if count == 1 {
+                unit.strip_suffix('s').unwrap_or(unit).to_owned()
+            } else {
+                unit.to_owned()
+            }
+        };
+        let bound = match (equal, min, max) {
+            (Some(equal), _, _) => format!("exactly {equal} {}", noun(equal)),
+            (None, Some(min), Some(max)) => format!("between {min} and {max} {}", noun(max)),
+            (None, Some(min), None) => format!("at least {min} {}", noun(min)),
+            (None, None, Some(max)) => format!("at most {max} {}", noun(max)),
+            (None, None, None) => format!("of a valid number of {unit}"),
+        };
+        if long {
+            format!("must be {bound} long")
+        } else {
+            format!("must have {bound}")
+        }
+    };
+    Some((message("characters", true), message("items", false)))
+}
+
 /// The value of a numeric literal, possibly negated.
 fn literal(expr: &syn::Expr) -> Option<Bound> {
     match expr {

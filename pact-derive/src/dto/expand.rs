@@ -283,34 +283,18 @@ impl Cx<'_> {
                 max,
                 equal,
                 bytes,
-            } => {
-                let function = if *bytes {
-                    quote_spanned!(span=> length_bytes)
-                } else {
-                    quote_spanned!(span=> length)
-                };
-                let (min, max, equal) =
-                    (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
-                respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
-            }
+            } => length_call(&rules, value, span, [min, max, equal], *bytes),
             RuleKind::Range {
                 min,
                 max,
                 exclusive_min,
                 exclusive_max,
-            } => {
-                let function = quote_spanned!(span=> range);
-                let (min, max, emin, emax) = (
-                    some_ref(min.as_ref()),
-                    some_ref(max.as_ref()),
-                    some_ref(exclusive_min.as_ref()),
-                    some_ref(exclusive_max.as_ref()),
-                );
-                respan(
-                    &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
-                    span,
-                )
-            }
+            } => range_call(
+                &rules,
+                value,
+                span,
+                [min, max, exclusive_min, exclusive_max],
+            ),
             // All of the call at the rule, so that "`u32` is not a string" points there alone.
             RuleKind::Simple(name) => {
                 let function = Ident::new(name, span);
@@ -321,11 +305,19 @@ impl Cx<'_> {
                 respan(&quote!(#rules::#function(#value, #lit)), span)
             }
             RuleKind::Pattern(lit) => {
-                let function = quote_spanned!(span=> pattern);
-                let check = respan(&quote!(#rules::#function(#value, &__PATTERN, #lit)), span);
+                let function = quote_spanned!(span=> pattern_with_message);
+                let (items, matcher) = super::pattern::matcher(lit, krate);
+                // The message `rules::pattern` would build, written out here.
+                let message = syn::LitStr::new(
+                    &format!("must match the pattern {}", lit.value()),
+                    lit.span(),
+                );
+                let check = respan(
+                    &quote!(#rules::#function(#value, #matcher, #lit, #message)),
+                    span,
+                );
                 quote! {{
-                    static __PATTERN: ::std::sync::LazyLock<#krate::__private::Regex> =
-                        ::std::sync::LazyLock::new(|| #krate::__private::compile_regex(#lit));
+                    #items
                     #check
                 }}
             }
@@ -349,6 +341,74 @@ impl Cx<'_> {
             }
         };
         push(&call, &overrides(&rule.overrides))
+    }
+}
+
+/// `rules::length(...)` (or `length_bytes`), or `length_with_messages` with the messages written
+/// out when the bounds are literals.
+fn length_call(
+    rules: &TokenStream,
+    value: &TokenStream,
+    span: Span,
+    [min, max, equal]: [&Option<Expr>; 3],
+    bytes: bool,
+) -> TokenStream {
+    let messages = if bytes {
+        None
+    } else {
+        super::bounds::length_messages(min.as_ref(), max.as_ref(), equal.as_ref())
+    };
+    let (min, max, equal) = (some(min.as_ref()), some(max.as_ref()), some(equal.as_ref()));
+    if let Some((characters, items)) = messages {
+        // Literal bounds: the messages `length` would build, written out here.
+        let function = quote_spanned!(span=> length_with_messages);
+        respan(
+            &quote!(#rules::#function(#value, #min, #max, #equal, #characters, #items)),
+            span,
+        )
+    } else {
+        let function = if bytes {
+            quote_spanned!(span=> length_bytes)
+        } else {
+            quote_spanned!(span=> length)
+        };
+        respan(&quote!(#rules::#function(#value, #min, #max, #equal)), span)
+    }
+}
+
+/// `rules::range(...)`, or `range_with_message` with the message written out when the bounds
+/// are integer literals.
+fn range_call(
+    rules: &TokenStream,
+    value: &TokenStream,
+    span: Span,
+    [min, max, exclusive_min, exclusive_max]: [&Option<Expr>; 4],
+) -> TokenStream {
+    let message = super::bounds::range_message(
+        min.as_ref(),
+        max.as_ref(),
+        exclusive_min.as_ref(),
+        exclusive_max.as_ref(),
+    );
+    let (min, max, emin, emax) = (
+        some_ref(min.as_ref()),
+        some_ref(max.as_ref()),
+        some_ref(exclusive_min.as_ref()),
+        some_ref(exclusive_max.as_ref()),
+    );
+    if let Some(message) = message {
+        // Literal bounds: the message `range` would build, written out here.
+        let function = quote_spanned!(span=> range_with_message);
+        respan(
+            &quote!(#rules::#function(#value, #min, #max, #emin, #emax, #message)),
+            span,
+        )
+    } else {
+        let function = quote_spanned!(span=> range);
+        respan(
+            &quote!(#rules::#function(#value, #min, #max, #emin, #emax)),
+            span,
+        )
     }
 }
 

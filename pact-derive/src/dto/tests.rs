@@ -88,3 +88,60 @@ fn reports_every_mistake_without_panicking() {
         assert!(!out.contains("compile_error"), "{case}: {out}");
     }
 }
+
+#[test]
+fn patterns_compile_to_direct_checks_dfas_or_regex() {
+    use super::pattern::{Compiled, compile};
+    let kind = |pattern: &str| match compile(pattern) {
+        Compiled::Direct(_) => "direct",
+        Compiled::Dfa(dfa) if dfa.machine.is_some() => "machine",
+        Compiled::Dfa(dfa) if dfa.dense => "dense",
+        Compiled::Dfa(_) => "sparse",
+        Compiled::Regex => "regex",
+    };
+    for pattern in [
+        "^[0-9]{5}$",
+        "^[A-Z]{2}-[0-9]{4,6}$",
+        "^(?:usd|eur|gbp)$",
+        "(?i)^abc[0-9]{2}",
+        "^(?:foo|bar)-[0-9]{1,3}$",
+        "^ab?c$",
+        "^$",
+    ] {
+        assert_eq!(kind(pattern), "direct", "{pattern}");
+    }
+    // Unanchored; a run that what follows could begin; alternatives that are prefixes of one
+    // another, followed by more; multi-line anchors; non-ASCII classes: small DFAs, as code.
+    for pattern in [
+        "[0-9]{3}",
+        "^[a-z]+z$",
+        "^(?:a|ab)c$",
+        "(?m)^abc$",
+        "^[^@]+@[^@]+$",
+        "(?i)straße",
+        "^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$",
+    ] {
+        assert_eq!(kind(pattern), "machine", "{pattern}");
+    }
+    // Over 32 states: an embedded table.
+    for pattern in ["x[0-9]{40}", "^(?:[a-z][0-9]){20}[a-z]+x$"] {
+        assert_eq!(kind(pattern), "dense", "{pattern}");
+    }
+    assert_eq!(
+        kind(r"^\p{L}+$"),
+        "sparse",
+        "Unicode letters: a large dense table"
+    );
+    assert_eq!(
+        kind(r"^\d{4}-\d{2}$"),
+        "sparse",
+        "Unicode digits: a large dense table"
+    );
+    assert_eq!(kind(r"\w+@\w+"), "regex", "too large a DFA");
+    assert_eq!(
+        kind(r"\bcat\b"),
+        "regex",
+        "no DFA runs a Unicode word boundary"
+    );
+    assert_eq!(kind(r"^\w{1000}$"), "regex", "too large a DFA");
+}

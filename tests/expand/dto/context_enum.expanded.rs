@@ -37,9 +37,23 @@ where
             }
             if let ::core::option::Option::Some(__value) = __value {
                 if let ::core::result::Result::Err(__error) = {
-                    static __PATTERN: ::std::sync::LazyLock<::pact::__private::Regex> = ::std::sync::LazyLock::new(||
-                    ::pact::__private::compile_regex("^[A-Z]{3}$"));
-                    ::pact::validation::rules::pattern(__value, &__PATTERN, "^[A-Z]{3}$")
+                    fn __pact_pattern(__text: &str) -> bool {
+                        let mut __scanner = ::pact::validation::pattern::Scanner::new(
+                            __text,
+                        );
+                        __scanner
+                            .run(
+                                |__byte: u8| ::core::matches!(__byte, b'A'..= b'Z'),
+                                3,
+                                ::core::option::Option::Some(3),
+                            ) && __scanner.at_end()
+                    }
+                    ::pact::validation::rules::pattern_with_message(
+                        __value,
+                        &__pact_pattern,
+                        "^[A-Z]{3}$",
+                        "must match the pattern ^[A-Z]{3}$",
+                    )
                 } {
                     __errors.push(&__at, __error);
                 }
@@ -118,11 +132,13 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
             Self::Iban { 0: __field0, .. } => {
                 let __value = __field0;
                 let __at = *__path;
-                if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+                if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                     __value,
                     ::core::option::Option::Some(15),
                     ::core::option::Option::Some(34),
                     ::core::option::Option::None,
+                    "must be between 15 and 34 characters long",
+                    "must have between 15 and 34 items",
                 ) {
                     __errors.push(&__at, __error);
                 }

@@ -12,11 +12,13 @@ where
         {
             let __value = &self.user_name;
             let __at = __path.field("userName");
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::Some(3),
                 ::core::option::Option::Some(20),
                 ::core::option::Option::None,
+                "must be between 3 and 20 characters long",
+                "must have between 3 and 20 items",
             ) {
                 __errors.push(&__at, __error);
             }
@@ -34,11 +36,13 @@ where
             ) {
                 __errors.push(&__at, __error);
             }
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::None,
                 ::core::option::Option::Some(254),
                 ::core::option::Option::None,
+                "must be at most 254 characters long",
+                "must have at most 254 items",
             ) {
                 __errors.push(&__at, __error);
             }
@@ -46,11 +50,13 @@ where
         {
             let __value = &self.password;
             let __at = __path.field("password");
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::Some(8),
                 ::core::option::Option::Some(128),
                 ::core::option::Option::None,
+                "must be between 8 and 128 characters long",
+                "must have between 8 and 128 items",
             ) {
                 __errors.push(&__at, __error);
             }
@@ -69,12 +75,13 @@ where
         {
             let __value = &self.age;
             let __at = __path.field("age");
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::range(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::range_with_message(
                 __value,
                 ::core::option::Option::Some(&18),
                 ::core::option::Option::Some(&150),
                 ::core::option::Option::None,
                 ::core::option::Option::None,
+                "must be between 18 and 150",
             ) {
                 __errors.push(&__at, __error);
             }
@@ -93,11 +100,13 @@ where
         {
             let __value = &self.tags;
             let __at = __path.field("tags");
-            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+            if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::None,
                 ::core::option::Option::Some(10),
                 ::core::option::Option::None,
+                "must be at most 10 characters long",
+                "must have at most 10 items",
             ) {
                 __errors.push(&__at, __error);
             }
@@ -105,11 +114,13 @@ where
                 __value,
                 &__at,
                 |__at, __element| {
-                    if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length(
+                    if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                         __element,
                         ::core::option::Option::Some(1),
                         ::core::option::Option::Some(20),
                         ::core::option::Option::None,
+                        "must be between 1 and 20 characters long",
+                        "must have between 1 and 20 items",
                     ) {
                         __errors.push(&__at, __error);
                     }

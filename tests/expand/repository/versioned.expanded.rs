@@ -521,4 +521,25 @@ const _: () = {
             ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
         }
     }
+    #[automatically_derived]
+    impl<__DB> ::pact::__private::UnitRepository<__DB> for Document
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> Document: ::pact::__private::EntityRow,
+        __DB: ::pact::__private::SqlBackend,
+        for<'__pact> Document: ::pact::__private::SqlEntity<__DB>,
+        i64: ::pact::__private::SqlBind<__DB>,
+    {
+        type Dyn = dyn DocumentRepository;
+        fn memory(
+            __pact_repository: ::pact::__private::MemoryRepository<Document>,
+        ) -> ::pact::__private::Arc<dyn DocumentRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+        fn sql(
+            __pact_repository: ::pact::__private::SqlRepository<__DB, Document>,
+        ) -> ::pact::__private::Arc<dyn DocumentRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
+    }
 };

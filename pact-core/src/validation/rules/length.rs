@@ -40,6 +40,22 @@ pub fn length<T: HasLength + ?Sized>(
     max: Option<usize>,
     equal: Option<usize>,
 ) -> Result<(), RuleError> {
+    if length_fits(value, min, max, equal) {
+        Ok(())
+    } else {
+        Err(length_error(value.length_unit(), min, max, equal))
+    }
+}
+
+/// Whether `value`'s length meets the bounds, counting characters only when the byte length
+/// does not already decide.
+#[inline]
+fn length_fits<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+) -> bool {
     let bytes = value.byte_length();
     // Every character takes 1 to 4 bytes, so the count lies in `lowest..=bytes`.
     let lowest = bytes.div_ceil(4);
@@ -47,15 +63,72 @@ pub fn length<T: HasLength + ?Sized>(
         && max.is_none_or(|max| bytes <= max)
         && equal.is_none_or(|equal| lowest == equal && bytes == equal);
     if surely_fits {
-        return Ok(());
+        return true;
     }
     let surely_fails = min.is_some_and(|min| bytes < min)
         || max.is_some_and(|max| lowest > max)
         || equal.is_some_and(|equal| equal < lowest || equal > bytes);
-    if !surely_fails && fits(value.length(), min, max, equal) {
+    !surely_fails && fits(value.length(), min, max, equal)
+}
+
+/// [`length`] with its messages written out beforehand, for values counted in `characters`
+/// and in `items` (the derive writes both when every bound is an integer literal), so that a
+/// violation builds only its params. Any other unit builds its message as [`length`] does.
+#[doc(hidden)]
+#[inline]
+pub fn length_with_messages<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+    characters: &'static str,
+    items: &'static str,
+) -> Result<(), RuleError> {
+    if length_fits(value, min, max, equal) {
         return Ok(());
     }
-    Err(length_error(value.length_unit(), min, max, equal))
+    let unit = value.length_unit();
+    Err(match unit {
+        "characters" => length_error_with(characters, min, max, equal),
+        "items" => length_error_with(items, min, max, equal),
+        _ => length_error(unit, min, max, equal),
+    })
+}
+
+/// A `length` violation with a message given: only its params are built.
+#[cold]
+#[inline(never)]
+fn length_error_with(
+    message: &'static str,
+    min: Option<usize>,
+    max: Option<usize>,
+    equal: Option<usize>,
+) -> RuleError {
+    let param = |name: u8, bound: usize| (name, Value::from(bound));
+    // The params as `length_error` builds them.
+    let params = match (min, max, equal) {
+        (None, None, None) => Params::new(),
+        (Some(min), None, None) => Params::one(name::MIN, min.into()),
+        (None, Some(max), None) => Params::one(name::MAX, max.into()),
+        (None, None, Some(equal)) => Params::one(name::EQUAL, equal.into()),
+        (Some(min), Some(max), None) => Params::two(param(name::MIN, min), param(name::MAX, max)),
+        (Some(min), None, Some(equal)) => {
+            Params::two(param(name::MIN, min), param(name::EQUAL, equal))
+        }
+        (None, Some(max), Some(equal)) => {
+            Params::two(param(name::MAX, max), param(name::EQUAL, equal))
+        }
+        (Some(min), Some(max), Some(equal)) => {
+            let mut params = Params::two(param(name::MIN, min), param(name::MAX, max));
+            params.push_known(name::EQUAL, equal.into());
+            params
+        }
+    };
+    RuleError {
+        code: Cow::Borrowed("length"),
+        message: Cow::Borrowed(message),
+        params,
+    }
 }
 
 /// Checks the number of bytes of a string's UTF-8 encoding (of elements, for a collection):

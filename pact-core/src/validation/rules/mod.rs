@@ -50,12 +50,16 @@ mod uuid;
 pub use card::credit_card;
 pub use compare::{OptionLike, must_match, one_of, required};
 pub use email::email;
-pub use length::{length, length_bytes, non_empty};
+pub use length::{length, length_bytes, length_with_messages, non_empty};
 pub use net::{ip, ipv4, ipv6};
-pub use range::range;
-pub use string::{alphanumeric, ascii, contains, does_not_contain, pattern, prefix, suffix};
+pub use range::{range, range_with_message};
+pub use string::{
+    alphanumeric, ascii, contains, does_not_contain, pattern, pattern_with_message, prefix, suffix,
+};
 pub use traits::{AsStr, HasLength, ToParam};
 pub use url::url;
+
+pub use crate::validation::pattern::Matcher;
 pub use uuid::uuid;
 
 use std::fmt::Write as _;

@@ -57,6 +57,67 @@ pub fn range<T: PartialOrd + ToParam + ?Sized>(
     }
 }
 
+/// [`range`] with its message written out beforehand (the derive writes it when every bound
+/// is an integer literal), so that a violation builds only its params.
+#[doc(hidden)]
+#[inline]
+pub fn range_with_message<T: PartialOrd + ToParam + ?Sized>(
+    value: &T,
+    min: Option<&T>,
+    max: Option<&T>,
+    exclusive_min: Option<&T>,
+    exclusive_max: Option<&T>,
+    message: &'static str,
+) -> Result<(), RuleError> {
+    let in_range = min.is_none_or(|min| matches!(value.partial_cmp(min), Some(Greater | Equal)))
+        && max.is_none_or(|max| matches!(value.partial_cmp(max), Some(Less | Equal)))
+        && exclusive_min.is_none_or(|min| value.partial_cmp(min) == Some(Greater))
+        && exclusive_max.is_none_or(|max| value.partial_cmp(max) == Some(Less));
+    let bounded =
+        min.is_some() || max.is_some() || exclusive_min.is_some() || exclusive_max.is_some();
+    if in_range && (bounded || value.partial_cmp(value).is_some()) {
+        Ok(())
+    } else {
+        Err(range_error_with(
+            min,
+            max,
+            exclusive_min,
+            exclusive_max,
+            message,
+        ))
+    }
+}
+
+/// [`range_error`]'s params, with a message given.
+#[cold]
+#[inline(never)]
+fn range_error_with<T: ToParam + ?Sized>(
+    min: Option<&T>,
+    max: Option<&T>,
+    exclusive_min: Option<&T>,
+    exclusive_max: Option<&T>,
+    message: &'static str,
+) -> RuleError {
+    let param = |name: u8, bound: &T| (name, bound.to_param());
+    let mut params = match (min, max) {
+        (Some(min), Some(max)) => Params::two(param(name::MIN, min), param(name::MAX, max)),
+        (Some(min), None) => Params::one(name::MIN, min.to_param()),
+        (None, Some(max)) => Params::one(name::MAX, max.to_param()),
+        (None, None) => Params::new(),
+    };
+    if let Some(bound) = exclusive_min {
+        params.push_known(name::EXCLUSIVE_MIN, bound.to_param());
+    }
+    if let Some(bound) = exclusive_max {
+        params.push_known(name::EXCLUSIVE_MAX, bound.to_param());
+    }
+    RuleError {
+        code: Cow::Borrowed("range"),
+        message: Cow::Borrowed(message),
+        params,
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn range_error<T: ToParam + ?Sized>(

@@ -1,8 +1,7 @@
 //! The character and substring rules, and `pattern`.
 
-use regex::Regex;
-
 use super::{AsStr, RuleError, check};
+use crate::validation::pattern::Matcher;
 
 /// Checks that a string holds only ASCII characters (the empty string passes).
 ///
@@ -169,8 +168,11 @@ fn text_error(code: &'static str, words: &str, param: &'static str, text: &str) 
     RuleError::new(code, message).with_param(param, text)
 }
 
-/// Checks that `regex` matches the string (anywhere, unless anchored with `^...$`). `source`
-/// is the regex as written, reported in the error; the derive compiles it once per process.
+/// Checks that `matcher` matches the string (anywhere, unless anchored with `^...$`), as
+/// [`Regex::is_match`](regex::Regex::is_match) does. `source` is the pattern as written,
+/// reported in the error. The derive passes a matcher it compiled when it expanded (a
+/// generated check or an embedded DFA); by hand, a [`regex::Regex`] or any `Fn(&str) -> bool`
+/// will do.
 ///
 /// ```
 /// use pact_core::validation::rules::pattern;
@@ -186,18 +188,42 @@ fn text_error(code: &'static str, words: &str, param: &'static str, text: &str) 
 /// ```
 ///
 /// # Errors
-/// Code `pattern`, param `pattern` (`source`), when the regex does not match.
+/// Code `pattern`, param `pattern` (`source`), when the pattern does not match.
 #[inline]
-pub fn pattern<T: AsStr + ?Sized>(
+pub fn pattern<T: AsStr + ?Sized, M: Matcher + ?Sized>(
     value: &T,
-    regex: &Regex,
+    matcher: &M,
     source: &'static str,
 ) -> Result<(), RuleError> {
-    if regex.is_match(value.as_str()) {
+    if matcher.is_match(value.as_str()) {
         Ok(())
     } else {
         Err(pattern_error(source))
     }
+}
+
+/// [`pattern`] with its message written out beforehand (the derive writes
+/// `"must match the pattern {source}"` when it expands), so that a violation allocates only its
+/// param.
+#[doc(hidden)]
+#[inline]
+pub fn pattern_with_message<T: AsStr + ?Sized, M: Matcher + ?Sized>(
+    value: &T,
+    matcher: &M,
+    source: &'static str,
+    message: &'static str,
+) -> Result<(), RuleError> {
+    if matcher.is_match(value.as_str()) {
+        Ok(())
+    } else {
+        Err(pattern_error_with(source, message))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn pattern_error_with(source: &'static str, message: &'static str) -> RuleError {
+    RuleError::new("pattern", message).with_param("pattern", source)
 }
 
 #[cold]

@@ -1,16 +1,5 @@
-//! Validation speed of `#[derive(pact::Dto)]` against `validator`, `garde` and hand-written
-//! checks, on the same signup request, in one criterion run:
-//!
-//! ```text
-//! cargo bench --bench validation -- --noplot
-//! ```
-//!
-//! Groups: `valid` (every rule passes) and `invalid_4` (exactly four fields fail one rule each:
-//! `user_name` too short, `email` malformed, `age` 17, `website` not a URL). Each group runs
-//! `pact`, `validator`, `garde`, `hand_light` and `hand_url`, and every contender builds its
-//! full error report, which is dropped inside the timed loop.
-//!
-//! The rules, as close as each library allows:
+//! The sign-up request: short strings, an e-mail address, a URL, a list of tags and one nested
+//! address with a zip `pattern`.
 //!
 //! | field | rules |
 //! | --- | --- |
@@ -22,34 +11,25 @@
 //! | `tags: Vec<String>` | at most 10 elements; each 1..=20 characters |
 //! | `address` (nested) | `street` 1..=80 characters, `city` 1..=50, `zip` `^[0-9]{5}$` |
 //!
-//! Differences between the contenders:
+//! Invalid: four fields fail one rule each (`user_name` too short, `email` malformed, `age` 17,
+//! `website` not a URL).
 //!
 //! - `validator` has no `alphanumeric` rule and no per-element rules: `user_name` uses
 //!   `custom(function = alphanumeric)` (`char::is_alphanumeric`, as pact and garde) and `tags`
 //!   uses `custom(function = tag_lengths)`, which reports one error at `tags` rather than one per
 //!   element. Its `zip` regex is a `LazyLock<Regex>` (`regex(path = *ZIP)`).
 //! - `email`: pact checks the WHATWG syntax with RFC 5321 limits by hand; validator uses the
-//!   WHATWG regexes (and IDNA for non-ASCII domains); garde uses its own parser. All accept the
-//!   valid address and reject the invalid one here.
+//!   WHATWG regexes (and IDNA for non-ASCII domains); garde uses its own parser.
 //! - `url`: pact checks RFC 3986 syntax by hand (no allocation); validator and garde call
 //!   `url::Url::parse`, which normalizes into a new `String`. The hand-written contenders come
-//!   in both flavours: `hand_light` checks a scheme, `://`, a non-empty host and printable
-//!   ASCII; `hand_url` calls `url::Url::parse`.
-//! - String lengths count characters everywhere (garde: `length(chars, ...)`).
-//! - The hand-written checks test the zip with `len() == 5` and ASCII digits instead of a regex,
-//!   and report errors as `(path, code, message)` with an owned path and static code and
-//!   message; pact's errors also own their code, message and a JSON map of params, validator's
-//!   and garde's hold their own structures.
-
-use std::hint::black_box;
-use std::time::Duration;
-
-use criterion::{Criterion, criterion_group, criterion_main};
+//!   in both flavours: `hand` checks a scheme, `://`, a non-empty host and printable ASCII;
+//!   `hand_url` calls `url::Url::parse`.
+//! - The hand-written checks test the zip with `len() == 5` and ASCII digits.
 
 /// The request as plain data: the hand-written contenders' type, and the source every other
 /// contender's input is converted from (outside the timed loop).
 #[derive(Clone)]
-struct Signup {
+pub struct Signup {
     user_name: String,
     email: String,
     password: String,
@@ -60,7 +40,7 @@ struct Signup {
 }
 
 #[derive(Clone)]
-struct Address {
+pub struct Address {
     street: String,
     city: String,
     zip: String,
@@ -93,7 +73,7 @@ fn invalid_input() -> Signup {
     }
 }
 
-mod pact_dto {
+pub mod pact_dto {
     #[derive(pact::Dto)]
     pub struct Signup {
         #[validate(length(min = 3, max = 20), alphanumeric)]
@@ -141,7 +121,7 @@ mod pact_dto {
     }
 }
 
-mod validator_dto {
+pub mod validator_dto {
     use std::sync::LazyLock;
 
     use garde::rules::pattern::regex::Regex;
@@ -216,7 +196,7 @@ mod validator_dto {
     }
 }
 
-mod garde_dto {
+pub mod garde_dto {
     #[derive(garde::Validate)]
     pub struct Signup {
         #[garde(length(chars, min = 3, max = 20), alphanumeric)]
@@ -265,40 +245,9 @@ mod garde_dto {
 }
 
 /// The same checks written out by hand, as a service without a validation library would.
-mod hand {
+pub mod hand {
+    use super::super::report::{Errors, FieldError, chars_within};
     use super::Signup;
-
-    /// One violation: where, and which rule.
-    pub struct FieldError {
-        pub path: String,
-        pub code: &'static str,
-        pub message: &'static str,
-    }
-
-    #[derive(Default)]
-    struct Errors(Vec<FieldError>);
-
-    impl Errors {
-        #[cold]
-        #[inline(never)]
-        fn push(&mut self, path: &str, code: &'static str, message: &'static str) {
-            self.0.push(FieldError {
-                path: path.to_owned(),
-                code,
-                message,
-            });
-        }
-
-        fn check(&mut self, ok: bool, path: &str, code: &'static str, message: &'static str) {
-            if !ok {
-                self.push(path, code, message);
-            }
-        }
-    }
-
-    fn chars_within(text: &str, min: usize, max: usize) -> bool {
-        (min..=max).contains(&text.chars().count())
-    }
 
     /// WHATWG "valid e-mail address": `atext`/`.` local part of at most 64 bytes, then
     /// dot-separated labels of letters, digits and inner hyphens, at most 63 bytes each.
@@ -407,11 +356,7 @@ mod hand {
             "pattern",
             "five digits",
         );
-        if errors.0.is_empty() {
-            Ok(())
-        } else {
-            Err(errors.0)
-        }
+        errors.finish()
     }
 
     /// The hand-written checks with the light URL check.
@@ -431,84 +376,50 @@ mod hand {
     }
 }
 
-/// Every contender must agree on the input before it is timed.
-fn check_inputs(input: &Signup, valid: bool, errors: usize) {
-    use garde::Validate as _;
-    use pact::Validate as _;
-    use validator::Validate as _;
+/// Every contender's input, converted outside the timed loop.
+pub struct Case {
+    pub input: Signup,
+    pub pact: pact_dto::Signup,
+    pub validator: validator_dto::Signup,
+    pub garde: garde_dto::Signup,
+}
 
-    let pact = pact_dto::Signup::from(input.clone()).validate();
-    assert_eq!(pact.is_ok(), valid, "pact: {pact:?}");
-    if let Err(report) = pact {
-        assert_eq!(report.len(), errors, "pact errors: {report}");
-    }
-    let validator = validator_dto::Signup::from(input.clone()).validate();
-    assert_eq!(validator.is_ok(), valid, "validator: {validator:?}");
-    if let Err(report) = validator {
-        assert_eq!(
-            report.field_errors().len(),
-            errors,
-            "validator errors: {report}"
-        );
-    }
-    let garde = garde_dto::Signup::from(input.clone()).validate();
-    assert_eq!(garde.is_ok(), valid, "garde: {garde:?}");
-    if let Err(report) = garde {
-        assert_eq!(report.iter().count(), errors, "garde errors: {report}");
-    }
-    for (name, result) in [
-        ("hand_light", hand::validate_light(input)),
-        ("hand_url", hand::validate_url(input)),
-    ] {
-        assert_eq!(result.is_ok(), valid, "{name}");
-        if let Err(report) = result {
-            let found: Vec<_> = report.iter().map(|e| (e.path.as_str(), e.code)).collect();
-            assert_eq!(found.len(), errors, "{name} errors: {found:?}");
-            assert!(report.iter().all(|e| !e.message.is_empty()));
+/// Errors each contender reports on the invalid input (validator: fields with errors).
+pub const INVALID_ERRORS: usize = 4;
+
+impl Case {
+    #[must_use]
+    pub fn new(valid: bool) -> Self {
+        let input = if valid {
+            valid_input()
+        } else {
+            invalid_input()
+        };
+        Self {
+            pact: input.clone().into(),
+            validator: input.clone().into(),
+            garde: input.clone().into(),
+            input,
         }
     }
+
+    pub fn pact(&self) -> Result<(), pact::ValidationErrors> {
+        pact::Validate::validate(&self.pact)
+    }
+
+    pub fn validator(&self) -> Result<(), validator::ValidationErrors> {
+        validator::Validate::validate(&self.validator)
+    }
+
+    pub fn garde(&self) -> Result<(), garde::Report> {
+        garde::Validate::validate(&self.garde)
+    }
+
+    pub fn hand(&self) -> Result<(), Vec<super::report::FieldError>> {
+        hand::validate_light(&self.input)
+    }
+
+    pub fn hand_url(&self) -> Result<(), Vec<super::report::FieldError>> {
+        hand::validate_url(&self.input)
+    }
 }
-
-fn group(c: &mut Criterion, name: &str, input: &Signup) {
-    use garde::Validate as _;
-    use pact::Validate as _;
-    use validator::Validate as _;
-
-    let pact_input = pact_dto::Signup::from(input.clone());
-    let validator_input = validator_dto::Signup::from(input.clone());
-    let garde_input = garde_dto::Signup::from(input.clone());
-
-    let mut group = c.benchmark_group(name);
-    group
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(50);
-    group.bench_function("pact", |b| {
-        b.iter(|| black_box(&pact_input).validate());
-    });
-    group.bench_function("validator", |b| {
-        b.iter(|| black_box(&validator_input).validate());
-    });
-    group.bench_function("garde", |b| {
-        b.iter(|| black_box(&garde_input).validate());
-    });
-    group.bench_function("hand_light", |b| {
-        b.iter(|| hand::validate_light(black_box(input)));
-    });
-    group.bench_function("hand_url", |b| {
-        b.iter(|| hand::validate_url(black_box(input)));
-    });
-    group.finish();
-}
-
-fn validation(c: &mut Criterion) {
-    let valid = valid_input();
-    let invalid = invalid_input();
-    check_inputs(&valid, true, 0);
-    check_inputs(&invalid, false, 4);
-    group(c, "valid", &valid);
-    group(c, "invalid_4", &invalid);
-}
-
-criterion_group!(benches, validation);
-criterion_main!(benches);
