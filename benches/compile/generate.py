@@ -121,6 +121,12 @@ pub enum Error{i} {
     ),
 }
 
+# The same DTOs with the `openapi` feature: what the generated `ToSchema` impls add.
+CASES["dto_pact_openapi"] = (
+    ['serde = { version = "1", features = ["derive"] }', PACT + ', features = ["openapi"] }'],
+    CASES["dto_pact"][1],
+)
+
 ENTITY_FIELDS = """    #[repo(id, generated)]
     pub id: i64,
     #[repo(unique)]

@@ -5,6 +5,7 @@
 #   benches/compile/run.sh            # everything (a few minutes on 2 cores)
 #   benches/compile/run.sh --quick    # skip the clean builds (reuses the build directories)
 #   COUNT=60 RUNS=5 OUT=/var/tmp/pact-compile benches/compile/run.sh
+#   ONLY="dto_none dto_pact dto_pact_openapi" benches/compile/run.sh   # some rows only
 #
 # Columns:
 # - clean: `cargo build` of the crate and all its dependencies in an empty build directory;
@@ -42,6 +43,7 @@ expanded_lines() {
 
 declare -A LINES
 row() {
+  if [[ -n "${ONLY:-}" && " $ONLY " != *" $1 "* ]]; then return; fi
   local name=$1 family=$2 crate="$OUT/$1" clean="-" inc=() noinc=() per_item="-"
   cp -n "$ROOT/Cargo.lock" "$crate/Cargo.lock" 2>/dev/null || true
   if [[ $QUICK == 0 ]]; then
@@ -70,7 +72,7 @@ row() {
 
 echo "| crate ($COUNT items) | clean (s) | incremental (s) | non-incremental (s) | lines/item |"
 echo "| --- | --- | --- | --- | --- |"
-for name in dto_none dto_pact dto_validator dto_garde; do row "$name" dto; done
+for name in dto_none dto_pact dto_pact_openapi dto_validator dto_garde; do row "$name" dto; done
 for name in error_thiserror error_apierror; do row "$name" error; done
 for name in entity_none entity_repo entity_repo_sqlite; do row "$name" entity; done
 for name in derive_pact derive_validator derive_garde; do row "$name" derive; done

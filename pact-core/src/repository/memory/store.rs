@@ -99,7 +99,7 @@ impl MemoryStore {
     /// none of them remain when it returns `Err`, panics, or is dropped before it completes.
     /// Units of one store run one at a time; `work` may run again (a fresh unit each time)
     /// when a table it copied was written outside any unit meanwhile, and after
-    /// [`MAX_ATTEMPTS`] such runs the unit fails as [`RepoError::Busy`](crate::RepoError).
+    /// 8 such runs the unit fails as [`RepoError::Busy`](crate::RepoError).
     ///
     /// # Errors
     /// What `work` returned, or `Busy` as above.
