@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 mod common;
 
+use common::hostile::{Scores, Strict, assert_bounded};
 use common::signup::{Signup, detail, pairs, violations};
 
 async fn json_signup(Valid(web::Json(signup)): Valid<web::Json<Signup>>) -> web::Json<Signup> {
@@ -347,53 +348,6 @@ async fn form_rule_violations_are_422() {
 }
 
 // ---- Hostile input: parser messages stay bounded and name JSON types ----
-
-/// A body with a map, so the parser's path echoes keys the client chose.
-#[derive(Debug, serde::Deserialize, serde::Serialize)]
-struct Scores {
-    scores: std::collections::HashMap<String, u8>,
-}
-
-/// A form or query that refuses unknown keys, so the parser echoes a key the client chose.
-#[derive(Debug, serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-struct Strict {
-    name: String,
-}
-
-impl pact::Normalize for Scores {
-    fn normalize(&mut self) {}
-}
-
-impl pact::Normalize for Strict {
-    fn normalize(&mut self) {}
-}
-
-impl<C: ?Sized> pact::ValidateWith<C> for Scores {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
-    }
-}
-
-impl<C: ?Sized> pact::ValidateWith<C> for Strict {
-    fn validate_into(&self, _: &C, _: &pact::validation::Path<'_>, _: &mut pact::ValidationErrors) {
-    }
-}
-
-/// What a hostile detail may hold at most: the parser's words, and each echoed piece of input
-/// cut to 64 characters and an ellipsis.
-fn assert_bounded(detail: &str, hostile: &str) {
-    assert!(
-        detail.chars().count() <= 321,
-        "{} chars: {detail}",
-        detail.len()
-    );
-    let too_long: String = hostile.chars().take(65).collect();
-    assert!(
-        !detail.contains(&too_long),
-        "echoes more than 64 characters: {detail}"
-    );
-    assert!(detail.contains('…'), "{detail}");
-}
 
 async fn scores(Valid(web::Json(scores)): Valid<web::Json<Scores>>) -> web::Json<Scores> {
     web::Json(scores)

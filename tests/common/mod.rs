@@ -2,4 +2,5 @@
 #![allow(dead_code, reason = "each test binary uses a part of the fixtures")]
 
 pub mod errors;
+pub mod hostile;
 pub mod signup;
