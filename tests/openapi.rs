@@ -164,6 +164,9 @@ pub enum UserError {
     #[error("database: {0}")]
     #[api(status = 503)]
     Database(String),
+    #[error("quota")]
+    #[api(status = 429, code = "quota", message = "Send at most {{limit}} requests.")]
+    Quota,
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -172,8 +175,8 @@ pub struct User {
     email: String,
 }
 
-#[utoipa::path(post, path = "/users", request_body = NewUser, responses((status = 201, description = "Created", body = User), UserError))]
-async fn create_user(Json(_user): Json<NewUser>) -> Json<User> {
+#[utoipa::path(post, path = "/users", request_body = NewUser, responses((status = 201, description = "Created", body = User), pact::openapi::Merged<(pact::Rejection, UserError)>))]
+async fn create_user(pact::axum::Valid(Json(_user)): pact::axum::Valid<Json<NewUser>>) -> Json<User> {
     Json(User {
         id: 1,
         email: String::new(),
@@ -340,7 +343,10 @@ fn enum_tagging_and_flatten_follow_serde() {
 fn errors_answer_one_problem_response_per_status() {
     let responses = serde_json::to_value(UserError::responses()).unwrap();
     let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
-    assert_eq!(statuses, ["400", "404", "409", "413", "422", "500", "503"]);
+    assert_eq!(
+        statuses,
+        ["400", "404", "409", "413", "422", "429", "500", "503"]
+    );
     let conflict = &responses["409"]["content"]["application/problem+json"];
     assert_eq!(
         conflict["schema"]["$ref"],
@@ -361,6 +367,43 @@ fn errors_answer_one_problem_response_per_status() {
     );
     let server = &responses["500"]["content"]["application/problem+json"];
     assert!(server.get("examples").is_none(), "5xx carry no detail");
+}
+
+/// A static message is documented as it is sent: `{{` in the format string is one `{`.
+#[test]
+fn static_messages_are_unescaped_in_examples() {
+    let responses = serde_json::to_value(UserError::responses()).unwrap();
+    let quota = &responses["429"]["content"]["application/problem+json"]["examples"]["quota"];
+    assert_eq!(quota["value"]["detail"], "Send at most {limit} requests.");
+    assert_eq!(
+        pact::ApiError::message(&UserError::Quota),
+        "Send at most {limit} requests."
+    );
+}
+
+/// A handler that takes `Valid<Json<T>>` lists `Merged<(pact::Rejection, UserError)>`: the
+/// extractor's 400, 413, 415 and 422 are in the document, merged with the handler's own (utoipa's
+/// own `responses(A, B)` would keep only `B`'s 400).
+#[test]
+fn extractor_rejections_are_documented() {
+    let doc = json();
+    let responses = &doc["paths"]["/users"]["post"]["responses"];
+    for status in ["400", "413", "415", "422", "500"] {
+        assert!(
+            responses[status]["content"]["application/problem+json"].is_object(),
+            "{status} is documented: {responses}"
+        );
+    }
+    let examples = &responses["415"]["content"]["application/problem+json"]["examples"];
+    assert_eq!(
+        examples["unsupported_media_type"]["value"]["code"],
+        "unsupported_media_type"
+    );
+    let bad = &responses["400"]["content"]["application/problem+json"]["examples"];
+    assert!(bad["malformed_request"].is_object(), "{bad}");
+    assert!(bad["invalid_sort"].is_object(), "UserError's own 400 is kept: {bad}");
+    let invalid = &responses["422"]["content"]["application/problem+json"]["examples"];
+    assert!(invalid["validation_failed"].is_object(), "{invalid}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The OpenAPI side of pact-core's own types: the responses of [`ValidationErrors`] and
-//! [`RepoError`], the schema of [`Page`], the query parameters of [`PageRequest`].
+//! The OpenAPI side of pact-core's own types: the responses of [`Rejection`],
+//! [`ValidationErrors`] and [`RepoError`], the schema of [`Page`], the query parameters of
+//! [`PageRequest`].
 
 use std::marker::PhantomData;
 
@@ -11,13 +12,48 @@ use utoipa::{IntoParams, IntoResponses, ToSchema};
 
 use super::build::{self, SchemaRef};
 use super::problem::{ResponseMap, Responses};
-use crate::ValidationErrors;
+use crate::{Rejection, ValidationErrors};
 use crate::repository::{Entity, Page, PageRequest, RepoError};
 
 impl IntoResponses for ValidationErrors {
     fn responses() -> ResponseMap {
         let mut responses = Responses::new();
         responses.validation_failed();
+        responses.build()
+    }
+}
+
+/// What the `Valid<...>` and `ValidWith<...>` extractors answer before the handler runs: 400
+/// (`malformed_request`), 413, 415, the 422 of [`ValidationErrors`], and the generic 500 of a
+/// missing validation context. List it in a handler's `responses(...)` beside its own errors.
+///
+/// ```
+/// use utoipa::IntoResponses as _;
+///
+/// let responses = pact_core::Rejection::responses();
+/// let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+/// assert_eq!(statuses, ["400", "413", "415", "422", "500"]);
+/// ```
+impl IntoResponses for Rejection {
+    fn responses() -> ResponseMap {
+        let mut responses = Responses::new();
+        responses.add(400, "malformed_request", None, None, None);
+        responses.add(
+            413,
+            "payload_too_large",
+            None,
+            None,
+            Some("The request body is larger than this endpoint accepts."),
+        );
+        responses.add(
+            415,
+            "unsupported_media_type",
+            None,
+            None,
+            Some("Expected a request body of type `application/json`."),
+        );
+        responses.validation_failed();
+        responses.server_error();
         responses.build()
     }
 }

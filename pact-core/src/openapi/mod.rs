@@ -12,6 +12,10 @@
 //!   [`RepoError`](crate::RepoError) its 400/404/409/413/422/503/500, [`Page<T>`](crate::Page) has a schema,
 //!   and [`PageRequest`](crate::PageRequest) (or [`PageParams<E>`] for an entity) is `IntoParams`.
 //!
+//! - [`Rejection`](crate::Rejection) documents what the `Valid<...>` extractors answer before a
+//!   handler runs (400, 413, 415, 422); [`Merged<(A, B)>`](Merged) lists several types'
+//!   responses without one replacing another's on a shared status.
+//!
 //! The responses refer to the `ProblemDetails` and `FieldError` schemas: add them to the
 //! document with [`ProblemSchemas`].
 //!
@@ -32,12 +36,14 @@
 #[doc(hidden)]
 pub mod build;
 mod impls;
+mod merged;
 #[doc(hidden)]
 pub mod problem;
 #[cfg(test)]
 mod tests;
 
 pub use impls::PageParams;
+pub use merged::Merged;
 #[doc(hidden)]
 pub use problem::Responses;
 
