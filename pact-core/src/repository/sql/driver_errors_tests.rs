@@ -21,6 +21,8 @@ const S: Statements = Statements {
     update: "",
     delete_by_id: "",
     finders: &[],
+    live: None,
+    soft_delete: None,
 };
 
 impl Entity for Order {

@@ -6,6 +6,7 @@ mod backends;
 #[cfg(feature = "_sqlx")]
 mod driver_errors;
 mod executor;
+mod lifecycle;
 mod query;
 
 use std::borrow::Cow;
@@ -290,6 +291,20 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
     /// # Errors
     /// [`RepoError::Backend`] when the value does not encode.
     fn bind_id(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds `Some(now)` (microseconds since the Unix epoch) as the `#[repo(soft_delete)]`
+    /// column's type: the first parameter of a soft `delete_by_id`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the entity has no `soft_delete` field, or the value does
+    /// not fit or encode.
+    fn bind_deleted_at(now: i64, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        let _ = (now, args);
+        Err(RepoError::backend(format!(
+            "{} has no `#[repo(soft_delete)]` field",
+            Self::NAME
+        )))
+    }
 }
 
 /// A repository of `E` on a sqlx pool. `#[derive(Repository)]` implements the entity's

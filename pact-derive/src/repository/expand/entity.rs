@@ -64,6 +64,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         quote!(#p::Dialect::#variant => &#statements,)
     });
     let version = version_support(entity, &p);
+    let lifecycle = super::lifecycle::entity_support(entity, &p);
     let memory = memory_support(entity, &p);
     let guards = guards(entity);
     quote! {
@@ -95,6 +96,8 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             }
 
             #version
+
+            #lifecycle
 
             #check_values
 
@@ -340,7 +343,14 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
         update,
         delete_by_id,
         finders,
+        live,
+        soft_delete,
     } = s;
+    let live = match live {
+        Some(live) => quote!(::core::option::Option::Some(#live)),
+        None => quote!(::core::option::Option::None),
+    };
+    let soft_delete = super::lifecycle::soft_delete_tokens(soft_delete.as_ref(), p);
     let finders = finders.iter().map(|f| {
         let sql::Finder {
             column,
@@ -370,6 +380,8 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
             update: #update,
             delete_by_id: #delete_by_id,
             finders: &[#(#finders),*],
+            live: #live,
+            soft_delete: #soft_delete,
         }
     }
 }
