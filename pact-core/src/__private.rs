@@ -228,7 +228,7 @@ pub use crate::repository::{
     SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
-pub use crate::repository::{SoftDelete, Stamp, Timestamp};
+pub use crate::repository::{SoftDelete, Stamp, Timestamp, Upsert};
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
 /// lacks one of these traits gets this one error rather than one per use of the id; its impls

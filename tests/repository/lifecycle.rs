@@ -1,7 +1,8 @@
 //! Timestamps and soft delete: `#[repo(created_at)]` and `#[repo(updated_at)]` set by the
 //! repository (to the microsecond, so every backend returns what it stored), and
 //! `#[repo(soft_delete)]` rows hidden from every read, restored, read with the deleted ones
-//! and purged; deleted rows keep their unique values.
+//! and purged; deleted rows keep their unique values. Upserts on the id and on a unique field,
+//! with the version and timestamps handled.
 
 use std::sync::Arc;
 
@@ -23,6 +24,8 @@ pub struct Note {
     #[repo(indexed)]
     pub owner: i32,
     pub body: String,
+    #[repo(version)]
+    pub revision: i32,
     #[repo(created_at, sortable)]
     pub created_at: DateTime<Utc>,
     #[repo(updated_at)]
@@ -38,6 +41,8 @@ pub struct Event {
     #[repo(id)]
     pub code: String,
     pub title: String,
+    #[repo(unique)]
+    pub handle: String,
     #[repo(created_at)]
     pub created: time::OffsetDateTime,
     #[repo(updated_at)]
@@ -52,6 +57,7 @@ fn note(slug: &str, owner: i32) -> Note {
         slug: slug.to_owned(),
         owner,
         body: "body".to_owned(),
+        revision: 0,
         // Whatever the caller puts here, the repository sets its own values.
         created_at: DateTime::UNIX_EPOCH,
         updated_at: NaiveDateTime::default(),
@@ -63,6 +69,7 @@ fn event(code: &str) -> Event {
     Event {
         code: code.to_owned(),
         title: "launch".to_owned(),
+        handle: format!("h-{code}"),
         created: time::OffsetDateTime::UNIX_EPOCH,
         updated: time::PrimitiveDateTime::MIN,
         removed: None,
@@ -437,4 +444,182 @@ where
     );
     assert_eq!(r.notes.count().await.unwrap(), 1, "{name}");
     assert_eq!(r.notes.find_by_slug("b").await.unwrap(), None, "{name}");
+}
+
+pub async fn upsert_by_id_inserts_then_updates(b: &Backend) {
+    let r = repos(b).await;
+    let inserted = r.events.upsert(event("u1")).await.unwrap();
+    assert_eq!(
+        inserted.updated.assume_utc(),
+        inserted.created,
+        "{}",
+        b.name
+    );
+    assert!(
+        inserted.created > time::OffsetDateTime::UNIX_EPOCH,
+        "{}",
+        b.name
+    );
+    assert_eq!(
+        r.events.get_by_id("u1").await.unwrap(),
+        inserted,
+        "{}",
+        b.name
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    let mut changed = event("u1");
+    changed.title = "changed".into();
+    let updated = r.events.upsert(changed).await.unwrap();
+    assert_eq!(updated.title, "changed", "{}", b.name);
+    assert_eq!(
+        updated.created, inserted.created,
+        "{}: the update path keeps created_at",
+        b.name
+    );
+    assert!(updated.updated > inserted.updated, "{}", b.name);
+    assert_eq!(
+        r.events.get_by_id("u1").await.unwrap(),
+        updated,
+        "{}",
+        b.name
+    );
+    assert_eq!(r.events.count().await.unwrap(), 1, "{}", b.name);
+}
+
+pub async fn upsert_by_a_unique_field_keeps_the_id_and_counts_versions(b: &Backend) {
+    let r = repos(b).await;
+    let other = r.notes.insert(note("other", 1)).await.unwrap();
+    let first = r.notes.upsert_by_slug(note("s", 1)).await.unwrap();
+    assert_ne!(first.id, other.id, "{}", b.name);
+    assert_eq!(
+        (first.revision, first.deleted_at),
+        (1, None),
+        "{}: inserted at version 1, live",
+        b.name
+    );
+    assert_eq!(
+        r.notes.get_by_id(first.id).await.unwrap(),
+        first,
+        "{}",
+        b.name
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    let mut again = note("s", 2);
+    again.body = "second".into();
+    again.revision = 40; // not checked: an upsert increments the stored version
+    let second = r.notes.upsert_by_slug(again).await.unwrap();
+    assert_eq!(
+        (
+            second.id,
+            second.revision,
+            second.owner,
+            second.body.as_str()
+        ),
+        (first.id, 2, 2, "second"),
+        "{}",
+        b.name
+    );
+    assert_eq!(second.created_at, first.created_at, "{}", b.name);
+    assert!(second.updated_at > first.updated_at, "{}", b.name);
+    assert_eq!(
+        r.notes.get_by_id(first.id).await.unwrap(),
+        second,
+        "{}",
+        b.name
+    );
+    let third = r.notes.upsert_by_slug(note("s", 3)).await.unwrap();
+    assert_eq!(third.revision, 3, "{}", b.name);
+    assert_eq!(r.notes.count().await.unwrap(), 2, "{}", b.name);
+    assert!(
+        r.notes
+            .upsert_by_slug(note(&"x".repeat(256), 1))
+            .await
+            .unwrap_err()
+            .is_invalid_value(),
+        "{}: values are checked before SQL",
+        b.name
+    );
+}
+
+pub async fn an_upsert_that_conflicts_on_another_unique_field_is_409(b: &Backend) {
+    let r = repos(b).await;
+    let e1 = r.events.insert(event("e1")).await.unwrap();
+    let e2 = r.events.insert(event("e2")).await.unwrap();
+    // The update path: e1 exists, but its new handle is e2's.
+    let mut taken = event("e1");
+    taken.handle = "h-e2".into();
+    taken.title = "lost".into();
+    let err = r.events.upsert(taken).await.unwrap_err();
+    assert!(err.is_conflict(), "{}: {err:?}", b.name);
+    // The insert path: e3 is new, but its handle is e1's.
+    let mut fresh = event("e3");
+    fresh.handle = "h-e1".into();
+    let err = r.events.upsert(fresh).await.unwrap_err();
+    assert!(err.is_conflict(), "{}: {err:?}", b.name);
+    assert_eq!(
+        r.events.get_by_id("e1").await.unwrap(),
+        e1,
+        "{}: unchanged",
+        b.name
+    );
+    assert_eq!(
+        r.events.get_by_id("e2").await.unwrap(),
+        e2,
+        "{}: unchanged",
+        b.name
+    );
+    assert_eq!(r.events.count().await.unwrap(), 2, "{}", b.name);
+}
+
+pub async fn an_upsert_restores_a_soft_deleted_row(b: &Backend) {
+    let r = repos(b).await;
+    let stored = r.notes.insert(note("gone", 1)).await.unwrap();
+    r.notes.delete_by_id(stored.id).await.unwrap();
+    let back = r.notes.upsert_by_slug(note("gone", 5)).await.unwrap();
+    assert_eq!(
+        (back.id, back.revision, back.owner, back.deleted_at),
+        (stored.id, 2, 5, None),
+        "{}",
+        b.name
+    );
+    assert_eq!(back.created_at, stored.created_at, "{}", b.name);
+    assert_eq!(
+        r.notes.get_by_id(stored.id).await.unwrap(),
+        back,
+        "{}",
+        b.name
+    );
+}
+
+/// Upserts inside a unit of work that fails leave nothing: no new row, no changed one.
+pub async fn upserts_inside_a_failed_unit_leave_nothing(b: &Backend) {
+    match &b.units {
+        Units::Memory(store) | Units::Sqlite(store) => failed_upserts(b.name, store).await,
+        Units::Postgres(store) => failed_upserts(b.name, store).await,
+        Units::MySql(store) => failed_upserts(b.name, store).await,
+    }
+}
+
+async fn failed_upserts<DB>(name: &str, store: &Store<DB>)
+where
+    DB: SqlBackend,
+    Note: SqlEntity<DB> + UnitRepository<DB, Dyn = dyn NoteRepository>,
+    Event: SqlEntity<DB> + UnitRepository<DB, Dyn = dyn EventRepository>,
+{
+    let r = on_store(store).await;
+    let a = r.notes.insert(note("a", 1)).await.unwrap();
+    let result: Result<(), RepoError> = store
+        .transaction(|unit| async move {
+            let notes = unit.repository::<Note>();
+            let updated = notes.upsert_by_slug(note("a", 9)).await?;
+            assert_eq!(updated.revision, 2, "seen inside");
+            notes.upsert_by_slug(note("new", 1)).await?;
+            unit.repository::<Event>().upsert(event("x")).await?;
+            Err(RepoError::backend("the last step failed"))
+        })
+        .await;
+    assert!(result.is_err(), "{name}");
+    assert_eq!(r.notes.get_by_id(a.id).await.unwrap(), a, "{name}");
+    assert_eq!(r.notes.count().await.unwrap(), 1, "{name}");
+    assert_eq!(r.events.count().await.unwrap(), 0, "{name}");
 }

@@ -101,6 +101,11 @@ against_every_backend!(
     purge_removes_live_and_deleted_rows,
     a_soft_deleted_row_keeps_its_unique_values,
     a_failed_unit_undoes_its_soft_delete,
+    upsert_by_id_inserts_then_updates,
+    upsert_by_a_unique_field_keeps_the_id_and_counts_versions,
+    an_upsert_that_conflicts_on_another_unique_field_is_409,
+    an_upsert_restores_a_soft_deleted_row,
+    upserts_inside_a_failed_unit_leave_nothing,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.

@@ -209,7 +209,7 @@ impl Column {
 /// # #[derive(Clone)] struct User { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
-/// #     live: None, soft_delete: None };
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "User";
@@ -334,6 +334,12 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
 
     /// Copies the `#[repo(created_at)]` value of the stored row: an update never changes it.
     fn keep_created(&mut self, stored: &Self) {
+        let _ = stored;
+    }
+
+    /// Copies the id of the stored row: an upsert on a unique field updates that row, whose
+    /// id stays. The derive writes it for entities with a unique field.
+    fn keep_id(&mut self, stored: &Self) {
         let _ = stored;
     }
 

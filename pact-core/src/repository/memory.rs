@@ -3,6 +3,7 @@
 
 mod lifecycle;
 mod store;
+mod upsert;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -30,7 +31,7 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64, name: String }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
-/// #     live: None, soft_delete: None };
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";

@@ -25,7 +25,7 @@ pub use sql::{
     Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
     SqlRepository,
 };
-pub use statements::{Dialect, Finder, SoftDelete, Statements};
+pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
 pub use timestamp::{Stamp, Timestamp, now_unix_micros};
 
 #[cfg(feature = "mysql")]

@@ -99,6 +99,7 @@ impl fmt::Display for Dialect {
 ///     finders: &[],
 ///     live: None,
 ///     soft_delete: None,
+///     upserts: &[],
 /// };
 /// assert!(USERS.select_by_id.ends_with("= ?"));
 /// ```
@@ -137,6 +138,8 @@ pub struct Statements {
     /// The statements of a `#[repo(soft_delete)]` entity that see deleted rows, restore or
     /// purge them. With one, `delete_by_id` is the `UPDATE` that marks the row.
     pub soft_delete: Option<&'static SoftDelete>,
+    /// One upsert per conflict target: the id (unless it is generated) and each unique field.
+    pub upserts: &'static [Upsert],
 }
 
 /// The SQL of `find_by_<field>` (a unique column) or `find_all_by_<field>` (an indexed column).
@@ -165,6 +168,12 @@ pub struct Finder {
 }
 
 impl Statements {
+    /// The upsert whose conflict target is the column at `column`.
+    #[must_use]
+    pub fn upsert(&self, column: usize) -> Option<&'static Upsert> {
+        self.upserts.iter().find(|upsert| upsert.column == column)
+    }
+
     /// The finder of the column at `column`.
     #[must_use]
     pub fn finder(&self, column: usize) -> Option<&'static Finder> {
@@ -199,4 +208,35 @@ pub struct SoftDelete {
     pub restore: &'static str,
     /// Removes the row, deleted or not (`DELETE`).
     pub purge: &'static str,
+}
+
+/// The SQL of `upsert` (on the id) or `upsert_by_<field>` (on a unique field): the entity's
+/// `INSERT` (same parameters), and on a conflict on `column` an update of the stored row.
+///
+/// SQLite and PostgreSQL: `INSERT ... ON CONFLICT (<column>) DO UPDATE SET ... RETURNING
+/// <columns>`. MySQL: `INSERT ... ON DUPLICATE KEY UPDATE ...`, whose first assignment fails
+/// (a subquery of two rows, error 1242, answered as `Conflict`) when the key that conflicted
+/// is not `column`, so a conflict on another unique field is `Conflict` as on the other
+/// databases; the stored row is then read back. The update sets every column but the id,
+/// `column` and `created_at`, adds 1 to a version, and clears a soft-delete mark.
+///
+/// ```
+/// use pact_core::repository::Upsert;
+///
+/// const BY_EMAIL: Upsert = Upsert {
+///     column: 1,
+///     sql: "INSERT INTO \"users\" (\"email\", \"name\") VALUES (?, ?) ON CONFLICT (\"email\") DO UPDATE SET \"name\" = excluded.\"name\" RETURNING \"id\", \"email\", \"name\"",
+///     returning: true,
+/// };
+/// assert!(BY_EMAIL.returning);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upsert {
+    /// The conflict target's index in [`Entity::COLUMNS`](super::Entity::COLUMNS).
+    pub column: usize,
+    /// The statement.
+    pub sql: &'static str,
+    /// Whether `sql` returns the stored row (`RETURNING`); otherwise it is read back by
+    /// `column` on the same executor.
+    pub returning: bool,
 }

@@ -57,6 +57,15 @@ pub struct Statements {
     /// `"deleted_at" IS NULL` for a `#[repo(soft_delete)]` entity.
     pub live: Option<String>,
     pub soft_delete: Option<SoftDelete>,
+    pub upserts: Vec<Upsert>,
+}
+
+/// `upsert` on the id or `upsert_by_<field>` on a unique field.
+pub struct Upsert {
+    pub column: usize,
+    pub sql: String,
+    /// The statement returns the stored row (SQLite, PostgreSQL).
+    pub returning: bool,
 }
 
 /// The statements of a `#[repo(soft_delete)]` entity that see deleted rows, restore or purge.
@@ -147,6 +156,7 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
             ),
             purge: format!("DELETE FROM {table} {all_by_id}"),
         }),
+        upserts: upserts(entity, d),
         live,
         select_all,
         finders,
@@ -154,13 +164,23 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
 }
 
 fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
+    let mut sql = insert_plain(entity, d);
+    if id.generated && d == Dialect::Postgres {
+        let (id_field, _) = entity.id();
+        let _ = write!(sql, " RETURNING {}::int8", d.quote(&id_field.column));
+    }
+    sql
+}
+
+/// `INSERT INTO <table> (<every column but a generated id>) VALUES (...)`.
+fn insert_plain(entity: &Entity<'_>, d: Dialect) -> String {
     let table = d.quote(&entity.table);
     let columns: Vec<String> = entity
         .stored()
         .filter(|(_, stored)| !stored.generated)
         .map(|(field, _)| d.quote(&field.column))
         .collect();
-    let mut sql = if columns.is_empty() {
+    if columns.is_empty() {
         match d {
             Dialect::MySql => format!("INSERT INTO {table} () VALUES ()"),
             Dialect::Sqlite | Dialect::Postgres => format!("INSERT INTO {table} DEFAULT VALUES"),
@@ -172,12 +192,63 @@ fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
             columns.join(", "),
             values.join(", ")
         )
-    };
-    if id.generated && d == Dialect::Postgres {
-        let (id_field, _) = entity.id();
-        let _ = write!(sql, " RETURNING {}::int8", d.quote(&id_field.column));
     }
-    sql
+}
+
+/// One upsert per conflict target (an id the application chooses, each unique field): the
+/// `INSERT` and, on a conflict on the target, an update of every column but the id, the
+/// target and `created_at`, with the version incremented and a soft-delete mark cleared (the
+/// inserted values hold none). MySQL's `ON DUPLICATE KEY` fires on any unique key: its first
+/// assignment evaluates a subquery of two rows (error 1242) unless the row that conflicted
+/// holds the target's value, so another key's conflict fails as on SQLite and PostgreSQL.
+fn upserts(entity: &Entity<'_>, d: Dialect) -> Vec<Upsert> {
+    let table = d.quote(&entity.table);
+    let columns: Vec<String> = entity.stored().map(|(f, _)| d.quote(&f.column)).collect();
+    entity
+        .stored()
+        .filter(|(_, stored)| (stored.id && !stored.generated) || stored.unique)
+        .map(|(target_field, target)| {
+            let target_col = d.quote(&target_field.column);
+            let mut sets: Vec<String> = Vec::new();
+            if d == Dialect::MySql {
+                sets.push(format!(
+                    "{target_col} = IF({target_col} <=> VALUES({target_col}), {target_col}, (SELECT 1 UNION ALL SELECT 2))"
+                ));
+            }
+            for (field, stored) in entity.stored() {
+                if stored.id
+                    || stored.index == target.index
+                    || stored.lifecycle == Some(Lifecycle::CreatedAt)
+                {
+                    continue;
+                }
+                let column = d.quote(&field.column);
+                sets.push(match (stored.version, d) {
+                    (true, Dialect::MySql) => format!("{column} = {column} + 1"),
+                    (true, _) => format!("{column} = {table}.{column} + 1"),
+                    (false, Dialect::MySql) => format!("{column} = VALUES({column})"),
+                    (false, _) => format!("{column} = excluded.{column}"),
+                });
+            }
+            if sets.is_empty() {
+                sets.push(format!("{target_col} = excluded.{target_col}"));
+            }
+            let insert = insert_plain(entity, d);
+            let sql = match d {
+                Dialect::MySql => format!("{insert} ON DUPLICATE KEY UPDATE {}", sets.join(", ")),
+                Dialect::Sqlite | Dialect::Postgres => format!(
+                    "{insert} ON CONFLICT ({target_col}) DO UPDATE SET {} RETURNING {}",
+                    sets.join(", "),
+                    columns.join(", ")
+                ),
+            };
+            Upsert {
+                column: target.index,
+                sql,
+                returning: d != Dialect::MySql,
+            }
+        })
+        .collect()
 }
 
 /// `UPDATE ... SET <every column but the id> WHERE <id> = ?`; with a version column, `SET

@@ -31,7 +31,7 @@ use crate::repository::Entity;
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64, name: String }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
-/// #     live: None, soft_delete: None };
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";
@@ -144,7 +144,7 @@ impl fmt::Debug for MemoryStore {
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
-/// #     live: None, soft_delete: None };
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";

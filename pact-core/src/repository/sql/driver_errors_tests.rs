@@ -23,6 +23,7 @@ const S: Statements = Statements {
     finders: &[],
     live: None,
     soft_delete: None,
+    upserts: &[],
 };
 
 impl Entity for Order {

@@ -50,6 +50,7 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         .map(bind);
     let bind_id = bind(entity.id());
     let bind_deleted_at = super::lifecycle::bind_deleted_at(entity);
+    let bind_unique = super::lifecycle::bind_unique(entity);
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -80,6 +81,8 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
             }
 
             #bind_deleted_at
+
+            #bind_unique
         }
     }
 }

@@ -65,6 +65,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     });
     let version = version_support(entity, &p);
     let lifecycle = super::lifecycle::entity_support(entity, &p);
+    let keep_id = super::lifecycle::keep_id(entity);
     let memory = memory_support(entity, &p);
     let guards = guards(entity);
     quote! {
@@ -98,6 +99,8 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             #version
 
             #lifecycle
+
+            #keep_id
 
             #check_values
 
@@ -345,12 +348,21 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
         finders,
         live,
         soft_delete,
+        upserts,
     } = s;
     let live = match live {
         Some(live) => quote!(::core::option::Option::Some(#live)),
         None => quote!(::core::option::Option::None),
     };
     let soft_delete = super::lifecycle::soft_delete_tokens(soft_delete.as_ref(), p);
+    let upserts = upserts.iter().map(|u| {
+        let sql::Upsert {
+            column,
+            sql,
+            returning,
+        } = u;
+        quote!(#p::Upsert { column: #column, sql: #sql, returning: #returning })
+    });
     let finders = finders.iter().map(|f| {
         let sql::Finder {
             column,
@@ -382,6 +394,7 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
             finders: &[#(#finders),*],
             live: #live,
             soft_delete: #soft_delete,
+            upserts: &[#(#upserts),*],
         }
     }
 }

@@ -23,7 +23,76 @@ const SOFT_DELETE_METHODS: [&str; 4] = [
 
 /// Whether `method` is one of the methods this module adds.
 pub(super) fn handles(method: &str) -> bool {
-    SOFT_DELETE_METHODS.contains(&method)
+    SOFT_DELETE_METHODS.contains(&method) || method == "upsert" || method.starts_with("upsert_by_")
+}
+
+/// The targets of `upsert` (an id the application chooses) and `upsert_by_<field>` (each
+/// unique field), with their method names.
+fn upsert_targets<'e>(entity: &'e Entity<'_>) -> Vec<(String, &'e Field<'e>, &'e Stored)> {
+    entity
+        .stored()
+        .filter(|(_, stored)| (stored.id && !stored.generated) || stored.unique)
+        .map(|(field, stored)| {
+            let method = if stored.id {
+                "upsert".to_owned()
+            } else {
+                format!("upsert_by_{}", name(field))
+            };
+            (method, field, stored)
+        })
+        .collect()
+}
+
+/// The column an upsert method targets.
+fn upsert_column(entity: &Entity<'_>, method: &str) -> Option<usize> {
+    upsert_targets(entity)
+        .into_iter()
+        .find(|(name, _, _)| name == method)
+        .map(|(_, _, stored)| stored.index)
+}
+
+/// `Entity::keep_id` for an entity with a unique field: an upsert on it keeps the stored id.
+pub(super) fn keep_id(entity: &Entity<'_>) -> Option<TokenStream> {
+    entity.stored().any(|(_, stored)| stored.unique).then(|| {
+        let (id_field, _) = entity.id();
+        let f = id_field.ident;
+        quote! {
+            fn keep_id(&mut self, __pact_stored: &Self) {
+                self.#f = ::core::clone::Clone::clone(&__pact_stored.#f);
+            }
+        }
+    })
+}
+
+/// `SqlEntity::bind_unique`: the value of a unique column, as its finder binds it.
+pub(super) fn bind_unique(entity: &Entity<'_>) -> Option<TokenStream> {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let arms: Vec<TokenStream> = entity
+        .stored()
+        .filter(|(_, stored)| stored.unique)
+        .map(|(field, stored)| {
+            let f = field.ident;
+            let ty = field.ty;
+            let index = stored.index;
+            quote_spanned!(ty.span()=> #index => <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args),)
+        })
+        .collect();
+    if arms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        fn bind_unique(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), #p::RepoError> {
+            match __pact_column {
+                #(#arms)*
+                _ => ::core::result::Result::Err(#p::RepoError::backend("not a unique column")),
+            }
+        }
+    })
 }
 
 /// `CREATED_AT_COLUMN`, `UPDATED_AT_COLUMN`, `SOFT_DELETE_COLUMN` and the methods that set
@@ -171,8 +240,53 @@ pub(super) fn delete_doc(entity: &Entity<'_>) -> String {
     }
 }
 
-/// The trait methods of a `soft_delete` entity.
+/// The upserts, then the trait methods of a `soft_delete` entity.
 pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
+    let mut methods = upsert_methods(entity);
+    methods.extend(soft_delete_methods(entity));
+    methods
+}
+
+fn upsert_methods(entity: &Entity<'_>) -> Vec<Method> {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let result = quote!(::core::result::Result<#ident, #krate::RepoError>);
+    let mut extra = String::new();
+    if let Some((field, _)) = entity.version() {
+        extra.push_str(&format!(" An update adds 1 to the stored `{}` without checking the given one (an insert stores 1).", name(field)));
+    }
+    if let Some((field, _)) = entity.lifecycle(Lifecycle::CreatedAt) {
+        extra.push_str(&format!(" An update keeps the stored `{}`.", name(field)));
+    }
+    if let Some((field, _)) = entity.lifecycle(Lifecycle::SoftDelete) {
+        extra.push_str(&format!(
+            " A soft-deleted row that holds the value is updated and restored (`{}` cleared).",
+            name(field)
+        ));
+    }
+    upsert_targets(entity)
+        .into_iter()
+        .map(|(method, field, stored)| {
+            let what = if stored.id {
+                "this id".to_owned()
+            } else {
+                format!("this `{}`", name(field))
+            };
+            let keeps = if stored.id { "" } else { " (keeping its id)" };
+            Method::new(
+                format_ident!("{method}"),
+                vec![param("entity", "entity", quote!(#ident))],
+                result.clone(),
+                format!(
+                    "Inserts the `{ident}`, or, when a row with {what} is stored, updates that row{keeps}; returns the stored row. One statement: `INSERT ... ON CONFLICT DO UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL). Another unique field taken by another row is `RepoError::Conflict` (409) on every backend.{extra}"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The trait methods of a `soft_delete` entity.
+fn soft_delete_methods(entity: &Entity<'_>) -> Vec<Method> {
     let Some((deleted, _)) = entity.lifecycle(Lifecycle::SoftDelete) else {
         return Vec::new();
     };
@@ -220,6 +334,9 @@ pub(super) fn memory_body(entity: &Entity<'_>, method: &str) -> TokenStream {
     let (_, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
+    if let Some(column) = upsert_column(entity, method) {
+        return quote!(self.upsert_row(#column, __pact_entity));
+    }
     match method {
         "restore_by_id" => quote!(self.restore_row(#id_ref)),
         "find_by_id_with_deleted" => ok(quote!(self.find_row_with_deleted(#id_ref))),
@@ -231,6 +348,9 @@ pub(super) fn memory_body(entity: &Entity<'_>, method: &str) -> TokenStream {
 pub(super) fn sql_body(entity: &Entity<'_>, method: &str) -> TokenStream {
     let (_, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
+    if let Some(column) = upsert_column(entity, method) {
+        return quote!(self.upsert_row(#column, __pact_entity));
+    }
     match method {
         "restore_by_id" => quote!(async move { self.restore_row(#id_ref).await }),
         "find_by_id_with_deleted" => {
