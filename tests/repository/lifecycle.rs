@@ -113,7 +113,7 @@ pub async fn repos(b: &Backend) -> Repos {
 }
 
 fn whole_micros(at: DateTime<Utc>) -> bool {
-    at.timestamp_subsec_nanos() % 1_000 == 0
+    at.timestamp_subsec_nanos().is_multiple_of(1_000)
 }
 
 pub async fn timestamps_are_set_on_insert_and_kept_on_update(b: &Backend) {

@@ -103,6 +103,34 @@ pub fn check(
     Some(which)
 }
 
+/// Records the field holding `which`, or reports a second one (`fields` holds the first of
+/// each key).
+pub fn one_field(
+    fields: &mut Vec<(Lifecycle, String)>,
+    which: Lifecycle,
+    attrs: &FieldAttrs,
+    ident: &syn::Ident,
+    cx: &mut Ctxt,
+) {
+    let this = ident.to_string().trim_start_matches("r#").to_owned();
+    let Some((_, first)) = fields.iter().find(|(other, _)| *other == which) else {
+        fields.push((which, this));
+        return;
+    };
+    let span = match which {
+        Lifecycle::CreatedAt => attrs.created_at,
+        Lifecycle::UpdatedAt => attrs.updated_at,
+        Lifecycle::SoftDelete => attrs.soft_delete,
+    };
+    cx.syn_error(syn::Error::new(
+        span.unwrap_or_else(|| ident.span()),
+        format!(
+            "an entity has one `{0}` field, and `{first}` is it already; remove `{0}` here",
+            which.key()
+        ),
+    ));
+}
+
 /// Whether the repository can set a value of this type; the reason when not.
 fn supported(ty: &Type) -> Result<(), String> {
     let Some(segment) = last_segment(ty) else {

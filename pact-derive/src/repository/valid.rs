@@ -85,24 +85,7 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
         }
         let stored = stored(&attrs, &field.ty, index, cx);
         if let Some(which) = stored.as_ref().and_then(|stored| stored.lifecycle) {
-            let this = ident.to_string().trim_start_matches("r#").to_owned();
-            match lifecycle_fields.iter().find(|(other, _)| *other == which) {
-                Some((_, first)) => {
-                    let span = match which {
-                        super::ast::Lifecycle::CreatedAt => attrs.created_at,
-                        super::ast::Lifecycle::UpdatedAt => attrs.updated_at,
-                        super::ast::Lifecycle::SoftDelete => attrs.soft_delete,
-                    };
-                    cx.syn_error(syn::Error::new(
-                        span.unwrap_or_else(|| ident.span()),
-                        format!(
-                            "an entity has one `{0}` field, and `{first}` is it already; remove `{0}` here",
-                            which.key()
-                        ),
-                    ));
-                }
-                None => lifecycle_fields.push((which, this)),
-            }
+            lifecycle::one_field(&mut lifecycle_fields, which, &attrs, ident, cx);
         }
         if stored.is_some() {
             index += 1;

@@ -199,6 +199,12 @@ fn mysql_rows() {
                 CONFLICT_ID,
             ),
             (
+                1242,
+                "Subquery returns more than 1 row",
+                None,
+                (409, "conflict", None),
+            ),
+            (
                 1406,
                 "Data too long for column 'sku_code' at row 1",
                 None,

@@ -350,10 +350,10 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
         soft_delete,
         upserts,
     } = s;
-    let live = match live {
-        Some(live) => quote!(::core::option::Option::Some(#live)),
-        None => quote!(::core::option::Option::None),
-    };
+    let live = live.map_or_else(
+        || quote!(::core::option::Option::None),
+        |live| quote!(::core::option::Option::Some(#live)),
+    );
     let soft_delete = super::lifecycle::soft_delete_tokens(soft_delete.as_ref(), p);
     let upserts = upserts.iter().map(|u| {
         let sql::Upsert {

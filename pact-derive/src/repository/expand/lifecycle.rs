@@ -3,6 +3,8 @@
 //! time, the `SoftDelete` statements, and the trait methods that see, restore and purge
 //! deleted rows (with their memory and SQL bodies).
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -104,12 +106,14 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
     if created.is_none() && updated.is_none() && deleted.is_none() {
         return None;
     }
-    let column = |field: Option<(&Field<'_>, &Stored)>| match field {
-        Some((_, stored)) => {
-            let index = stored.index;
-            quote!(::core::option::Option::Some(#index))
-        }
-        None => quote!(::core::option::Option::None),
+    let column = |field: Option<(&Field<'_>, &Stored)>| {
+        field.map_or_else(
+            || quote!(::core::option::Option::None),
+            |(_, stored)| {
+                let index = stored.index;
+                quote!(::core::option::Option::Some(#index))
+            },
+        )
     };
     let (created_column, updated_column, deleted_column) =
         (column(created), column(updated), column(deleted));
@@ -253,16 +257,21 @@ fn upsert_methods(entity: &Entity<'_>) -> Vec<Method> {
     let result = quote!(::core::result::Result<#ident, #krate::RepoError>);
     let mut extra = String::new();
     if let Some((field, _)) = entity.version() {
-        extra.push_str(&format!(" An update adds 1 to the stored `{}` without checking the given one (an insert stores 1).", name(field)));
+        let _ = write!(
+            extra,
+            " An update adds 1 to the stored `{}` without checking the given one (an insert stores 1).",
+            name(field)
+        );
     }
     if let Some((field, _)) = entity.lifecycle(Lifecycle::CreatedAt) {
-        extra.push_str(&format!(" An update keeps the stored `{}`.", name(field)));
+        let _ = write!(extra, " An update keeps the stored `{}`.", name(field));
     }
     if let Some((field, _)) = entity.lifecycle(Lifecycle::SoftDelete) {
-        extra.push_str(&format!(
+        let _ = write!(
+            extra,
             " A soft-deleted row that holds the value is updated and restored (`{}` cleared).",
             name(field)
-        ));
+        );
     }
     upsert_targets(entity)
         .into_iter()
