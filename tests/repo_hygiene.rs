@@ -27,6 +27,9 @@ mod user_code {
     pub struct BuildHasher;
     pub struct BoxFuture;
     pub struct PageRequest;
+    pub struct Stamp;
+    pub struct Timestamp;
+    pub struct SoftDelete;
     pub struct Default;
     pub trait Send {}
     pub trait Sync {}
@@ -58,6 +61,10 @@ mod user_code {
     pub const other: () = ();
     pub const args: () = ();
     pub const dialect: () = ();
+    pub const now: () = ();
+    pub const write: () = ();
+    pub const stored: () = ();
+    pub const at: () = ();
 
     /// Called from a `default`: a generated `row` parameter would shadow it.
     pub fn row() -> ::std::string::String {
@@ -160,6 +167,28 @@ mod user_code {
         pub version: ::core::primitive::i64,
         pub set_version: ::core::primitive::i32,
         pub current: ::core::primitive::u16,
+    }
+
+    /// Every timestamp key, beside fields named like their generated items and locals.
+    #[cfg(feature = "chrono")]
+    #[derive(
+        ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::pact::Repository,
+    )]
+    #[repo(table = "stamped")]
+    pub struct Stamped {
+        #[repo(id, generated)]
+        pub id: ::core::primitive::i64,
+        #[repo(created_at, sortable)]
+        pub created_at: ::chrono::DateTime<::chrono::Utc>,
+        #[repo(updated_at)]
+        pub updated_at: ::chrono::NaiveDateTime,
+        #[repo(soft_delete)]
+        pub deleted_at: ::core::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub now: ::core::primitive::i64,
+        pub stamp: ::core::primitive::bool,
+        pub stored: ::core::primitive::i32,
+        pub is_deleted: ::core::primitive::u8,
+        pub keep_created: ::core::primitive::u16,
     }
 
     /// An entity whose id is chosen by the application.
@@ -400,4 +429,51 @@ async fn a_version_works_on_sqlite() {
     let repo = pact::SqliteRepository::<Revision>::new(pool);
     repo.create_table().await.unwrap();
     exercise_version(&repo).await;
+}
+
+/// Timestamps and soft delete among the shadows: set on insert, kept on update, the mark hides
+/// the row until it is restored.
+#[cfg(feature = "chrono")]
+async fn exercise_lifecycle(stamped: &dyn user_code::StampedRepository) {
+    let first = stamped
+        .insert(user_code::Stamped {
+            id: 0,
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            updated_at: chrono::NaiveDateTime::default(),
+            deleted_at: None,
+            now: 1,
+            stamp: true,
+            stored: 2,
+            is_deleted: 3,
+            keep_created: 4,
+        })
+        .await
+        .unwrap();
+    assert!(first.created_at > chrono::DateTime::UNIX_EPOCH);
+    let updated = stamped.update(first.clone()).await.unwrap();
+    assert_eq!(updated.created_at, first.created_at);
+    assert!(stamped.delete_by_id(first.id).await.unwrap());
+    assert_eq!(stamped.find_by_id(first.id).await.unwrap(), None);
+    assert!(stamped.restore_by_id(first.id).await.unwrap());
+    assert_eq!(stamped.count().await.unwrap(), 1);
+    assert!(stamped.purge_by_id(first.id).await.unwrap());
+}
+
+#[cfg(feature = "chrono")]
+#[tokio::test]
+async fn timestamps_and_soft_delete_work_in_hostile_surroundings() {
+    exercise_lifecycle(&MemoryRepository::<user_code::Stamped>::new()).await;
+}
+
+#[cfg(all(feature = "chrono", feature = "sqlite"))]
+#[tokio::test]
+async fn timestamps_and_soft_delete_work_on_sqlite() {
+    let pool = pact::sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let repo = pact::SqliteRepository::<user_code::Stamped>::new(pool);
+    repo.create_table().await.unwrap();
+    exercise_lifecycle(&repo).await;
 }

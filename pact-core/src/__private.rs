@@ -222,11 +222,13 @@ pub use std::hash::{BuildHasher, RandomState};
 pub use std::sync::Arc;
 pub use std::vec::Vec;
 
+pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
     BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
     SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
+pub use crate::repository::{SoftDelete, Stamp, Timestamp, Upsert};
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
 /// lacks one of these traits gets this one error rather than one per use of the id; its impls

@@ -11,6 +11,7 @@ mod backends;
 mod batch_reads;
 mod contention;
 mod hostile;
+mod lifecycle;
 mod model;
 mod suite;
 mod units;
@@ -93,6 +94,18 @@ against_every_backend!(
     find_by_ids_returns_the_stored_set,
     find_by_ids_of_text_ids,
     find_by_ids_of_a_long_list,
+    timestamps_are_set_on_insert_and_kept_on_update,
+    time_types_are_stamped_and_soft_deleted,
+    a_soft_deleted_row_is_hidden_from_every_read,
+    restore_and_reads_with_deleted_rows,
+    purge_removes_live_and_deleted_rows,
+    a_soft_deleted_row_keeps_its_unique_values,
+    a_failed_unit_undoes_its_soft_delete,
+    upsert_by_id_inserts_then_updates,
+    upsert_by_a_unique_field_keeps_the_id_and_counts_versions,
+    an_upsert_that_conflicts_on_another_unique_field_is_409,
+    an_upsert_restores_a_soft_deleted_row,
+    upserts_inside_a_failed_unit_leave_nothing,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.

@@ -12,6 +12,15 @@ pub use crate::contention::{
     a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
 };
 pub use crate::hostile::{hostile_sort_keys_are_rejected, hostile_text_round_trips};
+pub use crate::lifecycle::{
+    a_failed_unit_undoes_its_soft_delete, a_soft_deleted_row_is_hidden_from_every_read,
+    a_soft_deleted_row_keeps_its_unique_values, an_upsert_restores_a_soft_deleted_row,
+    an_upsert_that_conflicts_on_another_unique_field_is_409, purge_removes_live_and_deleted_rows,
+    restore_and_reads_with_deleted_rows, time_types_are_stamped_and_soft_deleted,
+    timestamps_are_set_on_insert_and_kept_on_update,
+    upsert_by_a_unique_field_keeps_the_id_and_counts_versions, upsert_by_id_inserts_then_updates,
+    upserts_inside_a_failed_unit_leave_nothing,
+};
 pub use crate::values::{
     long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
     too_long_values_are_invalid, trailing_spaces_are_significant,

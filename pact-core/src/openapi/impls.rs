@@ -186,7 +186,8 @@ impl IntoParams for PageRequest {
 /// # use pact_core::repository::{Column, Dialect, Entity, RepoError, Statements};
 /// # #[derive(Clone)] struct User { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "User";

@@ -208,7 +208,8 @@ impl Column {
 /// # use pact_core::repository::{Column, RepoError, Statements};
 /// # #[derive(Clone)] struct User { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "User";
@@ -307,6 +308,55 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
     /// Resets the fields that are not persisted to their defaults, as a database round trip
     /// would.
     fn clear_transient(&mut self) {}
+
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the `#[repo(created_at)]` field, if any:
+    /// set on insert, never changed by an update.
+    const CREATED_AT_COLUMN: Option<usize> = None;
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the `#[repo(updated_at)]` field, if any:
+    /// set on every insert and update.
+    const UPDATED_AT_COLUMN: Option<usize> = None;
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the `#[repo(soft_delete)]` field, if any:
+    /// `delete_by_id` sets it, and every read but the `_with_deleted` ones skips rows where it
+    /// is set.
+    const SOFT_DELETE_COLUMN: Option<usize> = None;
+
+    /// Sets the timestamps the repository manages for a write at `now` (microseconds since
+    /// the Unix epoch): on [`Stamp::Insert`](super::Stamp) `created_at` and `updated_at`, on
+    /// [`Stamp::Update`](super::Stamp) `updated_at`; both make the row live (`soft_delete` is
+    /// `None`). Nothing when the entity has no such field.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when `now` does not fit a timestamp's type.
+    fn stamp(&mut self, write: super::Stamp, now: i64) -> Result<(), RepoError> {
+        let _ = (write, now);
+        Ok(())
+    }
+
+    /// Copies the `#[repo(created_at)]` value of the stored row: an update never changes it.
+    fn keep_created(&mut self, stored: &Self) {
+        let _ = stored;
+    }
+
+    /// Copies the id of the stored row: an upsert on a unique field updates that row, whose
+    /// id stays. The derive writes it for entities with a unique field.
+    fn keep_id(&mut self, stored: &Self) {
+        let _ = stored;
+    }
+
+    /// Whether the `#[repo(soft_delete)]` field is set (`false` when there is none).
+    fn is_deleted(&self) -> bool {
+        false
+    }
+
+    /// Sets the `#[repo(soft_delete)]` field to `Some(now)` (microseconds since the Unix
+    /// epoch) or `None` (nothing when there is none).
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when `now` does not fit the field's type.
+    fn set_deleted(&mut self, now: Option<i64>) -> Result<(), RepoError> {
+        let _ = now;
+        Ok(())
+    }
 
     /// The index in [`COLUMNS`](Entity::COLUMNS) of the sortable field named `field`.
     #[must_use]

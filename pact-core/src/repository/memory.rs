@@ -1,7 +1,9 @@
 //! [`MemoryRepository`]: the in-memory implementation services are tested with; its tables
 //! can live in one [`MemoryStore`], which runs units of work.
 
+mod lifecycle;
 mod store;
+mod upsert;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -28,7 +30,8 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// # use pact_core::repository::{Column, Dialect, Entity, RepoError, Statements};
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64, name: String }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";
@@ -100,7 +103,9 @@ impl<E: Entity> MemoryRepository<E> {
         }
     }
 
-    /// The entity with this id, if any (synchronous; handy in test assertions).
+    /// The entity with this id, if any (synchronous; handy in test assertions). A
+    /// soft-deleted row is returned too, as it is still stored; `len` and `to_vec` count and
+    /// list it as well.
     #[must_use]
     pub fn get<Q>(&self, id: &Q) -> Option<E>
     where
@@ -145,7 +150,11 @@ impl<E: Entity> MemoryRepository<E> {
         E::Id: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.get(id)
+        self.read()
+            .rows
+            .get(id)
+            .filter(|row| !row.is_deleted())
+            .cloned()
     }
 
     /// `get_by_id`.
@@ -155,7 +164,7 @@ impl<E: Entity> MemoryRepository<E> {
         E::Id: Borrow<Q>,
         Q: Hash + Eq + fmt::Debug + ?Sized,
     {
-        self.get(id)
+        self.find_row(id)
             .ok_or_else(|| RepoError::not_found(E::NAME, id))
     }
 
@@ -167,6 +176,7 @@ impl<E: Entity> MemoryRepository<E> {
         let mut rows: Vec<E> = ids
             .iter()
             .filter_map(|id| state.rows.get(id))
+            .filter(|row| !row.is_deleted())
             .cloned()
             .collect();
         drop(state);
@@ -184,7 +194,7 @@ impl<E: Entity> MemoryRepository<E> {
             .get(&hash)?
             .iter()
             .filter_map(|id| state.rows.get(id))
-            .find(|row| matches(row))
+            .find(|row| !row.is_deleted() && matches(row))
             .cloned()
     }
 
@@ -192,6 +202,15 @@ impl<E: Entity> MemoryRepository<E> {
     /// match.
     #[doc(hidden)]
     pub fn find_page(
+        &self,
+        request: &PageRequest,
+        matches: impl Fn(&E) -> bool,
+    ) -> Result<Page<E>, RepoError> {
+        self.page_of(request, |row| !row.is_deleted() && matches(row))
+    }
+
+    /// One sorted, counted page of the rows that match, deleted or not.
+    fn page_of(
         &self,
         request: &PageRequest,
         matches: impl Fn(&E) -> bool,
@@ -230,7 +249,11 @@ impl<E: Entity> MemoryRepository<E> {
     #[doc(hidden)]
     #[must_use]
     pub fn count_rows(&self) -> u64 {
-        self.read().rows.len() as u64
+        let state = self.read();
+        if E::SOFT_DELETE_COLUMN.is_some() {
+            return state.rows.values().filter(|row| !row.is_deleted()).count() as u64;
+        }
+        state.rows.len() as u64
     }
 
     /// `exists`.
@@ -241,7 +264,10 @@ impl<E: Entity> MemoryRepository<E> {
         E::Id: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.read().rows.contains_key(id)
+        self.read()
+            .rows
+            .get(id)
+            .is_some_and(|row| !row.is_deleted())
     }
 
     /// `insert`: assigns a generated id, enforces the id and unique columns, and returns the
@@ -279,9 +305,15 @@ impl<E: Entity> MemoryRepository<E> {
     /// checked and incremented under one write lock, as the SQL `UPDATE ... AND version = ?`.
     #[doc(hidden)]
     pub fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
+        entity.stamp(super::Stamp::Update, super::now_unix_micros())?;
         entity.check_values()?;
         entity.clear_transient();
         let mut state = self.write();
+        // A soft-deleted row cannot be updated; `created_at` is the stored one.
+        match state.rows.get(entity.id()) {
+            Some(stored) if !stored.is_deleted() => entity.keep_created(stored),
+            _ => return Err(RepoError::not_found(E::NAME, entity.id())),
+        }
         if let Some(column) = E::VERSION_COLUMN {
             let Some(stored) = state.rows.get(entity.id()) else {
                 return Err(RepoError::not_found(E::NAME, entity.id()));
@@ -311,18 +343,23 @@ impl<E: Entity> MemoryRepository<E> {
         Ok(entity)
     }
 
-    /// `delete_by_id`: whether a row was removed.
+    /// `delete_by_id`: whether a row was removed (with a `#[repo(soft_delete)]` field:
+    /// whether a live row was marked; it keeps its unique values).
     #[doc(hidden)]
-    pub fn delete_row<Q>(&self, id: &Q) -> bool
+    pub fn delete_row<Q>(&self, id: &Q) -> Result<bool, RepoError>
     where
         E::Id: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
         let mut state = self.write();
-        self.remove_locked(&mut state, id).is_some()
+        if E::SOFT_DELETE_COLUMN.is_some() {
+            return Self::mark_locked(&mut state, id, Some(super::now_unix_micros()));
+        }
+        Ok(self.remove_locked(&mut state, id).is_some())
     }
 
     fn insert_locked(&self, state: &mut State<E>, mut entity: E) -> Result<E, RepoError> {
+        entity.stamp(super::Stamp::Insert, super::now_unix_micros())?;
         entity.check_values()?;
         entity.clear_transient();
         let id_column = &E::COLUMNS[E::ID_COLUMN];

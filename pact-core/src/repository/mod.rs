@@ -13,6 +13,7 @@ mod memory;
 mod page;
 mod sql;
 mod statements;
+pub(crate) mod timestamp;
 mod unit_of_work;
 
 pub use entity::{Column, Entity};
@@ -24,7 +25,8 @@ pub use sql::{
     Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
     SqlRepository,
 };
-pub use statements::{Dialect, Finder, Statements};
+pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
+pub use timestamp::{Stamp, Timestamp, now_unix_micros};
 
 #[cfg(feature = "mysql")]
 pub use sql::MySqlRepository;

@@ -97,6 +97,9 @@ impl fmt::Display for Dialect {
 ///     update: "UPDATE \"users\" SET \"id\" = ? WHERE \"id\" = ?",
 ///     delete_by_id: "DELETE FROM \"users\" WHERE \"id\" = ?",
 ///     finders: &[],
+///     live: None,
+///     soft_delete: None,
+///     upserts: &[],
 /// };
 /// assert!(USERS.select_by_id.ends_with("= ?"));
 /// ```
@@ -122,10 +125,21 @@ pub struct Statements {
     pub insert: &'static str,
     /// Every column but the id, then the id.
     pub update: &'static str,
-    /// One row by id.
+    /// One row by id (with a `#[repo(soft_delete)]` field: `UPDATE ... SET <soft_delete> = ?
+    /// WHERE <id> = ? AND <soft_delete> IS NULL`, which marks a live row).
     pub delete_by_id: &'static str,
     /// One finder per unique or indexed column.
     pub finders: &'static [Finder],
+    /// With a `#[repo(soft_delete)]` field, the SQL condition a live row meets
+    /// (`"deleted_at" IS NULL`). The compile-time reads (`select_by_id`, `select_page`,
+    /// `count`, `exists`, the finders) and `update` include it already; the statements
+    /// assembled at run time (sorted pages, `find_by_ids`) AND it in after their own `WHERE`.
+    pub live: Option<&'static str>,
+    /// The statements of a `#[repo(soft_delete)]` entity that see deleted rows, restore or
+    /// purge them. With one, `delete_by_id` is the `UPDATE` that marks the row.
+    pub soft_delete: Option<&'static SoftDelete>,
+    /// One upsert per conflict target: the id (unless it is generated) and each unique field.
+    pub upserts: &'static [Upsert],
 }
 
 /// The SQL of `find_by_<field>` (a unique column) or `find_all_by_<field>` (an indexed column).
@@ -154,9 +168,75 @@ pub struct Finder {
 }
 
 impl Statements {
+    /// The upsert whose conflict target is the column at `column`.
+    #[must_use]
+    pub fn upsert(&self, column: usize) -> Option<&'static Upsert> {
+        self.upserts.iter().find(|upsert| upsert.column == column)
+    }
+
     /// The finder of the column at `column`.
     #[must_use]
     pub fn finder(&self, column: usize) -> Option<&'static Finder> {
         self.finders.iter().find(|finder| finder.column == column)
     }
+}
+
+/// The SQL of a `#[repo(soft_delete)]` entity beyond its live reads: the reads that include
+/// deleted rows, `restore_by_id` and `purge_by_id`.
+///
+/// ```
+/// use pact_core::repository::SoftDelete;
+///
+/// const NOTES: SoftDelete = SoftDelete {
+///     select_by_id: "SELECT \"id\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = ?",
+///     select_page: "SELECT \"id\", \"deleted_at\" FROM \"notes\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+///     count: "SELECT COUNT(*) FROM \"notes\"",
+///     restore: "UPDATE \"notes\" SET \"deleted_at\" = NULL WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL",
+///     purge: "DELETE FROM \"notes\" WHERE \"id\" = ?",
+/// };
+/// assert!(NOTES.purge.starts_with("DELETE"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SoftDelete {
+    /// One row by id, deleted or not.
+    pub select_by_id: &'static str,
+    /// One page of every row, deleted or not, ordered by id (`LIMIT`, `OFFSET`).
+    pub select_page: &'static str,
+    /// `SELECT COUNT(*)` of every row, deleted or not.
+    pub count: &'static str,
+    /// Clears the mark of a deleted row.
+    pub restore: &'static str,
+    /// Removes the row, deleted or not (`DELETE`).
+    pub purge: &'static str,
+}
+
+/// The SQL of `upsert` (on the id) or `upsert_by_<field>` (on a unique field): the entity's
+/// `INSERT` (same parameters), and on a conflict on `column` an update of the stored row.
+///
+/// SQLite and PostgreSQL: `INSERT ... ON CONFLICT (<column>) DO UPDATE SET ... RETURNING
+/// <columns>`. MySQL: `INSERT ... ON DUPLICATE KEY UPDATE ...`, whose first assignment fails
+/// (a subquery of two rows, error 1242, answered as `Conflict`) when the key that conflicted
+/// is not `column`, so a conflict on another unique field is `Conflict` as on the other
+/// databases; the stored row is then read back. The update sets every column but the id,
+/// `column` and `created_at`, adds 1 to a version, and clears a soft-delete mark.
+///
+/// ```
+/// use pact_core::repository::Upsert;
+///
+/// const BY_EMAIL: Upsert = Upsert {
+///     column: 1,
+///     sql: "INSERT INTO \"users\" (\"email\", \"name\") VALUES (?, ?) ON CONFLICT (\"email\") DO UPDATE SET \"name\" = excluded.\"name\" RETURNING \"id\", \"email\", \"name\"",
+///     returning: true,
+/// };
+/// assert!(BY_EMAIL.returning);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upsert {
+    /// The conflict target's index in [`Entity::COLUMNS`](super::Entity::COLUMNS).
+    pub column: usize,
+    /// The statement.
+    pub sql: &'static str,
+    /// Whether `sql` returns the stored row (`RETURNING`); otherwise it is read back by
+    /// `column` on the same executor.
+    pub returning: bool,
 }

@@ -41,13 +41,55 @@ pub struct Stored {
     pub sortable: bool,
     /// `#[repo(version)]`: the optimistic-locking counter (an integer, at most one field).
     pub version: bool,
+    /// `#[repo(created_at)]`, `#[repo(updated_at)]` or `#[repo(soft_delete)]` (at most one
+    /// field each).
+    pub lifecycle: Option<Lifecycle>,
     pub nullable: bool,
     pub kind: Kind,
     /// Column types for SQLite, PostgreSQL and MySQL.
     pub sql_types: [String; 3],
 }
 
+/// A timestamp the repository sets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// Set on insert, never changed.
+    CreatedAt,
+    /// Set on insert and on every update.
+    UpdatedAt,
+    /// `Option<timestamp>`: set by `delete_by_id`, cleared by `restore_by_id`.
+    SoftDelete,
+}
+
+impl Lifecycle {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::CreatedAt => "created_at",
+            Self::UpdatedAt => "updated_at",
+            Self::SoftDelete => "soft_delete",
+        }
+    }
+}
+
 impl<'a> Entity<'a> {
+    /// The field with this `#[repo(...)]` timestamp key, if any.
+    pub fn lifecycle(&self, which: Lifecycle) -> Option<(&Field<'a>, &Stored)> {
+        self.stored()
+            .find(|(_, stored)| stored.lifecycle == Some(which))
+    }
+
+    /// Whether `update` leaves this column alone: the id (its `WHERE`), the version (set by
+    /// the statement), `created_at` (never changes) and `soft_delete` (only live rows are
+    /// updated, and they stay live).
+    pub fn kept_by_update(stored: &Stored) -> bool {
+        stored.id
+            || stored.version
+            || matches!(
+                stored.lifecycle,
+                Some(Lifecycle::CreatedAt | Lifecycle::SoftDelete)
+            )
+    }
+
     pub fn stored(&self) -> impl Iterator<Item = (&Field<'a>, &Stored)> {
         self.fields
             .iter()

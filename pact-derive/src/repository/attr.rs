@@ -23,8 +23,8 @@ pub struct ContainerAttrs {
 
 const CONTAINER_KEYS: &[&str] = &["table", "crate", "max_page_size", "trait_name"];
 
-/// `#[repo(id, generated, unique, indexed, sortable, version, skip, default = expr,
-/// column = "...", sql_type = "...")]`.
+/// `#[repo(id, generated, unique, indexed, sortable, version, created_at, updated_at,
+/// soft_delete, skip, default = expr, column = "...", sql_type = "...")]`.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub id: Option<Span>,
@@ -33,6 +33,11 @@ pub struct FieldAttrs {
     pub indexed: Option<Span>,
     pub sortable: Option<Span>,
     pub version: Option<Span>,
+    /// `#[repo(created_at)]`, `#[repo(updated_at)]`, `#[repo(soft_delete)]`: timestamps the
+    /// repository sets.
+    pub created_at: Option<Span>,
+    pub updated_at: Option<Span>,
+    pub soft_delete: Option<Span>,
     pub skip: Option<Span>,
     pub default: Option<Expr>,
     pub column: Option<LitStr>,
@@ -49,6 +54,9 @@ const FIELD_KEYS: &[&str] = &[
     "indexed",
     "sortable",
     "version",
+    "created_at",
+    "updated_at",
+    "soft_delete",
     "skip",
     "default",
     "column",
@@ -74,6 +82,22 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("optimistic_lock", "version"),
     ("versioned", "version"),
     ("trait_ident", "trait_name"),
+    ("created", "created_at"),
+    ("create_time", "created_at"),
+    ("creation_time", "created_at"),
+    ("inserted_at", "created_at"),
+    ("auto_now_add", "created_at"),
+    ("created_date", "created_at"),
+    ("updated", "updated_at"),
+    ("update_time", "updated_at"),
+    ("modified_at", "updated_at"),
+    ("last_modified", "updated_at"),
+    ("auto_now", "updated_at"),
+    ("deleted_at", "soft_delete"),
+    ("deleted", "soft_delete"),
+    ("soft_deleted", "soft_delete"),
+    ("paranoid", "soft_delete"),
+    ("delete_time", "soft_delete"),
 ];
 
 pub fn container(attrs: &[Attribute], cx: &mut Ctxt) -> ContainerAttrs {
@@ -130,6 +154,9 @@ pub fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
             "indexed" => flag(&mut out.indexed, meta, key)?,
             "sortable" => flag(&mut out.sortable, meta, key)?,
             "version" => flag(&mut out.version, meta, key)?,
+            "created_at" => flag(&mut out.created_at, meta, key)?,
+            "updated_at" => flag(&mut out.updated_at, meta, key)?,
+            "soft_delete" => flag(&mut out.soft_delete, meta, key)?,
             "skip" => flag(&mut out.skip, meta, key)?,
             "default" => set(&mut out.default, meta, key)?,
             "column" => {

@@ -9,6 +9,7 @@ mod attr;
 mod checks;
 mod expand;
 mod fallback;
+mod lifecycle;
 mod names;
 mod sql;
 mod sql_type;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::ast::{Entity, Stored};
+use super::ast::{Entity, Lifecycle, Stored};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -54,6 +54,27 @@ pub struct Statements {
     pub update: String,
     pub delete_by_id: String,
     pub finders: Vec<Finder>,
+    /// `"deleted_at" IS NULL` for a `#[repo(soft_delete)]` entity.
+    pub live: Option<String>,
+    pub soft_delete: Option<SoftDelete>,
+    pub upserts: Vec<Upsert>,
+}
+
+/// `upsert` on the id or `upsert_by_<field>` on a unique field.
+pub struct Upsert {
+    pub column: usize,
+    pub sql: String,
+    /// The statement returns the stored row (SQLite, PostgreSQL).
+    pub returning: bool,
+}
+
+/// The statements of a `#[repo(soft_delete)]` entity that see deleted rows, restore or purge.
+pub struct SoftDelete {
+    pub select_by_id: String,
+    pub select_page: String,
+    pub count: String,
+    pub restore: String,
+    pub purge: String,
 }
 
 pub struct Finder {
@@ -69,7 +90,19 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
     let id_col = d.quote(&id_field.column);
     let columns: Vec<String> = entity.stored().map(|(f, _)| d.quote(&f.column)).collect();
     let select_all = format!("SELECT {} FROM {table}", columns.join(", "));
-    let by_id = format!("WHERE {id_col} = {}", d.placeholder(1));
+    let all_by_id = format!("WHERE {id_col} = {}", d.placeholder(1));
+    let deleted = entity
+        .lifecycle(Lifecycle::SoftDelete)
+        .map(|(field, _)| d.quote(&field.column));
+    let live = deleted.as_ref().map(|column| format!("{column} IS NULL"));
+    // ` AND <live>` after a `WHERE`, `WHERE <live> ` before an `ORDER BY`.
+    let and_live = live
+        .as_ref()
+        .map_or_else(String::new, |live| format!(" AND {live}"));
+    let where_live = live
+        .as_ref()
+        .map_or_else(String::new, |live| format!(" WHERE {live}"));
+    let by_id = format!("{all_by_id}{and_live}");
     let page = |first: usize| {
         format!(
             "ORDER BY {id_col} ASC LIMIT {} OFFSET {}",
@@ -81,7 +114,7 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
         .finders()
         .map(|(field, stored)| {
             let select = format!(
-                "{select_all} WHERE {} = {}",
+                "{select_all} WHERE {} = {}{and_live}",
                 d.quote(&field.column),
                 d.placeholder(1)
             );
@@ -89,7 +122,7 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
                 column: stored.index,
                 select_page: format!("{select} {}", page(2)),
                 count: format!(
-                    "SELECT COUNT(*) FROM {table} WHERE {} = {}",
+                    "SELECT COUNT(*) FROM {table} WHERE {} = {}{and_live}",
                     d.quote(&field.column),
                     d.placeholder(1)
                 ),
@@ -101,25 +134,53 @@ pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
         create_table: create_table(entity, d),
         drop_table: format!("DROP TABLE IF EXISTS {table}"),
         select_by_id: format!("{select_all} {by_id}"),
-        select_page: format!("{select_all} {}", page(1)),
-        count: format!("SELECT COUNT(*) FROM {table}"),
+        select_page: format!("{select_all}{where_live} {}", page(1)),
+        count: format!("SELECT COUNT(*) FROM {table}{where_live}"),
         exists: format!("SELECT COUNT(*) FROM {table} {by_id}"),
         insert: insert(entity, d, id),
-        update: update(entity, d),
-        delete_by_id: format!("DELETE FROM {table} {by_id}"),
+        update: update(entity, d, &and_live),
+        delete_by_id: match &deleted {
+            Some(column) => format!(
+                "UPDATE {table} SET {column} = {} WHERE {id_col} = {} AND {column} IS NULL",
+                d.placeholder(1),
+                d.placeholder(2)
+            ),
+            None => format!("DELETE FROM {table} {by_id}"),
+        },
+        soft_delete: deleted.as_ref().map(|column| SoftDelete {
+            select_by_id: format!("{select_all} {all_by_id}"),
+            select_page: format!("{select_all} {}", page(1)),
+            count: format!("SELECT COUNT(*) FROM {table}"),
+            restore: format!(
+                "UPDATE {table} SET {column} = NULL {all_by_id} AND {column} IS NOT NULL"
+            ),
+            purge: format!("DELETE FROM {table} {all_by_id}"),
+        }),
+        upserts: upserts(entity, d),
+        live,
         select_all,
         finders,
     }
 }
 
 fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
+    let mut sql = insert_plain(entity, d);
+    if id.generated && d == Dialect::Postgres {
+        let (id_field, _) = entity.id();
+        let _ = write!(sql, " RETURNING {}::int8", d.quote(&id_field.column));
+    }
+    sql
+}
+
+/// `INSERT INTO <table> (<every column but a generated id>) VALUES (...)`.
+fn insert_plain(entity: &Entity<'_>, d: Dialect) -> String {
     let table = d.quote(&entity.table);
     let columns: Vec<String> = entity
         .stored()
         .filter(|(_, stored)| !stored.generated)
         .map(|(field, _)| d.quote(&field.column))
         .collect();
-    let mut sql = if columns.is_empty() {
+    if columns.is_empty() {
         match d {
             Dialect::MySql => format!("INSERT INTO {table} () VALUES ()"),
             Dialect::Sqlite | Dialect::Postgres => format!("INSERT INTO {table} DEFAULT VALUES"),
@@ -131,24 +192,76 @@ fn insert(entity: &Entity<'_>, d: Dialect, id: &Stored) -> String {
             columns.join(", "),
             values.join(", ")
         )
-    };
-    if id.generated && d == Dialect::Postgres {
-        let (id_field, _) = entity.id();
-        let _ = write!(sql, " RETURNING {}::int8", d.quote(&id_field.column));
     }
-    sql
+}
+
+/// One upsert per conflict target (an id the application chooses, each unique field): the
+/// `INSERT` and, on a conflict on the target, an update of every column but the id, the
+/// target and `created_at`, with the version incremented and a soft-delete mark cleared (the
+/// inserted values hold none). MySQL's `ON DUPLICATE KEY` fires on any unique key: its first
+/// assignment evaluates a subquery of two rows (error 1242) unless the row that conflicted
+/// holds the target's value, so another key's conflict fails as on SQLite and PostgreSQL.
+fn upserts(entity: &Entity<'_>, d: Dialect) -> Vec<Upsert> {
+    let table = d.quote(&entity.table);
+    let columns: Vec<String> = entity.stored().map(|(f, _)| d.quote(&f.column)).collect();
+    entity
+        .stored()
+        .filter(|(_, stored)| (stored.id && !stored.generated) || stored.unique)
+        .map(|(target_field, target)| {
+            let target_col = d.quote(&target_field.column);
+            let mut sets: Vec<String> = Vec::new();
+            if d == Dialect::MySql {
+                sets.push(format!(
+                    "{target_col} = IF({target_col} <=> VALUES({target_col}), {target_col}, (SELECT 1 UNION ALL SELECT 2))"
+                ));
+            }
+            for (field, stored) in entity.stored() {
+                if stored.id
+                    || stored.index == target.index
+                    || stored.lifecycle == Some(Lifecycle::CreatedAt)
+                {
+                    continue;
+                }
+                let column = d.quote(&field.column);
+                sets.push(match (stored.version, d) {
+                    (true, Dialect::MySql) => format!("{column} = {column} + 1"),
+                    (true, _) => format!("{column} = {table}.{column} + 1"),
+                    (false, Dialect::MySql) => format!("{column} = VALUES({column})"),
+                    (false, _) => format!("{column} = excluded.{column}"),
+                });
+            }
+            if sets.is_empty() {
+                sets.push(format!("{target_col} = excluded.{target_col}"));
+            }
+            let insert = insert_plain(entity, d);
+            let sql = match d {
+                Dialect::MySql => format!("{insert} ON DUPLICATE KEY UPDATE {}", sets.join(", ")),
+                Dialect::Sqlite | Dialect::Postgres => format!(
+                    "{insert} ON CONFLICT ({target_col}) DO UPDATE SET {} RETURNING {}",
+                    sets.join(", "),
+                    columns.join(", ")
+                ),
+            };
+            Upsert {
+                column: target.index,
+                sql,
+                returning: d != Dialect::MySql,
+            }
+        })
+        .collect()
 }
 
 /// `UPDATE ... SET <every column but the id> WHERE <id> = ?`; with a version column, `SET
 /// ..., <version> = <version> + 1 WHERE <id> = ? AND <version> = ?`, so the check and the
-/// increment are one statement.
-fn update(entity: &Entity<'_>, d: Dialect) -> String {
+/// increment are one statement. `created_at` and `soft_delete` are not set, and a
+/// `soft_delete` entity updates live rows only (`and_live`).
+fn update(entity: &Entity<'_>, d: Dialect, and_live: &str) -> String {
     let table = d.quote(&entity.table);
     let (id_field, _) = entity.id();
     let id_col = d.quote(&id_field.column);
     let mut sets: Vec<String> = entity
         .stored()
-        .filter(|(_, stored)| !stored.id && !stored.version)
+        .filter(|(_, stored)| !Entity::kept_by_update(stored))
         .enumerate()
         .map(|(i, (field, _))| format!("{} = {}", d.quote(&field.column), d.placeholder(i + 1)))
         .collect();
@@ -161,7 +274,7 @@ fn update(entity: &Entity<'_>, d: Dialect) -> String {
         sets.push(format!("{id_col} = {id_col}"));
     }
     let mut sql = format!(
-        "UPDATE {table} SET {} WHERE {id_col} = {}",
+        "UPDATE {table} SET {} WHERE {id_col} = {}{and_live}",
         sets.join(", "),
         d.placeholder(params + 1)
     );

@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, FieldsNamed, LitStr};
 use super::ast::{Entity, Field, Stored};
 use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::types::{self, Kind};
-use super::{checks, names, sql_type};
+use super::{checks, lifecycle, names, sql_type};
 use crate::internals::case;
 use crate::internals::crate_path;
 use crate::internals::ctxt::Ctxt;
@@ -49,6 +49,8 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
     // with `skip`), so a missing id is not reported on top.
     let mut id_reported = false;
     let mut version_field: Option<String> = None;
+    // The field holding each timestamp key (`created_at`, `updated_at`, `soft_delete`).
+    let mut lifecycle_fields: Vec<(super::ast::Lifecycle, String)> = Vec::new();
     for field in &named.named {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field(&field.attrs, cx);
@@ -82,6 +84,9 @@ pub fn build<'a>(input: &'a DeriveInput, cx: &mut Ctxt) -> Option<Entity<'a>> {
             }
         }
         let stored = stored(&attrs, &field.ty, index, cx);
+        if let Some(which) = stored.as_ref().and_then(|stored| stored.lifecycle) {
+            lifecycle::one_field(&mut lifecycle_fields, which, &attrs, ident, cx);
+        }
         if stored.is_some() {
             index += 1;
         }
@@ -229,6 +234,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
     check_redundant_keys(attrs, cx);
     check_generated_id(attrs, kind, cx);
     check_version(attrs, ty, kind, nullable.is_some(), cx);
+    let lifecycle = lifecycle::check(attrs, ty, nullable, cx);
     for (key, span) in [("unique", attrs.unique), ("indexed", attrs.indexed)] {
         if let (Some(span), Some(_)) = (span, nullable) {
             cx.syn_error(syn::Error::new(
@@ -255,6 +261,7 @@ fn stored(attrs: &FieldAttrs, ty: &syn::Type, index: usize, cx: &mut Ctxt) -> Op
         indexed: attrs.indexed.is_some(),
         sortable: attrs.sortable.is_some() || key,
         version: attrs.version.is_some() && attrs.id.is_none(),
+        lifecycle: lifecycle.filter(|_| attrs.id.is_none()),
         nullable: nullable.is_some(),
         kind,
         sql_types,
@@ -364,6 +371,9 @@ fn check_skipped(attrs: &FieldAttrs, cx: &mut Ctxt) {
         ("indexed", attrs.indexed),
         ("sortable", attrs.sortable),
         ("version", attrs.version),
+        ("created_at", attrs.created_at),
+        ("updated_at", attrs.updated_at),
+        ("soft_delete", attrs.soft_delete),
     ];
     for (key, span) in conflicts {
         if let Some(span) = span {

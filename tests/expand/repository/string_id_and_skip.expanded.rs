@@ -81,6 +81,14 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
+    ///Inserts the `ShortLink`, or, when a row with this id is stored, updates that row; returns the stored row. One statement: `INSERT ... ON CONFLICT DO UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL). Another unique field taken by another row is `RepoError::Conflict` (409) on every backend.
+    fn upsert<'a>(
+        &'a self,
+        entity: ShortLink,
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<ShortLink, ::pact::RepoError>,
+    >;
 }
 const _: () = {
     const _: () = {
@@ -144,6 +152,15 @@ const _: () = {
                         update: "UPDATE \"short_links\" SET \"target\" = ?, \"clicks\" = ? WHERE \"slug\" = ?",
                         delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = ?",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 0usize,
+                                sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
+                                returning: true,
+                            },
+                        ],
                     }
                 }
                 ::pact::__private::Dialect::Postgres => {
@@ -161,6 +178,15 @@ const _: () = {
                         update: "UPDATE \"short_links\" SET \"target\" = $1, \"clicks\" = $2 WHERE \"slug\" = $3",
                         delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = $1",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 0usize,
+                                sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
+                                returning: true,
+                            },
+                        ],
                     }
                 }
                 ::pact::__private::Dialect::MySql => {
@@ -178,6 +204,15 @@ const _: () = {
                         update: "UPDATE `short_links` SET `target` = ?, `clicks` = ? WHERE `slug` = ?",
                         delete_by_id: "DELETE FROM `short_links` WHERE `slug` = ?",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 0usize,
+                                sql: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `target` = VALUES(`target`), `clicks` = VALUES(`clicks`)",
+                                returning: false,
+                            },
+                        ],
                     }
                 }
             }
@@ -415,9 +450,18 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.delete_row(__pact_id)),
-                ),
+                ::core::future::ready(self.delete_row(__pact_id)),
+            )
+        }
+        fn upsert<'a>(
+            &'a self,
+            __pact_entity: ShortLink,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<ShortLink, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.upsert_row(0usize, __pact_entity)),
             )
         }
     }
@@ -528,6 +572,15 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move { self.delete_row(__pact_id).await })
+        }
+        fn upsert<'a>(
+            &'a self,
+            __pact_entity: ShortLink,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<ShortLink, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(self.upsert_row(0usize, __pact_entity))
         }
     }
     #[automatically_derived]

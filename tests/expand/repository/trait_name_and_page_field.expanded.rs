@@ -98,6 +98,14 @@ pub trait MemoryStore: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
+    ///Inserts the `Memory`, or, when a row with this `row` is stored, updates that row (keeping its id); returns the stored row. One statement: `INSERT ... ON CONFLICT DO UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL). Another unique field taken by another row is `RepoError::Conflict` (409) on every backend.
+    fn upsert_by_row<'a>(
+        &'a self,
+        entity: Memory,
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<Memory, ::pact::RepoError>,
+    >;
 }
 const _: () = {
     const _: () = {
@@ -177,6 +185,15 @@ const _: () = {
                                 count: "SELECT COUNT(*) FROM \"memory_modules\" WHERE \"row\" = ?",
                             },
                         ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 2usize,
+                                sql: "INSERT INTO \"memory_modules\" (\"page\", \"row\") VALUES (?, ?) ON CONFLICT (\"row\") DO UPDATE SET \"page\" = excluded.\"page\" RETURNING \"id\", \"page\", \"row\"",
+                                returning: true,
+                            },
+                        ],
                     }
                 }
                 ::pact::__private::Dialect::Postgres => {
@@ -206,6 +223,15 @@ const _: () = {
                                 select: "SELECT \"id\", \"page\", \"row\" FROM \"memory_modules\" WHERE \"row\" = $1",
                                 select_page: "SELECT \"id\", \"page\", \"row\" FROM \"memory_modules\" WHERE \"row\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
                                 count: "SELECT COUNT(*) FROM \"memory_modules\" WHERE \"row\" = $1",
+                            },
+                        ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 2usize,
+                                sql: "INSERT INTO \"memory_modules\" (\"page\", \"row\") VALUES ($1, $2) ON CONFLICT (\"row\") DO UPDATE SET \"page\" = excluded.\"page\" RETURNING \"id\", \"page\", \"row\"",
+                                returning: true,
                             },
                         ],
                     }
@@ -238,9 +264,21 @@ const _: () = {
                                 count: "SELECT COUNT(*) FROM `memory_modules` WHERE `row` = ?",
                             },
                         ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 2usize,
+                                sql: "INSERT INTO `memory_modules` (`page`, `row`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `row` = IF(`row` <=> VALUES(`row`), `row`, (SELECT 1 UNION ALL SELECT 2)), `page` = VALUES(`page`)",
+                                returning: false,
+                            },
+                        ],
                     }
                 }
             }
+        }
+        fn keep_id(&mut self, __pact_stored: &Self) {
+            self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
         fn check_values(
             &self,
@@ -361,6 +399,24 @@ const _: () = {
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
             ::core::result::Result::Ok(())
+        }
+        fn bind_unique(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            match __pact_column {
+                2usize => {
+                    <String as ::pact::__private::SqlBind<
+                        __DB,
+                    >>::bind(&self.row, __pact_args)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        ::pact::__private::RepoError::backend("not a unique column"),
+                    )
+                }
+            }
         }
     }
     #[automatically_derived]
@@ -527,9 +583,18 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.delete_row(&__pact_id)),
-                ),
+                ::core::future::ready(self.delete_row(&__pact_id)),
+            )
+        }
+        fn upsert_by_row<'a>(
+            &'a self,
+            __pact_entity: Memory,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<Memory, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.upsert_row(2usize, __pact_entity)),
             )
         }
     }
@@ -660,6 +725,15 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+        }
+        fn upsert_by_row<'a>(
+            &'a self,
+            __pact_entity: Memory,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<Memory, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(self.upsert_row(2usize, __pact_entity))
         }
     }
     #[automatically_derived]

@@ -98,6 +98,14 @@ pub trait UserRepository: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
+    ///Inserts the `User`, or, when a row with this `email` is stored, updates that row (keeping its id); returns the stored row. One statement: `INSERT ... ON CONFLICT DO UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL). Another unique field taken by another row is `RepoError::Conflict` (409) on every backend.
+    fn upsert_by_email<'a>(
+        &'a self,
+        entity: User,
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<User, ::pact::RepoError>,
+    >;
 }
 const _: () = {
     const _: () = {
@@ -181,6 +189,15 @@ const _: () = {
                                 count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = ?",
                             },
                         ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 1usize,
+                                sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES (?, ?, ?, ?, ?) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
+                                returning: true,
+                            },
+                        ],
                     }
                 }
                 ::pact::__private::Dialect::Postgres => {
@@ -210,6 +227,15 @@ const _: () = {
                                 select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1",
                                 select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
                                 count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = $1",
+                            },
+                        ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 1usize,
+                                sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
+                                returning: true,
                             },
                         ],
                     }
@@ -242,9 +268,21 @@ const _: () = {
                                 count: "SELECT COUNT(*) FROM `users` WHERE `team_id` = ?",
                             },
                         ],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[
+                            ::pact::__private::Upsert {
+                                column: 1usize,
+                                sql: "INSERT INTO `users` (`email`, `team_id`, `name`, `bio`, `created_at_ms`) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE `email` = IF(`email` <=> VALUES(`email`), `email`, (SELECT 1 UNION ALL SELECT 2)), `team_id` = VALUES(`team_id`), `name` = VALUES(`name`), `bio` = VALUES(`bio`), `created_at_ms` = VALUES(`created_at_ms`)",
+                                returning: false,
+                            },
+                        ],
                     }
                 }
             }
+        }
+        fn keep_id(&mut self, __pact_stored: &Self) {
+            self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
         fn check_values(
             &self,
@@ -426,6 +464,24 @@ const _: () = {
             <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
             ::core::result::Result::Ok(())
         }
+        fn bind_unique(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            match __pact_column {
+                1usize => {
+                    <String as ::pact::__private::SqlBind<
+                        __DB,
+                    >>::bind(&self.email, __pact_args)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        ::pact::__private::RepoError::backend("not a unique column"),
+                    )
+                }
+            }
+        }
     }
     #[automatically_derived]
     impl UserRepository for ::pact::__private::MemoryRepository<User>
@@ -591,9 +647,18 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.delete_row(&__pact_id)),
-                ),
+                ::core::future::ready(self.delete_row(&__pact_id)),
+            )
+        }
+        fn upsert_by_email<'a>(
+            &'a self,
+            __pact_entity: User,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<User, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.upsert_row(1usize, __pact_entity)),
             )
         }
     }
@@ -724,6 +789,15 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+        }
+        fn upsert_by_email<'a>(
+            &'a self,
+            __pact_entity: User,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<User, ::pact::RepoError>,
+        > {
+            ::pact::__private::Box::pin(self.upsert_row(1usize, __pact_entity))
         }
     }
     #[automatically_derived]

@@ -137,6 +137,9 @@ const _: () = {
                         update: "UPDATE \"documents\" SET \"title\" = ?, \"revision\" = \"revision\" + 1 WHERE \"id\" = ? AND \"revision\" = ?",
                         delete_by_id: "DELETE FROM \"documents\" WHERE \"id\" = ?",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[],
                     }
                 }
                 ::pact::__private::Dialect::Postgres => {
@@ -154,6 +157,9 @@ const _: () = {
                         update: "UPDATE \"documents\" SET \"title\" = $1, \"revision\" = \"revision\" + 1 WHERE \"id\" = $2 AND \"revision\" = $3",
                         delete_by_id: "DELETE FROM \"documents\" WHERE \"id\" = $1",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[],
                     }
                 }
                 ::pact::__private::Dialect::MySql => {
@@ -171,6 +177,9 @@ const _: () = {
                         update: "UPDATE `documents` SET `title` = ?, `revision` = `revision` + 1 WHERE `id` = ? AND `revision` = ?",
                         delete_by_id: "DELETE FROM `documents` WHERE `id` = ?",
                         finders: &[],
+                        live: ::core::option::Option::None,
+                        soft_delete: ::core::option::Option::None,
+                        upserts: &[],
                     }
                 }
             }
@@ -412,9 +421,7 @@ const _: () = {
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
             ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.delete_row(&__pact_id)),
-                ),
+                ::core::future::ready(self.delete_row(&__pact_id)),
             )
         }
     }

@@ -30,7 +30,8 @@ use crate::repository::Entity;
 /// # use pact_core::repository::{Column, Dialect, Entity, RepoError, Statements};
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64, name: String }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";
@@ -142,7 +143,8 @@ impl fmt::Debug for MemoryStore {
 /// # use pact_core::repository::{Column, Dialect, Entity, RepoError, Statements};
 /// # #[derive(Clone, Debug, PartialEq)] struct Tag { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[] };
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
 /// #     const NAME: &'static str = "Tag";

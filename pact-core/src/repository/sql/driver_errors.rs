@@ -56,8 +56,11 @@ pub(super) const POSTGRES: &[(&str, Meaning)] = &[
 /// MySQL and MariaDB error numbers
 /// (<https://mariadb.com/kb/en/mariadb-error-code-reference/>).
 pub(super) const MYSQL: &[(u16, Meaning)] = &[
-    (1062, Meaning::Unique),     // ER_DUP_ENTRY
-    (1586, Meaning::Unique),     // ER_DUP_ENTRY_WITH_KEY_NAME
+    (1062, Meaning::Unique), // ER_DUP_ENTRY
+    (1586, Meaning::Unique), // ER_DUP_ENTRY_WITH_KEY_NAME
+    // ER_SUBQUERY_NO_1_ROW: only pact's upsert runs a subquery, the guard that fails when
+    // `ON DUPLICATE KEY` met a unique key other than the upsert's (`Upsert`).
+    (1242, Meaning::Unique),
     (1406, Meaning::TooLong),    // ER_DATA_TOO_LONG
     (1366, Meaning::BadText),    // ER_TRUNCATED_WRONG_VALUE_FOR_FIELD (incorrect string value)
     (1264, Meaning::OutOfRange), // ER_WARN_DATA_OUT_OF_RANGE

@@ -21,6 +21,9 @@ const S: Statements = Statements {
     update: "",
     delete_by_id: "",
     finders: &[],
+    live: None,
+    soft_delete: None,
+    upserts: &[],
 };
 
 impl Entity for Order {
@@ -194,6 +197,12 @@ fn mysql_rows() {
                 "Duplicate entry '7' for key 'PRIMARY'",
                 None,
                 CONFLICT_ID,
+            ),
+            (
+                1242,
+                "Subquery returns more than 1 row",
+                None,
+                (409, "conflict", None),
             ),
             (
                 1406,

@@ -6,7 +6,9 @@ mod backends;
 #[cfg(feature = "_sqlx")]
 mod driver_errors;
 mod executor;
+mod lifecycle;
 mod query;
+mod upsert;
 
 use std::borrow::Cow;
 use std::future::Future;
@@ -290,6 +292,33 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
     /// # Errors
     /// [`RepoError::Backend`] when the value does not encode.
     fn bind_id(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds the value of the unique column at `column` (the parameter of its finder): how an
+    /// upsert on MySQL reads the stored row back.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when `column` is not unique, or the value does not encode.
+    fn bind_unique(&self, column: usize, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        let _ = args;
+        Err(RepoError::backend(format!(
+            "{} has no unique column {column}",
+            Self::NAME
+        )))
+    }
+
+    /// Binds `Some(now)` (microseconds since the Unix epoch) as the `#[repo(soft_delete)]`
+    /// column's type: the first parameter of a soft `delete_by_id`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the entity has no `soft_delete` field, or the value does
+    /// not fit or encode.
+    fn bind_deleted_at(now: i64, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        let _ = (now, args);
+        Err(RepoError::backend(format!(
+            "{} has no `#[repo(soft_delete)]` field",
+            Self::NAME
+        )))
+    }
 }
 
 /// A repository of `E` on a sqlx pool. `#[derive(Repository)]` implements the entity's

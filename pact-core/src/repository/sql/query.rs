@@ -71,7 +71,12 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let statements = E::statements(DB::DIALECT);
         let mut rows = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(IDS_PER_QUERY) {
-            let sql = in_list_sql::<E>(DB::DIALECT, statements.select_all, chunk.len());
+            let sql = in_list_sql::<E>(
+                DB::DIALECT,
+                statements.select_all,
+                chunk.len(),
+                statements.live,
+            );
             let mut args = DB::Arguments::default();
             for id in chunk {
                 key(id).bind(&mut args)?;
@@ -115,6 +120,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             DB::DIALECT,
             statements.select_page,
             statements.select_all,
+            statements.live,
             &plan,
             0,
         );
@@ -148,11 +154,18 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
         let mut args = DB::Arguments::default();
         value.bind(&mut args)?;
-        let sql = page_sql::<E>(DB::DIALECT, finder.select_page, finder.select, &plan, 1);
+        let sql = page_sql::<E>(
+            DB::DIALECT,
+            finder.select_page,
+            finder.select,
+            None,
+            &plan,
+            1,
+        );
         self.fetch_page(sql, args, request, &plan, total).await
     }
 
-    async fn fetch_page(
+    pub(super) async fn fetch_page(
         &self,
         sql: Sql,
         mut args: DB::Arguments,
@@ -212,7 +225,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         if entities.is_empty() {
             return Ok(entities);
         }
+        let now = crate::repository::now_unix_micros();
         for entity in &mut entities {
+            entity.stamp(crate::repository::Stamp::Insert, now)?;
             entity.check_values()?;
             if E::VERSION_COLUMN.is_some() {
                 entity.set_version(1)?;
@@ -237,6 +252,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// stale version (`VersionConflict` with the stored one).
     #[doc(hidden)]
     pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
+        entity.stamp(
+            crate::repository::Stamp::Update,
+            crate::repository::now_unix_micros(),
+        )?;
         entity.check_values()?;
         DB::check_size(&self.exec, std::slice::from_ref(&entity)).await?;
         let sql = E::statements(DB::DIALECT).update;
@@ -253,6 +272,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             entity.set_version(next)?;
         }
         entity.clear_transient();
+        if E::CREATED_AT_COLUMN.is_some() {
+            self.keep_created(&mut entity).await?;
+        }
         Ok(entity)
     }
 
@@ -292,6 +314,15 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
             return Ok(false);
         }
         let sql = E::statements(DB::DIALECT).delete_by_id;
+        if E::SOFT_DELETE_COLUMN.is_some() {
+            // Marks a live row: `UPDATE ... SET <soft_delete> = ? WHERE <id> = ? AND ... IS NULL`.
+            let now = crate::repository::now_unix_micros();
+            let bind = |args: &mut DB::Arguments| {
+                E::bind_deleted_at(now, args)?;
+                id.bind(args)
+            };
+            return Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0);
+        }
         let bind = |args: &mut DB::Arguments| id.bind(args);
         Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
     }
@@ -304,7 +335,13 @@ pub(crate) const IDS_PER_QUERY: usize = 999;
 
 /// `SELECT <columns> FROM <table> WHERE <id> IN (<n placeholders>)`: the compile-time prefix, the
 /// quoted id column and placeholders only.
-fn in_list_sql<E: Entity>(dialect: Dialect, prefix: &'static str, n: usize) -> Sql {
+/// With a `live` condition (`#[repo(soft_delete)]`), `AND <live>` follows.
+fn in_list_sql<E: Entity>(
+    dialect: Dialect,
+    prefix: &'static str,
+    n: usize,
+    live: Option<&'static str>,
+) -> Sql {
     let mut sql = String::with_capacity(prefix.len() + 24 + 6 * n);
     sql.push_str(prefix);
     sql.push_str(" WHERE ");
@@ -317,6 +354,10 @@ fn in_list_sql<E: Entity>(dialect: Dialect, prefix: &'static str, n: usize) -> S
         dialect.write_placeholder(&mut sql, i);
     }
     sql.push(')');
+    if let Some(live) = live {
+        sql.push_str(" AND ");
+        sql.push_str(live);
+    }
     Cow::Owned(sql)
 }
 
@@ -330,11 +371,13 @@ fn finder<DB: SqlBackend, E: Entity>(
 
 /// The `SELECT` of one page: the compile-time statement when it is ordered by id, otherwise
 /// the compile-time prefix, an `ORDER BY` of whitelisted, quoted identifiers and the
-/// `LIMIT`/`OFFSET` placeholders.
-fn page_sql<E: Entity>(
+/// `LIMIT`/`OFFSET` placeholders. `filter` (the `live` condition of a prefix without a `WHERE`)
+/// follows the prefix as `WHERE <filter>`.
+pub(super) fn page_sql<E: Entity>(
     dialect: Dialect,
     by_id: &'static str,
     prefix: &'static str,
+    filter: Option<&'static str>,
     plan: &PagePlan,
     params_before: usize,
 ) -> Sql {
@@ -350,6 +393,10 @@ fn page_sql<E: Entity>(
     };
     let mut sql = String::with_capacity(prefix.len() + 80);
     sql.push_str(prefix);
+    if let Some(filter) = filter {
+        sql.push_str(" WHERE ");
+        sql.push_str(filter);
+    }
     sql.push_str(" ORDER BY ");
     if let Some(column) = plan.column {
         dialect.write_quoted(&mut sql, E::COLUMNS[column].name);

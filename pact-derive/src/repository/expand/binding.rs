@@ -44,11 +44,13 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
         .map(bind);
     let update = entity
         .stored()
-        .filter(|(_, stored)| !stored.id && !stored.version)
+        .filter(|(_, stored)| !Entity::kept_by_update(stored))
         .chain(std::iter::once(entity.id()))
         .chain(entity.version())
         .map(bind);
     let bind_id = bind(entity.id());
+    let bind_deleted_at = super::lifecycle::bind_deleted_at(entity);
+    let bind_unique = super::lifecycle::bind_unique(entity);
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -77,6 +79,10 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
                 #bind_id
                 ::core::result::Result::Ok(())
             }
+
+            #bind_deleted_at
+
+            #bind_unique
         }
     }
 }

@@ -64,6 +64,8 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         quote!(#p::Dialect::#variant => &#statements,)
     });
     let version = version_support(entity, &p);
+    let lifecycle = super::lifecycle::entity_support(entity, &p);
+    let keep_id = super::lifecycle::keep_id(entity);
     let memory = memory_support(entity, &p);
     let guards = guards(entity);
     quote! {
@@ -95,6 +97,10 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             }
 
             #version
+
+            #lifecycle
+
+            #keep_id
 
             #check_values
 
@@ -340,7 +346,23 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
         update,
         delete_by_id,
         finders,
+        live,
+        soft_delete,
+        upserts,
     } = s;
+    let live = live.map_or_else(
+        || quote!(::core::option::Option::None),
+        |live| quote!(::core::option::Option::Some(#live)),
+    );
+    let soft_delete = super::lifecycle::soft_delete_tokens(soft_delete.as_ref(), p);
+    let upserts = upserts.iter().map(|u| {
+        let sql::Upsert {
+            column,
+            sql,
+            returning,
+        } = u;
+        quote!(#p::Upsert { column: #column, sql: #sql, returning: #returning })
+    });
     let finders = finders.iter().map(|f| {
         let sql::Finder {
             column,
@@ -370,6 +392,9 @@ fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenS
             update: #update,
             delete_by_id: #delete_by_id,
             finders: &[#(#finders),*],
+            live: #live,
+            soft_delete: #soft_delete,
+            upserts: &[#(#upserts),*],
         }
     }
 }

@@ -69,7 +69,7 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
             ("insert", _) => quote!(self.insert_row(__pact_entity)),
             ("insert_many", _) => quote!(self.insert_rows(__pact_entities)),
             ("update", _) => quote!(self.update_row(__pact_entity)),
-            ("delete_by_id", _) => ok(quote!(self.delete_row(#id_ref))),
+            ("delete_by_id", _) => quote!(self.delete_row(#id_ref)),
             (_, Some((field, stored))) => {
                 let f = field.ident;
                 let value = param_ref(stored, &format_ident!("__pact_value"));
@@ -94,6 +94,9 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
                         )
                     }
                 }
+            }
+            (other, None) if super::lifecycle::handles(other) => {
+                super::lifecycle::memory_body(entity, other)
             }
             (other, None) => {
                 let message = format!("pact: no memory body for `{other}`");
@@ -201,6 +204,9 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
             } else {
                 quote!(async move { self.find_page_by(#index, #value, &__pact_page).await })
             }
+        }
+        (other, None) if super::lifecycle::handles(other) => {
+            super::lifecycle::sql_body(entity, other)
         }
         (other, None) => {
             let message = format!("pact: no SQL body for `{other}`");

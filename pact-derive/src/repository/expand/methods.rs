@@ -19,13 +19,30 @@ pub(super) struct Method {
 
 /// A parameter: its name in the trait (what the docs show), its role (the impls name it
 /// `__pact_<role>`, so no user name can shadow it or be shadowed), and its type.
-struct Param {
+pub(super) struct Param {
     name: syn::Ident,
     role: &'static str,
     ty: TokenStream,
 }
 
-fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
+impl Method {
+    /// A method added by another part of the expansion (`lifecycle`).
+    pub(super) fn new(
+        name: syn::Ident,
+        params: Vec<Param>,
+        output: TokenStream,
+        doc: String,
+    ) -> Self {
+        Self {
+            name,
+            params,
+            output,
+            doc,
+        }
+    }
+}
+
+pub(super) fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
     Param {
         name: format_ident!("{name}"),
         role,
@@ -119,6 +136,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
         }
     }
     methods.extend(write_methods(entity));
+    methods.extend(super::lifecycle::methods(entity));
     methods
 }
 
@@ -165,7 +183,7 @@ fn write_methods(entity: &Entity<'_>) -> [Method; 6] {
             name: format_ident!("delete_by_id"),
             params: vec![param("id", "id", id_ty.clone())],
             output: result(quote!(::core::primitive::bool)),
-            doc: "Deletes the row with this id; whether there was one.".to_owned(),
+            doc: super::lifecycle::delete_doc(entity),
         },
     ]
 }

@@ -5,6 +5,7 @@
 mod binding;
 mod entity;
 mod impls;
+mod lifecycle;
 mod methods;
 
 use proc_macro2::TokenStream;

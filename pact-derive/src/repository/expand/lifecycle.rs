@@ -1,0 +1,373 @@
+//! What `#[repo(created_at)]`, `#[repo(updated_at)]` and `#[repo(soft_delete)]` add to the
+//! expansion: the `Entity` methods that stamp and mark rows, the binding of a deletion's
+//! time, the `SoftDelete` statements, and the trait methods that see, restore and purge
+//! deleted rows (with their memory and SQL bodies).
+
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::methods::{Method, param};
+use super::{name, param_ref, param_type};
+use crate::repository::ast::{Entity, Field, Lifecycle, Stored};
+use crate::repository::sql;
+use crate::repository::types;
+
+/// The trait methods only a `soft_delete` entity has.
+const SOFT_DELETE_METHODS: [&str; 4] = [
+    "restore_by_id",
+    "find_by_id_with_deleted",
+    "find_all_with_deleted",
+    "purge_by_id",
+];
+
+/// Whether `method` is one of the methods this module adds.
+pub(super) fn handles(method: &str) -> bool {
+    SOFT_DELETE_METHODS.contains(&method) || method == "upsert" || method.starts_with("upsert_by_")
+}
+
+/// The targets of `upsert` (an id the application chooses) and `upsert_by_<field>` (each
+/// unique field), with their method names.
+fn upsert_targets<'e>(entity: &'e Entity<'_>) -> Vec<(String, &'e Field<'e>, &'e Stored)> {
+    entity
+        .stored()
+        .filter(|(_, stored)| (stored.id && !stored.generated) || stored.unique)
+        .map(|(field, stored)| {
+            let method = if stored.id {
+                "upsert".to_owned()
+            } else {
+                format!("upsert_by_{}", name(field))
+            };
+            (method, field, stored)
+        })
+        .collect()
+}
+
+/// The column an upsert method targets.
+fn upsert_column(entity: &Entity<'_>, method: &str) -> Option<usize> {
+    upsert_targets(entity)
+        .into_iter()
+        .find(|(name, _, _)| name == method)
+        .map(|(_, _, stored)| stored.index)
+}
+
+/// `Entity::keep_id` for an entity with a unique field: an upsert on it keeps the stored id.
+pub(super) fn keep_id(entity: &Entity<'_>) -> Option<TokenStream> {
+    entity.stored().any(|(_, stored)| stored.unique).then(|| {
+        let (id_field, _) = entity.id();
+        let f = id_field.ident;
+        quote! {
+            fn keep_id(&mut self, __pact_stored: &Self) {
+                self.#f = ::core::clone::Clone::clone(&__pact_stored.#f);
+            }
+        }
+    })
+}
+
+/// `SqlEntity::bind_unique`: the value of a unique column, as its finder binds it.
+pub(super) fn bind_unique(entity: &Entity<'_>) -> Option<TokenStream> {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let arms: Vec<TokenStream> = entity
+        .stored()
+        .filter(|(_, stored)| stored.unique)
+        .map(|(field, stored)| {
+            let f = field.ident;
+            let ty = field.ty;
+            let index = stored.index;
+            quote_spanned!(ty.span()=> #index => <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args),)
+        })
+        .collect();
+    if arms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        fn bind_unique(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), #p::RepoError> {
+            match __pact_column {
+                #(#arms)*
+                _ => ::core::result::Result::Err(#p::RepoError::backend("not a unique column")),
+            }
+        }
+    })
+}
+
+/// `CREATED_AT_COLUMN`, `UPDATED_AT_COLUMN`, `SOFT_DELETE_COLUMN` and the methods that set
+/// them; nothing when the entity has none of the keys.
+pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> {
+    let created = entity.lifecycle(Lifecycle::CreatedAt);
+    let updated = entity.lifecycle(Lifecycle::UpdatedAt);
+    let deleted = entity.lifecycle(Lifecycle::SoftDelete);
+    if created.is_none() && updated.is_none() && deleted.is_none() {
+        return None;
+    }
+    let column = |field: Option<(&Field<'_>, &Stored)>| {
+        field.map_or_else(
+            || quote!(::core::option::Option::None),
+            |(_, stored)| {
+                let index = stored.index;
+                quote!(::core::option::Option::Some(#index))
+            },
+        )
+    };
+    let (created_column, updated_column, deleted_column) =
+        (column(created), column(updated), column(deleted));
+    // Spanned on the field's type: a type that is not a `Timestamp` is reported there.
+    let now = |field: &Field<'_>, ty: &syn::Type| quote_spanned!(field.ty.span()=> #p::timestamp::<#ty>(__pact_now)?);
+    let set_created = created.map(|(field, _)| {
+        let f = field.ident;
+        let value = now(field, field.ty);
+        quote! {
+            if ::core::matches!(__pact_write, #p::Stamp::Insert) {
+                self.#f = #value;
+            }
+        }
+    });
+    let set_updated = updated.map(|(field, _)| {
+        let f = field.ident;
+        let value = now(field, field.ty);
+        quote!(self.#f = #value;)
+    });
+    let clear_deleted = deleted.map(|(field, _)| {
+        let f = field.ident;
+        quote!(self.#f = ::core::option::Option::None;)
+    });
+    let keep_created = created.map(|(field, _)| {
+        let f = field.ident;
+        quote! {
+            fn keep_created(&mut self, __pact_stored: &Self) {
+                self.#f = ::core::clone::Clone::clone(&__pact_stored.#f);
+            }
+        }
+    });
+    let deleted_methods = deleted.map(|(field, _)| {
+        let f = field.ident;
+        let inner = types::option_inner(field.ty).unwrap_or(field.ty);
+        let value = now(field, inner);
+        quote! {
+            fn is_deleted(&self) -> ::core::primitive::bool {
+                ::core::option::Option::is_some(&self.#f)
+            }
+
+            fn set_deleted(
+                &mut self,
+                __pact_at: ::core::option::Option<::core::primitive::i64>,
+            ) -> ::core::result::Result<(), #p::RepoError> {
+                self.#f = match __pact_at {
+                    ::core::option::Option::Some(__pact_now) => ::core::option::Option::Some(#value),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                };
+                ::core::result::Result::Ok(())
+            }
+        }
+    });
+    Some(quote! {
+        const CREATED_AT_COLUMN: ::core::option::Option<::core::primitive::usize> = #created_column;
+        const UPDATED_AT_COLUMN: ::core::option::Option<::core::primitive::usize> = #updated_column;
+        const SOFT_DELETE_COLUMN: ::core::option::Option<::core::primitive::usize> = #deleted_column;
+
+        fn stamp(
+            &mut self,
+            __pact_write: #p::Stamp,
+            __pact_now: ::core::primitive::i64,
+        ) -> ::core::result::Result<(), #p::RepoError> {
+            let _ = (__pact_write, __pact_now);
+            #set_created
+            #set_updated
+            #clear_deleted
+            ::core::result::Result::Ok(())
+        }
+
+        #keep_created
+
+        #deleted_methods
+    })
+}
+
+/// `SqlEntity::bind_deleted_at` for a `soft_delete` entity: `Some(now)` as the field's type.
+pub(super) fn bind_deleted_at(entity: &Entity<'_>) -> Option<TokenStream> {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let (field, _) = entity.lifecycle(Lifecycle::SoftDelete)?;
+    let ty = field.ty;
+    let inner = types::option_inner(ty).unwrap_or(ty);
+    Some(quote_spanned! {ty.span()=>
+        fn bind_deleted_at(
+            __pact_now: ::core::primitive::i64,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<(), #p::RepoError> {
+            let __pact_value: #ty = ::core::option::Option::Some(#p::timestamp::<#inner>(__pact_now)?);
+            <#ty as #p::SqlBind<__DB>>::bind(&__pact_value, __pact_args)
+        }
+    })
+}
+
+/// The `soft_delete` field of `Statements`.
+pub(super) fn soft_delete_tokens(
+    statements: Option<&sql::SoftDelete>,
+    p: &TokenStream,
+) -> TokenStream {
+    let Some(sql::SoftDelete {
+        select_by_id,
+        select_page,
+        count,
+        restore,
+        purge,
+    }) = statements
+    else {
+        return quote!(::core::option::Option::None);
+    };
+    quote! {
+        ::core::option::Option::Some(&#p::SoftDelete {
+            select_by_id: #select_by_id,
+            select_page: #select_page,
+            count: #count,
+            restore: #restore,
+            purge: #purge,
+        })
+    }
+}
+
+/// The doc of `delete_by_id`: a real `DELETE`, or, with `soft_delete`, the mark.
+pub(super) fn delete_doc(entity: &Entity<'_>) -> String {
+    match entity.lifecycle(Lifecycle::SoftDelete) {
+        Some((field, _)) => format!(
+            "Marks the live row with this id as deleted (sets `{}` to now); whether there was one. Every read and `update` skip it from then on, but the `_with_deleted` reads; `restore_by_id` undoes it, `purge_by_id` removes the row. It keeps its unique values: inserting another row with one of them is `Conflict` (409).",
+            name(field)
+        ),
+        None => "Deletes the row with this id; whether there was one.".to_owned(),
+    }
+}
+
+/// The upserts, then the trait methods of a `soft_delete` entity.
+pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
+    let mut methods = upsert_methods(entity);
+    methods.extend(soft_delete_methods(entity));
+    methods
+}
+
+fn upsert_methods(entity: &Entity<'_>) -> Vec<Method> {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let result = quote!(::core::result::Result<#ident, #krate::RepoError>);
+    let mut extra = String::new();
+    if let Some((field, _)) = entity.version() {
+        let _ = write!(
+            extra,
+            " An update adds 1 to the stored `{}` without checking the given one (an insert stores 1).",
+            name(field)
+        );
+    }
+    if let Some((field, _)) = entity.lifecycle(Lifecycle::CreatedAt) {
+        let _ = write!(extra, " An update keeps the stored `{}`.", name(field));
+    }
+    if let Some((field, _)) = entity.lifecycle(Lifecycle::SoftDelete) {
+        let _ = write!(
+            extra,
+            " A soft-deleted row that holds the value is updated and restored (`{}` cleared).",
+            name(field)
+        );
+    }
+    upsert_targets(entity)
+        .into_iter()
+        .map(|(method, field, stored)| {
+            let what = if stored.id {
+                "this id".to_owned()
+            } else {
+                format!("this `{}`", name(field))
+            };
+            let keeps = if stored.id { "" } else { " (keeping its id)" };
+            Method::new(
+                format_ident!("{method}"),
+                vec![param("entity", "entity", quote!(#ident))],
+                result.clone(),
+                format!(
+                    "Inserts the `{ident}`, or, when a row with {what} is stored, updates that row{keeps}; returns the stored row. One statement: `INSERT ... ON CONFLICT DO UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL). Another unique field taken by another row is `RepoError::Conflict` (409) on every backend.{extra}"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The trait methods of a `soft_delete` entity.
+fn soft_delete_methods(entity: &Entity<'_>) -> Vec<Method> {
+    let Some((deleted, _)) = entity.lifecycle(Lifecycle::SoftDelete) else {
+        return Vec::new();
+    };
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let deleted = name(deleted);
+    let (id_field, id) = entity.id();
+    let id_ty = param_type(id_field, id);
+    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
+    vec![
+        Method::new(
+            format_ident!("restore_by_id"),
+            vec![param("id", "id", id_ty.clone())],
+            result(quote!(::core::primitive::bool)),
+            format!(
+                "Clears `{deleted}` of the deleted `{ident}` with this id; whether there was one. A live row is left as it is (`false`)."
+            ),
+        ),
+        Method::new(
+            format_ident!("find_by_id_with_deleted"),
+            vec![param("id", "id", id_ty.clone())],
+            result(quote!(::core::option::Option<#ident>)),
+            format!("The `{ident}` with this id, deleted (`{deleted}` set) or not, or `None`."),
+        ),
+        Method::new(
+            format_ident!("find_all_with_deleted"),
+            vec![param("page", "page", quote!(#krate::PageRequest))],
+            result(quote!(#krate::Page<#ident>)),
+            format!(
+                "One page of every `{ident}`, deleted or not, and their total count; sorted and clamped as `find_all`."
+            ),
+        ),
+        Method::new(
+            format_ident!("purge_by_id"),
+            vec![param("id", "id", id_ty)],
+            result(quote!(::core::primitive::bool)),
+            format!(
+                "Deletes the `{ident}` with this id for good (a SQL `DELETE`), deleted or not; whether there was one."
+            ),
+        ),
+    ]
+}
+
+pub(super) fn memory_body(entity: &Entity<'_>, method: &str) -> TokenStream {
+    let (_, id) = entity.id();
+    let id_ref = param_ref(id, &format_ident!("__pact_id"));
+    let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
+    if let Some(column) = upsert_column(entity, method) {
+        return quote!(self.upsert_row(#column, __pact_entity));
+    }
+    match method {
+        "restore_by_id" => quote!(self.restore_row(#id_ref)),
+        "find_by_id_with_deleted" => ok(quote!(self.find_row_with_deleted(#id_ref))),
+        "find_all_with_deleted" => quote!(self.find_page_with_deleted(&__pact_page)),
+        _ => ok(quote!(self.purge_row(#id_ref))),
+    }
+}
+
+pub(super) fn sql_body(entity: &Entity<'_>, method: &str) -> TokenStream {
+    let (_, id) = entity.id();
+    let id_ref = param_ref(id, &format_ident!("__pact_id"));
+    if let Some(column) = upsert_column(entity, method) {
+        return quote!(self.upsert_row(#column, __pact_entity));
+    }
+    match method {
+        "restore_by_id" => quote!(async move { self.restore_row(#id_ref).await }),
+        "find_by_id_with_deleted" => {
+            quote!(async move { self.find_row_with_deleted(#id_ref).await })
+        }
+        "find_all_with_deleted" => {
+            quote!(async move { self.find_page_with_deleted(&__pact_page).await })
+        }
+        _ => quote!(async move { self.purge_row(#id_ref).await }),
+    }
+}

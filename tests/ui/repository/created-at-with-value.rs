@@ -1,0 +1,12 @@
+use pact::Repository;
+
+#[derive(Clone, Repository)]
+#[repo(table = "notes")]
+pub struct Note {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(created_at = "now()")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use pact::Repository;
+
+#[derive(Clone, Repository)]
+#[repo(table = "notes")]
+pub struct Note {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(created_at)]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    #[repo(created_at)]
+    pub inserted_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}

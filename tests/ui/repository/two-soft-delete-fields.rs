@@ -1,0 +1,14 @@
+use pact::Repository;
+
+#[derive(Clone, Repository)]
+#[repo(table = "notes")]
+pub struct Note {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(soft_delete)]
+    pub deleted_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[repo(soft_delete)]
+    pub archived_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn main() {}
