@@ -2,7 +2,7 @@
 //! column names (also ignoring case), finder names that do not collide, and a trait name that
 //! is free.
 
-use super::ast::Field;
+use super::ast::{Field, Lifecycle};
 use super::attr::ContainerAttrs;
 use crate::internals::ctxt::Ctxt;
 
@@ -120,13 +120,27 @@ pub fn columns(fields: &[Field<'_>], cx: &mut Ctxt) {
 }
 
 /// A unique field named `id` beside another id would need a second `find_by_id`, one named
-/// `ids` a second `find_by_ids`; `false` then.
+/// `ids` a second `find_by_ids`, one named `id_with_deleted` (with soft delete) a second
+/// `find_by_id_with_deleted`; `false` then.
 pub fn finder_names(fields: &[Field<'_>], cx: &mut Ctxt) -> bool {
     let mut ok = true;
+    let soft_delete = fields.iter().any(|field| {
+        field
+            .stored
+            .as_ref()
+            .is_some_and(|stored| stored.lifecycle == Some(Lifecycle::SoftDelete))
+    });
     for field in fields {
         let Some(stored) = &field.stored else {
             continue;
         };
+        if soft_delete && stored.unique && name(field) == "id_with_deleted" {
+            cx.error_spanned_by(
+                field.ident,
+                "a unique field named `id_with_deleted` would need a second `find_by_id_with_deleted` beside the one `#[repo(soft_delete)]` adds; rename the field (`#[repo(unique, column = \"id_with_deleted\")]` keeps its column)",
+            );
+            ok = false;
+        }
         if stored.unique && !stored.id && name(field) == "id" {
             cx.error_spanned_by(
                 field.ident,
