@@ -11,6 +11,7 @@ mod backends;
 mod batch_reads;
 mod contention;
 mod hostile;
+mod keyset;
 mod model;
 mod suite;
 mod units;
@@ -93,6 +94,12 @@ against_every_backend!(
     find_by_ids_returns_the_stored_set,
     find_by_ids_of_text_ids,
     find_by_ids_of_a_long_list,
+    keyset_pages_by_id_both_ways,
+    keyset_pages_by_a_column_break_ties_by_id,
+    keyset_pages_by_a_nullable_column,
+    keyset_pages_end_without_next,
+    hostile_cursors_are_invalid,
+    keyset_pages_stay_stable_under_concurrent_inserts,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.

@@ -1,6 +1,7 @@
 //! [`MemoryRepository`]: the in-memory implementation services are tested with; its tables
 //! can live in one [`MemoryStore`], which runs units of work.
 
+mod keyset;
 mod store;
 
 use std::borrow::Borrow;

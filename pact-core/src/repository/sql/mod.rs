@@ -6,6 +6,7 @@ mod backends;
 #[cfg(feature = "_sqlx")]
 mod driver_errors;
 mod executor;
+mod keyset;
 mod query;
 
 use std::borrow::Cow;
@@ -25,6 +26,9 @@ pub(crate) use driver_errors::{MAX_ATTEMPTS, back_off};
 pub use executor::SqlExecutor;
 #[cfg(feature = "_sqlx")]
 pub use executor::SqlUnit;
+pub use keyset::SqlKeyset;
+#[doc(hidden)]
+pub use keyset::bind_key;
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.

@@ -25,6 +25,23 @@ struct Param {
     ty: TokenStream,
 }
 
+impl Method {
+    /// A method of one parameter `(name, role, type)`.
+    pub(super) fn new(
+        name: syn::Ident,
+        (param_name, role, ty): (&str, &'static str, TokenStream),
+        output: TokenStream,
+        doc: String,
+    ) -> Self {
+        Self {
+            name,
+            params: vec![param(param_name, role, ty)],
+            output,
+            doc,
+        }
+    }
+}
+
 fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
     Param {
         name: format_ident!("{name}"),
@@ -88,6 +105,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             ),
         },
     ];
+    methods.push(super::keyset::cursor_method(entity));
     for (field, stored) in entity.finders() {
         let ty = param_type(field, stored);
         let value = Param {
