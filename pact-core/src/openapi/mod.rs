@@ -31,12 +31,14 @@
 
 #[doc(hidden)]
 pub mod build;
+mod cursor;
 mod impls;
 #[doc(hidden)]
 pub mod problem;
 #[cfg(test)]
 mod tests;
 
+pub use cursor::CursorParams;
 pub use impls::PageParams;
 #[doc(hidden)]
 pub use problem::Responses;
