@@ -28,8 +28,6 @@ const VERSION: u8 = 1;
 pub const MAX_CURSOR_LEN: usize = 4096;
 /// The most bytes a decoded cursor holds.
 const MAX_CURSOR_BYTES: usize = MAX_CURSOR_LEN / 4 * 3;
-/// The longest sort field name a cursor carries.
-const MAX_SORT_KEY: usize = 64;
 
 /// Which keyset page to read: after which cursor, how many rows, in which order.
 ///
@@ -653,9 +651,7 @@ fn encode<E: Keyset>(
 ) -> Result<String, RepoError> {
     let key = column.map_or("", |column| E::COLUMNS[column].field);
     let key_len = u8::try_from(key.len())
-        .ok()
-        .filter(|&len| usize::from(len) <= MAX_SORT_KEY)
-        .ok_or_else(|| RepoError::backend("a sort field name longer than 64 bytes"))?;
+        .map_err(|_| RepoError::backend("a sort field name longer than 255 bytes"))?;
     let mut bytes = vec![VERSION, u8::from(descending), key_len];
     bytes.extend_from_slice(key.as_bytes());
     if let Some(column) = column {
