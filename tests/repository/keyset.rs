@@ -285,26 +285,12 @@ fn forged(key: &str, descending: bool, values: &[u8]) -> String {
     base64url(&bytes)
 }
 
-pub async fn hostile_cursors_are_invalid(b: &Backend) {
-    let users: Vec<User> = (0..5)
-        .map(|i| User::new(&format!("h{i}@x"), &format!("n{i}"), 1))
-        .collect();
-    b.users.insert_many(users).await.unwrap();
-    let by_name = CursorRequest::first(2).sorted(Sort::asc("name"));
-    let real = b
-        .users
-        .find_all_by_cursor(by_name.clone())
-        .await
-        .unwrap()
-        .next
-        .unwrap();
-    let real_by_id = b
-        .users
-        .find_all_by_cursor(CursorRequest::first(2))
-        .await
-        .unwrap()
-        .next
-        .unwrap();
+/// Cursors no repository wrote for the request beside them.
+fn hostile_cases(
+    by_name: &CursorRequest,
+    real: &str,
+    real_by_id: &str,
+) -> Vec<(&'static str, CursorRequest)> {
     let mut text_with_nul = vec![0, 0, 0, 3, b'a', 0, b'b'];
     text_with_nul.extend_from_slice(&7_i64.to_be_bytes());
     let mut long_text = (4000_u32).to_be_bytes().to_vec();
@@ -314,7 +300,7 @@ pub async fn hostile_cursors_are_invalid(b: &Backend) {
     nan.extend_from_slice(&7_i64.to_be_bytes());
     let mut version_two = forged("", false, &7_i64.to_be_bytes());
     version_two.replace_range(0..2, "Ag");
-    let cases: Vec<(&str, CursorRequest)> = vec![
+    vec![
         (
             "not base64",
             by_name.clone().after("%%%'; DROP TABLE users; --"),
@@ -342,19 +328,19 @@ pub async fn hostile_cursors_are_invalid(b: &Backend) {
             "another sort key",
             CursorRequest::first(2)
                 .sorted(Sort::asc("score"))
-                .after(&real),
+                .after(real),
         ),
         (
             "another direction",
             CursorRequest::first(2)
                 .sorted(Sort::desc("name"))
-                .after(&real),
+                .after(real),
         ),
         (
             "a by-id cursor on a sort",
-            by_name.clone().after(&real_by_id),
+            by_name.clone().after(real_by_id),
         ),
-        ("a sort cursor by id", CursorRequest::first(2).after(&real)),
+        ("a sort cursor by id", CursorRequest::first(2).after(real)),
         (
             "another version",
             CursorRequest::first(2).after(version_two),
@@ -389,7 +375,30 @@ pub async fn hostile_cursors_are_invalid(b: &Backend) {
                 base64url(&bytes)
             }),
         ),
-    ];
+    ]
+}
+
+pub async fn hostile_cursors_are_invalid(b: &Backend) {
+    let users: Vec<User> = (0..5)
+        .map(|i| User::new(&format!("h{i}@x"), &format!("n{i}"), 1))
+        .collect();
+    b.users.insert_many(users).await.unwrap();
+    let by_name = CursorRequest::first(2).sorted(Sort::asc("name"));
+    let real = b
+        .users
+        .find_all_by_cursor(by_name.clone())
+        .await
+        .unwrap()
+        .next
+        .unwrap();
+    let real_by_id = b
+        .users
+        .find_all_by_cursor(CursorRequest::first(2))
+        .await
+        .unwrap()
+        .next
+        .unwrap();
+    let cases = hostile_cases(&by_name, &real, &real_by_id);
     for (what, request) in cases {
         let err = b.users.find_all_by_cursor(request).await.unwrap_err();
         assert!(err.is_invalid_cursor(), "{}: {what}: {err:?}", b.name);
