@@ -19,6 +19,14 @@
 //! - `sqlite_unit_of_work`: a unit of work of two inserts (`Store::transaction`, the
 //!   repository from `unit.repository::<User>()`, `BEGIN IMMEDIATE`, commit) against two
 //!   hand-written inserts in one sqlx transaction (`pool.begin()`, commit).
+//! - `sqlite_update` and `sqlite_update_versioned`: `update` of a whole row by id, on a table
+//!   without and on one with a `#[repo(version)]` field (`... WHERE id = ? AND version = ?`,
+//!   `version = version + 1`), each against the same `UPDATE` hand-written (the versioned one
+//!   checks `rows_affected` and counts the version up as pact does).
+//! - `sqlite_keyset_page`: the keyset page of 50 rows after row 10 000 of 20 000 by id
+//!   (`find_all_by_cursor` with a cursor) against the hand-written `WHERE id > ? ORDER BY id
+//!   LIMIT 51`; `sqlite_keyset_vs_offset`: the same keyset page (`keyset`) against the offset
+//!   page at offset 10 000 with its total (`offset`, `find_all`), both pact's.
 //! - `memory_find_by_id`: `MemoryRepository` through the trait object (polled once: the
 //!   future is ready) against `RwLock<HashMap<i64, User>>` read, get and clone.
 //!
@@ -48,7 +56,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pact::repository::Store;
 use pact::sqlx::{self, Row as _, SqlitePool};
-use pact::{MemoryRepository, PageRequest, RepoError, Repository, SqliteRepository};
+use pact::{CursorRequest, MemoryRepository, PageRequest, RepoError, Repository, SqliteRepository};
 
 #[derive(Debug, Clone, PartialEq, Repository)]
 #[repo(table = "users")]
@@ -65,7 +73,45 @@ pub struct User {
     pub active: bool,
 }
 
+/// A document with optimistic locking, and the same without (`PlainDoc`).
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "docs")]
+pub struct Doc {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    #[repo(version)]
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "plain_docs")]
+pub struct PlainDoc {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+}
+
+/// The rows keyset and offset pages read: `User`'s columns in a table of `EVENTS` rows.
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "events")]
+pub struct Event {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub email: String,
+    #[repo(sortable)]
+    pub name: String,
+    pub team_id: i64,
+    pub bio: Option<String>,
+    pub active: bool,
+}
+
 const ROWS: i64 = 1_000;
+/// The rows of `events`; pages start half-way.
+const EVENTS: u64 = 20_000;
+const DEEP: u64 = 10_000;
 
 fn user(n: u64) -> User {
     User {
@@ -92,7 +138,7 @@ fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<User, sqlx::Error> {
 }
 
 mod hand {
-    use super::{User, decode, sqlx};
+    use super::{Doc, Event, PlainDoc, User, decode, sqlx};
     use pact::Page;
     use sqlx::SqlitePool;
 
@@ -137,6 +183,72 @@ mod hand {
         .await?;
         user.id = done.last_insert_rowid();
         Ok(user)
+    }
+
+    /// `update` of a `PlainDoc`: `NotFound` is the caller's when no row changed.
+    pub async fn update_plain(pool: &SqlitePool, doc: &PlainDoc) -> Result<bool, sqlx::Error> {
+        let done =
+            sqlx::query("UPDATE \"plain_docs\" SET \"title\" = ?, \"body\" = ? WHERE \"id\" = ?")
+                .bind(&doc.title)
+                .bind(&doc.body)
+                .bind(doc.id)
+                .execute(pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// `update` of a `Doc` with the version check; the version is counted up on success.
+    pub async fn update_versioned(pool: &SqlitePool, doc: &mut Doc) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE \"docs\" SET \"title\" = ?, \"body\" = ?, \"version\" = \"version\" + 1 WHERE \"id\" = ? AND \"version\" = ?",
+        )
+        .bind(&doc.title)
+        .bind(&doc.body)
+        .bind(doc.id)
+        .bind(doc.version)
+        .execute(pool)
+        .await?;
+        let changed = done.rows_affected() == 1;
+        if changed {
+            doc.version += 1;
+        }
+        Ok(changed)
+    }
+
+    /// The keyset page of `limit` events after `after`, by id, and whether one follows.
+    pub async fn keyset_page(
+        pool: &SqlitePool,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<Event>, Option<i64>), sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT \"id\", \"email\", \"name\", \"team_id\", \"bio\", \"active\" FROM \"events\" WHERE \"id\" > ? ORDER BY \"id\" ASC LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit + 1)
+        .fetch_all(pool)
+        .await?;
+        let mut items: Vec<Event> = rows
+            .iter()
+            .map(|row| {
+                decode(row).map(|u| Event {
+                    id: u.id,
+                    email: u.email,
+                    name: u.name,
+                    team_id: u.team_id,
+                    bio: u.bio,
+                    active: u.active,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let more = items.len() > usize::try_from(limit).unwrap_or(0);
+        items.truncate(usize::try_from(limit).unwrap_or(0));
+        let next = if more {
+            items.last().map(|e| e.id)
+        } else {
+            None
+        };
+        Ok((items, next))
     }
 
     pub async fn find_all(
@@ -259,6 +371,150 @@ fn sqlite(c: &mut Criterion) {
             .expect("transaction");
     };
     alternate(c, "sqlite_unit_of_work", unit_pact, unit_hand);
+
+    updates(c, &rt, &pool);
+    pages(c, &rt, &pool);
+}
+
+/// `sqlite_update` and `sqlite_update_versioned`: one row updated again and again, so the
+/// versioned side always sends the stored version (pact's from the entity `update`
+/// returned, the hand-written one's counted up on success).
+fn updates(c: &mut Criterion, rt: &tokio::runtime::Runtime, pool: &SqlitePool) {
+    let plain_repo = SqliteRepository::<PlainDoc>::new(pool.clone());
+    let doc_repo = SqliteRepository::<Doc>::new(pool.clone());
+    rt.block_on(plain_repo.create_table())
+        .expect("create table");
+    rt.block_on(doc_repo.create_table()).expect("create table");
+    let plain: Arc<dyn PlainDocRepository> = Arc::new(plain_repo);
+    let docs: Arc<dyn DocRepository> = Arc::new(doc_repo);
+    let body = "A paragraph of text that is long enough to be a body.".repeat(4);
+    let seed = |n: i64| {
+        let plain_doc = PlainDoc {
+            id: 0,
+            title: format!("title {n}"),
+            body: body.clone(),
+        };
+        let doc = Doc {
+            id: 0,
+            title: format!("title {n}"),
+            body: body.clone(),
+            version: 0,
+        };
+        (
+            rt.block_on(plain.insert(plain_doc)).expect("seed"),
+            rt.block_on(docs.insert(doc)).expect("seed"),
+        )
+    };
+    let (plain_pact, doc_pact) = seed(1);
+    let (plain_hand, doc_hand) = seed(2);
+    let plain_pact = std::cell::RefCell::new(plain_pact);
+    let plain_hand = std::cell::RefCell::new(plain_hand);
+    let doc_pact = std::cell::RefCell::new(doc_pact);
+    let doc_hand = std::cell::RefCell::new(doc_hand);
+    let n = AtomicU64::new(0);
+    let title = || format!("title {}", n.fetch_add(1, Ordering::Relaxed));
+
+    let update_pact = || {
+        let mut doc = plain_pact.borrow().clone();
+        doc.title = title();
+        *plain_pact.borrow_mut() = rt.block_on(plain.update(doc)).expect("update");
+    };
+    let update_hand = || {
+        let mut doc = plain_hand.borrow_mut();
+        doc.title = title();
+        assert!(rt.block_on(hand::update_plain(pool, &doc)).expect("update"));
+    };
+    alternate(c, "sqlite_update", update_pact, update_hand);
+
+    let versioned_pact = || {
+        let mut doc = doc_pact.borrow().clone();
+        doc.title = title();
+        *doc_pact.borrow_mut() = rt.block_on(docs.update(doc)).expect("update");
+    };
+    let versioned_hand = || {
+        let mut doc = doc_hand.borrow_mut();
+        doc.title = title();
+        assert!(
+            rt.block_on(hand::update_versioned(pool, &mut doc))
+                .expect("update")
+        );
+    };
+    alternate(c, "sqlite_update_versioned", versioned_pact, versioned_hand);
+}
+
+/// `sqlite_keyset_page` and `sqlite_keyset_vs_offset`: 50 rows from row 10 000 of 20 000.
+fn pages(c: &mut Criterion, rt: &tokio::runtime::Runtime, pool: &SqlitePool) {
+    let repo = SqliteRepository::<Event>::new(pool.clone());
+    rt.block_on(repo.create_table()).expect("create table");
+    let events: Arc<dyn EventRepository> = Arc::new(repo);
+    let rows: Vec<Event> = (0..EVENTS)
+        .map(|n| {
+            let u = user(n);
+            Event {
+                id: 0,
+                email: u.email,
+                name: u.name,
+                team_id: u.team_id,
+                bio: u.bio,
+                active: u.active,
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(1_000) {
+        rt.block_on(events.insert_many(chunk.to_vec()))
+            .expect("seed");
+    }
+    // The cursor after row 10 000, as a client following `next` would hold it.
+    let mut request = CursorRequest::first(100);
+    for _ in 0..DEEP / 100 {
+        let page = rt
+            .block_on(events.find_all_by_cursor(request.clone()))
+            .expect("page");
+        request = CursorRequest::first(100).after(page.next.expect("more pages"));
+    }
+    let after = request.after.expect("a cursor");
+    let last_seen = i64::try_from(DEEP).unwrap_or(0);
+    let keyset = CursorRequest::first(50).after(after);
+    let check = rt
+        .block_on(events.find_all_by_cursor(keyset.clone()))
+        .expect("page");
+    assert_eq!(check.items[0].id, last_seen + 1);
+    let offset = rt
+        .block_on(events.find_all(PageRequest::new(DEEP, 50)))
+        .expect("page");
+    assert_eq!(offset.items, check.items, "the same 50 rows");
+
+    let keyset_pact = || {
+        black_box(
+            rt.block_on(events.find_all_by_cursor(keyset.clone()))
+                .expect("page"),
+        )
+    };
+    let keyset_hand = || {
+        black_box(
+            rt.block_on(hand::keyset_page(pool, last_seen, 50))
+                .expect("page"),
+        )
+    };
+    alternate(c, "sqlite_keyset_page", keyset_pact, keyset_hand);
+    let keyset_pact = || {
+        black_box(
+            rt.block_on(events.find_all_by_cursor(keyset.clone()))
+                .expect("page"),
+        )
+    };
+    let offset_pact = || {
+        black_box(
+            rt.block_on(events.find_all(PageRequest::new(DEEP, 50)))
+                .expect("page"),
+        )
+    };
+    alternate_named(
+        c,
+        "sqlite_keyset_vs_offset",
+        ("keyset", keyset_pact),
+        ("offset", offset_pact),
+    );
 }
 
 /// Calls per timed block.
@@ -274,13 +530,23 @@ const BLOCK: u64 = 16;
 fn alternate<P: FnMut() -> R, H: FnMut() -> S, R, S>(
     c: &mut Criterion,
     name: &str,
-    mut pact: P,
-    mut hand: H,
+    pact: P,
+    hand: H,
+) {
+    alternate_named(c, name, ("pact", pact), ("hand", hand));
+}
+
+/// [`alternate`] with other names for the two contenders (`keyset` and `offset`).
+fn alternate_named<P: FnMut() -> R, H: FnMut() -> S, R, S>(
+    c: &mut Criterion,
+    name: &str,
+    (pact_name, mut pact): (&str, P),
+    (hand_name, mut hand): (&str, H),
 ) {
     let mut group = c.benchmark_group(name);
     // (time of `hand`, calls) per sample of `pact`.
     let mut recorded: Vec<(Duration, u64)> = Vec::new();
-    group.bench_function("pact", |b| {
+    group.bench_function(pact_name, |b| {
         b.iter_custom(|iters| {
             let (mut for_pact, mut for_hand) = (Duration::ZERO, Duration::ZERO);
             let mut left = iters;
@@ -303,7 +569,7 @@ fn alternate<P: FnMut() -> R, H: FnMut() -> S, R, S>(
         });
     });
     let mut next = 0;
-    group.bench_function("hand", |b| {
+    group.bench_function(hand_name, |b| {
         b.iter_custom(|iters| {
             let (time, calls) = recorded[next % recorded.len()];
             next += 1;

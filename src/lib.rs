@@ -81,7 +81,9 @@ pub use pact_core::{
     problem_response, report, request_id, server_error_message, validation,
 };
 
-pub use pact_core::repository::{self, MemoryRepository, Page, PageRequest, RepoError, Sort};
+pub use pact_core::repository::{
+    self, CursorPage, CursorRequest, MemoryRepository, Page, PageRequest, RepoError, Sort,
+};
 pub use pact_core::{Entity, SqlRepository};
 
 #[cfg(feature = "mysql")]

@@ -212,3 +212,71 @@ fn busy_answers_axum_with_retry_after() {
     assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["retry-after"], "2");
 }
+
+/// A forged, truncated or hostile keyset cursor is a 400 problem+json naming `after`, never a
+/// 500 and never SQL; its detail says what is wrong and nothing of the cursor.
+#[tokio::test]
+async fn a_hostile_cursor_is_a_400_naming_after() {
+    use pact::{CursorRequest, Sort};
+    let notes = SqliteRepository::<Note>::new(pool().await);
+    notes.create_table().await.unwrap();
+    for title in ["a", "b", "c"] {
+        let note = Note {
+            id: 0,
+            title: title.into(),
+        };
+        notes.insert(note).await.unwrap();
+    }
+    let real = notes
+        .find_all_by_cursor(CursorRequest::first(1))
+        .await
+        .unwrap()
+        .next
+        .unwrap();
+    for cursor in [
+        "'; DROP TABLE notes; --".to_owned(),
+        "AAAA".to_owned(),
+        real[..real.len() - 2].to_owned(),
+        "A".repeat(100_000),
+        "\0".to_owned(),
+    ] {
+        let err = notes
+            .find_all_by_cursor(CursorRequest::first(1).after(cursor.clone()))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            answer(&err),
+            (400, "invalid_cursor".into(), vec!["after".into()], None),
+            "{cursor:.40}"
+        );
+        let body = serde_json::to_string(&err.problem_details()).unwrap();
+        assert!(!body.contains("DROP") && body.len() < 600, "{body}");
+    }
+    // Another sort's cursor.
+    let by_title = CursorRequest::first(1)
+        .sorted(Sort::asc("title"))
+        .after(real);
+    let err = notes.find_all_by_cursor(by_title).await.unwrap_err();
+    assert_eq!(err.problem_details().status, 400);
+    assert_eq!(
+        err.problem_details().detail.as_deref(),
+        Some("invalid cursor for a page of Notes: the cursor belongs to another sort")
+    );
+    assert_eq!(notes.count().await.unwrap(), 3);
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn an_invalid_cursor_answers_axum_with_problem_json() {
+    use axum::response::IntoResponse as _;
+    let response = RepoError::InvalidCursor {
+        entity: "Note",
+        reason: "not a cursor",
+    }
+    .into_response();
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}

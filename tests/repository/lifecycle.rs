@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use pact::repository::{SqlBackend, SqlEntity, Store, UnitRepository};
-use pact::{PageRequest, RepoError, Repository, Sort, SqlRepository};
+use pact::{CursorRequest, PageRequest, RepoError, Repository, Sort, SqlRepository};
 
 use crate::backends::{Backend, Units};
 
@@ -278,6 +278,23 @@ pub async fn a_soft_deleted_row_is_hidden_from_every_read(b: &Backend) {
             "{}: {request:?}",
             b.name
         );
+    }
+    // Keyset pages skip marked rows too, on the first page and after a cursor.
+    let third = r.notes.insert(note("c", 7)).await.unwrap();
+    r.notes.delete_by_id(third.id).await.unwrap();
+    for sort in [None, Some(Sort::asc("created_at")), Some(Sort::desc("id"))] {
+        let mut request = CursorRequest::first(10);
+        request.sort.clone_from(&sort);
+        let page = r.notes.find_all_by_cursor(request.clone()).await.unwrap();
+        assert_eq!(page.items, vec![kept.clone()], "{}: {sort:?}", b.name);
+        assert_eq!(page.next, None, "{}: {sort:?}", b.name);
+        request.limit = 1;
+        let first = r.notes.find_all_by_cursor(request.clone()).await.unwrap();
+        assert_eq!(first.items, vec![kept.clone()], "{}: {sort:?}", b.name);
+        if let Some(next) = first.next {
+            let rest = r.notes.find_all_by_cursor(request.after(next)).await.unwrap();
+            assert!(rest.items.is_empty(), "{}: {sort:?}: {rest:?}", b.name);
+        }
     }
     let mut edit = a.clone();
     edit.body = "changed".into();

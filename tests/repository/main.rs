@@ -12,6 +12,7 @@ mod batch_reads;
 mod contention;
 mod hostile;
 mod lifecycle;
+mod keyset;
 mod model;
 mod suite;
 mod units;
@@ -106,6 +107,12 @@ against_every_backend!(
     an_upsert_that_conflicts_on_another_unique_field_is_409,
     an_upsert_restores_a_soft_deleted_row,
     upserts_inside_a_failed_unit_leave_nothing,
+    keyset_pages_by_id_both_ways,
+    keyset_pages_by_a_column_break_ties_by_id,
+    keyset_pages_by_a_nullable_column,
+    keyset_pages_end_without_next,
+    hostile_cursors_are_invalid,
+    keyset_pages_stay_stable_under_concurrent_inserts,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.

@@ -21,6 +21,11 @@ pub use crate::lifecycle::{
     upsert_by_a_unique_field_keeps_the_id_and_counts_versions, upsert_by_id_inserts_then_updates,
     upserts_inside_a_failed_unit_leave_nothing,
 };
+pub use crate::keyset::{
+    hostile_cursors_are_invalid, keyset_pages_by_a_column_break_ties_by_id,
+    keyset_pages_by_a_nullable_column, keyset_pages_by_id_both_ways, keyset_pages_end_without_next,
+    keyset_pages_stay_stable_under_concurrent_inserts,
+};
 pub use crate::values::{
     long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,
     too_long_values_are_invalid, trailing_spaces_are_significant,

@@ -62,6 +62,7 @@ impl IntoResponses for RepoError {
     fn responses() -> ResponseMap {
         let mut responses = Responses::new();
         responses.add(400, "invalid_sort", None, None, None);
+        responses.add(400, "invalid_cursor", None, None, None);
         responses.add(404, "not_found", None, None, None);
         responses.add(409, "conflict", None, None, None);
         responses.add(409, "version_conflict", None, None, None);

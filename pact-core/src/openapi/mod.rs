@@ -35,6 +35,7 @@
 
 #[doc(hidden)]
 pub mod build;
+mod cursor;
 mod impls;
 mod merged;
 #[doc(hidden)]
@@ -42,6 +43,7 @@ pub mod problem;
 #[cfg(test)]
 mod tests;
 
+pub use cursor::CursorParams;
 pub use impls::PageParams;
 pub use merged::Merged;
 #[doc(hidden)]

@@ -11,7 +11,7 @@ use crate::{ApiError, FieldError, ProblemDetails};
 /// The error of every repository call, whichever the backend.
 ///
 /// It is an [`ApiError`]: `NotFound` answers 404, `Conflict` and `VersionConflict` 409,
-/// `InvalidSort` 400,
+/// `InvalidSort` and `InvalidCursor` 400,
 /// `InvalidValue` 422, `TooLarge` 413, `Busy` 503 (with `Retry-After`) and `Backend` 500. A
 /// 5xx sends a generic message; its details (the driver's error, SQL state, constraint names)
 /// only reach the logs. Every backend maps its driver errors to the same variants (see
@@ -94,6 +94,16 @@ pub enum RepoError {
         /// The fields that may be sorted by.
         allowed: Vec<&'static str>,
     },
+    /// A keyset page's `after` cursor that this entity's repository did not write for this
+    /// request: not base64url, of another version or sort, truncated, too long, or holding
+    /// values no row could have. Answers 400 with code `invalid_cursor`; it never reaches
+    /// SQL. Start again from the first page.
+    InvalidCursor {
+        /// The entity's name.
+        entity: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A value the column cannot store: text or bytes longer than the column's
     /// [`max_len`](super::Column::max_len), text holding a NUL character, or a float that is
     /// NaN or infinite. Checked before any SQL runs, on every backend (memory included).
@@ -155,6 +165,21 @@ impl RepoError {
     #[must_use]
     pub fn is_invalid_value(&self) -> bool {
         matches!(self, Self::InvalidValue { .. })
+    }
+
+    /// Whether this is [`RepoError::InvalidCursor`].
+    ///
+    /// ```
+    /// use pact_core::ApiError;
+    /// use pact_core::repository::RepoError;
+    ///
+    /// let err = RepoError::InvalidCursor { entity: "User", reason: "not a cursor" };
+    /// assert!(err.is_invalid_cursor());
+    /// assert_eq!((err.status().as_u16(), err.code()), (400, "invalid_cursor"));
+    /// ```
+    #[must_use]
+    pub fn is_invalid_cursor(&self) -> bool {
+        matches!(self, Self::InvalidCursor { .. })
     }
 
     /// Whether this is [`RepoError::Busy`]: the same call may succeed later.
@@ -242,6 +267,9 @@ impl fmt::Display for RepoError {
                 }
                 Ok(())
             }
+            Self::InvalidCursor { entity, reason } => {
+                write!(f, "invalid cursor for a page of {entity}s: {reason}")
+            }
             Self::InvalidValue {
                 entity,
                 field: Some(field),
@@ -279,7 +307,7 @@ impl ApiError for RepoError {
         match self {
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::Conflict { .. } | Self::VersionConflict { .. } => StatusCode::CONFLICT,
-            Self::InvalidSort { .. } => StatusCode::BAD_REQUEST,
+            Self::InvalidSort { .. } | Self::InvalidCursor { .. } => StatusCode::BAD_REQUEST,
             Self::InvalidValue { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
@@ -293,6 +321,7 @@ impl ApiError for RepoError {
             Self::Conflict { .. } => "conflict",
             Self::VersionConflict { .. } => "version_conflict",
             Self::InvalidSort { .. } => "invalid_sort",
+            Self::InvalidCursor { .. } => "invalid_cursor",
             Self::InvalidValue { .. } => "invalid_value",
             Self::TooLarge { .. } => "too_large",
             Self::Busy { .. } => "repository_busy",
@@ -359,6 +388,9 @@ impl ApiError for RepoError {
                     "the row was changed since it was read",
                 ));
             }
+            Self::InvalidCursor { reason, .. } => problem
+                .errors
+                .push(FieldError::new("after", "cursor", *reason)),
             Self::InvalidSort { allowed, .. } => problem.errors.push(
                 FieldError::new("sort", "sortable", "not a sortable field")
                     .with_param("allowed", allowed.clone()),

@@ -2,6 +2,7 @@
 //! can live in one [`MemoryStore`], which runs units of work.
 
 mod lifecycle;
+mod keyset;
 mod store;
 mod upsert;
 

@@ -6,6 +6,7 @@
 //! (SQLite, PostgreSQL, MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
 //! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
 
+mod cursor;
 mod entity;
 mod error;
 mod future;
@@ -16,13 +17,18 @@ mod statements;
 pub(crate) mod timestamp;
 mod unit_of_work;
 
+pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
+#[doc(hidden)]
+pub use cursor::{check_key, compare_key};
 pub use entity::{Column, Entity};
 pub use error::RepoError;
 pub use future::BoxFuture;
 pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
+#[doc(hidden)]
+pub use sql::bind_key;
 pub use sql::{
-    Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
+    Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor, SqlKeyset,
     SqlRepository,
 };
 pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};

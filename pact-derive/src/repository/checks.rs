@@ -120,7 +120,8 @@ pub fn columns(fields: &[Field<'_>], cx: &mut Ctxt) {
 }
 
 /// A unique field named `id` beside another id would need a second `find_by_id`, one named
-/// `ids` a second `find_by_ids`, one named `id_with_deleted` (with soft delete) a second
+/// `ids` a second `find_by_ids`, an indexed one named `cursor` a second
+/// `find_all_by_cursor`, a unique one named `id_with_deleted` (with soft delete) a second
 /// `find_by_id_with_deleted`; `false` then.
 pub fn finder_names(fields: &[Field<'_>], cx: &mut Ctxt) -> bool {
     let mut ok = true;
@@ -145,6 +146,13 @@ pub fn finder_names(fields: &[Field<'_>], cx: &mut Ctxt) -> bool {
             cx.error_spanned_by(
                 field.ident,
                 "a unique field named `id` would need a second `find_by_id` beside the id's; make it the id with `#[repo(id)]`, or rename the field (`#[repo(unique, column = \"id\")]` keeps its column)",
+            );
+            ok = false;
+        }
+        if stored.indexed && name(field) == "cursor" {
+            cx.error_spanned_by(
+                field.ident,
+                "an indexed field named `cursor` would need a `find_all_by_cursor` beside the one that reads keyset pages; rename the field (`#[repo(indexed, column = \"cursor\")]` keeps its column)",
             );
             ok = false;
         }

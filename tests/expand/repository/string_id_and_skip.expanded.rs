@@ -34,6 +34,17 @@ pub trait ShortLinkRepository: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
     >;
+    ///One keyset page of `ShortLink`s: the rows after the request's `after` cursor (the first rows without one), ordered by the sort field and then the id, and the cursor of the next page (`None` on the last). Stable while rows are inserted, and no `OFFSET` to scan past. The limit is clamped to `1..=MAX_PAGE_SIZE`; a sort key must name the id or a sortable field (`RepoError::InvalidSort` otherwise), and a cursor this repository did not write for this sort is `RepoError::InvalidCursor` (400).
+    fn find_all_by_cursor<'a>(
+        &'a self,
+        cursor: ::pact::repository::CursorRequest,
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<
+            ::pact::repository::CursorPage<ShortLink>,
+            ::pact::RepoError,
+        >,
+    >;
     ///How many `ShortLink`s are stored.
     fn count<'a>(
         &'a self,
@@ -98,6 +109,10 @@ const _: () = {
         let _ = __pact_assert_id::<String>;
         let _ = __pact_assert_row::<ShortLink>;
     };
+    const _: () = {
+        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
+        let _ = __pact_assert_cursor_key::<String>;
+    };
     #[automatically_derived]
     impl ShortLink {
         #[doc(hidden)]
@@ -110,6 +125,7 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
     {
         type Id = String;
         const NAME: &'static ::core::primitive::str = "ShortLink";
@@ -285,6 +301,7 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
         String: ::pact::__private::SqlColumn<__DB>,
         u32: ::pact::__private::SqlColumn<__DB>,
     {
@@ -339,6 +356,7 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
     {
         fn find_by_id<'a>(
             &'a self,
@@ -384,6 +402,20 @@ const _: () = {
         > {
             ::pact::__private::Box::pin(
                 ::core::future::ready(self.find_page(&__pact_page, |_| true)),
+            )
+        }
+        fn find_all_by_cursor<'a>(
+            &'a self,
+            __pact_cursor: ::pact::repository::CursorRequest,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<
+                ::pact::repository::CursorPage<ShortLink>,
+                ::pact::RepoError,
+            >,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
             )
         }
         fn count<'a>(
@@ -470,8 +502,10 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> ShortLink: ::pact::__private::SqlKeyset<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
         fn find_by_id<'a>(
@@ -518,6 +552,20 @@ const _: () = {
         > {
             ::pact::__private::Box::pin(async move {
                 self.find_page(&__pact_page).await
+            })
+        }
+        fn find_all_by_cursor<'a>(
+            &'a self,
+            __pact_cursor: ::pact::repository::CursorRequest,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<
+                ::pact::repository::CursorPage<ShortLink>,
+                ::pact::RepoError,
+            >,
+        > {
+            ::pact::__private::Box::pin(async move {
+                self.find_cursor_page(&__pact_cursor).await
             })
         }
         fn count<'a>(
@@ -588,8 +636,10 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> ShortLink: ::pact::__private::SqlKeyset<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
         type Dyn = dyn ShortLinkRepository;
@@ -602,6 +652,75 @@ const _: () = {
             __pact_repository: ::pact::__private::SqlRepository<__DB, ShortLink>,
         ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
             ::pact::__private::Arc::new(__pact_repository)
+        }
+    }
+    #[automatically_derived]
+    impl ::pact::__private::Keyset for ShortLink
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
+    {
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        fn write_key(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_out: &mut ::pact::__private::Vec<::core::primitive::u8>,
+        ) {
+            match __pact_column {
+                0usize => ::pact::__private::CursorKey::write(&self.slug, __pact_out),
+                _ => {}
+            }
+        }
+        fn compare_key(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::cmp::Ordering> {
+            match __pact_column {
+                0usize => ::pact::__private::compare_key(&self.slug, __pact_key),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn check_key(
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::primitive::bool> {
+            match __pact_column {
+                0usize => ::pact::__private::check_key::<String>(__pact_key),
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<__DB> ::pact::__private::SqlKeyset<__DB> for ShortLink
+    where
+        for<'__pact> String: ::pact::__private::EntityId,
+        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        __DB: ::pact::__private::SqlBackend,
+        for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
+        String: ::pact::__private::SqlBind<__DB>,
+    {
+        fn bind_key(
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            match __pact_column {
+                0usize => {
+                    ::pact::__private::bind_key::<
+                        __DB,
+                        String,
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                }
+                _ => {
+                    ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {
+                        entity: <Self as ::pact::__private::Entity>::NAME,
+                        reason: "not a keyset column",
+                    })
+                }
+            }
         }
     }
 };

@@ -7,6 +7,7 @@ mod backends;
 mod driver_errors;
 mod executor;
 mod lifecycle;
+mod keyset;
 mod query;
 mod upsert;
 
@@ -27,6 +28,9 @@ pub(crate) use driver_errors::{MAX_ATTEMPTS, back_off};
 pub use executor::SqlExecutor;
 #[cfg(feature = "_sqlx")]
 pub use executor::SqlUnit;
+pub use keyset::SqlKeyset;
+#[doc(hidden)]
+pub use keyset::bind_key;
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.

@@ -64,6 +64,7 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
             ("get_by_id", _) => quote!(self.get_row(#id_ref)),
             ("find_by_ids", _) => ok(quote!(self.find_rows(__pact_ids))),
             ("find_all", _) => quote!(self.find_page(&__pact_page, |_| true)),
+            ("find_all_by_cursor", _) => quote!(self.find_cursor_page(&__pact_cursor)),
             ("count", _) => ok(quote!(self.count_rows())),
             ("exists", _) => ok(quote!(self.contains(#id_ref))),
             ("insert", _) => quote!(self.insert_row(__pact_entity)),
@@ -127,6 +128,7 @@ fn sql_bounds(entity: &Entity<'_>) -> TokenStream {
         __DB: #p::SqlBackend,
         // Under the binder too: its supertrait `Entity` holds only under the guards.
         for<'__pact> #ident: #p::SqlEntity<__DB>,
+        for<'__pact> #ident: #p::SqlKeyset<__DB>,
         #(#bounds: #p::SqlBind<__DB>,)*
     }
 }
@@ -190,6 +192,9 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
         ("get_by_id", _) => quote!(async move { self.get_row(#id_ref).await }),
         ("find_by_ids", _) => quote!(self.find_rows(__pact_ids, #key)),
         ("find_all", _) => quote!(async move { self.find_page(&__pact_page).await }),
+        ("find_all_by_cursor", _) => {
+            quote!(async move { self.find_cursor_page(&__pact_cursor).await })
+        }
         ("count", _) => quote!(self.count_rows()),
         ("exists", _) => quote!(async move { self.contains(#id_ref).await }),
         ("insert", _) => quote!(self.insert_row(__pact_entity)),

@@ -105,6 +105,7 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             ),
         },
     ];
+    methods.push(super::keyset::cursor_method(entity));
     for (field, stored) in entity.finders() {
         let ty = param_type(field, stored);
         let value = Param {

@@ -6,6 +6,7 @@ mod binding;
 mod entity;
 mod impls;
 mod lifecycle;
+mod keyset;
 mod methods;
 
 use proc_macro2::TokenStream;
@@ -24,18 +25,22 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let memory = impls::memory_impl(entity);
     let sql = impls::sql_impl(entity);
     let unit = impls::unit_impl(entity);
+    let keyset = keyset::keyset_impls(entity);
     let checks = checks(entity);
+    let keyset_checks = keyset::checks(entity);
     let defaults = defaults(entity);
     quote! {
         #the_trait
         const _: () = {
             #checks
+            #keyset_checks
             #defaults
             #entity_impl
             #sql_entity
             #memory
             #sql
             #unit
+            #keyset
         };
     }
 }
@@ -49,10 +54,12 @@ pub(super) fn guards(entity: &Entity<'_>) -> TokenStream {
     let (id_field, _) = entity.id();
     let id_ty = id_field.ty;
     let unique = unique_types(entity);
+    let keys = keyset::key_types(entity);
     quote! {
         for<'__pact> #id_ty: #krate::__private::EntityId,
         for<'__pact> #ident: #krate::__private::EntityRow,
         #(for<'__pact> #unique: #krate::__private::UniqueValue,)*
+        #(for<'__pact> #keys: #krate::__private::CursorKey,)*
     }
 }
 

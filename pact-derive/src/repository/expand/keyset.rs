@@ -1,0 +1,206 @@
+//! Keyset pages: `impl Keyset` (cursor values of the id and the sortable fields), `impl
+//! SqlKeyset<DB>` (binding them), and the `find_all_by_cursor` method of the trait.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::guards;
+use super::methods::{Method, param};
+use crate::repository::ast::{Entity, Field, Stored};
+use crate::repository::types::Kind;
+
+/// The columns a keyset page may be ordered by: the id and the sortable fields whose types
+/// the derive knows (a type with a `sql_type` of its own has no cursor encoding).
+pub(super) fn key_columns<'e>(entity: &'e Entity<'_>) -> Vec<(&'e Field<'e>, &'e Stored)> {
+    entity
+        .stored()
+        .filter(|(_, stored)| stored.sortable && stored.kind != Kind::Other)
+        .collect()
+}
+
+/// The types of the key columns, each once: the guards and checks require `CursorKey` of
+/// them.
+pub(super) fn key_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
+    let mut types: Vec<&syn::Type> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (field, _) in key_columns(entity) {
+        let ty = field.ty;
+        let key = quote!(#ty).to_string();
+        if !seen.contains(&key) {
+            seen.push(key);
+            types.push(ty);
+        }
+    }
+    types
+}
+
+/// `find_all_by_cursor`, after `find_all`.
+pub(super) fn cursor_method(entity: &Entity<'_>) -> Method {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    Method::new(
+        format_ident!("find_all_by_cursor"),
+        vec![param(
+            "cursor",
+            "cursor",
+            quote!(#krate::repository::CursorRequest),
+        )],
+        quote!(::core::result::Result<#krate::repository::CursorPage<#ident>, #krate::RepoError>),
+        format!(
+            "One keyset page of `{ident}`s: the rows after the request's `after` cursor (the first rows without one), ordered by the sort field and then the id, and the cursor of the next page (`None` on the last). Stable while rows are inserted, and no `OFFSET` to scan past. The limit is clamped to `1..=MAX_PAGE_SIZE`; a sort key must name the id or a sortable field (`RepoError::InvalidSort` otherwise), and a cursor this repository did not write for this sort is `RepoError::InvalidCursor` (400)."
+        ),
+    )
+}
+
+/// `impl Keyset for <Entity>` and `impl<DB> SqlKeyset<DB> for <Entity>`.
+pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let guards = guards(entity);
+    let columns = key_columns(entity);
+    let indexes = columns.iter().map(|(_, stored)| stored.index);
+    let arms = |arm: &Arm<'_>, fallback: TokenStream| {
+        let arms = columns.iter().map(|(field, stored)| {
+            let index = stored.index;
+            let body = arm(field);
+            quote!(#index => #body,)
+        });
+        quote! {
+            match __pact_column {
+                #(#arms)*
+                _ => #fallback,
+            }
+        }
+    };
+    let write = arms(
+        &|field| {
+            let f = field.ident;
+            quote!(#p::CursorKey::write(&self.#f, __pact_out))
+        },
+        quote!({}),
+    );
+    let compare = arms(
+        &|field| {
+            let f = field.ident;
+            quote!(#p::compare_key(&self.#f, __pact_key))
+        },
+        quote!(::core::option::Option::None),
+    );
+    let sql = sql_keyset_impl(entity, &arms);
+    let check = arms(
+        &|field| {
+            let ty = field.ty;
+            quote!(#p::check_key::<#ty>(__pact_key))
+        },
+        quote!(::core::option::Option::None),
+    );
+    quote! {
+        #[automatically_derived]
+        impl #p::Keyset for #ident
+        where
+            #guards
+        {
+            const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
+
+            fn write_key(
+                &self,
+                __pact_column: ::core::primitive::usize,
+                __pact_out: &mut #p::Vec<::core::primitive::u8>,
+            ) {
+                #write
+            }
+
+            fn compare_key(
+                &self,
+                __pact_column: ::core::primitive::usize,
+                __pact_key: &mut &[::core::primitive::u8],
+            ) -> ::core::option::Option<::core::cmp::Ordering> {
+                #compare
+            }
+
+            fn check_key(
+                __pact_column: ::core::primitive::usize,
+                __pact_key: &mut &[::core::primitive::u8],
+            ) -> ::core::option::Option<::core::primitive::bool> {
+                #check
+            }
+        }
+
+        #sql
+    }
+}
+
+/// One match arm's body, from the key column's field.
+type Arm<'a> = dyn Fn(&Field<'_>) -> TokenStream + 'a;
+
+/// `impl<DB> SqlKeyset<DB> for <Entity>`: the key columns bound as their types.
+fn sql_keyset_impl(
+    entity: &Entity<'_>,
+    arms: &dyn Fn(&Arm<'_>, TokenStream) -> TokenStream,
+) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let guards = guards(entity);
+    let bind = arms(
+        &|field| {
+            let ty = field.ty;
+            quote! {
+                #p::bind_key::<__DB, #ty>(
+                    <Self as #p::Entity>::NAME,
+                    __pact_key,
+                    __pact_args,
+                )
+            }
+        },
+        quote! {
+            ::core::result::Result::Err(#p::RepoError::InvalidCursor {
+                entity: <Self as #p::Entity>::NAME,
+                reason: "not a keyset column",
+            })
+        },
+    );
+    let bind_bounds = key_types(entity)
+        .into_iter()
+        .map(|ty| quote!(#ty: #p::SqlBind<__DB>,));
+    quote! {
+        #[automatically_derived]
+        impl<__DB> #p::SqlKeyset<__DB> for #ident
+        where
+            #guards
+            __DB: #p::SqlBackend,
+            for<'__pact> #ident: #p::SqlEntity<__DB>,
+            #(#bind_bounds)*
+        {
+            fn bind_key(
+                __pact_column: ::core::primitive::usize,
+                __pact_key: &mut &[::core::primitive::u8],
+                __pact_args: &mut <__DB as #p::SqlBackend>::Arguments,
+            ) -> ::core::result::Result<(), #p::RepoError> {
+                #bind
+            }
+        }
+    }
+}
+
+/// The one error for a key column's type that is not a `CursorKey`, on the field's type.
+pub(super) fn checks(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let types = key_types(entity);
+    if types.is_empty() {
+        return TokenStream::new();
+    }
+    let checks = types.into_iter().map(|ty| {
+        quote_spanned! {ty.span()=>
+            let _ = __pact_assert_cursor_key::<#ty>;
+        }
+    });
+    quote! {
+        const _: () = {
+            const fn __pact_assert_cursor_key<T: #krate::__private::CursorKey>() {}
+            #(#checks)*
+        };
+    }
+}
