@@ -34,6 +34,14 @@ pub trait NoteRepository: ::core::marker::Send + ::core::marker::Sync {
         'a,
         ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
     >;
+    ///One keyset page of `Note`s: the rows after the request's `after` cursor (the first rows without one), ordered by the sort field and then the id, and the cursor of the next page (`None` on the last). Stable while rows are inserted, and no `OFFSET` to scan past. The limit is clamped to `1..=MAX_PAGE_SIZE`; a sort key must name the id or a sortable field (`RepoError::InvalidSort` otherwise), and a cursor this repository did not write for this sort is `RepoError::InvalidCursor` (400).
+    fn find_all_by_cursor<'a>(
+        &'a self,
+        cursor: ::pact::repository::CursorRequest,
+    ) -> ::pact::repository::BoxFuture<
+        'a,
+        ::core::result::Result<::pact::repository::CursorPage<Note>, ::pact::RepoError>,
+    >;
     ///The `Note` whose `slug` is this value, or `None` (`slug` is unique).
     fn find_by_slug<'a>(
         &'a self,
@@ -139,12 +147,21 @@ const _: () = {
         let _ = __pact_assert_row::<Note>;
         let _ = __pact_assert_unique::<String>;
     };
+    const _: () = {
+        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
+        let _ = __pact_assert_cursor_key::<i64>;
+        let _ = __pact_assert_cursor_key::<String>;
+        let _ = __pact_assert_cursor_key::<chrono::DateTime<chrono::Utc>>;
+    };
     #[automatically_derived]
     impl ::pact::__private::Entity for Note
     where
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
     {
         type Id = i64;
         const NAME: &'static ::core::primitive::str = "Note";
@@ -430,6 +447,9 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
         i64: ::pact::__private::SqlColumn<__DB>,
         String: ::pact::__private::SqlColumn<__DB>,
         chrono::DateTime<chrono::Utc>: ::pact::__private::SqlColumn<__DB>,
@@ -529,6 +549,9 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
     {
         fn find_by_id<'a>(
             &'a self,
@@ -574,6 +597,20 @@ const _: () = {
         > {
             ::pact::__private::Box::pin(
                 ::core::future::ready(self.find_page(&__pact_page, |_| true)),
+            )
+        }
+        fn find_all_by_cursor<'a>(
+            &'a self,
+            __pact_cursor: ::pact::repository::CursorRequest,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<
+                ::pact::repository::CursorPage<Note>,
+                ::pact::RepoError,
+            >,
+        > {
+            ::pact::__private::Box::pin(
+                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
             )
         }
         fn find_by_slug<'a>(
@@ -735,8 +772,12 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> Note: ::pact::__private::SqlKeyset<__DB>,
         i64: ::pact::__private::SqlBind<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
@@ -778,6 +819,20 @@ const _: () = {
         > {
             ::pact::__private::Box::pin(async move {
                 self.find_page(&__pact_page).await
+            })
+        }
+        fn find_all_by_cursor<'a>(
+            &'a self,
+            __pact_cursor: ::pact::repository::CursorRequest,
+        ) -> ::pact::repository::BoxFuture<
+            'a,
+            ::core::result::Result<
+                ::pact::repository::CursorPage<Note>,
+                ::pact::RepoError,
+            >,
+        > {
+            ::pact::__private::Box::pin(async move {
+                self.find_cursor_page(&__pact_cursor).await
             })
         }
         fn find_by_slug<'a>(
@@ -902,8 +957,12 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
+        for<'__pact> Note: ::pact::__private::SqlKeyset<__DB>,
         i64: ::pact::__private::SqlBind<__DB>,
         ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
     {
@@ -917,6 +976,109 @@ const _: () = {
             __pact_repository: ::pact::__private::SqlRepository<__DB, Note>,
         ) -> ::pact::__private::Arc<dyn NoteRepository> {
             ::pact::__private::Arc::new(__pact_repository)
+        }
+    }
+    #[automatically_derived]
+    impl ::pact::__private::Keyset for Note
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> Note: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
+    {
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
+            0usize, 1usize, 2usize,
+        ];
+        fn write_key(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_out: &mut ::pact::__private::Vec<::core::primitive::u8>,
+        ) {
+            match __pact_column {
+                0usize => ::pact::__private::CursorKey::write(&self.id, __pact_out),
+                1usize => ::pact::__private::CursorKey::write(&self.slug, __pact_out),
+                2usize => {
+                    ::pact::__private::CursorKey::write(&self.created_at, __pact_out)
+                }
+                _ => {}
+            }
+        }
+        fn compare_key(
+            &self,
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::cmp::Ordering> {
+            match __pact_column {
+                0usize => ::pact::__private::compare_key(&self.id, __pact_key),
+                1usize => ::pact::__private::compare_key(&self.slug, __pact_key),
+                2usize => ::pact::__private::compare_key(&self.created_at, __pact_key),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn check_key(
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::primitive::bool> {
+            match __pact_column {
+                0usize => ::pact::__private::check_key::<i64>(__pact_key),
+                1usize => ::pact::__private::check_key::<String>(__pact_key),
+                2usize => {
+                    ::pact::__private::check_key::<
+                        chrono::DateTime<chrono::Utc>,
+                    >(__pact_key)
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<__DB> ::pact::__private::SqlKeyset<__DB> for Note
+    where
+        for<'__pact> i64: ::pact::__private::EntityId,
+        for<'__pact> Note: ::pact::__private::EntityRow,
+        for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
+        __DB: ::pact::__private::SqlBackend,
+        for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
+        i64: ::pact::__private::SqlBind<__DB>,
+        String: ::pact::__private::SqlBind<__DB>,
+        chrono::DateTime<chrono::Utc>: ::pact::__private::SqlBind<__DB>,
+    {
+        fn bind_key(
+            __pact_column: ::core::primitive::usize,
+            __pact_key: &mut &[::core::primitive::u8],
+            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+            match __pact_column {
+                0usize => {
+                    ::pact::__private::bind_key::<
+                        __DB,
+                        i64,
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                }
+                1usize => {
+                    ::pact::__private::bind_key::<
+                        __DB,
+                        String,
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                }
+                2usize => {
+                    ::pact::__private::bind_key::<
+                        __DB,
+                        chrono::DateTime<chrono::Utc>,
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                }
+                _ => {
+                    ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {
+                        entity: <Self as ::pact::__private::Entity>::NAME,
+                        reason: "not a keyset column",
+                    })
+                }
+            }
         }
     }
 };
