@@ -159,7 +159,8 @@ impl Config {
         if let Some(secs) = get("PACT_SERVICE_TOKEN_TTL_SECS") {
             config.token_ttl = Duration::from_secs(parse("PACT_SERVICE_TOKEN_TTL_SECS", &secs)?);
         }
-        config.admin_email = get("PACT_SERVICE_ADMIN_EMAIL").map(|email| email.trim().to_lowercase());
+        config.admin_email =
+            get("PACT_SERVICE_ADMIN_EMAIL").map(|email| email.trim().to_lowercase());
         if let Some(limit) = get("PACT_SERVICE_BODY_LIMIT") {
             config.body_limit = parse("PACT_SERVICE_BODY_LIMIT", &limit)?;
         }

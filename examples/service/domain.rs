@@ -60,7 +60,11 @@ impl Role {
 
     /// Reads the stored spelling; anything unknown is the least privileged role.
     pub fn parse(text: &str) -> Self {
-        if text == "admin" { Self::Admin } else { Self::Member }
+        if text == "admin" {
+            Self::Admin
+        } else {
+            Self::Member
+        }
     }
 }
 

@@ -1,14 +1,18 @@
 //! Every failure a client can cause, as an `ApiError`: the status, a stable `code`, a safe
 //! message and headers, answered as RFC 9457 `application/problem+json` with the request id.
 
-use pact::{RepoError, Rejection, ValidationErrors};
+use pact::{Rejection, RepoError, ValidationErrors};
 
 /// What the services answer when something goes wrong.
 #[derive(Debug, thiserror::Error, pact::ApiError)]
 pub enum ServiceError {
     /// No `Authorization: Bearer` header.
     #[error("this endpoint needs a bearer token")]
-    #[api(status = 401, code = "unauthenticated", header("WWW-Authenticate", "Bearer"))]
+    #[api(
+        status = 401,
+        code = "unauthenticated",
+        header("WWW-Authenticate", "Bearer")
+    )]
     Unauthenticated,
     /// A token that is malformed, wrongly signed or expired.
     #[error("the bearer token is invalid or expired")]
@@ -20,7 +24,11 @@ pub enum ServiceError {
     InvalidToken,
     /// `POST /auth/token` with an unknown email or a wrong password (the same answer for both).
     #[error("the email or the password is wrong")]
-    #[api(status = 401, code = "invalid_credentials", header("WWW-Authenticate", "Bearer"))]
+    #[api(
+        status = 401,
+        code = "invalid_credentials",
+        header("WWW-Authenticate", "Bearer")
+    )]
     InvalidCredentials,
     /// The caller may not change this resource.
     #[error("only the owner or an admin may do this")]
@@ -31,7 +39,9 @@ pub enum ServiceError {
     #[api(status = 400, code = "invalid_id")]
     InvalidId,
     /// `If-Match` names a version that is no longer the stored one.
-    #[error("If-Match does not name the stored version {current}; reload the resource and try again")]
+    #[error(
+        "If-Match does not name the stored version {current}; reload the resource and try again"
+    )]
     #[api(status = 412, code = "stale_version", header("ETag", "\"{current}\""))]
     Stale { current: i64 },
     /// A write without `If-Match`.
@@ -74,7 +84,11 @@ pub enum HttpError {
     #[api(status = 413, code = "payload_too_large")]
     PayloadTooLarge,
     #[error("too many requests; retry after {retry_after} seconds")]
-    #[api(status = 429, code = "rate_limited", header("Retry-After", "{retry_after}"))]
+    #[api(
+        status = 429,
+        code = "rate_limited",
+        header("Retry-After", "{retry_after}")
+    )]
     TooManyRequests { retry_after: u64 },
     #[error("the request was refused")]
     #[api(status = 400, code = "bad_request")]

@@ -29,7 +29,9 @@ use services::{Notes, Storage, Users};
 /// Why the service did not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("DATABASE_URL must start with sqlite:, postgres://, postgresql://, mysql:// or mariadb://")]
+    #[error(
+        "DATABASE_URL must start with sqlite:, postgres://, postgresql://, mysql:// or mariadb://"
+    )]
     UnsupportedUrl,
     #[error("DATABASE_URL names {0}, but this build lacks the `{0}` feature")]
     MissingFeature(&'static str),
@@ -144,8 +146,12 @@ where
     Note: SqlEntity<DB>,
     Store<DB>: Storage,
 {
-    SqlRepository::<DB, User>::new(pool.clone()).create_table().await?;
-    SqlRepository::<DB, Note>::new(pool.clone()).create_table().await?;
+    SqlRepository::<DB, User>::new(pool.clone())
+        .create_table()
+        .await?;
+    SqlRepository::<DB, Note>::new(pool.clone())
+        .create_table()
+        .await?;
     Ok(services::storage(Store::<DB>::sql(pool)))
 }
 
@@ -159,9 +165,12 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM.

@@ -35,7 +35,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let app = service::app(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    println!("pact example service on http://{addr} ({} at {})", app.backend, redact(&config.database_url));
+    println!(
+        "pact example service on http://{addr} ({} at {})",
+        app.backend,
+        redact(&config.database_url)
+    );
     println!("try:");
     println!(
         "  curl -si http://{addr}/users -H 'content-type: application/json' -d '{{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"password\":\"correct horse\"}}'"
@@ -52,7 +56,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// The database URL without its password, for the banner.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => format!("{}://…@{}", &url[..scheme], &url[at + 1..]),
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://…@{}", &url[..scheme], &url[at + 1..])
+        }
         _ => url.to_owned(),
     }
 }

@@ -30,17 +30,21 @@ pub struct Repos {
 }
 
 /// The work of one unit, type-erased so that [`Storage`] is dyn-compatible; services call the
-/// typed [`transaction`](dyn Storage::transaction) instead.
-pub type UnitWork<'a> =
-    Box<dyn FnMut(Repos) -> BoxFuture<'static, Result<Box<dyn Any + Send>, ServiceError>> + Send + 'a>;
+/// typed `transaction` of `dyn Storage` instead.
+pub type UnitWork<'a> = Box<
+    dyn FnMut(Repos) -> BoxFuture<'static, Result<Box<dyn Any + Send>, ServiceError>> + Send + 'a,
+>;
 
 /// Where the services' data lives, as a trait object: a `pact::repository::Store` on memory or
 /// on any SQL pool implements it, so no service is generic over the database.
 pub trait Storage: Send + Sync + 'static {
     /// The repositories outside any unit: each call is its own statement.
     fn repos(&self) -> Repos;
-    /// Runs `work` as one unit of work (see [`transaction`](dyn Storage::transaction)).
-    fn run<'a>(&'a self, work: UnitWork<'a>) -> BoxFuture<'a, Result<Box<dyn Any + Send>, ServiceError>>;
+    /// Runs `work` as one unit of work (see the typed `transaction` of `dyn Storage`).
+    fn run<'a>(
+        &'a self,
+        work: UnitWork<'a>,
+    ) -> BoxFuture<'a, Result<Box<dyn Any + Send>, ServiceError>>;
 }
 
 impl<DB: SqlBackend> Storage for Store<DB>
@@ -56,7 +60,10 @@ where
         }
     }
 
-    fn run<'a>(&'a self, mut work: UnitWork<'a>) -> BoxFuture<'a, Result<Box<dyn Any + Send>, ServiceError>> {
+    fn run<'a>(
+        &'a self,
+        mut work: UnitWork<'a>,
+    ) -> BoxFuture<'a, Result<Box<dyn Any + Send>, ServiceError>> {
         Box::pin(self.transaction(move |unit| {
             work(Repos {
                 users: unit.repository::<User>(),
@@ -82,7 +89,11 @@ impl dyn Storage {
         let out = self
             .run(Box::new(move |repos| {
                 let future = work(repos);
-                Box::pin(async move { future.await.map(|value| Box::new(value) as Box<dyn Any + Send>) })
+                Box::pin(async move {
+                    future
+                        .await
+                        .map(|value| Box::new(value) as Box<dyn Any + Send>)
+                })
             }))
             .await?;
         out.downcast::<T>()
@@ -113,7 +124,11 @@ impl Actor {
     }
 
     fn require(self, owner_id: i64) -> Result<(), ServiceError> {
-        if self.may_change(owner_id) { Ok(()) } else { Err(ServiceError::Forbidden) }
+        if self.may_change(owner_id) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden)
+        }
     }
 }
 
@@ -185,12 +200,19 @@ impl Passwords {
     ///
     /// # Errors
     /// `Internal` when the task fails.
-    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, ServiceError> {
+    pub async fn verify(
+        &self,
+        password: String,
+        hash: Option<String>,
+    ) -> Result<bool, ServiceError> {
         let params = self.params.clone();
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| self.decoy.to_string());
         tokio::task::spawn_blocking(move || {
-            known && hasher(&params).verify_password(password.as_bytes(), hash.as_str()).is_ok()
+            known
+                && hasher(&params)
+                    .verify_password(password.as_bytes(), hash.as_str())
+                    .is_ok()
         })
         .await
         .map_err(|err| ServiceError::Internal(format!("verifying task: {err}")))
@@ -225,7 +247,8 @@ impl Tokens {
     /// # Errors
     /// An empty secret.
     pub fn new(secret: &Secret, ttl: Duration) -> Result<Self, ServiceError> {
-        let key_error = |err: jsonwebtoken::errors::Error| ServiceError::Internal(format!("token key: {err}"));
+        let key_error =
+            |err: jsonwebtoken::errors::Error| ServiceError::Internal(format!("token key: {err}"));
         let mut validation = Validation::new(jsonwebtoken::Algorithm::HS256);
         validation.leeway = 0;
         validation.set_required_spec_claims(&["exp", "sub"]);
@@ -272,7 +295,11 @@ impl Tokens {
     pub fn verify(&self, token: &str) -> Result<Actor, ServiceError> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|_| ServiceError::InvalidToken)?;
-        let user_id = data.claims.sub.parse().map_err(|_| ServiceError::InvalidToken)?;
+        let user_id = data
+            .claims
+            .sub
+            .parse()
+            .map_err(|_| ServiceError::InvalidToken)?;
         Ok(Actor {
             user_id,
             role: Role::parse(&data.claims.role),
@@ -313,9 +340,17 @@ impl Users {
     /// # Errors
     /// `Conflict` (409) when the email is taken.
     pub async fn signup(&self, request: SignupRequest) -> Result<User, ServiceError> {
-        let SignupRequest { email, name, password } = request;
+        let SignupRequest {
+            email,
+            name,
+            password,
+        } = request;
         let password_hash = self.passwords.hash(password).await?;
-        let role = if self.admin_email.as_deref() == Some(email.as_str()) { Role::Admin } else { Role::Member };
+        let role = if self.admin_email.as_deref() == Some(email.as_str()) {
+            Role::Admin
+        } else {
+            Role::Member
+        };
         let user = User {
             id: 0,
             email,
@@ -352,7 +387,11 @@ impl Users {
     ///
     /// # Errors
     /// `InvalidCredentials` (401) for an unknown email or a wrong password alike.
-    pub async fn sign_in(&self, email: &str, password: String) -> Result<(User, String), ServiceError> {
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: String,
+    ) -> Result<(User, String), ServiceError> {
         let user = self.storage.repos().users.find_by_email(email).await?;
         let hash = user.as_ref().map(|user| user.password_hash.clone());
         let matches = self.passwords.verify(password, hash).await?;
@@ -394,7 +433,13 @@ impl Users {
     ///
     /// # Errors
     /// `NotFound`, `Forbidden` (403), `Stale` (412), `Conflict` (409) for a taken email.
-    pub async fn update(&self, actor: Actor, id: i64, expected: Expected, patch: UserPatch) -> Result<User, ServiceError> {
+    pub async fn update(
+        &self,
+        actor: Actor,
+        id: i64,
+        expected: Expected,
+        patch: UserPatch,
+    ) -> Result<User, ServiceError> {
         let users = self.storage.repos().users;
         let mut user = users.get_by_id(id).await?;
         actor.require(user.id)?;
@@ -406,7 +451,9 @@ impl Users {
         }
         let updated = match users.update(user).await {
             Err(RepoError::VersionConflict { current, .. }) => {
-                return Err(ServiceError::Stale { current: current.unwrap_or_default() });
+                return Err(ServiceError::Stale {
+                    current: current.unwrap_or_default(),
+                });
             }
             other => other?,
         };
@@ -418,14 +465,22 @@ impl Users {
     ///
     /// # Errors
     /// `NotFound`, `Forbidden`, `Stale`.
-    pub async fn delete(&self, actor: Actor, id: i64, expected: Expected) -> Result<(), ServiceError> {
+    pub async fn delete(
+        &self,
+        actor: Actor,
+        id: i64,
+        expected: Expected,
+    ) -> Result<(), ServiceError> {
         let user = self.storage.repos().users.get_by_id(id).await?;
         actor.require(user.id)?;
         expected.check(user.version)?;
         self.storage
             .transaction(move |repos| async move {
                 loop {
-                    let page = repos.notes.find_all_by_owner_id(id, PageRequest::first(100)).await?;
+                    let page = repos
+                        .notes
+                        .find_all_by_owner_id(id, PageRequest::first(100))
+                        .await?;
                     if page.items.is_empty() {
                         break;
                     }
@@ -459,7 +514,12 @@ impl Notes {
     ///
     /// # Errors
     /// `NotFound` (no such user), `Forbidden`.
-    pub async fn create(&self, actor: Actor, owner_id: i64, request: NoteRequest) -> Result<Note, ServiceError> {
+    pub async fn create(
+        &self,
+        actor: Actor,
+        owner_id: i64,
+        request: NoteRequest,
+    ) -> Result<Note, ServiceError> {
         actor.require(owner_id)?;
         let repos = self.storage.repos();
         if !repos.users.exists(owner_id).await? {
@@ -486,23 +546,41 @@ impl Notes {
     ///
     /// # Errors
     /// `Forbidden`, `InvalidSort`.
-    pub async fn list(&self, actor: Actor, owner_id: i64, page: PageRequest) -> Result<Page<Note>, ServiceError> {
+    pub async fn list(
+        &self,
+        actor: Actor,
+        owner_id: i64,
+        page: PageRequest,
+    ) -> Result<Page<Note>, ServiceError> {
         actor.require(owner_id)?;
-        Ok(self.storage.repos().notes.find_all_by_owner_id(owner_id, page).await?)
+        Ok(self
+            .storage
+            .repos()
+            .notes
+            .find_all_by_owner_id(owner_id, page)
+            .await?)
     }
 
     /// Applies `patch` to note `id` if `expected` names its stored version.
     ///
     /// # Errors
     /// `NotFound`, `Forbidden`, `Stale`.
-    pub async fn update(&self, actor: Actor, id: i64, expected: Expected, patch: NotePatch) -> Result<Note, ServiceError> {
+    pub async fn update(
+        &self,
+        actor: Actor,
+        id: i64,
+        expected: Expected,
+        patch: NotePatch,
+    ) -> Result<Note, ServiceError> {
         let notes = self.storage.repos().notes;
         let mut note = notes.get_by_id(id).await?;
         actor.require(note.owner_id)?;
         expected.check(note.version)?;
         patch.apply_to(&mut note);
         match notes.update(note).await {
-            Err(RepoError::VersionConflict { current, .. }) => Err(ServiceError::Stale { current: current.unwrap_or_default() }),
+            Err(RepoError::VersionConflict { current, .. }) => Err(ServiceError::Stale {
+                current: current.unwrap_or_default(),
+            }),
             other => Ok(other?),
         }
     }
@@ -511,12 +589,21 @@ impl Notes {
     ///
     /// # Errors
     /// `NotFound`, `Forbidden`, `Stale`.
-    pub async fn delete(&self, actor: Actor, id: i64, expected: Expected) -> Result<(), ServiceError> {
+    pub async fn delete(
+        &self,
+        actor: Actor,
+        id: i64,
+        expected: Expected,
+    ) -> Result<(), ServiceError> {
         let notes = self.storage.repos().notes;
         let note = notes.get_by_id(id).await?;
         actor.require(note.owner_id)?;
         expected.check(note.version)?;
-        if notes.delete_by_id(id).await? { Ok(()) } else { Err(not_found("Note", id)) }
+        if notes.delete_by_id(id).await? {
+            Ok(())
+        } else {
+            Err(not_found("Note", id))
+        }
     }
 }
 

@@ -17,7 +17,10 @@ impl FromRequestParts<AppState> for Auth {
     type Rejection = ServiceError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ServiceError> {
-        let value = parts.headers.get(AUTHORIZATION).ok_or(ServiceError::Unauthenticated)?;
+        let value = parts
+            .headers
+            .get(AUTHORIZATION)
+            .ok_or(ServiceError::Unauthenticated)?;
         let value = value.to_str().map_err(|_| ServiceError::InvalidToken)?;
         let (scheme, token) = value.split_once(' ').ok_or(ServiceError::InvalidToken)?;
         if !scheme.eq_ignore_ascii_case("bearer") {
@@ -51,7 +54,10 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = ServiceError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ServiceError> {
-        let value = parts.headers.get(IF_MATCH).ok_or(ServiceError::PreconditionRequired)?;
+        let value = parts
+            .headers
+            .get(IF_MATCH)
+            .ok_or(ServiceError::PreconditionRequired)?;
         let expected = match value.to_str().map(str::trim) {
             Ok("*") => Expected::Any,
             Ok(tag) => tag

@@ -30,9 +30,9 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
+use utoipa::Modify;
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::Modify;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
@@ -75,7 +75,12 @@ impl Modify for BearerScheme {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
         );
     }
 }
@@ -89,7 +94,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .with_state(state)
         .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(RequestBodyLimitLayer::new(config.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout));
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ));
     let router = match config.rate_limit {
         Some(limit) => router.layer(rate_limit(limit)),
         None => router,
@@ -128,11 +136,18 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
-    let origins: Vec<HeaderValue> = origins.iter().filter_map(|origin| origin.parse().ok()).collect();
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| origin.parse().ok())
+        .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
-        .allow_headers([CONTENT_TYPE, axum::http::header::AUTHORIZATION, axum::http::header::IF_MATCH])
+        .allow_headers([
+            CONTENT_TYPE,
+            axum::http::header::AUTHORIZATION,
+            axum::http::header::IF_MATCH,
+        ])
         .expose_headers([axum::http::header::ETAG, axum::http::header::LOCATION])
         .max_age(Duration::from_secs(600))
 }
@@ -183,8 +198,16 @@ impl KeyExtractor for PeerIp {
     }
 }
 
-fn rate_limit(limit: RateLimit) -> tower_governor::GovernorLayer<PeerIp, governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>, Body> {
-    let millis = u64::try_from(limit.interval.as_millis()).unwrap_or(u64::MAX).max(1);
+fn rate_limit(
+    limit: RateLimit,
+) -> tower_governor::GovernorLayer<
+    PeerIp,
+    governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,
+    Body,
+> {
+    let millis = u64::try_from(limit.interval.as_millis())
+        .unwrap_or(u64::MAX)
+        .max(1);
     let config: Arc<GovernorConfig<PeerIp, _>> = Arc::new(
         GovernorConfigBuilder::default()
             .key_extractor(PeerIp)
@@ -199,12 +222,21 @@ fn rate_limit(limit: RateLimit) -> tower_governor::GovernorLayer<PeerIp, governo
             retry_after: wait_time.saturating_add(1),
         }
         .into_response(),
-        GovernorError::UnableToExtractKey | GovernorError::Other { .. } => HttpError::Internal.into_response(),
+        GovernorError::UnableToExtractKey | GovernorError::Other { .. } => {
+            HttpError::Internal.into_response()
+        }
     })
 }
 
 /// Drops the buckets of clients that have been quiet for a while, until the limiter is gone.
-fn forget_idle_clients(config: Weak<GovernorConfig<PeerIp, governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>>>) {
+fn forget_idle_clients(
+    config: Weak<
+        GovernorConfig<
+            PeerIp,
+            governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,
+        >,
+    >,
+) {
     if tokio::runtime::Handle::try_current().is_err() {
         return;
     }
@@ -212,7 +244,9 @@ fn forget_idle_clients(config: Weak<GovernorConfig<PeerIp, governor::middleware:
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
-            let Some(config) = config.upgrade() else { break };
+            let Some(config) = config.upgrade() else {
+                break;
+            };
             config.limiter().retain_recent();
         }
     });

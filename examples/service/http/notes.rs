@@ -75,7 +75,11 @@ pub async fn create(
         ServiceError,
     )
 )]
-pub async fn show(State(state): State<AppState>, Auth(actor): Auth, Id(id): Id) -> Result<Response, ServiceError> {
+pub async fn show(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    Id(id): Id,
+) -> Result<Response, ServiceError> {
     let note = state.notes.get(actor, id).await?;
     Ok(with_etag(note))
 }

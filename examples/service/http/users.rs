@@ -70,7 +70,11 @@ pub async fn list(
         ServiceError,
     )
 )]
-pub async fn show(State(state): State<AppState>, Auth(actor): Auth, Id(id): Id) -> Result<Response, ServiceError> {
+pub async fn show(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    Id(id): Id,
+) -> Result<Response, ServiceError> {
     let user = state.users.get(actor, id).await?;
     Ok(with_etag(StatusCode::OK, user))
 }
@@ -125,5 +129,10 @@ pub async fn remove(
 }
 
 fn with_etag(status: StatusCode, user: User) -> Response {
-    (status, [(ETAG, etag(user.version))], Json(UserView::from(user))).into_response()
+    (
+        status,
+        [(ETAG, etag(user.version))],
+        Json(UserView::from(user)),
+    )
+        .into_response()
 }
