@@ -83,7 +83,12 @@ struct HandSignup {
 
 fn problem(status: StatusCode, code: &str) -> Response {
     let body = serde_json::json!({"type": "about:blank", "title": status.canonical_reason(), "status": status.as_u16(), "code": code});
-    (status, [(CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+    (
+        status,
+        [(CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 async fn hand_show(State(hand): State<Hand>, headers: HeaderMap, Path(id): Path<i64>) -> Response {
@@ -121,14 +126,18 @@ async fn hand_show(State(hand): State<Hand>, headers: HeaderMap, Path(id): Path<
     }
 }
 
-async fn hand_signup(State(hand): State<Hand>, body: Result<Json<HandSignup>, axum::extract::rejection::JsonRejection>) -> Response {
+async fn hand_signup(
+    State(hand): State<Hand>,
+    body: Result<Json<HandSignup>, axum::extract::rejection::JsonRejection>,
+) -> Response {
     let Ok(Json(signup)) = body else {
         return problem(StatusCode::BAD_REQUEST, "malformed_request");
     };
     let email = signup.email.trim().to_lowercase();
     let name = signup.name.trim().to_owned();
     let at = email.find('@');
-    let email_ok = email.chars().count() <= 254 && at.is_some_and(|at| at > 0 && at + 1 < email.len());
+    let email_ok =
+        email.chars().count() <= 254 && at.is_some_and(|at| at > 0 && at + 1 < email.len());
     let name_len = name.chars().count();
     let password_len = signup.password.chars().count();
     if !email_ok || !(1..=80).contains(&name_len) || !(8..=128).contains(&password_len) {
@@ -167,10 +176,26 @@ async fn hand_signup(State(hand): State<Hand>, body: Result<Json<HandSignup>, ax
     .await;
     match result {
         Ok(id) => {
-            let user = HandUser { id, email, name, role: "member".into(), version: 1 };
-            (StatusCode::CREATED, [(ETAG, "\"1\"".to_owned()), (LOCATION, format!("/users/{id}"))], Json(user)).into_response()
+            let user = HandUser {
+                id,
+                email,
+                name,
+                role: "member".into(),
+                version: 1,
+            };
+            (
+                StatusCode::CREATED,
+                [
+                    (ETAG, "\"1\"".to_owned()),
+                    (LOCATION, format!("/users/{id}")),
+                ],
+                Json(user),
+            )
+                .into_response()
         }
-        Err(sqlx::Error::Database(err)) if err.is_unique_violation() => problem(StatusCode::CONFLICT, "conflict"),
+        Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
+            problem(StatusCode::CONFLICT, "conflict")
+        }
         Err(_) => problem(StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
 }
@@ -197,9 +222,12 @@ async fn hand_router(config: &service::config::Config) -> Router {
     validation.set_required_spec_claims(&["exp", "sub"]);
     let hand = Hand {
         pool,
-        decoding: Arc::new(jsonwebtoken::DecodingKey::from_secret(config.token_secret.expose()).expect("key")),
+        decoding: Arc::new(
+            jsonwebtoken::DecodingKey::from_secret(config.token_secret.expose()).expect("key"),
+        ),
         validation: Arc::new(validation),
-        params: Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None).expect("params"),
+        params: Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None)
+            .expect("params"),
     };
     Router::new()
         .route("/users", post(hand_signup))
@@ -207,7 +235,10 @@ async fn hand_router(config: &service::config::Config) -> Router {
         .with_state(hand)
         .layer(axum::extract::DefaultBodyLimit::max(config.body_limit))
         .layer(RequestBodyLimitLayer::new(config.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ))
         .layer(CorsLayer::new())
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -285,9 +316,17 @@ fn median(mut values: Vec<Figures>) -> Figures {
 }
 
 async fn start(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).into_future());
+    tokio::spawn(
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .into_future(),
+    );
     base
 }
 
@@ -296,7 +335,10 @@ fn main() {
         // `cargo test --benches` and `cargo bench -- --list`: nothing to list, nothing to run.
         return;
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     runtime.block_on(run());
 }
 
@@ -307,17 +349,36 @@ async fn run() {
         ..service::config::Config::for_tests()
     };
     let production_cost = service::config::HashCost::default();
-    let config = service::config::Config { hash_cost: production_cost, ..config };
+    let config = service::config::Config {
+        hash_cost: production_cost,
+        ..config
+    };
     let app = service::app(&config).await.expect("the service starts");
     let targets = [
-        Target { name: "pact service", base: start(app.router).await },
-        Target { name: "hand-written", base: start(hand_router(&config).await).await },
+        Target {
+            name: "pact service",
+            base: start(app.router).await,
+        },
+        Target {
+            name: "hand-written",
+            base: start(hand_router(&config).await).await,
+        },
     ];
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().expect("client");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CLIENTS)
+        .build()
+        .expect("client");
 
     // One user on each, and a token the service signed (the secret is shared).
-    let tokens = service::services::Tokens::new(&config.token_secret, config.token_ttl).expect("tokens");
-    let token = tokens.issue_at(1, service::domain::Role::Member, jsonwebtoken::get_current_timestamp()).expect("token");
+    let tokens =
+        service::services::Tokens::new(&config.token_secret, config.token_ttl).expect("tokens");
+    let token = tokens
+        .issue_at(
+            1,
+            service::domain::Role::Member,
+            jsonwebtoken::get_current_timestamp(),
+        )
+        .expect("token");
     for target in &targets {
         let response = client
             .post(format!("{}/users", target.base))
@@ -363,16 +424,31 @@ async fn run() {
     println!("\n| endpoint | contender | requests/s | p50 (ms) | p99 (ms) |");
     println!("| --- | --- | ---: | ---: | ---: |");
     let mut ratios = Vec::new();
-    for (endpoint, figures) in [("GET /users/{id}", &get_figures), ("POST /users", &post_figures)] {
+    for (endpoint, figures) in [
+        ("GET /users/{id}", &get_figures),
+        ("POST /users", &post_figures),
+    ] {
         let medians: Vec<Figures> = figures.iter().map(|f| median(f.clone())).collect();
         for (target, m) in targets.iter().zip(&medians) {
-            println!("| `{endpoint}` | {} | {:.0} | {:.2} | {:.2} |", target.name, m.rps, ms(m.p50), ms(m.p99));
+            println!(
+                "| `{endpoint}` | {} | {:.0} | {:.2} | {:.2} |",
+                target.name,
+                m.rps,
+                ms(m.p50),
+                ms(m.p99)
+            );
         }
-        ratios.push((endpoint, medians[0].rps / medians[1].rps, ms(medians[0].p99) / ms(medians[1].p99)));
+        ratios.push((
+            endpoint,
+            medians[0].rps / medians[1].rps,
+            ms(medians[0].p99) / ms(medians[1].p99),
+        ));
     }
     println!();
     for (endpoint, throughput, p99) in ratios {
-        println!("{endpoint}: throughput pact/hand {throughput:.2} (target >= 0.9), p99 pact/hand {p99:.2} (target <= 1.2)");
+        println!(
+            "{endpoint}: throughput pact/hand {throughput:.2} (target >= 0.9), p99 pact/hand {p99:.2} (target <= 1.2)"
+        );
     }
     println!(
         "({CLIENTS} clients, {GET_REQUESTS} GETs and {POST_REQUESTS} POSTs per contender and round, {ROUNDS} rounds, medians; zero 5xx: every answer had the expected status)"

@@ -449,14 +449,10 @@ impl Users {
         if let Some(password) = password {
             user.password_hash = self.passwords.hash(password).await?;
         }
-        let updated = match users.update(user).await {
-            Err(RepoError::VersionConflict { current, .. }) => {
-                return Err(ServiceError::Stale {
-                    current: current.unwrap_or_default(),
-                });
-            }
-            other => other?,
-        };
+        let updated = users
+            .update(user)
+            .await
+            .map_err(|err| stale(err, "User", id))?;
         tracing::info!(user_id = id, changed = changes.len(), "user updated");
         Ok(updated)
     }
@@ -577,12 +573,10 @@ impl Notes {
         actor.require(note.owner_id)?;
         expected.check(note.version)?;
         patch.apply_to(&mut note);
-        match notes.update(note).await {
-            Err(RepoError::VersionConflict { current, .. }) => Err(ServiceError::Stale {
-                current: current.unwrap_or_default(),
-            }),
-            other => Ok(other?),
-        }
+        notes
+            .update(note)
+            .await
+            .map_err(|err| stale(err, "Note", id))
     }
 
     /// Deletes note `id`.
@@ -613,4 +607,17 @@ fn not_found(entity: &'static str, id: i64) -> ServiceError {
         id: id.to_string(),
     }
     .into()
+}
+
+/// A version conflict that `update` met after the check (another writer won the race) is a
+/// stale `If-Match` too; a row deleted meanwhile is not found.
+fn stale(err: RepoError, entity: &'static str, id: i64) -> ServiceError {
+    match err {
+        RepoError::VersionConflict {
+            current: Some(current),
+            ..
+        } => ServiceError::Stale { current },
+        RepoError::VersionConflict { current: None, .. } => not_found(entity, id),
+        other => other.into(),
+    }
 }

@@ -275,3 +275,46 @@ async fn a_failing_unit_leaves_nothing_behind() {
     assert!(matches!(result, Err(ServiceError::Forbidden)));
     assert_eq!(storage.repos().users.count().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn of_two_writes_from_one_version_one_wins_and_the_other_is_stale() {
+    let (_, users, notes) = services();
+    let ada = users.signup(signup("ada@example.com")).await.unwrap();
+    let note = notes
+        .create(
+            actor(ada.id),
+            ada.id,
+            NoteRequest {
+                title: "T".into(),
+                body: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let patch = |title: &str| NotePatch {
+        title: Some(title.into()),
+        body: None,
+    };
+    let (first, second) = tokio::join!(
+        notes.update(actor(ada.id), note.id, Expected::Version(1), patch("first")),
+        notes.update(
+            actor(ada.id),
+            note.id,
+            Expected::Version(1),
+            patch("second")
+        ),
+    );
+    let (won, lost) = match (first, second) {
+        (Ok(won), Err(lost)) | (Err(lost), Ok(won)) => (won, lost),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(won.version, 2);
+    assert!(
+        matches!(lost, ServiceError::Stale { current: 2 }),
+        "{lost:?}"
+    );
+    assert_eq!(
+        notes.get(actor(ada.id), note.id).await.unwrap().title,
+        won.title
+    );
+}

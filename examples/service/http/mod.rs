@@ -31,8 +31,8 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa::Modify;
-use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{InfoBuilder, License, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
@@ -57,11 +57,14 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(notes::list, notes::create))
         .routes(routes!(notes::show, notes::update, notes::remove))
         .split_for_parts();
-    api.info.title = "pact example service".into();
-    api.info.version = env!("CARGO_PKG_VERSION").into();
-    api.info.description = Some(
-        "Users and their notes, built from pact's derives. Every error is application/problem+json.".into(),
-    );
+    api.info = InfoBuilder::new()
+        .title("pact example service")
+        .version(env!("CARGO_PKG_VERSION"))
+        .description(Some(
+            "Users and their notes, built from pact's derives. Every error is application/problem+json.",
+        ))
+        .license(Some(License::new("MIT OR Apache-2.0")))
+        .build();
     pact::openapi::ProblemSchemas.modify(&mut api);
     BearerScheme.modify(&mut api);
     (router, api)
