@@ -1,4 +1,4 @@
-//! The demo service: a layered axum users API on SQLite, with nothing to install.
+//! A scripted walkthrough of the derives: a small users API on SQLite, driven in-process.
 //!
 //! ```text
 //! cargo run --example users --features axum,sqlite           # drives requests in-process
