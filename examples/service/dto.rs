@@ -2,7 +2,7 @@
 //! `Valid<Json<_>>` extractor before a handler sees a body), their mappings to and from the
 //! domain, and, with the `openapi` feature, their JSON Schemas in `/openapi.json`.
 
-use pact::{Page, PageRequest};
+use pact::{CursorPage, CursorRequest, Page, PageRequest};
 use serde::{Deserialize, Serialize};
 
 use super::domain::{Note, User};
@@ -120,7 +120,15 @@ pub struct NoteView {
 #[serde(transparent)]
 pub struct Paging(pub PageRequest);
 
+/// The query of a keyset listing (`?after=&limit=&sort=`), read by `Valid<Query<Scrolling>>`
+/// so that a malformed one is a 400 problem; a forged `after` is the repository's 400.
+#[derive(Debug, Default, Deserialize, pact::Dto)]
+#[serde(transparent)]
+pub struct Scrolling(pub CursorRequest);
+
 /// A page of users.
 pub type UserPage = Page<UserView>;
+/// A keyset page of users.
+pub type UserScroll = CursorPage<UserView>;
 /// A page of notes.
 pub type NotePage = Page<NoteView>;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
 use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
 use pact::repository::{SqlBackend, Store, UnitRepository};
-use pact::{ApplyTo, Page, PageRequest, RepoError};
+use pact::{ApplyTo, CursorPage, CursorRequest, Page, PageRequest, RepoError};
 use serde::{Deserialize, Serialize};
 
 use super::config::{Config, HashCost, Secret};
@@ -417,15 +417,24 @@ impl Users {
 
     /// One offset page of users (`?offset=&limit=&sort=name|-name|email|...`).
     ///
-    /// KEYSET PAGES GO HERE: when the generated `find_all_by_cursor(CursorRequest) ->
-    /// CursorPage<User>` lands, add `list_by_cursor` next to this function (the same
-    /// permission rule: any signed-in caller) and route `GET /users?cursor=...` to it from
-    /// `http::users::list`, the one handler that reads listings.
-    ///
     /// # Errors
     /// `InvalidSort` (400) for a sort key outside the whitelist.
     pub async fn list(&self, _actor: Actor, page: PageRequest) -> Result<Page<User>, ServiceError> {
         Ok(self.storage.repos().users.find_all(page).await?)
+    }
+
+    /// One keyset page of users (`?after=<cursor>&limit=&sort=`): stable while users sign up,
+    /// and as fast on the thousandth page as on the first. Any signed-in caller may list.
+    ///
+    /// # Errors
+    /// `InvalidSort` (400) for a sort key outside the whitelist, `InvalidCursor` (400) for a
+    /// cursor this listing did not hand out.
+    pub async fn scroll(
+        &self,
+        _actor: Actor,
+        request: CursorRequest,
+    ) -> Result<CursorPage<User>, ServiceError> {
+        Ok(self.storage.repos().users.find_all_by_cursor(request).await?)
     }
 
     /// Applies `patch` to user `id` if `expected` names its stored version; only the user or

@@ -215,6 +215,35 @@ async fn scenario(server: &Server, config: &Config) {
         .await
         .problem(400, "malformed_request");
 
+    // Keyset pages: `next` leads through every user once; a forged cursor is a 400.
+    let mut seen = Vec::new();
+    let mut query = "/users/scroll?limit=2&sort=-name".to_owned();
+    loop {
+        let page = server.get(&query).bearer(&ada_token).send().await.json();
+        for user in page["items"].as_array().unwrap() {
+            assert!(user.get("password_hash").is_none());
+            seen.push(user["name"].as_str().unwrap().to_owned());
+        }
+        match page["next"].as_str() {
+            Some(next) => query = format!("/users/scroll?limit=2&sort=-name&after={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["Root", "Bob", "Ada"]);
+    let problem = server
+        .get("/users/scroll?after=AAAA-forged")
+        .bearer(&ada_token)
+        .send()
+        .await
+        .problem(400, "invalid_cursor");
+    assert_eq!(problem["errors"][0]["path"], "after", "{problem}");
+    server
+        .get("/users/scroll?sort=password_hash")
+        .bearer(&ada_token)
+        .send()
+        .await
+        .problem(400, "invalid_sort");
+
     // PATCH: 428 without If-Match, 412 for a stale one, 200 with the next ETag.
     let ada_path = format!("/users/{ada_id}");
     server

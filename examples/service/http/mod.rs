@@ -53,6 +53,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
     let (router, mut api) = OpenApiRouter::<AppState>::new()
         .routes(routes!(auth::token))
         .routes(routes!(users::signup, users::list))
+        .routes(routes!(users::scroll))
         .routes(routes!(users::show, users::update, users::remove))
         .routes(routes!(notes::list, notes::create))
         .routes(routes!(notes::show, notes::update, notes::remove))

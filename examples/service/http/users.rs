@@ -6,12 +6,14 @@ use axum::http::StatusCode;
 use axum::http::header::{ETAG, LOCATION};
 use axum::response::{IntoResponse, Response};
 use pact::axum::Valid;
-use pact::openapi::PageParams;
+use pact::openapi::{CursorParams, PageParams};
 
 use super::AppState;
 use super::extract::{Auth, Id, IfMatch, etag};
 use crate::service::domain::User;
-use crate::service::dto::{Paging, SignupRequest, UserPage, UserPatch, UserView};
+use crate::service::dto::{
+    Paging, Scrolling, SignupRequest, UserPage, UserPatch, UserScroll, UserView,
+};
 use crate::service::errors::ServiceError;
 
 /// Signs up: creates the account and its first note in one transaction.
@@ -40,7 +42,7 @@ pub async fn signup(
         .into_response())
 }
 
-/// One offset page of users. Keyset pages will be read here too (see `Users::list`).
+/// One offset page of users.
 #[utoipa::path(
     get,
     path = "/users",
@@ -55,6 +57,24 @@ pub async fn list(
     Valid(axum::extract::Query(Paging(page))): Valid<axum::extract::Query<Paging>>,
 ) -> Result<Json<UserPage>, ServiceError> {
     let page = state.users.list(actor, page).await?;
+    Ok(Json(page.map(UserView::from)))
+}
+
+/// One keyset page of users: pass the page's `next` as `after` for the one that follows.
+#[utoipa::path(
+    get,
+    path = "/users/scroll",
+    tag = "users",
+    params(CursorParams<User>),
+    security(("bearer" = [])),
+    responses((status = 200, description = "One keyset page of users", body = UserScroll), ServiceError)
+)]
+pub async fn scroll(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    Valid(axum::extract::Query(Scrolling(request))): Valid<axum::extract::Query<Scrolling>>,
+) -> Result<Json<UserScroll>, ServiceError> {
+    let page = state.users.scroll(actor, request).await?;
     Ok(Json(page.map(UserView::from)))
 }
 
