@@ -6,6 +6,8 @@
 //! (SQLite, PostgreSQL, MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
 //! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
 
+#[cfg(feature = "_cache")]
+pub mod cache;
 mod entity;
 mod error;
 mod future;

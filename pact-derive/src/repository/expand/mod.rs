@@ -3,6 +3,7 @@
 //! `SqlRepository` (`impls`).
 
 mod binding;
+mod cached;
 mod entity;
 mod impls;
 mod methods;
@@ -23,6 +24,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let memory = impls::memory_impl(entity);
     let sql = impls::sql_impl(entity);
     let unit = impls::unit_impl(entity);
+    let cached = cached::cached_impl(entity);
     let checks = checks(entity);
     let defaults = defaults(entity);
     quote! {
@@ -35,6 +37,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #memory
             #sql
             #unit
+            #cached
         };
     }
 }
