@@ -47,6 +47,8 @@ impl Counting {
     }
 }
 
+// The trait's own signatures, as `cargo expand` shows them.
+#[allow(clippy::elidable_lifetime_names)]
 impl UserRepository for Counting {
     fn find_by_id<'a>(&'a self, id: i64) -> BoxFuture<'a, Result<Option<User>, RepoError>> {
         self.read(self.inner.find_by_id(id))

@@ -53,6 +53,7 @@ pub fn redis_on(url: &str, namespace: &str) -> Cache {
 }
 
 /// The backend with every repository behind `cache`.
+#[allow(clippy::needless_pass_by_value)] // callers build the cache in the argument
 pub fn cached(mut backend: Backend, cache: Cache) -> Backend {
     backend.users = cache.wrap::<User>(backend.users);
     backend.tags = cache.wrap::<Tag>(backend.tags);

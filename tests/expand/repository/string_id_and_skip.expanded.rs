@@ -560,8 +560,9 @@ const _: () = {
         const SCHEMA_HASH : ::core::primitive::u64 = 10307863961943196230u64; fn id_key(&
         self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
         .slug) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > {
-        ::pact::__private::Vec::from([]) } fn into_dyn(__pact_cached :
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([]) } fn into_dyn(__pact_cached :
         ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
         ShortLinkRepository > { ::pact::__private::Arc::new(__pact_cached) } }
         #[automatically_derived] impl ShortLinkRepository for

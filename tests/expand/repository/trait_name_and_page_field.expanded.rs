@@ -698,10 +698,11 @@ const _: () = {
         SCHEMA_HASH : ::core::primitive::u64 = 6921159424131757879u64; fn id_key(& self)
         -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
         unique_keys(& self) -> ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > {
-        ::pact::__private::Vec::from([("row", ::pact::__private::cache::key_part(& self
-        .row))]) } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached < Self
-        >,) -> ::pact::__private::Arc < dyn MemoryStore > {
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([("row", ::pact::__private::cache::key_part(&
+        self.row))]) } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached <
+        Self >,) -> ::pact::__private::Arc < dyn MemoryStore > {
         ::pact::__private::Arc::new(__pact_cached) } } #[automatically_derived] impl
         MemoryStore for ::pact::__private::cache::Cached < Memory > where for < '__pact >
         i64 : ::pact::__private::EntityId, for < '__pact > Memory :

@@ -762,14 +762,15 @@ const _: () = {
         SCHEMA_HASH : ::core::primitive::u64 = 7926772764565622503u64; fn id_key(& self)
         -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
         unique_keys(& self) -> ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > {
-        ::pact::__private::Vec::from([("email", ::pact::__private::cache::key_part(& self
-        .email))]) } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached < Self
-        >,) -> ::pact::__private::Arc < dyn UserRepository > {
-        ::pact::__private::Arc::new(__pact_cached) } } #[automatically_derived] impl
-        UserRepository for ::pact::__private::cache::Cached < User > where for < '__pact
-        > i64 : ::pact::__private::EntityId, for < '__pact > User :
-        ::pact::__private::EntityRow, for < '__pact > String :
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([("email",
+        ::pact::__private::cache::key_part(& self.email))]) } fn into_dyn(__pact_cached :
+        ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
+        UserRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        #[automatically_derived] impl UserRepository for ::pact::__private::cache::Cached
+        < User > where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact >
+        User : ::pact::__private::EntityRow, for < '__pact > String :
         ::pact::__private::UniqueValue, for < '__pact > User :
         ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :

@@ -931,6 +931,7 @@ impl<E: CacheEntity> Cached<E> {
 }
 
 /// `Some(value)`, for any lifetime (the constructor `Some` is not).
+#[allow(clippy::unnecessary_wraps)] // the shape `aside` takes
 fn just<T>(value: &T) -> Option<&T> {
     Some(value)
 }

@@ -167,7 +167,7 @@ mod tests {
 
         // A reader took its ticket, then a write invalidated: its fill is refused.
         let before = store.lookup("k", "k").ticket;
-        let _ = store.invalidate(&["k".to_owned()]);
+        drop(store.invalidate(&["k".to_owned()]));
         assert!(!store.fill("k", "k", before, vec![2], Duration::from_secs(60)));
         let after = store.lookup("k", "k");
         assert!(after.value.is_none());
@@ -177,7 +177,7 @@ mod tests {
         let list = store.lookup("page", "all");
         assert!(store.fill("page", "all", list.ticket, vec![3], Duration::from_secs(60)));
         assert!(store.lookup("page", "all").value.is_some());
-        let _ = store.invalidate(&["all".to_owned()]);
+        drop(store.invalidate(&["all".to_owned()]));
         assert!(store.lookup("page", "all").value.is_none());
     }
 

@@ -109,8 +109,8 @@ fn schema_hash(entity: &Entity<'_>) -> u64 {
         text.push_str(&quote!(#ty).to_string());
         text.push(':');
         text.push_str(&field.column);
-        match &field.stored {
-            Some(stored) => {
+        if let Some(stored) = &field.stored {
+            {
                 let flags = [
                     stored.id,
                     stored.generated,
@@ -125,11 +125,10 @@ fn schema_hash(entity: &Entity<'_>) -> u64 {
                 }
                 text.push_str(&stored.sql_types.join(","));
             }
-            None => {
-                text.push_str(":skip:");
-                if let Some(default) = &field.default {
-                    text.push_str(&quote!(#default).to_string());
-                }
+        } else {
+            text.push_str(":skip:");
+            if let Some(default) = &field.default {
+                text.push_str(&quote!(#default).to_string());
             }
         }
         text.push('|');
@@ -147,9 +146,7 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
     let p = quote!(#krate::__private);
     let ident = entity.ident;
     let trait_ident = entity.trait_ident();
-    let (id_field, id) = entity.id();
-    let id_ident = id_field.ident;
-    let id_ty = id_field.ty;
+    let id_ty = entity.id().0.ty;
 
     let unique: Vec<String> = entity
         .finders()
@@ -178,6 +175,38 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
         #(for<'__pact> #key_types: #p::cache::CacheKeyValue,)*
     };
 
+    let entity_impl = cache_entity_impl(entity, &bounds);
+    let items = methods(entity).into_iter().map(|method| {
+        let signature = signature(&method, krate, true);
+        let body = method_body(entity, &method.name, &signature, &unique, &indexed);
+        quote! {
+            #signature {
+                #body
+            }
+        }
+    });
+    quote! {
+        #p::cache_impls! {
+            #entity_impl
+
+            #[automatically_derived]
+            impl #trait_ident for #p::cache::Cached<#ident>
+            where
+                #bounds
+            {
+                #(#items)*
+            }
+        }
+    }
+}
+
+/// `CacheEntity for User`: the schema hash, the key parts, the trait object.
+fn cache_entity_impl(entity: &Entity<'_>, bounds: &TokenStream) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let ident = entity.ident;
+    let trait_ident = entity.trait_ident();
+    let id_ident = entity.id().0.ident;
     let hash = schema_hash(entity);
     let unique_parts = entity
         .finders()
@@ -187,7 +216,7 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
             let field_name = name(field);
             quote!((#field_name, #p::cache::key_part(&self.#f)))
         });
-    let entity_impl = quote! {
+    quote! {
         #[automatically_derived]
         impl #p::cache::CacheEntity for #ident
         where
@@ -202,7 +231,7 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
             }
 
             fn unique_keys(&self) -> #p::Vec<(&'static ::core::primitive::str, #p::String)> {
-                #p::Vec::from([#(#unique_parts),*])
+                <#p::Vec<(&'static ::core::primitive::str, #p::String)> as ::core::convert::From<_>>::from([#(#unique_parts),*])
             }
 
             fn into_dyn(
@@ -211,16 +240,25 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
                 #p::Arc::new(__pact_cached)
             }
         }
-    };
+    }
+}
 
-    let id_ref = param_ref(id, &format_ident!("__pact_id"));
-    let items = methods(entity).into_iter().map(|method| {
-        let method_name = method.name.to_string();
-        let m = &method.name;
-        let signature = signature(&method, krate, true);
-        let args = arg_names(&signature);
-        let call = quote!(self.inner().#m(#(#args),*));
-        let body = match classify(&method_name, &unique, &indexed) {
+/// The body of one method of `impl UserRepository for Cached<User>`.
+fn method_body(
+    entity: &Entity<'_>,
+    m: &Ident,
+    signature: &TokenStream,
+    unique: &[String],
+    indexed: &[String],
+) -> TokenStream {
+    let krate = &entity.krate;
+    let p = quote!(#krate::__private);
+    let id_ref = param_ref(entity.id().1, &format_ident!("__pact_id"));
+    let method_name = m.to_string();
+    let args = arg_names(signature);
+    let call = quote!(self.inner().#m(#(#args),*));
+    {
+        match classify(&method_name, unique, indexed) {
             Some(Class::FindById) => quote! {
                 #p::Box::pin(async move { self.cache_find(#id_ref, #call).await })
             },
@@ -272,24 +310,6 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
                     "pact: `{method_name}` has no cache class (classify it in pact-derive's expand/cached.rs)"
                 );
                 quote!(::core::compile_error!(#message))
-            }
-        };
-        quote! {
-            #signature {
-                #body
-            }
-        }
-    });
-    quote! {
-        #p::cache_impls! {
-            #entity_impl
-
-            #[automatically_derived]
-            impl #trait_ident for #p::cache::Cached<#ident>
-            where
-                #bounds
-            {
-                #(#items)*
             }
         }
     }
