@@ -13,6 +13,7 @@ use crate::validation::{Elements, MapKeys, Path};
 pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 pub use crate::__api_error_integrations as api_error_integrations;
+pub use crate::__cache as cache_impls;
 pub use crate::__openapi as openapi_impls;
 pub use crate::errors::{default_message, problem_details};
 
@@ -168,6 +169,31 @@ macro_rules! __openapi {
 #[macro_export]
 macro_rules! __openapi {
     ($($tokens:tt)*) => {};
+}
+
+/// Expands to the cached repository impls the Repository derive wrote (`CacheEntity` and the
+/// trait for `Cached<E>`) when a cache feature (`cache`, `redis`) is on, and to nothing
+/// otherwise, as `__openapi` does.
+#[cfg(feature = "_cache")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __cache {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "_cache"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __cache {
+    ($($tokens:tt)*) => {};
+}
+
+/// What the cached repository impls call.
+#[cfg(feature = "_cache")]
+pub mod cache {
+    pub use crate::repository::cache::{
+        CacheEntity, CacheKeyValue, Cacheable, Cached, Written, key_part,
+    };
 }
 
 /// `each(...)`: calls `f` for every element of `value` with its path.

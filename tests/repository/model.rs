@@ -1,8 +1,8 @@
-//! The entities the suite stores.
+//! The entities the suite stores (serde too, so `tests/cache` runs the suite cached).
 
 use pact::Repository;
 
-#[derive(Debug, Clone, PartialEq, Repository)]
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
 #[repo(table = "users", max_page_size = 50)]
 pub struct User {
     #[repo(id, generated)]
@@ -42,7 +42,7 @@ impl User {
 
 /// A String id chosen by the application, a column named by a reserved word, and a field
 /// that is not stored with a default of its own.
-#[derive(Debug, Clone, PartialEq, Repository)]
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
 #[repo(table = "tags")]
 pub struct Tag {
     #[repo(id)]
@@ -53,7 +53,7 @@ pub struct Tag {
     pub weight: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Repository)]
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
 #[repo(table = "sessions")]
 pub struct Session {
     #[repo(id)]
@@ -69,7 +69,7 @@ pub struct Session {
 /// (`<table>_<column>_key`) would pass 64 bytes, so the derive shortens them with a hash
 /// suffix; the two unique columns differ only in their last character. The id is chosen by
 /// the application, so it can conflict too (PostgreSQL's `<table>_pkey` passes 63 bytes).
-#[derive(Debug, Clone, PartialEq, Repository)]
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
 #[repo(table = "warehouse_inventory_reservations_by_fulfilment_centre_and_slot")]
 pub struct Reservation {
     #[repo(id)]
@@ -93,7 +93,7 @@ pub struct Reservation {
 
 /// Optimistic locking: `revision` is checked and incremented by every `update` (an `i32`, so
 /// the version passes through a conversion).
-#[derive(Debug, Clone, PartialEq, Repository)]
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
 #[repo(table = "documents")]
 pub struct Document {
     #[repo(id, generated)]

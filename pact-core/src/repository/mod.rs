@@ -7,6 +7,8 @@
 //! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
 
 mod cursor;
+#[cfg(feature = "_cache")]
+pub mod cache;
 mod entity;
 mod error;
 mod future;

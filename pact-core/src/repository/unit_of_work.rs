@@ -3,7 +3,9 @@
 //! `dyn` repositories ([`UnitRepository`]).
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::BoxFuture;
 
 use super::memory::{MemoryStore, MemoryUnit};
 #[cfg(feature = "_sqlx")]
@@ -175,17 +177,53 @@ impl<DB: SqlBackend> Store<DB> {
         Fut: Future<Output = Result<T, Err>>,
         Err: From<RepoError>,
     {
-        match &self.kind {
+        let hooks = CommitHooks::default();
+        let result = match &self.kind {
             Kind::Memory(store) => {
                 store
                     .transaction(|unit| {
+                        // A unit that runs again starts with no hooks of the attempt before.
+                        hooks.clear();
                         work(UnitOfWork {
                             kind: UnitKind::Memory(unit),
+                            hooks: hooks.clone(),
                         })
                     })
                     .await
             }
-            Kind::Sql(pool) => sql_transaction(pool, work).await,
+            Kind::Sql(pool) => sql_transaction(pool, &hooks, work).await,
+        };
+        if result.is_ok() {
+            hooks.run().await;
+        }
+        result
+    }
+}
+
+/// What runs once a unit of work has committed ([`UnitOfWork::on_commit`]), in the order it
+/// was registered; a unit that rolls back drops it unrun.
+#[derive(Clone, Default)]
+pub(crate) struct CommitHooks(Arc<Mutex<Vec<BoxFuture<'static, ()>>>>);
+
+impl CommitHooks {
+    pub(crate) fn push(&self, hook: BoxFuture<'static, ()>) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(hook);
+    }
+
+    fn clear(&self) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
+    async fn run(&self) {
+        let hooks = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
+        for hook in hooks {
+            hook.await;
         }
     }
 }
@@ -206,7 +244,11 @@ fn busy() -> RepoError {
     }
 }
 
-async fn sql_transaction<DB, T, Err, F, Fut>(pool: &DB::Pool, mut work: F) -> Result<T, Err>
+async fn sql_transaction<DB, T, Err, F, Fut>(
+    pool: &DB::Pool,
+    hooks: &CommitHooks,
+    mut work: F,
+) -> Result<T, Err>
 where
     DB: SqlBackend,
     F: FnMut(UnitOfWork<DB>) -> Fut,
@@ -217,11 +259,13 @@ where
     loop {
         let unit = Arc::new(DB::begin(pool).await?);
         let abandon = Abandon::<DB>(&unit);
+        hooks.clear();
         let result = work(UnitOfWork {
             kind: UnitKind::Sql(SqlExecutor {
                 pool: pool.clone(),
                 unit: Some(Arc::clone(&unit)),
             }),
+            hooks: hooks.clone(),
         })
         .await;
         // Set when a statement hit a deadlock or a serialization failure: the database has
@@ -282,6 +326,7 @@ where
 /// ```
 pub struct UnitOfWork<DB: SqlBackend> {
     kind: UnitKind<DB>,
+    hooks: CommitHooks,
 }
 
 enum UnitKind<DB: SqlBackend> {
@@ -295,7 +340,10 @@ impl<DB: SqlBackend> Clone for UnitOfWork<DB> {
             UnitKind::Memory(unit) => UnitKind::Memory(unit.clone()),
             UnitKind::Sql(exec) => UnitKind::Sql(exec.clone()),
         };
-        Self { kind }
+        Self {
+            kind,
+            hooks: self.hooks.clone(),
+        }
     }
 }
 
@@ -306,6 +354,65 @@ impl<DB: SqlBackend> std::fmt::Debug for UnitOfWork<DB> {
 }
 
 impl<DB: SqlBackend> UnitOfWork<DB> {
+    /// Runs `hook` once the outermost unit has committed (after the database's `COMMIT`, or
+    /// memory's), in the order hooks were registered; when the unit rolls back, or runs again
+    /// after a deadlock, the hook is dropped unrun. A hook registered in a nested unit whose
+    /// savepoint is rolled back still runs if the outer unit commits, so hooks should be
+    /// idempotent and harmless to run too often, such as cache invalidations (what
+    /// [`Cached`](crate::repository::cache) registers).
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// use std::sync::Arc;
+    /// use std::sync::atomic::{AtomicU32, Ordering};
+    /// use pact_core::repository::{RepoError, Store};
+    ///
+    /// let store = Store::<sqlx::Sqlite>::memory();
+    /// let ran = Arc::new(AtomicU32::new(0));
+    /// let count = Arc::clone(&ran);
+    /// store
+    ///     .transaction(move |unit| {
+    ///         let count = Arc::clone(&count);
+    ///         async move {
+    ///             unit.on_commit(async move {
+    ///                 count.fetch_add(1, Ordering::SeqCst);
+    ///             });
+    ///             Ok::<_, RepoError>(())
+    ///         }
+    ///     })
+    ///     .await
+    ///     .unwrap();
+    /// assert_eq!(ran.load(Ordering::SeqCst), 1);
+    ///
+    /// // A unit that fails drops its hooks.
+    /// let count = Arc::clone(&ran);
+    /// let failed: Result<(), RepoError> = store
+    ///     .transaction(move |unit| {
+    ///         let count = Arc::clone(&count);
+    ///         async move {
+    ///             unit.on_commit(async move {
+    ///                 count.fetch_add(1, Ordering::SeqCst);
+    ///             });
+    ///             Err(RepoError::backend("no"))
+    ///         }
+    ///     })
+    ///     .await;
+    /// assert!(failed.is_err());
+    /// assert_eq!(ran.load(Ordering::SeqCst), 1);
+    /// # });
+    /// # }
+    /// ```
+    pub fn on_commit(&self, hook: impl Future<Output = ()> + Send + 'static) {
+        self.hooks.push(Box::pin(hook));
+    }
+
+    /// The unit's commit hooks, for a repository that registers one per write.
+    #[cfg(feature = "_cache")]
+    pub(crate) fn commit_hooks(&self) -> CommitHooks {
+        self.hooks.clone()
+    }
+
     /// The repository of `E`, bound to this unit.
     #[must_use]
     pub fn repository<E: UnitRepository<DB>>(&self) -> Arc<E::Dyn> {
@@ -334,6 +441,7 @@ impl<DB: SqlBackend> UnitOfWork<DB> {
                 unit.transaction(|unit| {
                     work(UnitOfWork {
                         kind: UnitKind::Memory(unit),
+                        hooks: self.hooks.clone(),
                     })
                 })
                 .await

@@ -3,7 +3,7 @@
 
 use super::MemoryRepository;
 use crate::repository::cursor::keyset_plan;
-use crate::repository::{CursorPage, CursorRequest, Entity as _, Keyset, RepoError};
+use crate::repository::{CursorPage, CursorRequest, Keyset, RepoError};
 
 impl<E: Keyset> MemoryRepository<E> {
     /// `find_all_by_cursor`: the rows after the request's cursor, ordered by the sort column

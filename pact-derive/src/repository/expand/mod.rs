@@ -3,6 +3,7 @@
 //! `SqlRepository` (`impls`).
 
 mod binding;
+mod cached;
 mod entity;
 mod impls;
 mod lifecycle;
@@ -26,6 +27,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let sql = impls::sql_impl(entity);
     let unit = impls::unit_impl(entity);
     let keyset = keyset::keyset_impls(entity);
+    let cached = cached::cached_impl(entity);
     let checks = checks(entity);
     let keyset_checks = keyset::checks(entity);
     let defaults = defaults(entity);
@@ -41,6 +43,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #sql
             #unit
             #keyset
+            #cached
         };
     }
 }

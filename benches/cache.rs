@@ -1,0 +1,162 @@
+//! `find_by_id` of one warm row, four ways, in one criterion run:
+//!
+//! ```text
+//! PACT_TEST_REDIS_URL=redis://127.0.0.1:6379 \
+//!   cargo bench --bench cache --features cache,redis,sqlite -- --noplot
+//! ```
+//!
+//! - `bare_map`: a `HashMap<i64, User>` behind a `RwLock`: read, get, clone.
+//! - `moka`: `Cached<User>` on a `MokaStore` over a `MemoryRepository`, through
+//!   `Arc<dyn UserRepository>` (key built, generation and value looked up, postcard decoded).
+//! - `redis`: the same on a `RedisStore` (one script call per hit: a round trip to the
+//!   server); left out when `PACT_TEST_REDIS_URL` is unset.
+//! - `sqlite_file`: the generated SQLite repository on a file database (WAL, as a service
+//!   opens one), through the trait object: no cache.
+//!
+//! The bare map is called directly; the moka path's future is ready at its first poll (no
+//! I/O), so it is polled once with a no-op waker, as `benches/repository.rs` polls memory;
+//! Redis and SQLite run on a current-thread tokio runtime (`block_on` per call).
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::hint::black_box;
+use std::pin::pin;
+use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pact::repository::cache::{Cache, MokaStore, RedisStore};
+use pact::sqlx;
+use pact::{MemoryRepository, Repository, SqliteRepository};
+
+#[derive(Debug, Clone, PartialEq, Repository, serde::Serialize, serde::Deserialize)]
+#[repo(table = "users")]
+pub struct User {
+    #[repo(id, generated)]
+    pub id: i64,
+    #[repo(unique)]
+    pub email: String,
+    #[repo(sortable)]
+    pub name: String,
+    pub active: bool,
+}
+
+fn user(n: i64) -> User {
+    User {
+        id: 0,
+        email: format!("user{n}@example.com"),
+        name: format!("User {n}"),
+        active: true,
+    }
+}
+
+/// The output of a future that is ready at its first poll.
+fn ready<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(output) => output,
+        Poll::Pending => panic!("an in-process cache read is ready at once"),
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepository>, i64) {
+    let users = cache.wrap::<User>(Arc::new(MemoryRepository::<User>::new()));
+    let id = rt.block_on(async {
+        for n in 0..100 {
+            users.insert(user(n)).await.unwrap();
+        }
+        let id = users.insert(user(100)).await.unwrap().id;
+        // Warm.
+        assert!(users.find_by_id(id).await.unwrap().is_some());
+        id
+    });
+    (users, id)
+}
+
+fn find_by_id(c: &mut Criterion) {
+    let rt = runtime();
+    let mut group = c.benchmark_group("cache_find_by_id");
+    group
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+
+    let map: RwLock<HashMap<i64, User>> = RwLock::new(
+        (0..=100)
+            .map(|n| {
+                let mut u = user(n);
+                u.id = n + 1;
+                (u.id, u)
+            })
+            .collect(),
+    );
+    group.bench_function("bare_map", |b| {
+        b.iter(|| black_box(map.read().unwrap().get(&black_box(101)).cloned()));
+    });
+
+    let moka = Cache::new(MokaStore::new(64 << 20)).namespace("bench");
+    let (users, id) = cached(&rt, &moka);
+    group.bench_function("moka", |b| {
+        b.iter(|| black_box(ready(users.find_by_id(black_box(id))).unwrap()));
+    });
+
+    if let Ok(url) = std::env::var("PACT_TEST_REDIS_URL") {
+        let namespace = format!("bench{}", std::process::id());
+        let redis = rt.block_on(async {
+            Cache::new(RedisStore::with_timeout(&url, Duration::from_secs(1)).unwrap())
+                .namespace(&namespace)
+        });
+        let (users, id) = cached(&rt, &redis);
+        group.bench_function("redis", |b| {
+            b.iter(|| {
+                rt.block_on(async { black_box(users.find_by_id(black_box(id)).await.unwrap()) })
+            });
+        });
+    } else {
+        eprintln!("skipped redis: PACT_TEST_REDIS_URL is not set");
+    }
+
+    let path = std::env::temp_dir().join(format!("pact-bench-cache-{}.db", std::process::id()));
+    let users: Arc<dyn UserRepository> = rt.block_on(async {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .unwrap();
+        let repo = SqliteRepository::<User>::new(pool);
+        repo.create_table().await.unwrap();
+        for n in 0..=100 {
+            repo.insert(user(n)).await.unwrap();
+        }
+        Arc::new(repo)
+    });
+    group.bench_function("sqlite_file", |b| {
+        b.iter(|| {
+            rt.block_on(async { black_box(users.find_by_id(black_box(101)).await.unwrap()) })
+        });
+    });
+    group.finish();
+    drop(users);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+criterion_group!(benches, find_by_id);
+criterion_main!(benches);
