@@ -165,7 +165,11 @@ pub enum UserError {
     #[api(status = 503)]
     Database(String),
     #[error("quota")]
-    #[api(status = 429, code = "quota", message = "Send at most {{limit}} requests.")]
+    #[api(
+        status = 429,
+        code = "quota",
+        message = "Send at most {{limit}} requests."
+    )]
     Quota,
 }
 
@@ -176,7 +180,9 @@ pub struct User {
 }
 
 #[utoipa::path(post, path = "/users", request_body = NewUser, responses((status = 201, description = "Created", body = User), pact::openapi::Merged<(pact::Rejection, UserError)>))]
-async fn create_user(pact::axum::Valid(Json(_user)): pact::axum::Valid<Json<NewUser>>) -> Json<User> {
+async fn create_user(
+    pact::axum::Valid(Json(_user)): pact::axum::Valid<Json<NewUser>>,
+) -> Json<User> {
     Json(User {
         id: 1,
         email: String::new(),
@@ -401,7 +407,10 @@ fn extractor_rejections_are_documented() {
     );
     let bad = &responses["400"]["content"]["application/problem+json"]["examples"];
     assert!(bad["malformed_request"].is_object(), "{bad}");
-    assert!(bad["invalid_sort"].is_object(), "UserError's own 400 is kept: {bad}");
+    assert!(
+        bad["invalid_sort"].is_object(),
+        "UserError's own 400 is kept: {bad}"
+    );
     let invalid = &responses["422"]["content"]["application/problem+json"]["examples"];
     assert!(invalid["validation_failed"].is_object(), "{invalid}");
 }

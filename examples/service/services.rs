@@ -434,7 +434,12 @@ impl Users {
         _actor: Actor,
         request: CursorRequest,
     ) -> Result<CursorPage<User>, ServiceError> {
-        Ok(self.storage.repos().users.find_all_by_cursor(request).await?)
+        Ok(self
+            .storage
+            .repos()
+            .users
+            .find_all_by_cursor(request)
+            .await?)
     }
 
     /// Applies `patch` to user `id` if `expected` names its stored version; only the user or

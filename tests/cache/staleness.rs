@@ -106,9 +106,15 @@ async fn writes_are_read_back(cache: Cache) {
 async fn upserts_are_read_back(cache: Cache) {
     let backing = Counting::new(Duration::ZERO);
     let users = cache.wrap::<User>(backing.clone());
-    let ada = users.upsert_by_email(User::new("ada@x", "Ada", 1)).await.unwrap();
+    let ada = users
+        .upsert_by_email(User::new("ada@x", "Ada", 1))
+        .await
+        .unwrap();
     assert_eq!(users.find_by_id(ada.id).await.unwrap().unwrap().name, "Ada");
-    assert_eq!(users.find_by_email("ada@x").await.unwrap().unwrap().name, "Ada");
+    assert_eq!(
+        users.find_by_email("ada@x").await.unwrap().unwrap().name,
+        "Ada"
+    );
     let warm = backing.reads();
     assert!(users.find_by_id(ada.id).await.unwrap().is_some());
     assert_eq!(backing.reads(), warm, "the row is cached");

@@ -292,7 +292,11 @@ pub async fn a_soft_deleted_row_is_hidden_from_every_read(b: &Backend) {
         let first = r.notes.find_all_by_cursor(request.clone()).await.unwrap();
         assert_eq!(first.items, vec![kept.clone()], "{}: {sort:?}", b.name);
         if let Some(next) = first.next {
-            let rest = r.notes.find_all_by_cursor(request.after(next)).await.unwrap();
+            let rest = r
+                .notes
+                .find_all_by_cursor(request.after(next))
+                .await
+                .unwrap();
             assert!(rest.items.is_empty(), "{}: {sort:?}: {rest:?}", b.name);
         }
     }

@@ -12,6 +12,11 @@ pub use crate::contention::{
     a_row_larger_than_the_server_accepts_is_too_large, colliding_batches_conflict,
 };
 pub use crate::hostile::{hostile_sort_keys_are_rejected, hostile_text_round_trips};
+pub use crate::keyset::{
+    hostile_cursors_are_invalid, keyset_pages_by_a_column_break_ties_by_id,
+    keyset_pages_by_a_nullable_column, keyset_pages_by_id_both_ways, keyset_pages_end_without_next,
+    keyset_pages_stay_stable_under_concurrent_inserts,
+};
 pub use crate::lifecycle::{
     a_failed_unit_undoes_its_soft_delete, a_soft_deleted_row_is_hidden_from_every_read,
     a_soft_deleted_row_keeps_its_unique_values, an_upsert_restores_a_soft_deleted_row,
@@ -20,11 +25,6 @@ pub use crate::lifecycle::{
     timestamps_are_set_on_insert_and_kept_on_update,
     upsert_by_a_unique_field_keeps_the_id_and_counts_versions, upsert_by_id_inserts_then_updates,
     upserts_inside_a_failed_unit_leave_nothing,
-};
-pub use crate::keyset::{
-    hostile_cursors_are_invalid, keyset_pages_by_a_column_break_ties_by_id,
-    keyset_pages_by_a_nullable_column, keyset_pages_by_id_both_ways, keyset_pages_end_without_next,
-    keyset_pages_stay_stable_under_concurrent_inserts,
 };
 pub use crate::values::{
     long_names_still_name_the_field, non_finite_floats_are_invalid, nul_in_text_is_invalid,

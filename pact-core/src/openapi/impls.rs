@@ -12,8 +12,8 @@ use utoipa::{IntoParams, IntoResponses, ToSchema};
 
 use super::build::{self, SchemaRef};
 use super::problem::{ResponseMap, Responses};
-use crate::{Rejection, ValidationErrors};
 use crate::repository::{Entity, Page, PageRequest, RepoError};
+use crate::{Rejection, ValidationErrors};
 
 impl IntoResponses for ValidationErrors {
     fn responses() -> ResponseMap {

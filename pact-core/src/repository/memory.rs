@@ -1,8 +1,8 @@
 //! [`MemoryRepository`]: the in-memory implementation services are tested with; its tables
 //! can live in one [`MemoryStore`], which runs units of work.
 
-mod lifecycle;
 mod keyset;
+mod lifecycle;
 mod store;
 mod upsert;
 

@@ -6,9 +6,9 @@
 //! (SQLite, PostgreSQL, MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
 //! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
 
-mod cursor;
 #[cfg(feature = "_cache")]
 pub mod cache;
+mod cursor;
 mod entity;
 mod error;
 mod future;

@@ -6,8 +6,8 @@ mod backends;
 #[cfg(feature = "_sqlx")]
 mod driver_errors;
 mod executor;
-mod lifecycle;
 mod keyset;
+mod lifecycle;
 mod query;
 mod upsert;
 

@@ -6,8 +6,8 @@ mod binding;
 mod cached;
 mod entity;
 mod impls;
-mod lifecycle;
 mod keyset;
+mod lifecycle;
 mod methods;
 
 use proc_macro2::TokenStream;
