@@ -1081,4 +1081,115 @@ const _: () = {
             }
         }
     }
+    ::pact::__private::cache_impls! {
+        #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Note
+        where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > Note :
+        ::pact::__private::EntityRow, for < '__pact > String :
+        ::pact::__private::UniqueValue, for < '__pact > i64 :
+        ::pact::__private::CursorKey, for < '__pact > String :
+        ::pact::__private::CursorKey, for < '__pact > chrono::DateTime < chrono::Utc > :
+        ::pact::__private::CursorKey, for < '__pact > Note :
+        ::pact::__private::cache::Cacheable, for < '__pact > i64 :
+        ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
+        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn NoteRepository; const
+        SCHEMA_HASH : ::core::primitive::u64 = 925765317510146991u64; fn id_key(& self)
+        -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
+        unique_keys(& self) -> ::pact::__private::Vec < (& 'static
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([("slug",
+        ::pact::__private::cache::key_part(& self.slug))]) } fn into_dyn(__pact_cached :
+        ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
+        NoteRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        #[automatically_derived] impl NoteRepository for ::pact::__private::cache::Cached
+        < Note > where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact >
+        Note : ::pact::__private::EntityRow, for < '__pact > String :
+        ::pact::__private::UniqueValue, for < '__pact > i64 :
+        ::pact::__private::CursorKey, for < '__pact > String :
+        ::pact::__private::CursorKey, for < '__pact > chrono::DateTime < chrono::Utc > :
+        ::pact::__private::CursorKey, for < '__pact > Note :
+        ::pact::__private::cache::Cacheable, for < '__pact > i64 :
+        ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
+        ::pact::__private::cache::CacheKeyValue, { fn find_by_id < 'a > (& 'a self,
+        __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::option::Option < Note >, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, self
+        .inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
+        __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        Note, ::pact::RepoError > > { ::pact::__private::Box::pin(async move { self
+        .cache_get(& __pact_id, self.inner().get_by_id(__pact_id)). await }) } fn
+        find_by_ids < 'a > (& 'a self, __pact_ids : & 'a[i64]) ->
+        ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::pact::__private::Vec < Note >, ::pact::RepoError > > { self.inner()
+        .find_by_ids(__pact_ids) } fn find_all < 'a > (& 'a self, __pact_page :
+        ::pact::PageRequest) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::pact::Page < Note >, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let __pact_args =
+        ::pact::__private::cache::key_part(& (& __pact_page,)); self
+        .cache_list("find_all", __pact_args, self.inner().find_all(__pact_page)). await
+        }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
+        ::pact::repository::CursorRequest) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::pact::repository::CursorPage < Note >,
+        ::pact::RepoError > > { self.inner().find_all_by_cursor(__pact_cursor) } fn
+        find_by_slug < 'a > (& 'a self, __pact_value : & 'a::core::primitive::str) ->
+        ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::option::Option < Note >, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { self.cache_unique("slug", __pact_value,
+        self.inner().find_by_slug(__pact_value)). await }) } fn count < 'a > (& 'a self,)
+        -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::primitive::u64, ::pact::RepoError > > { ::pact::__private::Box::pin(async
+        move { let __pact_args = ::pact::__private::cache::key_part(& ()); self
+        .cache_list("count", __pact_args, self.inner().count()). await }) } fn exists <
+        'a > (& 'a self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::core::primitive::bool, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, self
+        .inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
+        __pact_entity : Note) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < Note, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_entity_keys(& __pact_entity, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner().insert(__pact_entity)).
+        await }) } fn insert_many < 'a > (& 'a self, __pact_entities :
+        ::pact::__private::Vec < Note >) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::pact::__private::Vec < Note >, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_entities_keys(& __pact_entities, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner()
+        .insert_many(__pact_entities)). await }) } fn update < 'a > (& 'a self,
+        __pact_entity : Note) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < Note, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_entity_keys(& __pact_entity, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner().update(__pact_entity)).
+        await }) } fn delete_by_id < 'a > (& 'a self, __pact_id : i64) ->
+        ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::primitive::bool, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_id_keys(& __pact_id, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner().delete_by_id(__pact_id))
+        . await }) } fn upsert_by_slug < 'a > (& 'a self, __pact_entity : Note) ->
+        ::pact::repository::BoxFuture < 'a, ::core::result::Result < Note,
+        ::pact::RepoError > > { ::pact::__private::Box::pin(async move { let mut
+        __pact_keys = ::pact::__private::Vec::new(); self.cache_entity_keys(&
+        __pact_entity, & mut __pact_keys); self.cache_write(__pact_keys, self.inner()
+        .upsert_by_slug(__pact_entity)). await }) } fn restore_by_id < 'a > (& 'a self,
+        __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::primitive::bool, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_id_keys(& __pact_id, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner()
+        .restore_by_id(__pact_id)). await }) } fn find_by_id_with_deleted < 'a > (& 'a
+        self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::core::option::Option < Note >, ::pact::RepoError > > {
+        self.inner().find_by_id_with_deleted(__pact_id) } fn find_all_with_deleted < 'a >
+        (& 'a self, __pact_page : ::pact::PageRequest) -> ::pact::repository::BoxFuture <
+        'a, ::core::result::Result < ::pact::Page < Note >, ::pact::RepoError > > { self
+        .inner().find_all_with_deleted(__pact_page) } fn purge_by_id < 'a > (& 'a self,
+        __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        ::core::primitive::bool, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let mut __pact_keys =
+        ::pact::__private::Vec::new(); self.cache_id_keys(& __pact_id, & mut
+        __pact_keys); self.cache_write(__pact_keys, self.inner().purge_by_id(__pact_id)).
+        await }) } }
+    }
 };
