@@ -14,6 +14,7 @@ mod hostile;
 mod keyset;
 mod lifecycle;
 mod model;
+#[macro_use]
 mod suite;
 mod units;
 mod values;
@@ -63,38 +64,10 @@ macro_rules! against_every_backend {
     };
 }
 
-against_every_backend!(
-    insert_assigns_ids_and_round_trips,
-    get_by_id_of_a_missing_row_is_not_found,
-    unique_fields_conflict,
-    find_by_unique_field,
-    pages_are_counted_clamped_and_stable,
-    sorts_by_whitelisted_fields_only,
-    text_sorts_by_code_point_everywhere,
-    indexed_finder_pages,
-    update_replaces_the_row,
-    delete_and_count,
-    insert_many_is_all_or_nothing,
-    string_ids_and_reserved_words,
-    uuid_and_chrono_columns,
-    concurrent_inserts,
-    hostile_text_round_trips,
-    hostile_sort_keys_are_rejected,
-    trailing_spaces_are_significant,
-    too_long_values_are_invalid,
-    nul_in_text_is_invalid,
-    non_finite_floats_are_invalid,
-    long_names_still_name_the_field,
-    colliding_batches_conflict,
-    a_row_larger_than_the_server_accepts_is_too_large,
-    insert_starts_at_version_one,
-    update_checks_and_increments_the_version,
-    a_stale_version_is_a_409_conflict,
-    a_missing_row_stays_not_found,
-    concurrent_updates_from_one_version_have_one_winner,
-    find_by_ids_returns_the_stored_set,
-    find_by_ids_of_text_ids,
-    find_by_ids_of_a_long_list,
+// The suite's scenarios, then those that take their repositories from the backend's store
+// (timestamps, soft delete and upserts on entities of their own).
+every_repository_scenario!(
+    against_every_backend,
     timestamps_are_set_on_insert_and_kept_on_update,
     time_types_are_stamped_and_soft_deleted,
     a_soft_deleted_row_is_hidden_from_every_read,
@@ -107,12 +80,6 @@ against_every_backend!(
     an_upsert_that_conflicts_on_another_unique_field_is_409,
     an_upsert_restores_a_soft_deleted_row,
     upserts_inside_a_failed_unit_leave_nothing,
-    keyset_pages_by_id_both_ways,
-    keyset_pages_by_a_column_break_ties_by_id,
-    keyset_pages_by_a_nullable_column,
-    keyset_pages_end_without_next,
-    hostile_cursors_are_invalid,
-    keyset_pages_stay_stable_under_concurrent_inserts,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.
