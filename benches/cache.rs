@@ -7,7 +7,8 @@
 //!
 //! - `bare_map`: a `HashMap<i64, User>` behind a `RwLock`: read, get, clone.
 //! - `moka`: `Cached<User>` on a `MokaStore` over a `MemoryRepository`, through
-//!   `Arc<dyn UserRepository>` (key built, generation and value looked up, postcard decoded).
+//!   `Arc<dyn UserRepository>` (key built, one moka entry looked up for the generation and
+//!   the value, postcard decoded).
 //! - `redis`: the same on a `RedisStore` (one script call per hit: a round trip to the
 //!   server); left out when `PACT_TEST_REDIS_URL` is unset.
 //! - `sqlite_file`: the generated SQLite repository on a file database (WAL, as a service

@@ -1113,11 +1113,11 @@ const _: () = {
         ::pact::__private::cache::CacheKeyValue, { fn find_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::option::Option < Note >, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, self
-        .inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, move ||
+        self.inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         Note, ::pact::RepoError > > { ::pact::__private::Box::pin(async move { self
-        .cache_get(& __pact_id, self.inner().get_by_id(__pact_id)). await }) } fn
+        .cache_get(& __pact_id, move || self.inner().get_by_id(__pact_id)). await }) } fn
         find_by_ids < 'a > (& 'a self, __pact_ids : & 'a[i64]) ->
         ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::pact::__private::Vec < Note >, ::pact::RepoError > > { self.inner()
@@ -1126,8 +1126,8 @@ const _: () = {
         ::core::result::Result < ::pact::Page < Note >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& (& __pact_page,)); self
-        .cache_list("find_all", __pact_args, self.inner().find_all(__pact_page)). await
-        }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
+        .cache_list("find_all", __pact_args, move || self.inner().find_all(__pact_page)).
+        await }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
         ::pact::repository::CursorRequest) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::pact::repository::CursorPage < Note >,
         ::pact::RepoError > > { self.inner().find_all_by_cursor(__pact_cursor) } fn
@@ -1135,15 +1135,15 @@ const _: () = {
         ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::option::Option < Note >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { self.cache_unique("slug", __pact_value,
-        self.inner().find_by_slug(__pact_value)). await }) } fn count < 'a > (& 'a self,)
-        -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        move || self.inner().find_by_slug(__pact_value)). await }) } fn count < 'a > (&
+        'a self,) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::primitive::u64, ::pact::RepoError > > { ::pact::__private::Box::pin(async
         move { let __pact_args = ::pact::__private::cache::key_part(& ()); self
-        .cache_list("count", __pact_args, self.inner().count()). await }) } fn exists <
-        'a > (& 'a self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
+        .cache_list("count", __pact_args, move || self.inner().count()). await }) } fn
+        exists < 'a > (& 'a self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::core::primitive::bool, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, self
-        .inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, move ||
+        self.inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
         __pact_entity : Note) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < Note, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let mut __pact_keys =

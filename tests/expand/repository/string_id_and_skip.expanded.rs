@@ -747,21 +747,21 @@ const _: () = {
         ::pact::__private::cache::CacheKeyValue, { fn find_by_id < 'a > (& 'a self,
         __pact_id : & 'a::core::primitive::str) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::core::option::Option < ShortLink >, ::pact::RepoError
-        > > { ::pact::__private::Box::pin(async move { self.cache_find(__pact_id, self
-        .inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
+        > > { ::pact::__private::Box::pin(async move { self.cache_find(__pact_id, move ||
+        self.inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
         __pact_id : & 'a::core::primitive::str) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ShortLink, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_get(__pact_id, self.inner()
-        .get_by_id(__pact_id)). await }) } fn find_by_ids < 'a > (& 'a self, __pact_ids :
-        & 'a[String]) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
-        ::pact::__private::Vec < ShortLink >, ::pact::RepoError > > { self.inner()
-        .find_by_ids(__pact_ids) } fn find_all < 'a > (& 'a self, __pact_page :
-        ::pact::PageRequest) -> ::pact::repository::BoxFuture < 'a,
+        ::pact::__private::Box::pin(async move { self.cache_get(__pact_id, move || self
+        .inner().get_by_id(__pact_id)). await }) } fn find_by_ids < 'a > (& 'a self,
+        __pact_ids : & 'a[String]) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::pact::__private::Vec < ShortLink >, ::pact::RepoError
+        > > { self.inner().find_by_ids(__pact_ids) } fn find_all < 'a > (& 'a self,
+        __pact_page : ::pact::PageRequest) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::pact::Page < ShortLink >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& (& __pact_page,)); self
-        .cache_list("find_all", __pact_args, self.inner().find_all(__pact_page)). await
-        }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
+        .cache_list("find_all", __pact_args, move || self.inner().find_all(__pact_page)).
+        await }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
         ::pact::repository::CursorRequest) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::pact::repository::CursorPage < ShortLink >,
         ::pact::RepoError > > { self.inner().find_all_by_cursor(__pact_cursor) } fn count
@@ -769,11 +769,11 @@ const _: () = {
         < ::core::primitive::u64, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& ()); self.cache_list("count", __pact_args,
-        self.inner().count()). await }) } fn exists < 'a > (& 'a self, __pact_id : &
-        'a::core::primitive::str) -> ::pact::repository::BoxFuture < 'a,
+        move || self.inner().count()). await }) } fn exists < 'a > (& 'a self, __pact_id
+        : & 'a::core::primitive::str) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::core::primitive::bool, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_exists(__pact_id, self
-        .inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_exists(__pact_id, move ||
+        self.inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
         __pact_entity : ShortLink) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ShortLink, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let mut __pact_keys =

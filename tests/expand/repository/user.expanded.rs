@@ -1021,11 +1021,11 @@ const _: () = {
         ::pact::__private::cache::CacheKeyValue, { fn find_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::option::Option < User >, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, self
-        .inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, move ||
+        self.inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         User, ::pact::RepoError > > { ::pact::__private::Box::pin(async move { self
-        .cache_get(& __pact_id, self.inner().get_by_id(__pact_id)). await }) } fn
+        .cache_get(& __pact_id, move || self.inner().get_by_id(__pact_id)). await }) } fn
         find_by_ids < 'a > (& 'a self, __pact_ids : & 'a[i64]) ->
         ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::pact::__private::Vec < User >, ::pact::RepoError > > { self.inner()
@@ -1034,8 +1034,8 @@ const _: () = {
         ::core::result::Result < ::pact::Page < User >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& (& __pact_page,)); self
-        .cache_list("find_all", __pact_args, self.inner().find_all(__pact_page)). await
-        }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
+        .cache_list("find_all", __pact_args, move || self.inner().find_all(__pact_page)).
+        await }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
         ::pact::repository::CursorRequest) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::pact::repository::CursorPage < User >,
         ::pact::RepoError > > { self.inner().find_all_by_cursor(__pact_cursor) } fn
@@ -1043,21 +1043,22 @@ const _: () = {
         ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::option::Option < User >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { self.cache_unique("email", __pact_value,
-        self.inner().find_by_email(__pact_value)). await }) } fn find_all_by_team_id < 'a
-        > (& 'a self, __pact_value : i32, __pact_page : ::pact::PageRequest) ->
-        ::pact::repository::BoxFuture < 'a, ::core::result::Result < ::pact::Page < User
-        >, ::pact::RepoError > > { ::pact::__private::Box::pin(async move { let
-        __pact_args = ::pact::__private::cache::key_part(& (& __pact_value, &
-        __pact_page,)); self.cache_list("find_all_by_team_id", __pact_args, self.inner()
+        move || self.inner().find_by_email(__pact_value)). await }) } fn
+        find_all_by_team_id < 'a > (& 'a self, __pact_value : i32, __pact_page :
+        ::pact::PageRequest) -> ::pact::repository::BoxFuture < 'a,
+        ::core::result::Result < ::pact::Page < User >, ::pact::RepoError > > {
+        ::pact::__private::Box::pin(async move { let __pact_args =
+        ::pact::__private::cache::key_part(& (& __pact_value, & __pact_page,)); self
+        .cache_list("find_all_by_team_id", __pact_args, move || self.inner()
         .find_all_by_team_id(__pact_value, __pact_page)). await }) } fn count < 'a > (&
         'a self,) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::primitive::u64, ::pact::RepoError > > { ::pact::__private::Box::pin(async
         move { let __pact_args = ::pact::__private::cache::key_part(& ()); self
-        .cache_list("count", __pact_args, self.inner().count()). await }) } fn exists <
-        'a > (& 'a self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
+        .cache_list("count", __pact_args, move || self.inner().count()). await }) } fn
+        exists < 'a > (& 'a self, __pact_id : i64) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::core::primitive::bool, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, self
-        .inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, move ||
+        self.inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
         __pact_entity : User) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < User, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let mut __pact_keys =

@@ -691,11 +691,11 @@ const _: () = {
         i64 : ::pact::__private::cache::CacheKeyValue, { fn find_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::option::Option < Document >, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, self
-        .inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_find(& __pact_id, move ||
+        self.inner().find_by_id(__pact_id)). await }) } fn get_by_id < 'a > (& 'a self,
         __pact_id : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         Document, ::pact::RepoError > > { ::pact::__private::Box::pin(async move { self
-        .cache_get(& __pact_id, self.inner().get_by_id(__pact_id)). await }) } fn
+        .cache_get(& __pact_id, move || self.inner().get_by_id(__pact_id)). await }) } fn
         find_by_ids < 'a > (& 'a self, __pact_ids : & 'a[i64]) ->
         ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::pact::__private::Vec < Document >, ::pact::RepoError > > { self.inner()
@@ -704,8 +704,8 @@ const _: () = {
         ::core::result::Result < ::pact::Page < Document >, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& (& __pact_page,)); self
-        .cache_list("find_all", __pact_args, self.inner().find_all(__pact_page)). await
-        }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
+        .cache_list("find_all", __pact_args, move || self.inner().find_all(__pact_page)).
+        await }) } fn find_all_by_cursor < 'a > (& 'a self, __pact_cursor :
         ::pact::repository::CursorRequest) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < ::pact::repository::CursorPage < Document >,
         ::pact::RepoError > > { self.inner().find_all_by_cursor(__pact_cursor) } fn count
@@ -713,11 +713,11 @@ const _: () = {
         < ::core::primitive::u64, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let __pact_args =
         ::pact::__private::cache::key_part(& ()); self.cache_list("count", __pact_args,
-        self.inner().count()). await }) } fn exists < 'a > (& 'a self, __pact_id : i64)
-        -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
+        move || self.inner().count()). await }) } fn exists < 'a > (& 'a self, __pact_id
+        : i64) -> ::pact::repository::BoxFuture < 'a, ::core::result::Result <
         ::core::primitive::bool, ::pact::RepoError > > {
-        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, self
-        .inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
+        ::pact::__private::Box::pin(async move { self.cache_exists(& __pact_id, move ||
+        self.inner().exists(__pact_id)). await }) } fn insert < 'a > (& 'a self,
         __pact_entity : Document) -> ::pact::repository::BoxFuture < 'a,
         ::core::result::Result < Document, ::pact::RepoError > > {
         ::pact::__private::Box::pin(async move { let mut __pact_keys =

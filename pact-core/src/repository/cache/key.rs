@@ -38,6 +38,16 @@ impl KeySpace {
         self.key("id", part)
     }
 
+    /// The key of the entity with this id, built in one allocation (what a read by id does
+    /// on every call): the same string as `self.id(&key_part(id))`.
+    pub(crate) fn id_of<I: Serialize + ?Sized>(&self, id: &I) -> String {
+        let mut key = String::with_capacity(self.prefix.len() + 4 + 2 * 16);
+        key.push_str(&self.prefix);
+        key.push_str(":id:");
+        push_part(&mut key, id);
+        key
+    }
+
     /// The key of a unique field's value: it holds the id's key part.
     pub(crate) fn unique(&self, field: &str, part: &str) -> String {
         let mut key = self.key("u", field);
@@ -63,12 +73,18 @@ impl KeySpace {
 /// The hex of `value`'s postcard bytes: the value part of a key.
 #[must_use]
 pub fn key_part<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut buffer = [0u8; 64];
     let mut out = String::new();
+    push_part(&mut out, value);
+    out
+}
+
+/// Pushes [`key_part`] of `value` onto `out` (through a stack buffer when it is short).
+fn push_part<T: Serialize + ?Sized>(out: &mut String, value: &T) {
+    let mut buffer = [0u8; 64];
     match postcard::to_slice(value, &mut buffer) {
-        Ok(bytes) => push_hex(&mut out, bytes),
+        Ok(bytes) => push_hex(out, bytes),
         Err(_) => match postcard::to_allocvec(value) {
-            Ok(bytes) => push_hex(&mut out, &bytes),
+            Ok(bytes) => push_hex(out, &bytes),
             Err(err) => {
                 // Never the key of another value: no hex digit is `!`.
                 tracing::warn!(error = %err, "a key value could not be encoded");
@@ -76,7 +92,6 @@ pub fn key_part<T: Serialize + ?Sized>(value: &T) -> String {
             }
         },
     }
-    out
 }
 
 fn push_hex(out: &mut String, bytes: &[u8]) {
@@ -99,6 +114,8 @@ mod tests {
             space.id(&key_part(&7_i64)),
             "pact:t1:users:0000000000000abc:id:0e"
         );
+        assert_eq!(space.id_of(&7_i64), space.id(&key_part(&7_i64)));
+        assert_eq!(space.id_of("ab"), space.id(&key_part("ab")));
         assert_eq!(key_part("ada"), key_part(&String::from("ada")));
         assert_eq!(key_part(&b"ab"[..]), key_part(&vec![b'a', b'b']));
         assert_eq!(

@@ -157,6 +157,27 @@ pub trait CacheStore: Send + Sync + 'static {
     fn get<'a>(&'a self, key: &'a str, guard: &'a str)
     -> BoxFuture<'a, Result<Lookup, CacheError>>;
 
+    /// As [`get`](Self::get), answered at once by a store that needs no I/O (`None`: ask
+    /// `get`). [`MokaStore`] answers here, so an in-process hit boxes no future; the default
+    /// is `None`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "cache")] {
+    /// use pact_core::repository::cache::{CacheStore, MokaStore};
+    ///
+    /// let store = MokaStore::new(1 << 20);
+    /// let lookup = store.get_now("k", "k").expect("in-process").unwrap();
+    /// assert!(lookup.value.is_none());
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// `Some(Err(_))` when the store cannot answer.
+    fn get_now(&self, key: &str, guard: &str) -> Option<Result<Lookup, CacheError>> {
+        let _ = (key, guard);
+        None
+    }
+
     /// Stores `value` under `key` for `ttl`, if `guard`'s generation is still `ticket`;
     /// whether it did.
     ///
@@ -440,7 +461,11 @@ impl Cache {
     }
 
     async fn lookup(&self, key: &str, guard: &str) -> Option<Lookup> {
-        match self.store.get(key, guard).await {
+        let answer = match self.store.get_now(key, guard) {
+            Some(answer) => answer,
+            None => self.store.get(key, guard).await,
+        };
+        match answer {
             Ok(lookup) => Some(lookup),
             Err(err) => {
                 tracing::warn!(error = %err, key, "cache read failed; reading the repository");
@@ -737,21 +762,22 @@ impl<E: CacheEntity> Cached<E> {
 
     /// Cache-aside: the value under `key`, or `fetch`'s (one fetch per key and generation at a
     /// time), stored when `stored` gives something to store.
-    async fn aside<T, R>(
+    async fn aside<T, R, F>(
         &self,
         key: &str,
         guard: &str,
         ttl: Duration,
-        fetch: impl Future<Output = Result<R, RepoError>>,
+        fetch: impl FnOnce() -> F,
         stored: impl FnOnce(&R) -> Option<&T>,
         hit: impl FnOnce(T) -> R,
     ) -> Result<R, RepoError>
     where
         T: Serialize + DeserializeOwned,
         R: Clone + Send + Sync + 'static,
+        F: Future<Output = Result<R, RepoError>>,
     {
         let Some(lookup) = self.cache.lookup(key, guard).await else {
-            return fetch.await;
+            return fetch().await;
         };
         if let Some(value) = lookup.value.as_deref().and_then(codec::decode::<T>) {
             return Ok(hit(value));
@@ -761,7 +787,7 @@ impl<E: CacheEntity> Cached<E> {
             .shared
             .flights
             .run(key, ticket, async {
-                let found = fetch.await?;
+                let found = fetch().await?;
                 if let Some(bytes) = stored(&found).and_then(|value| codec::encode(value)) {
                     self.cache.fill(key, guard, ticket, bytes, ttl).await;
                 }
@@ -774,12 +800,12 @@ impl<E: CacheEntity> Cached<E> {
     pub async fn cache_find<'a, I: Serialize + ?Sized>(
         &'a self,
         id: &I,
-        fetch: BoxFuture<'a, Result<Option<E>, RepoError>>,
+        fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
         if self.bypass().await {
-            return fetch.await;
+            return fetch().await;
         }
-        let key = self.keys.id(&key_part(id));
+        let key = self.keys.id_of(id);
         self.aside(&key, &key, self.cache.ttl, fetch, Option::as_ref, Some)
             .await
     }
@@ -788,12 +814,12 @@ impl<E: CacheEntity> Cached<E> {
     pub async fn cache_get<'a, I: Serialize + ?Sized>(
         &'a self,
         id: &I,
-        fetch: BoxFuture<'a, Result<E, RepoError>>,
+        fetch: impl FnOnce() -> BoxFuture<'a, Result<E, RepoError>>,
     ) -> Result<E, RepoError> {
         if self.bypass().await {
-            return fetch.await;
+            return fetch().await;
         }
-        let key = self.keys.id(&key_part(id));
+        let key = self.keys.id_of(id);
         self.aside(&key, &key, self.cache.ttl, fetch, just, |entity| entity)
             .await
     }
@@ -802,12 +828,12 @@ impl<E: CacheEntity> Cached<E> {
     pub async fn cache_exists<'a, I: Serialize + ?Sized>(
         &'a self,
         id: &I,
-        fetch: BoxFuture<'a, Result<bool, RepoError>>,
+        fetch: impl FnOnce() -> BoxFuture<'a, Result<bool, RepoError>>,
     ) -> Result<bool, RepoError> {
         if self.bypass().await {
-            return fetch.await;
+            return fetch().await;
         }
-        let key = self.keys.id(&key_part(id));
+        let key = self.keys.id_of(id);
         if let Some(lookup) = self.cache.lookup(&key, &key).await
             && lookup
                 .value
@@ -817,7 +843,7 @@ impl<E: CacheEntity> Cached<E> {
         {
             return Ok(true);
         }
-        fetch.await
+        fetch().await
     }
 
     #[doc(hidden)]
@@ -825,15 +851,15 @@ impl<E: CacheEntity> Cached<E> {
         &'a self,
         field: &'static str,
         value: &V,
-        fetch: BoxFuture<'a, Result<Option<E>, RepoError>>,
+        fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
         if self.bypass().await {
-            return fetch.await;
+            return fetch().await;
         }
         let part = key_part(value);
         let pointer = self.keys.unique(field, &part);
         let Some(lookup) = self.cache.lookup(&pointer, &pointer).await else {
-            return fetch.await;
+            return fetch().await;
         };
         // The pointer leads to an id; the entity there must still hold the value.
         if let Some(id_part) = lookup
@@ -860,7 +886,7 @@ impl<E: CacheEntity> Cached<E> {
             .shared
             .flights
             .run(&pointer, ticket, async {
-                let found = fetch.await?;
+                let found = fetch().await?;
                 if let Some(entity) = &found {
                     let id_part = entity.id_key();
                     // Only the pointer: the id's key has no ticket from before this read, so
@@ -887,16 +913,16 @@ impl<E: CacheEntity> Cached<E> {
         &'a self,
         method: &'static str,
         args: String,
-        fetch: BoxFuture<'a, Result<R, RepoError>>,
+        fetch: impl FnOnce() -> BoxFuture<'a, Result<R, RepoError>>,
     ) -> Result<R, RepoError>
     where
         R: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
     {
         let Some(ttl) = self.cache.list_ttl else {
-            return fetch.await;
+            return fetch().await;
         };
         if self.bypass().await {
-            return fetch.await;
+            return fetch().await;
         }
         let key = self.keys.list(method, &args);
         let guard = self.keys.all();

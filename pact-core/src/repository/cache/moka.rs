@@ -4,32 +4,58 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use moka::ops::compute::{CompResult, Op};
+
 use super::{CacheError, CacheStore, Lookup};
 use crate::repository::BoxFuture;
 
-/// One cached value, with the generation of its guard when it was read from the backing
-/// repository and how long it lives.
-struct Entry {
+/// How long a key's generation lives when it guards no value of its own.
+const GENERATION_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// One key: its generation (as a guard), and the value stored under it, if any, with the
+/// generation its guard had when the value was read from the backing repository. A read by id
+/// (the key is its own guard) is one lookup of one slot.
+struct Slot {
     generation: u64,
+    value: Option<Stored>,
+}
+
+struct Stored {
+    at: u64,
     ttl: Duration,
     bytes: Arc<[u8]>,
 }
 
+impl Slot {
+    fn ttl(&self) -> Duration {
+        self.value
+            .as_ref()
+            .map_or(GENERATION_TTL, |stored| stored.ttl)
+    }
+
+    fn bytes_at(&self, generation: u64) -> Option<Arc<[u8]>> {
+        self.value
+            .as_ref()
+            .filter(|stored| stored.at == generation)
+            .map(|stored| Arc::clone(&stored.bytes))
+    }
+}
+
 struct PerEntry;
 
-impl moka::Expiry<String, Arc<Entry>> for PerEntry {
-    fn expire_after_create(&self, _: &String, entry: &Arc<Entry>, _: Instant) -> Option<Duration> {
-        Some(entry.ttl)
+impl moka::Expiry<String, Arc<Slot>> for PerEntry {
+    fn expire_after_create(&self, _: &String, slot: &Arc<Slot>, _: Instant) -> Option<Duration> {
+        Some(slot.ttl())
     }
 
     fn expire_after_update(
         &self,
         _: &String,
-        entry: &Arc<Entry>,
+        slot: &Arc<Slot>,
         _: Instant,
         _: Option<Duration>,
     ) -> Option<Duration> {
-        Some(entry.ttl)
+        Some(slot.ttl())
     }
 }
 
@@ -37,9 +63,11 @@ impl moka::Expiry<String, Arc<Entry>> for PerEntry {
 /// number of bytes (keys and values; the least useful entries go first), each value with the
 /// TTL it was stored with. Behind the `cache` feature.
 ///
-/// Generations (what makes a read that raced a write never store its stale value) live in a
-/// second moka cache of small entries; one that is evicted is re-created with a fresh number,
-/// so the values it guarded read as misses: eviction costs hits, never correctness.
+/// A key's generation (what makes a read that raced a write never store its stale value)
+/// lives in the same entry as its value, so a read by id is one hash lookup; a fill and an
+/// invalidation of one key are serialized by moka's per-key lock. An entry that is evicted or
+/// expires is re-created with a fresh number, so the values it guarded read as misses:
+/// eviction costs hits, never correctness.
 ///
 /// ```
 /// use pact_core::repository::cache::{Cache, MokaStore};
@@ -49,15 +77,14 @@ impl moka::Expiry<String, Arc<Entry>> for PerEntry {
 /// # let _ = cache;
 /// ```
 pub struct MokaStore {
-    values: moka::sync::Cache<String, Arc<Entry>>,
-    generations: moka::sync::Cache<String, u64>,
+    slots: moka::sync::Cache<String, Arc<Slot>>,
     clock: AtomicU64,
 }
 
 impl std::fmt::Debug for MokaStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MokaStore")
-            .field("entries", &self.values.entry_count())
+            .field("entries", &self.slots.entry_count())
             .finish_non_exhaustive()
     }
 }
@@ -71,54 +98,86 @@ impl MokaStore {
     /// ```
     #[must_use]
     pub fn new(max_bytes: u64) -> Self {
-        let values = moka::sync::Cache::builder()
+        let slots = moka::sync::Cache::builder()
             .max_capacity(max_bytes)
-            .weigher(|key: &String, entry: &Arc<Entry>| {
-                u32::try_from(key.len() + entry.bytes.len() + 48).unwrap_or(u32::MAX)
+            .weigher(|key: &String, slot: &Arc<Slot>| {
+                let bytes = slot.value.as_ref().map_or(0, |stored| stored.bytes.len());
+                u32::try_from(key.len() + bytes + 64).unwrap_or(u32::MAX)
             })
             .expire_after(PerEntry)
             .build();
-        // A generation is a key and a number: about a tenth of the values' bound in entries
-        // of ~64 bytes, and no older than a day.
-        let generations = moka::sync::Cache::builder()
-            .max_capacity((max_bytes / 640).max(1024))
-            .time_to_live(Duration::from_secs(24 * 60 * 60))
-            .build();
         Self {
-            values,
-            generations,
+            slots,
             clock: AtomicU64::new(0),
         }
     }
 
+    fn fresh(&self) -> u64 {
+        self.clock.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn guard_slot(&self, guard: &str) -> Arc<Slot> {
+        self.slots.get_with_by_ref(guard, || {
+            Arc::new(Slot {
+                generation: self.fresh(),
+                value: None,
+            })
+        })
+    }
+
     fn lookup(&self, key: &str, guard: &str) -> Lookup {
-        let ticket = self
-            .generations
-            .get_with_by_ref(guard, || self.clock.fetch_add(1, Ordering::Relaxed) + 1);
-        let value = self
-            .values
-            .get(key)
-            .filter(|entry| entry.generation == ticket)
-            .map(|entry| Arc::clone(&entry.bytes));
+        let slot = self.guard_slot(guard);
+        let ticket = slot.generation;
+        let value = if key == guard {
+            slot.bytes_at(ticket)
+        } else {
+            self.slots.get(key).and_then(|own| own.bytes_at(ticket))
+        };
         Lookup { value, ticket }
     }
 
     fn fill(&self, key: &str, guard: &str, ticket: u64, value: Vec<u8>, ttl: Duration) -> bool {
-        // Not atomic with `invalidate`, and need not be: an invalidation that lands between
-        // the check and the insert removes the generation, so the value's is never current
+        let stored = Stored {
+            at: ticket,
+            ttl,
+            bytes: value.into(),
+        };
+        if key == guard {
+            // Atomic with `invalidate` (both compute on the key): a value is stored only at
+            // the generation the key has, and an invalidation removes both.
+            let result = self
+                .slots
+                .entry_by_ref(key)
+                .and_compute_with(|current| match current {
+                    Some(entry) if entry.value().generation == ticket => Op::Put(Arc::new(Slot {
+                        generation: ticket,
+                        value: Some(stored),
+                    })),
+                    _ => Op::Nop,
+                });
+            return matches!(result, CompResult::ReplacedWith(_));
+        }
+        // Another key guards this one (a page under the entity's guard). Not atomic with the
+        // guard's invalidation, and need not be: an invalidation that lands between the check
+        // and the store removes the guard's generation, so the value's is never current
         // again and it reads as a miss.
-        if self.generations.get(guard) != Some(ticket) {
+        if self.slots.get(guard).map(|slot| slot.generation) != Some(ticket) {
             return false;
         }
-        self.values.insert(
-            key.to_owned(),
-            Arc::new(Entry {
-                generation: ticket,
-                ttl,
-                bytes: value.into(),
-            }),
-        );
+        self.slots.entry_by_ref(key).and_compute_with(|current| {
+            let generation = current.map_or_else(|| self.fresh(), |entry| entry.value().generation);
+            Op::Put(Arc::new(Slot {
+                generation,
+                value: Some(stored),
+            }))
+        });
         true
+    }
+
+    fn remove(&self, key: &str) {
+        self.slots
+            .entry_by_ref(key)
+            .and_compute_with(|_| Op::Remove);
     }
 }
 
@@ -129,6 +188,10 @@ impl CacheStore for MokaStore {
         guard: &'a str,
     ) -> BoxFuture<'a, Result<Lookup, CacheError>> {
         Box::pin(std::future::ready(Ok(self.lookup(key, guard))))
+    }
+
+    fn get_now(&self, key: &str, guard: &str) -> Option<Result<Lookup, CacheError>> {
+        Some(Ok(self.lookup(key, guard)))
     }
 
     fn put<'a>(
@@ -146,8 +209,7 @@ impl CacheStore for MokaStore {
 
     fn invalidate<'a>(&'a self, keys: &'a [String]) -> BoxFuture<'a, Result<(), CacheError>> {
         for key in keys {
-            self.generations.invalidate(key.as_str());
-            self.values.invalidate(key.as_str());
+            self.remove(key);
         }
         Box::pin(std::future::ready(Ok(())))
     }

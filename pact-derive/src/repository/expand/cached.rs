@@ -257,16 +257,18 @@ fn method_body(
     let method_name = m.to_string();
     let args = arg_names(signature);
     let call = quote!(self.inner().#m(#(#args),*));
+    // Reads take a closure: a hit builds no call of the backing repository.
+    let fetch = quote!(move || #call);
     {
         match classify(&method_name, unique, indexed) {
             Some(Class::FindById) => quote! {
-                #p::Box::pin(async move { self.cache_find(#id_ref, #call).await })
+                #p::Box::pin(async move { self.cache_find(#id_ref, #fetch).await })
             },
             Some(Class::GetById) => quote! {
-                #p::Box::pin(async move { self.cache_get(#id_ref, #call).await })
+                #p::Box::pin(async move { self.cache_get(#id_ref, #fetch).await })
             },
             Some(Class::Exists) => quote! {
-                #p::Box::pin(async move { self.cache_exists(#id_ref, #call).await })
+                #p::Box::pin(async move { self.cache_exists(#id_ref, #fetch).await })
             },
             Some(Class::Unique(field)) => {
                 let (field, stored) = entity
@@ -277,14 +279,14 @@ fn method_body(
                 let field_name = name(field);
                 quote! {
                     #p::Box::pin(async move {
-                        self.cache_unique(#field_name, #value, #call).await
+                        self.cache_unique(#field_name, #value, #fetch).await
                     })
                 }
             }
             Some(Class::List) => quote! {
                 #p::Box::pin(async move {
                     let __pact_args = #p::cache::key_part(&(#(&#args,)*));
-                    self.cache_list(#method_name, __pact_args, #call).await
+                    self.cache_list(#method_name, __pact_args, #fetch).await
                 })
             },
             Some(Class::Write) => {
