@@ -152,6 +152,7 @@ units_against_every_backend!(
     a_failed_nested_unit_is_undone_in_its_savepoint,
     eight_concurrent_units,
     a_repository_that_outlives_its_unit_writes_nothing,
+    store_transaction_inside_a_unit_is_refused,
 );
 
 #[tokio::test]

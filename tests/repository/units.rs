@@ -338,3 +338,54 @@ pub async fn memory_units_run_again_after_an_outside_write() {
         .await;
     assert!(always.unwrap_err().is_busy());
 }
+
+/// `store.transaction` inside a unit of the same store would wait for the outer unit forever
+/// (in memory for its lock, on SQL for the write lock or a second connection): it is refused at
+/// once with a `Backend` error, and the outer unit goes on and commits. A clone of the store is
+/// the same store; a unit that runs after the outer one ended is not nested.
+pub async fn store_transaction_inside_a_unit_is_refused<DB: Db>(store: &Store<DB>) {
+    let same = store.clone();
+    let result: Result<(), RepoError> = store
+        .transaction(|unit| {
+            let same = same.clone();
+            async move {
+                DB::users(&unit)
+                    .insert(User::new("outer@x", "o", 1))
+                    .await?;
+                let nested: Result<(), RepoError> = same
+                    .transaction(|inner| async move {
+                        DB::users(&inner)
+                            .insert(User::new("nested@x", "n", 1))
+                            .await?;
+                        Ok(())
+                    })
+                    .await;
+                let err = nested.unwrap_err();
+                assert!(
+                    matches!(err, RepoError::Backend(_)),
+                    "refused, not run: {err:?}"
+                );
+                assert!(
+                    format!("{err:?}").contains("unit.transaction"),
+                    "the error says what to do: {err:?}"
+                );
+                Ok(())
+            }
+        })
+        .await;
+    result.unwrap();
+    let users = DB::store_users(store);
+    assert!(users.find_by_email("outer@x").await.unwrap().is_some());
+    assert!(users.find_by_email("nested@x").await.unwrap().is_none());
+    // After the outer unit, the store runs units again.
+    let after: Result<(), RepoError> = same
+        .transaction(|unit| async move {
+            DB::users(&unit)
+                .insert(User::new("after@x", "a", 1))
+                .await?;
+            Ok(())
+        })
+        .await;
+    after.unwrap();
+    assert!(users.find_by_email("after@x").await.unwrap().is_some());
+}

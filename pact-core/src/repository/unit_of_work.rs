@@ -2,9 +2,12 @@
 //! [`transaction`](Store::transaction), whose [`UnitOfWork`] hands out transaction-bound
 //! `dyn` repositories ([`UnitRepository`]).
 
+mod nesting;
+
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use self::nesting::{InUnit, StoreId};
 use super::BoxFuture;
 
 use super::memory::{MemoryStore, MemoryUnit};
@@ -63,6 +66,7 @@ pub trait UnitRepository<DB: SqlBackend>: super::Entity {
 /// ```
 pub struct Store<DB: SqlBackend> {
     kind: Kind<DB>,
+    id: StoreId,
 }
 
 enum Kind<DB: SqlBackend> {
@@ -76,7 +80,10 @@ impl<DB: SqlBackend> Clone for Store<DB> {
             Kind::Memory(store) => Kind::Memory(store.clone()),
             Kind::Sql(pool) => Kind::Sql(pool.clone()),
         };
-        Self { kind }
+        Self {
+            kind,
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -104,6 +111,7 @@ impl<DB: SqlBackend> Store<DB> {
     pub fn from_memory(store: MemoryStore) -> Self {
         Self {
             kind: Kind::Memory(store),
+            id: StoreId::default(),
         }
     }
 
@@ -113,6 +121,7 @@ impl<DB: SqlBackend> Store<DB> {
     pub fn sql(pool: DB::Pool) -> Self {
         Self {
             kind: Kind::Sql(pool),
+            id: StoreId::default(),
         }
     }
 
@@ -170,13 +179,18 @@ impl<DB: SqlBackend> Store<DB> {
     ///
     /// # Errors
     /// What `work` returned; [`RepoError::Busy`] after too many runs; [`RepoError::Backend`]
-    /// when the transaction cannot begin or commit.
+    /// when the transaction cannot begin or commit, or when it is called inside a unit of
+    /// this store (or a clone of it): that would wait for the outer unit forever, so it is
+    /// refused at once. Nest with [`UnitOfWork::transaction`] (a savepoint) instead.
     pub async fn transaction<T, Err, F, Fut>(&self, mut work: F) -> Result<T, Err>
     where
         F: FnMut(UnitOfWork<DB>) -> Fut,
         Fut: Future<Output = Result<T, Err>>,
         Err: From<RepoError>,
     {
+        if self.id.is_polling() {
+            return Err(RepoError::backend(NESTED).into());
+        }
         let hooks = CommitHooks::default();
         let result = match &self.kind {
             Kind::Memory(store) => {
@@ -184,14 +198,17 @@ impl<DB: SqlBackend> Store<DB> {
                     .transaction(|unit| {
                         // A unit that runs again starts with no hooks of the attempt before.
                         hooks.clear();
-                        work(UnitOfWork {
-                            kind: UnitKind::Memory(unit),
-                            hooks: hooks.clone(),
-                        })
+                        InUnit::new(
+                            &self.id,
+                            work(UnitOfWork {
+                                kind: UnitKind::Memory(unit),
+                                hooks: hooks.clone(),
+                            }),
+                        )
                     })
                     .await
             }
-            Kind::Sql(pool) => sql_transaction(pool, &hooks, work).await,
+            Kind::Sql(pool) => sql_transaction(pool, &self.id, &hooks, work).await,
         };
         if result.is_ok() {
             hooks.run().await;
@@ -244,8 +261,13 @@ fn busy() -> RepoError {
     }
 }
 
+/// Why `store.transaction` inside a unit of the same store is refused (it would wait for the
+/// outer unit forever: in memory for its lock, on SQL for a second connection or the write lock).
+const NESTED: &str = "`Store::transaction` was called inside a unit of work of the same store; nest with `unit.transaction(..)` (a savepoint) instead";
+
 async fn sql_transaction<DB, T, Err, F, Fut>(
     pool: &DB::Pool,
+    id: &StoreId,
     hooks: &CommitHooks,
     mut work: F,
 ) -> Result<T, Err>
@@ -260,13 +282,16 @@ where
         let unit = Arc::new(DB::begin(pool).await?);
         let abandon = Abandon::<DB>(&unit);
         hooks.clear();
-        let result = work(UnitOfWork {
-            kind: UnitKind::Sql(SqlExecutor {
-                pool: pool.clone(),
-                unit: Some(Arc::clone(&unit)),
+        let result = InUnit::new(
+            id,
+            work(UnitOfWork {
+                kind: UnitKind::Sql(SqlExecutor {
+                    pool: pool.clone(),
+                    unit: Some(Arc::clone(&unit)),
+                }),
+                hooks: hooks.clone(),
             }),
-            hooks: hooks.clone(),
-        })
+        )
         .await;
         // Set when a statement hit a deadlock or a serialization failure: the database has
         // rolled the transaction back (or will refuse its commit), even if `work` went on.
