@@ -352,14 +352,18 @@ pub async fn store_transaction_inside_a_unit_is_refused<DB: Db>(store: &Store<DB
                 DB::users(&unit)
                     .insert(User::new("outer@x", "o", 1))
                     .await?;
-                let nested: Result<(), RepoError> = same
-                    .transaction(|inner| async move {
+                // Bounded, so that a nested unit that waits fails this test instead of hanging it.
+                let nested: Result<(), RepoError> = tokio::time::timeout(
+                    std::time::Duration::from_secs(30),
+                    same.transaction(|inner| async move {
                         DB::users(&inner)
                             .insert(User::new("nested@x", "n", 1))
                             .await?;
                         Ok(())
-                    })
-                    .await;
+                    }),
+                )
+                .await
+                .expect("refused at once, not left waiting for the outer unit");
                 let err = nested.unwrap_err();
                 assert!(
                     matches!(err, RepoError::Backend(_)),

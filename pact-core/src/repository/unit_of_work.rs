@@ -7,7 +7,7 @@ mod nesting;
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use self::nesting::{InUnit, StoreId};
+use self::nesting::{StoreId, in_unit};
 use super::BoxFuture;
 
 use super::memory::{MemoryStore, MemoryUnit};
@@ -198,7 +198,7 @@ impl<DB: SqlBackend> Store<DB> {
                     .transaction(|unit| {
                         // A unit that runs again starts with no hooks of the attempt before.
                         hooks.clear();
-                        InUnit::new(
+                        in_unit(
                             &self.id,
                             work(UnitOfWork {
                                 kind: UnitKind::Memory(unit),
@@ -282,7 +282,7 @@ where
         let unit = Arc::new(DB::begin(pool).await?);
         let abandon = Abandon::<DB>(&unit);
         hooks.clear();
-        let result = InUnit::new(
+        let result = in_unit(
             id,
             work(UnitOfWork {
                 kind: UnitKind::Sql(SqlExecutor {

@@ -1,17 +1,16 @@
 //! Which stores' units are being polled on this thread, so that `Store::transaction` called
 //! inside one of them is refused instead of waiting forever for the outer unit.
 //!
-//! A unit's future is polled inside [`InUnit`], which pushes the store's id on a thread-local
+//! A unit's future is polled inside [`in_unit`], which pushes the store's id on a thread-local
 //! stack for the length of each `poll` and pops it after. A `store.transaction(..)` awaited
 //! inside the unit is first polled within the outer poll, on the same thread, so it sees the
 //! id; a task spawned by the unit is polled elsewhere and is an independent unit, as it should
 //! be. This is how tokio's task-locals work, without needing tokio.
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 thread_local! {
     static POLLING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
@@ -33,19 +32,16 @@ impl StoreId {
     }
 }
 
-/// Polls `future` with the store marked as inside one of its units.
-pub(crate) struct InUnit<F> {
-    id: usize,
-    future: Pin<Box<F>>,
-}
-
-impl<F> InUnit<F> {
-    pub(crate) fn new(id: &StoreId, future: F) -> Self {
-        Self {
-            id: id.addr(),
-            future: Box::pin(future),
-        }
-    }
+/// Runs `future` with the store marked as inside one of its units for each of its polls.
+pub(crate) async fn in_unit<F: Future>(id: &StoreId, future: F) -> F::Output {
+    let addr = id.addr();
+    let mut future = pin!(future);
+    poll_fn(move |cx| {
+        POLLING.with(|stack| stack.borrow_mut().push(addr));
+        let _popped = Popped;
+        future.as_mut().poll(cx)
+    })
+    .await
 }
 
 /// Pops the id again, also when the inner poll panics.
@@ -56,16 +52,5 @@ impl Drop for Popped {
         POLLING.with(|stack| {
             stack.borrow_mut().pop();
         });
-    }
-}
-
-impl<F: Future> Future for InUnit<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let id = self.id;
-        POLLING.with(|stack| stack.borrow_mut().push(id));
-        let _popped = Popped;
-        self.future.as_mut().poll(cx)
     }
 }
