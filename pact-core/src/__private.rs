@@ -301,6 +301,13 @@ pub trait UniqueValue: Eq + std::hash::Hash {}
 
 impl<T: Eq + std::hash::Hash> UniqueValue for T {}
 
+/// A value as an already finished [`BoxFuture`]: the memory repository's calls are
+/// synchronous, and boxing here keeps the `Send` proof out of every deriving crate.
+#[inline]
+pub fn ready<'a, T: Send + 'a>(value: T) -> BoxFuture<'a, T> {
+    Box::pin(std::future::ready(value))
+}
+
 /// Stores a generated id in an id field of another integer type.
 ///
 /// # Errors

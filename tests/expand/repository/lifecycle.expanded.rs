@@ -181,9 +181,11 @@ const _: () = {
             ::pact::__private::Column::new("deleted_at", "deleted_at").nullable(),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
+        #[inline]
         fn id(&self) -> &Self::Id {
             &self.id
         }
+        #[inline]
         fn set_generated_id(
             &mut self,
             __pact_id: ::core::primitive::i64,
@@ -191,6 +193,7 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn statements(
             __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
@@ -329,6 +332,7 @@ const _: () = {
         const SOFT_DELETE_COLUMN: ::core::option::Option<::core::primitive::usize> = ::core::option::Option::Some(
             4usize,
         );
+        #[inline]
         fn stamp(
             &mut self,
             __pact_write: ::pact::__private::Stamp,
@@ -346,12 +350,15 @@ const _: () = {
             self.deleted_at = ::core::option::Option::None;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn keep_created(&mut self, __pact_stored: &Self) {
             self.created_at = ::core::clone::Clone::clone(&__pact_stored.created_at);
         }
+        #[inline]
         fn is_deleted(&self) -> ::core::primitive::bool {
             ::core::option::Option::is_some(&self.deleted_at)
         }
+        #[inline]
         fn set_deleted(
             &mut self,
             __pact_at: ::core::option::Option<::core::primitive::i64>,
@@ -368,9 +375,11 @@ const _: () = {
             };
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
+        #[inline]
         fn check_values(
             &self,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
@@ -379,12 +388,14 @@ const _: () = {
                 .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn stored_len(&self) -> ::core::primitive::usize {
             0
                 + <[::core::primitive::u8]>::len(
                     ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.slug),
                 )
         }
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -397,6 +408,7 @@ const _: () = {
                 _ => 0,
             }
         }
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -407,6 +419,7 @@ const _: () = {
                 _ => false,
             }
         }
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,
@@ -546,13 +559,9 @@ const _: () = {
     #[automatically_derived]
     impl NoteRepository for ::pact::__private::MemoryRepository<Note>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
+        for<'__pact> Note: ::pact::__private::Entity,
     {
+        #[inline]
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -560,12 +569,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row(&__pact_id)),
             )
         }
+        #[inline]
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -573,8 +581,9 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
+            ::pact::__private::ready(self.get_row(&__pact_id))
         }
+        #[inline]
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
@@ -582,12 +591,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_rows(__pact_ids)),
             )
         }
+        #[inline]
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -595,10 +603,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
-            )
+            ::pact::__private::ready(self.find_page(&__pact_page, |_| true))
         }
+        #[inline]
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
@@ -609,10 +616,9 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
-            )
+            ::pact::__private::ready(self.find_cursor_page(&__pact_cursor))
         }
+        #[inline]
         fn find_by_slug<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
@@ -620,35 +626,33 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(
-                        self
-                            .find_unique(
-                                1usize,
-                                ::pact::__private::BuildHasher::hash_one(
-                                    self.hasher(),
-                                    __pact_value,
-                                ),
-                                |__pact_row| ::core::cmp::PartialEq::eq(
-                                    &__pact_row.slug,
-                                    __pact_value,
-                                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(
+                    self
+                        .find_unique(
+                            1usize,
+                            ::pact::__private::BuildHasher::hash_one(
+                                self.hasher(),
+                                __pact_value,
                             ),
-                    ),
+                            |__pact_row| ::core::cmp::PartialEq::eq(
+                                &__pact_row.slug,
+                                __pact_value,
+                            ),
+                        ),
                 ),
             )
         }
+        #[inline]
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
-            )
+            ::pact::__private::ready(::core::result::Result::Ok(self.count_rows()))
         }
+        #[inline]
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
@@ -656,12 +660,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.contains(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.contains(&__pact_id)),
             )
         }
+        #[inline]
         fn insert<'a>(
             &'a self,
             __pact_entity: Note,
@@ -669,10 +672,9 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.insert_row(__pact_entity))
         }
+        #[inline]
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Note>,
@@ -680,10 +682,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(__pact_entities)),
-            )
+            ::pact::__private::ready(self.insert_rows(__pact_entities))
         }
+        #[inline]
         fn update<'a>(
             &'a self,
             __pact_entity: Note,
@@ -691,10 +692,9 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.update_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.update_row(__pact_entity))
         }
+        #[inline]
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -702,10 +702,9 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.delete_row(&__pact_id)),
-            )
+            ::pact::__private::ready(self.delete_row(&__pact_id))
         }
+        #[inline]
         fn upsert_by_slug<'a>(
             &'a self,
             __pact_entity: Note,
@@ -713,10 +712,9 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.upsert_row(1usize, __pact_entity)),
-            )
+            ::pact::__private::ready(self.upsert_row(1usize, __pact_entity))
         }
+        #[inline]
         fn restore_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -724,10 +722,9 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.restore_row(&__pact_id)),
-            )
+            ::pact::__private::ready(self.restore_row(&__pact_id))
         }
+        #[inline]
         fn find_by_id_with_deleted<'a>(
             &'a self,
             __pact_id: i64,
@@ -735,12 +732,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row_with_deleted(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row_with_deleted(&__pact_id)),
             )
         }
+        #[inline]
         fn find_all_with_deleted<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -748,10 +744,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page_with_deleted(&__pact_page)),
-            )
+            ::pact::__private::ready(self.find_page_with_deleted(&__pact_page))
         }
+        #[inline]
         fn purge_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -759,22 +754,15 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.purge_row(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.purge_row(&__pact_id)),
             )
         }
     }
     #[automatically_derived]
     impl<__DB> NoteRepository for ::pact::__private::SqlRepository<__DB, Note>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
+        for<'__pact> Note: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Note: ::pact::__private::SqlKeyset<__DB>,
@@ -788,7 +776,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(&__pact_id).await })
+            self.find_row::<i64>(__pact_id)
         }
         fn get_by_id<'a>(
             &'a self,
@@ -797,7 +785,7 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
+            self.get_row::<i64>(__pact_id)
         }
         fn find_by_ids<'a>(
             &'a self,
@@ -806,9 +794,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id }),
-            )
+            self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id })
         }
         fn find_all<'a>(
             &'a self,
@@ -817,9 +803,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page(&__pact_page).await
-            })
+            self.find_page(__pact_page)
         }
         fn find_all_by_cursor<'a>(
             &'a self,
@@ -831,9 +815,7 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_cursor_page(&__pact_cursor).await
-            })
+            self.find_cursor_page(__pact_cursor)
         }
         fn find_by_slug<'a>(
             &'a self,
@@ -842,9 +824,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_unique(1usize, __pact_value).await
-            })
+            self.find_unique::<::core::primitive::str>(1usize, __pact_value)
         }
         fn count<'a>(
             &'a self,
@@ -852,7 +832,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.count_rows())
+            self.count_rows()
         }
         fn exists<'a>(
             &'a self,
@@ -861,7 +841,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(&__pact_id).await })
+            self.contains::<i64>(__pact_id)
         }
         fn insert<'a>(
             &'a self,
@@ -870,7 +850,7 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
+            self.insert_row(__pact_entity)
         }
         fn insert_many<'a>(
             &'a self,
@@ -879,7 +859,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
+            self.insert_rows(__pact_entities)
         }
         fn update<'a>(
             &'a self,
@@ -888,7 +868,7 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(__pact_entity))
+            self.update_row(__pact_entity)
         }
         fn delete_by_id<'a>(
             &'a self,
@@ -897,7 +877,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+            self.delete_row::<i64>(__pact_id)
         }
         fn upsert_by_slug<'a>(
             &'a self,
@@ -906,7 +886,7 @@ const _: () = {
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.upsert_row(1usize, __pact_entity))
+            self.upsert_row(1usize, __pact_entity)
         }
         fn restore_by_id<'a>(
             &'a self,
@@ -915,9 +895,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.restore_row(&__pact_id).await
-            })
+            self.restore_row::<i64>(__pact_id)
         }
         fn find_by_id_with_deleted<'a>(
             &'a self,
@@ -926,9 +904,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_row_with_deleted(&__pact_id).await
-            })
+            self.find_row_with_deleted::<i64>(__pact_id)
         }
         fn find_all_with_deleted<'a>(
             &'a self,
@@ -937,9 +913,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page_with_deleted(&__pact_page).await
-            })
+            self.find_page_with_deleted(__pact_page)
         }
         fn purge_by_id<'a>(
             &'a self,
@@ -948,18 +922,13 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.purge_row(&__pact_id).await })
+            self.purge_row::<i64>(__pact_id)
         }
     }
     #[automatically_derived]
     impl<__DB> ::pact::__private::UnitRepository<__DB> for Note
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
+        for<'__pact> Note: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Note: ::pact::__private::SqlKeyset<__DB>,
@@ -991,6 +960,7 @@ const _: () = {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize,
         ];
+        #[inline]
         fn write_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -1005,6 +975,7 @@ const _: () = {
                 _ => {}
             }
         }
+        #[inline]
         fn compare_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -1017,6 +988,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
+        #[inline]
         fn check_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],

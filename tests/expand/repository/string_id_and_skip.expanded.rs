@@ -116,6 +116,7 @@ const _: () = {
     #[automatically_derived]
     impl ShortLink {
         #[doc(hidden)]
+        #[inline]
         fn __pact_default_preview() -> Vec<u8> {
             Vec::new()
         }
@@ -139,9 +140,11 @@ const _: () = {
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
+        #[inline]
         fn id(&self) -> &Self::Id {
             &self.slug
         }
+        #[inline]
         fn set_generated_id(
             &mut self,
             __pact_id: ::core::primitive::i64,
@@ -149,6 +152,7 @@ const _: () = {
             let _ = __pact_id;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn statements(
             __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
@@ -233,6 +237,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn check_values(
             &self,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
@@ -244,6 +249,7 @@ const _: () = {
                 .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn stored_len(&self) -> ::core::primitive::usize {
             0
                 + <[::core::primitive::u8]>::len(
@@ -255,6 +261,7 @@ const _: () = {
                     >::as_ref(&self.target),
                 )
         }
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -264,6 +271,7 @@ const _: () = {
             let _ = __pact_state;
             0
         }
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -273,6 +281,7 @@ const _: () = {
             let _ = __pact_other;
             false
         }
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,
@@ -291,6 +300,7 @@ const _: () = {
                 _ => ::core::cmp::Ordering::Equal,
             }
         }
+        #[inline]
         fn clear_transient(&mut self) {
             self.preview = Self::__pact_default_preview();
         }
@@ -354,10 +364,9 @@ const _: () = {
     #[automatically_derived]
     impl ShortLinkRepository for ::pact::__private::MemoryRepository<ShortLink>
     where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
     {
+        #[inline]
         fn find_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
@@ -365,12 +374,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row(__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row(__pact_id)),
             )
         }
+        #[inline]
         fn get_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
@@ -378,8 +386,9 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(__pact_id)))
+            ::pact::__private::ready(self.get_row(__pact_id))
         }
+        #[inline]
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [String],
@@ -387,12 +396,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_rows(__pact_ids)),
             )
         }
+        #[inline]
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -400,10 +408,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
-            )
+            ::pact::__private::ready(self.find_page(&__pact_page, |_| true))
         }
+        #[inline]
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
@@ -414,20 +421,18 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
-            )
+            ::pact::__private::ready(self.find_cursor_page(&__pact_cursor))
         }
+        #[inline]
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
-            )
+            ::pact::__private::ready(::core::result::Result::Ok(self.count_rows()))
         }
+        #[inline]
         fn exists<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
@@ -435,12 +440,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.contains(__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.contains(__pact_id)),
             )
         }
+        #[inline]
         fn insert<'a>(
             &'a self,
             __pact_entity: ShortLink,
@@ -448,10 +452,9 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.insert_row(__pact_entity))
         }
+        #[inline]
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<ShortLink>,
@@ -459,10 +462,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(__pact_entities)),
-            )
+            ::pact::__private::ready(self.insert_rows(__pact_entities))
         }
+        #[inline]
         fn update<'a>(
             &'a self,
             __pact_entity: ShortLink,
@@ -470,10 +472,9 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.update_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.update_row(__pact_entity))
         }
+        #[inline]
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
@@ -481,10 +482,9 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.delete_row(__pact_id)),
-            )
+            ::pact::__private::ready(self.delete_row(__pact_id))
         }
+        #[inline]
         fn upsert<'a>(
             &'a self,
             __pact_entity: ShortLink,
@@ -492,17 +492,13 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.upsert_row(0usize, __pact_entity)),
-            )
+            ::pact::__private::ready(self.upsert_row(0usize, __pact_entity))
         }
     }
     #[automatically_derived]
     impl<__DB> ShortLinkRepository for ::pact::__private::SqlRepository<__DB, ShortLink>
     where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> ShortLink: ::pact::__private::SqlKeyset<__DB>,
@@ -515,7 +511,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(__pact_id).await })
+            self.find_row::<::core::primitive::str>(__pact_id)
         }
         fn get_by_id<'a>(
             &'a self,
@@ -524,7 +520,7 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(__pact_id).await })
+            self.get_row::<::core::primitive::str>(__pact_id)
         }
         fn find_by_ids<'a>(
             &'a self,
@@ -533,14 +529,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                self
-                    .find_rows(
-                        __pact_ids,
-                        |__pact_id: &String| -> &::core::primitive::str {
-                            ::core::convert::AsRef::as_ref(__pact_id)
-                        },
-                    ),
+            self.find_rows(
+                __pact_ids,
+                |__pact_id: &String| -> &::core::primitive::str {
+                    ::core::convert::AsRef::as_ref(__pact_id)
+                },
             )
         }
         fn find_all<'a>(
@@ -550,9 +543,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page(&__pact_page).await
-            })
+            self.find_page(__pact_page)
         }
         fn find_all_by_cursor<'a>(
             &'a self,
@@ -564,9 +555,7 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_cursor_page(&__pact_cursor).await
-            })
+            self.find_cursor_page(__pact_cursor)
         }
         fn count<'a>(
             &'a self,
@@ -574,7 +563,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.count_rows())
+            self.count_rows()
         }
         fn exists<'a>(
             &'a self,
@@ -583,7 +572,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(__pact_id).await })
+            self.contains::<::core::primitive::str>(__pact_id)
         }
         fn insert<'a>(
             &'a self,
@@ -592,7 +581,7 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
+            self.insert_row(__pact_entity)
         }
         fn insert_many<'a>(
             &'a self,
@@ -601,7 +590,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
+            self.insert_rows(__pact_entities)
         }
         fn update<'a>(
             &'a self,
@@ -610,7 +599,7 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(__pact_entity))
+            self.update_row(__pact_entity)
         }
         fn delete_by_id<'a>(
             &'a self,
@@ -619,7 +608,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(__pact_id).await })
+            self.delete_row::<::core::primitive::str>(__pact_id)
         }
         fn upsert<'a>(
             &'a self,
@@ -628,15 +617,13 @@ const _: () = {
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.upsert_row(0usize, __pact_entity))
+            self.upsert_row(0usize, __pact_entity)
         }
     }
     #[automatically_derived]
     impl<__DB> ::pact::__private::UnitRepository<__DB> for ShortLink
     where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> ShortLink: ::pact::__private::SqlKeyset<__DB>,
@@ -662,6 +649,7 @@ const _: () = {
         for<'__pact> String: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        #[inline]
         fn write_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -672,6 +660,7 @@ const _: () = {
                 _ => {}
             }
         }
+        #[inline]
         fn compare_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -682,6 +671,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
+        #[inline]
         fn check_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],

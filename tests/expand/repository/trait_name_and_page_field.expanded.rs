@@ -159,9 +159,11 @@ const _: () = {
                 .key("memory_modules_row_key"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
+        #[inline]
         fn id(&self) -> &Self::Id {
             &self.id
         }
+        #[inline]
         fn set_generated_id(
             &mut self,
             __pact_id: ::core::primitive::i64,
@@ -169,6 +171,7 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn statements(
             __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
@@ -294,9 +297,11 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
+        #[inline]
         fn check_values(
             &self,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
@@ -305,12 +310,14 @@ const _: () = {
                 .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn stored_len(&self) -> ::core::primitive::usize {
             0
                 + <[::core::primitive::u8]>::len(
                     ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.row),
                 )
         }
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -323,6 +330,7 @@ const _: () = {
                 _ => 0,
             }
         }
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -333,6 +341,7 @@ const _: () = {
                 _ => false,
             }
         }
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,
@@ -442,13 +451,9 @@ const _: () = {
     #[automatically_derived]
     impl MemoryStore for ::pact::__private::MemoryRepository<Memory>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> Memory: ::pact::__private::Entity,
     {
+        #[inline]
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -456,12 +461,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row(&__pact_id)),
             )
         }
+        #[inline]
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -469,8 +473,9 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
+            ::pact::__private::ready(self.get_row(&__pact_id))
         }
+        #[inline]
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
@@ -478,12 +483,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_rows(__pact_ids)),
             )
         }
+        #[inline]
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -491,10 +495,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
-            )
+            ::pact::__private::ready(self.find_page(&__pact_page, |_| true))
         }
+        #[inline]
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
@@ -505,10 +508,9 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
-            )
+            ::pact::__private::ready(self.find_cursor_page(&__pact_cursor))
         }
+        #[inline]
         fn find_all_by_page<'a>(
             &'a self,
             __pact_value: u32,
@@ -517,19 +519,18 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    self
-                        .find_page(
-                            &__pact_page,
-                            |__pact_row| ::core::cmp::PartialEq::eq(
-                                &__pact_row.page,
-                                &__pact_value,
-                            ),
+            ::pact::__private::ready(
+                self
+                    .find_page(
+                        &__pact_page,
+                        |__pact_row| ::core::cmp::PartialEq::eq(
+                            &__pact_row.page,
+                            &__pact_value,
                         ),
-                ),
+                    ),
             )
         }
+        #[inline]
         fn find_by_row<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
@@ -537,35 +538,33 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(
-                        self
-                            .find_unique(
-                                2usize,
-                                ::pact::__private::BuildHasher::hash_one(
-                                    self.hasher(),
-                                    __pact_value,
-                                ),
-                                |__pact_row| ::core::cmp::PartialEq::eq(
-                                    &__pact_row.row,
-                                    __pact_value,
-                                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(
+                    self
+                        .find_unique(
+                            2usize,
+                            ::pact::__private::BuildHasher::hash_one(
+                                self.hasher(),
+                                __pact_value,
                             ),
-                    ),
+                            |__pact_row| ::core::cmp::PartialEq::eq(
+                                &__pact_row.row,
+                                __pact_value,
+                            ),
+                        ),
                 ),
             )
         }
+        #[inline]
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
-            )
+            ::pact::__private::ready(::core::result::Result::Ok(self.count_rows()))
         }
+        #[inline]
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
@@ -573,12 +572,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.contains(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.contains(&__pact_id)),
             )
         }
+        #[inline]
         fn insert<'a>(
             &'a self,
             __pact_entity: Memory,
@@ -586,10 +584,9 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.insert_row(__pact_entity))
         }
+        #[inline]
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Memory>,
@@ -597,10 +594,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(__pact_entities)),
-            )
+            ::pact::__private::ready(self.insert_rows(__pact_entities))
         }
+        #[inline]
         fn update<'a>(
             &'a self,
             __pact_entity: Memory,
@@ -608,10 +604,9 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.update_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.update_row(__pact_entity))
         }
+        #[inline]
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -619,10 +614,9 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.delete_row(&__pact_id)),
-            )
+            ::pact::__private::ready(self.delete_row(&__pact_id))
         }
+        #[inline]
         fn upsert_by_row<'a>(
             &'a self,
             __pact_entity: Memory,
@@ -630,20 +624,13 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.upsert_row(2usize, __pact_entity)),
-            )
+            ::pact::__private::ready(self.upsert_row(2usize, __pact_entity))
         }
     }
     #[automatically_derived]
     impl<__DB> MemoryStore for ::pact::__private::SqlRepository<__DB, Memory>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> Memory: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Memory: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Memory: ::pact::__private::SqlKeyset<__DB>,
@@ -658,7 +645,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(&__pact_id).await })
+            self.find_row::<i64>(__pact_id)
         }
         fn get_by_id<'a>(
             &'a self,
@@ -667,7 +654,7 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
+            self.get_row::<i64>(__pact_id)
         }
         fn find_by_ids<'a>(
             &'a self,
@@ -676,9 +663,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id }),
-            )
+            self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id })
         }
         fn find_all<'a>(
             &'a self,
@@ -687,9 +672,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page(&__pact_page).await
-            })
+            self.find_page(__pact_page)
         }
         fn find_all_by_cursor<'a>(
             &'a self,
@@ -701,9 +684,7 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_cursor_page(&__pact_cursor).await
-            })
+            self.find_cursor_page(__pact_cursor)
         }
         fn find_all_by_page<'a>(
             &'a self,
@@ -713,9 +694,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page_by(1usize, &__pact_value, &__pact_page).await
-            })
+            self.find_page_by::<u32>(1usize, __pact_value, __pact_page)
         }
         fn find_by_row<'a>(
             &'a self,
@@ -724,9 +703,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_unique(2usize, __pact_value).await
-            })
+            self.find_unique::<::core::primitive::str>(2usize, __pact_value)
         }
         fn count<'a>(
             &'a self,
@@ -734,7 +711,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.count_rows())
+            self.count_rows()
         }
         fn exists<'a>(
             &'a self,
@@ -743,7 +720,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(&__pact_id).await })
+            self.contains::<i64>(__pact_id)
         }
         fn insert<'a>(
             &'a self,
@@ -752,7 +729,7 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
+            self.insert_row(__pact_entity)
         }
         fn insert_many<'a>(
             &'a self,
@@ -761,7 +738,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
+            self.insert_rows(__pact_entities)
         }
         fn update<'a>(
             &'a self,
@@ -770,7 +747,7 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(__pact_entity))
+            self.update_row(__pact_entity)
         }
         fn delete_by_id<'a>(
             &'a self,
@@ -779,7 +756,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+            self.delete_row::<i64>(__pact_id)
         }
         fn upsert_by_row<'a>(
             &'a self,
@@ -788,18 +765,13 @@ const _: () = {
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.upsert_row(2usize, __pact_entity))
+            self.upsert_row(2usize, __pact_entity)
         }
     }
     #[automatically_derived]
     impl<__DB> ::pact::__private::UnitRepository<__DB> for Memory
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
+        for<'__pact> Memory: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Memory: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Memory: ::pact::__private::SqlKeyset<__DB>,
@@ -832,6 +804,7 @@ const _: () = {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize,
         ];
+        #[inline]
         fn write_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -844,6 +817,7 @@ const _: () = {
                 _ => {}
             }
         }
+        #[inline]
         fn compare_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -856,6 +830,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
+        #[inline]
         fn check_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],

@@ -163,9 +163,11 @@ const _: () = {
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
         const MAX_PAGE_SIZE: ::core::primitive::u32 = 50u32;
+        #[inline]
         fn id(&self) -> &Self::Id {
             &self.id
         }
+        #[inline]
         fn set_generated_id(
             &mut self,
             __pact_id: ::core::primitive::i64,
@@ -173,6 +175,7 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn statements(
             __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
@@ -298,9 +301,11 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
+        #[inline]
         fn check_values(
             &self,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
@@ -319,6 +324,7 @@ const _: () = {
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn stored_len(&self) -> ::core::primitive::usize {
             0
                 + <[::core::primitive::u8]>::len(
@@ -339,6 +345,7 @@ const _: () = {
                     ),
                 )
         }
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -351,6 +358,7 @@ const _: () = {
                 _ => 0,
             }
         }
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -361,6 +369,7 @@ const _: () = {
                 _ => false,
             }
         }
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,
@@ -506,13 +515,9 @@ const _: () = {
     #[automatically_derived]
     impl UserRepository for ::pact::__private::MemoryRepository<User>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
+        for<'__pact> User: ::pact::__private::Entity,
     {
+        #[inline]
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -520,12 +525,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row(&__pact_id)),
             )
         }
+        #[inline]
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -533,8 +537,9 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
+            ::pact::__private::ready(self.get_row(&__pact_id))
         }
+        #[inline]
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
@@ -542,12 +547,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_rows(__pact_ids)),
             )
         }
+        #[inline]
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -555,10 +559,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
-            )
+            ::pact::__private::ready(self.find_page(&__pact_page, |_| true))
         }
+        #[inline]
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
@@ -569,10 +572,9 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
-            )
+            ::pact::__private::ready(self.find_cursor_page(&__pact_cursor))
         }
+        #[inline]
         fn find_by_email<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
@@ -580,25 +582,24 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(
-                        self
-                            .find_unique(
-                                1usize,
-                                ::pact::__private::BuildHasher::hash_one(
-                                    self.hasher(),
-                                    __pact_value,
-                                ),
-                                |__pact_row| ::core::cmp::PartialEq::eq(
-                                    &__pact_row.email,
-                                    __pact_value,
-                                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(
+                    self
+                        .find_unique(
+                            1usize,
+                            ::pact::__private::BuildHasher::hash_one(
+                                self.hasher(),
+                                __pact_value,
                             ),
-                    ),
+                            |__pact_row| ::core::cmp::PartialEq::eq(
+                                &__pact_row.email,
+                                __pact_value,
+                            ),
+                        ),
                 ),
             )
         }
+        #[inline]
         fn find_all_by_team_id<'a>(
             &'a self,
             __pact_value: i32,
@@ -607,29 +608,27 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    self
-                        .find_page(
-                            &__pact_page,
-                            |__pact_row| ::core::cmp::PartialEq::eq(
-                                &__pact_row.team_id,
-                                &__pact_value,
-                            ),
+            ::pact::__private::ready(
+                self
+                    .find_page(
+                        &__pact_page,
+                        |__pact_row| ::core::cmp::PartialEq::eq(
+                            &__pact_row.team_id,
+                            &__pact_value,
                         ),
-                ),
+                    ),
             )
         }
+        #[inline]
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
-            )
+            ::pact::__private::ready(::core::result::Result::Ok(self.count_rows()))
         }
+        #[inline]
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
@@ -637,12 +636,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.contains(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.contains(&__pact_id)),
             )
         }
+        #[inline]
         fn insert<'a>(
             &'a self,
             __pact_entity: User,
@@ -650,10 +648,9 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.insert_row(__pact_entity))
         }
+        #[inline]
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<User>,
@@ -661,10 +658,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(__pact_entities)),
-            )
+            ::pact::__private::ready(self.insert_rows(__pact_entities))
         }
+        #[inline]
         fn update<'a>(
             &'a self,
             __pact_entity: User,
@@ -672,10 +668,9 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.update_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.update_row(__pact_entity))
         }
+        #[inline]
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -683,10 +678,9 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.delete_row(&__pact_id)),
-            )
+            ::pact::__private::ready(self.delete_row(&__pact_id))
         }
+        #[inline]
         fn upsert_by_email<'a>(
             &'a self,
             __pact_entity: User,
@@ -694,20 +688,13 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.upsert_row(1usize, __pact_entity)),
-            )
+            ::pact::__private::ready(self.upsert_row(1usize, __pact_entity))
         }
     }
     #[automatically_derived]
     impl<__DB> UserRepository for ::pact::__private::SqlRepository<__DB, User>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
+        for<'__pact> User: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> User: ::pact::__private::SqlKeyset<__DB>,
@@ -722,7 +709,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(&__pact_id).await })
+            self.find_row::<i64>(__pact_id)
         }
         fn get_by_id<'a>(
             &'a self,
@@ -731,7 +718,7 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
+            self.get_row::<i64>(__pact_id)
         }
         fn find_by_ids<'a>(
             &'a self,
@@ -740,9 +727,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id }),
-            )
+            self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id })
         }
         fn find_all<'a>(
             &'a self,
@@ -751,9 +736,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page(&__pact_page).await
-            })
+            self.find_page(__pact_page)
         }
         fn find_all_by_cursor<'a>(
             &'a self,
@@ -765,9 +748,7 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_cursor_page(&__pact_cursor).await
-            })
+            self.find_cursor_page(__pact_cursor)
         }
         fn find_by_email<'a>(
             &'a self,
@@ -776,9 +757,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_unique(1usize, __pact_value).await
-            })
+            self.find_unique::<::core::primitive::str>(1usize, __pact_value)
         }
         fn find_all_by_team_id<'a>(
             &'a self,
@@ -788,9 +767,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page_by(2usize, &__pact_value, &__pact_page).await
-            })
+            self.find_page_by::<i32>(2usize, __pact_value, __pact_page)
         }
         fn count<'a>(
             &'a self,
@@ -798,7 +775,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.count_rows())
+            self.count_rows()
         }
         fn exists<'a>(
             &'a self,
@@ -807,7 +784,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(&__pact_id).await })
+            self.contains::<i64>(__pact_id)
         }
         fn insert<'a>(
             &'a self,
@@ -816,7 +793,7 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
+            self.insert_row(__pact_entity)
         }
         fn insert_many<'a>(
             &'a self,
@@ -825,7 +802,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
+            self.insert_rows(__pact_entities)
         }
         fn update<'a>(
             &'a self,
@@ -834,7 +811,7 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(__pact_entity))
+            self.update_row(__pact_entity)
         }
         fn delete_by_id<'a>(
             &'a self,
@@ -843,7 +820,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+            self.delete_row::<i64>(__pact_id)
         }
         fn upsert_by_email<'a>(
             &'a self,
@@ -852,18 +829,13 @@ const _: () = {
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.upsert_row(1usize, __pact_entity))
+            self.upsert_row(1usize, __pact_entity)
         }
     }
     #[automatically_derived]
     impl<__DB> ::pact::__private::UnitRepository<__DB> for User
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
+        for<'__pact> User: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> User: ::pact::__private::SqlKeyset<__DB>,
@@ -896,6 +868,7 @@ const _: () = {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize, 3usize,
         ];
+        #[inline]
         fn write_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -909,6 +882,7 @@ const _: () = {
                 _ => {}
             }
         }
+        #[inline]
         fn compare_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -922,6 +896,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
+        #[inline]
         fn check_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],

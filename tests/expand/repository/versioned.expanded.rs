@@ -124,9 +124,11 @@ const _: () = {
             ::pact::__private::Column::new("revision", "revision"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
+        #[inline]
         fn id(&self) -> &Self::Id {
             &self.id
         }
+        #[inline]
         fn set_generated_id(
             &mut self,
             __pact_id: ::core::primitive::i64,
@@ -134,6 +136,7 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn statements(
             __pact_dialect: ::pact::__private::Dialect,
         ) -> &'static ::pact::__private::Statements {
@@ -203,9 +206,11 @@ const _: () = {
         const VERSION_COLUMN: ::core::option::Option<::core::primitive::usize> = ::core::option::Option::Some(
             2usize,
         );
+        #[inline]
         fn version(&self) -> ::core::primitive::i64 {
             ::core::convert::From::from(self.revision)
         }
+        #[inline]
         fn set_version(
             &mut self,
             __pact_version: ::core::primitive::i64,
@@ -213,6 +218,7 @@ const _: () = {
             self.revision = ::pact::__private::convert_id::<i32>(__pact_version)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn check_values(
             &self,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
@@ -221,6 +227,7 @@ const _: () = {
                 .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn stored_len(&self) -> ::core::primitive::usize {
             0
                 + <[::core::primitive::u8]>::len(
@@ -229,6 +236,7 @@ const _: () = {
                     >::as_ref(&self.title),
                 )
         }
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -238,6 +246,7 @@ const _: () = {
             let _ = __pact_state;
             0
         }
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -247,6 +256,7 @@ const _: () = {
             let _ = __pact_other;
             false
         }
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,
@@ -325,10 +335,9 @@ const _: () = {
     #[automatically_derived]
     impl DocumentRepository for ::pact::__private::MemoryRepository<Document>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> Document: ::pact::__private::Entity,
     {
+        #[inline]
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -336,12 +345,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_row(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_row(&__pact_id)),
             )
         }
+        #[inline]
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -349,8 +357,9 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(::core::future::ready(self.get_row(&__pact_id)))
+            ::pact::__private::ready(self.get_row(&__pact_id))
         }
+        #[inline]
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
@@ -358,12 +367,11 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.find_rows(__pact_ids)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.find_rows(__pact_ids)),
             )
         }
+        #[inline]
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
@@ -371,10 +379,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_page(&__pact_page, |_| true)),
-            )
+            ::pact::__private::ready(self.find_page(&__pact_page, |_| true))
         }
+        #[inline]
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
@@ -385,20 +392,18 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.find_cursor_page(&__pact_cursor)),
-            )
+            ::pact::__private::ready(self.find_cursor_page(&__pact_cursor))
         }
+        #[inline]
         fn count<'a>(
             &'a self,
         ) -> ::pact::repository::BoxFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(::core::result::Result::Ok(self.count_rows())),
-            )
+            ::pact::__private::ready(::core::result::Result::Ok(self.count_rows()))
         }
+        #[inline]
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
@@ -406,12 +411,11 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(
-                    ::core::result::Result::Ok(self.contains(&__pact_id)),
-                ),
+            ::pact::__private::ready(
+                ::core::result::Result::Ok(self.contains(&__pact_id)),
             )
         }
+        #[inline]
         fn insert<'a>(
             &'a self,
             __pact_entity: Document,
@@ -419,10 +423,9 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.insert_row(__pact_entity))
         }
+        #[inline]
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Document>,
@@ -430,10 +433,9 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.insert_rows(__pact_entities)),
-            )
+            ::pact::__private::ready(self.insert_rows(__pact_entities))
         }
+        #[inline]
         fn update<'a>(
             &'a self,
             __pact_entity: Document,
@@ -441,10 +443,9 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.update_row(__pact_entity)),
-            )
+            ::pact::__private::ready(self.update_row(__pact_entity))
         }
+        #[inline]
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
@@ -452,17 +453,13 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                ::core::future::ready(self.delete_row(&__pact_id)),
-            )
+            ::pact::__private::ready(self.delete_row(&__pact_id))
         }
     }
     #[automatically_derived]
     impl<__DB> DocumentRepository for ::pact::__private::SqlRepository<__DB, Document>
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> Document: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Document: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Document: ::pact::__private::SqlKeyset<__DB>,
@@ -475,7 +472,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::option::Option<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.find_row(&__pact_id).await })
+            self.find_row::<i64>(__pact_id)
         }
         fn get_by_id<'a>(
             &'a self,
@@ -484,7 +481,7 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.get_row(&__pact_id).await })
+            self.get_row::<i64>(__pact_id)
         }
         fn find_by_ids<'a>(
             &'a self,
@@ -493,9 +490,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(
-                self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id }),
-            )
+            self.find_rows(__pact_ids, |__pact_id: &i64| -> &i64 { __pact_id })
         }
         fn find_all<'a>(
             &'a self,
@@ -504,9 +499,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::Page<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_page(&__pact_page).await
-            })
+            self.find_page(__pact_page)
         }
         fn find_all_by_cursor<'a>(
             &'a self,
@@ -518,9 +511,7 @@ const _: () = {
                 ::pact::RepoError,
             >,
         > {
-            ::pact::__private::Box::pin(async move {
-                self.find_cursor_page(&__pact_cursor).await
-            })
+            self.find_cursor_page(__pact_cursor)
         }
         fn count<'a>(
             &'a self,
@@ -528,7 +519,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.count_rows())
+            self.count_rows()
         }
         fn exists<'a>(
             &'a self,
@@ -537,7 +528,7 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.contains(&__pact_id).await })
+            self.contains::<i64>(__pact_id)
         }
         fn insert<'a>(
             &'a self,
@@ -546,7 +537,7 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_row(__pact_entity))
+            self.insert_row(__pact_entity)
         }
         fn insert_many<'a>(
             &'a self,
@@ -555,7 +546,7 @@ const _: () = {
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.insert_rows(__pact_entities))
+            self.insert_rows(__pact_entities)
         }
         fn update<'a>(
             &'a self,
@@ -564,7 +555,7 @@ const _: () = {
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(self.update_row(__pact_entity))
+            self.update_row(__pact_entity)
         }
         fn delete_by_id<'a>(
             &'a self,
@@ -573,15 +564,13 @@ const _: () = {
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
-            ::pact::__private::Box::pin(async move { self.delete_row(&__pact_id).await })
+            self.delete_row::<i64>(__pact_id)
         }
     }
     #[automatically_derived]
     impl<__DB> ::pact::__private::UnitRepository<__DB> for Document
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-        for<'__pact> i64: ::pact::__private::CursorKey,
+        for<'__pact> Document: ::pact::__private::Entity,
         __DB: ::pact::__private::SqlBackend,
         for<'__pact> Document: ::pact::__private::SqlEntity<__DB>,
         for<'__pact> Document: ::pact::__private::SqlKeyset<__DB>,
@@ -607,6 +596,7 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        #[inline]
         fn write_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -617,6 +607,7 @@ const _: () = {
                 _ => {}
             }
         }
+        #[inline]
         fn compare_key(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -627,6 +618,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
+        #[inline]
         fn check_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],

@@ -3,6 +3,7 @@
 //! values are bound parameters.
 
 use super::{SqlBackend, SqlEntity, SqlRepository};
+use crate::repository::BoxFuture;
 use crate::repository::cursor::{KeysetPlan, keyset_plan};
 use crate::repository::{CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError};
 
@@ -49,31 +50,33 @@ impl<DB: SqlBackend, E: SqlKeyset<DB>> SqlRepository<DB, E> {
     /// `find_all_by_cursor`: one statement, `LIMIT` one row past the page to tell whether a
     /// page follows.
     #[doc(hidden)]
-    pub async fn find_cursor_page(
-        &self,
-        request: &CursorRequest,
-    ) -> Result<CursorPage<E>, RepoError> {
-        let plan = keyset_plan::<E>(request)?;
-        let statements = E::statements(DB::DIALECT);
-        let mut query = KeysetQuery::<DB>::new(statements.select_all);
-        if plan.after.is_some() {
-            query.and();
-            query.position::<E>(&plan)?;
-        }
-        // A soft-deleting entity's pages hold live rows only.
-        if let Some(live) = statements.live {
-            query.and();
-            query.sql.push_str(live);
-        }
-        query.order::<E>(&plan);
-        let limit = i64::try_from(plan.fetch()).unwrap_or(i64::MAX);
-        query.limit(limit)?;
-        let rows = DB::fetch_all::<E>(&self.exec, query.sql.into(), query.args).await?;
-        let rows = rows
-            .iter()
-            .map(E::decode_row)
-            .collect::<Result<Vec<_>, _>>()?;
-        plan.finish(rows)
+    pub fn find_cursor_page<'a>(
+        &'a self,
+        request: CursorRequest,
+    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+        Box::pin(async move {
+            let plan = keyset_plan::<E>(&request)?;
+            let statements = E::statements(DB::DIALECT);
+            let mut query = KeysetQuery::<DB>::new(statements.select_all);
+            if plan.after.is_some() {
+                query.and();
+                query.position::<E>(&plan)?;
+            }
+            // A soft-deleting entity's pages hold live rows only.
+            if let Some(live) = statements.live {
+                query.and();
+                query.sql.push_str(live);
+            }
+            query.order::<E>(&plan);
+            let limit = i64::try_from(plan.fetch()).unwrap_or(i64::MAX);
+            query.limit(limit)?;
+            let rows = DB::fetch_all::<E>(&self.exec, query.sql.into(), query.args).await?;
+            let rows = rows
+                .iter()
+                .map(E::decode_row)
+                .collect::<Result<Vec<_>, _>>()?;
+            plan.finish(rows)
+        })
     }
 }
 

@@ -2,7 +2,8 @@
 //! keeping the stored `created_at` across an update, and the reads, restore and purge that see
 //! deleted rows.
 
-use std::borrow::Cow;
+use crate::repository::BoxFuture;
+use std::borrow::{Borrow, Cow};
 
 use super::{SqlBackend, SqlBind, SqlEntity, SqlRepository};
 use crate::repository::{Page, PageRequest, RepoError, SoftDelete, page_plan};
@@ -23,73 +24,95 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `restore_by_id`: whether a deleted row was restored.
     #[doc(hidden)]
-    pub async fn restore_row<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    pub fn restore_row<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<bool, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let statements = soft_delete::<DB, E>()?;
-        if !id.can_match() {
-            return Ok(false);
-        }
-        let bind = |args: &mut DB::Arguments| id.bind(args);
-        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.restore), &bind).await? > 0)
+        Box::pin(async move {
+            let id = id.borrow();
+            let statements = soft_delete::<DB, E>()?;
+            if !id.can_match() {
+                return Ok(false);
+            }
+            let bind = |args: &mut DB::Arguments| id.bind(args);
+            Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.restore), &bind).await? > 0)
+        })
     }
 
     /// `purge_by_id`: whether a row, deleted or not, was removed.
     #[doc(hidden)]
-    pub async fn purge_row<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    pub fn purge_row<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<bool, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let statements = soft_delete::<DB, E>()?;
-        if !id.can_match() {
-            return Ok(false);
-        }
-        let bind = |args: &mut DB::Arguments| id.bind(args);
-        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.purge), &bind).await? > 0)
+        Box::pin(async move {
+            let id = id.borrow();
+            let statements = soft_delete::<DB, E>()?;
+            if !id.can_match() {
+                return Ok(false);
+            }
+            let bind = |args: &mut DB::Arguments| id.bind(args);
+            Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.purge), &bind).await? > 0)
+        })
     }
 
     /// `find_by_id_with_deleted`.
     #[doc(hidden)]
-    pub async fn find_row_with_deleted<Q>(&self, id: &Q) -> Result<Option<E>, RepoError>
+    pub fn find_row_with_deleted<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let statements = soft_delete::<DB, E>()?;
-        if !id.can_match() {
-            return Ok(None);
-        }
-        let mut args = DB::Arguments::default();
-        id.bind(&mut args)?;
-        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(statements.select_by_id), args)
-            .await?;
-        row.as_ref().map(E::decode_row).transpose()
+        Box::pin(async move {
+            let id = id.borrow();
+            let statements = soft_delete::<DB, E>()?;
+            if !id.can_match() {
+                return Ok(None);
+            }
+            let mut args = DB::Arguments::default();
+            id.bind(&mut args)?;
+            let row =
+                DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(statements.select_by_id), args)
+                    .await?;
+            row.as_ref().map(E::decode_row).transpose()
+        })
     }
 
     /// `find_all_with_deleted`: pages of every row, sorted and counted as `find_all`.
     #[doc(hidden)]
-    pub async fn find_page_with_deleted(
-        &self,
-        request: &PageRequest,
-    ) -> Result<Page<E>, RepoError> {
-        let statements = soft_delete::<DB, E>()?;
-        let plan = page_plan::<E>(request)?;
-        let total = DB::fetch_count::<E>(
-            &self.exec,
-            Cow::Borrowed(statements.count),
-            DB::Arguments::default(),
-        )
-        .await?;
-        let sql = super::query::page_sql::<E>(
-            DB::DIALECT,
-            statements.select_page,
-            E::statements(DB::DIALECT).select_all,
-            None,
-            &plan,
-            0,
-        );
-        self.fetch_page(sql, DB::Arguments::default(), request, &plan, total)
-            .await
+    pub fn find_page_with_deleted<'a>(
+        &'a self,
+        request: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        Box::pin(async move {
+            let request = &request;
+            let statements = soft_delete::<DB, E>()?;
+            let plan = page_plan::<E>(request)?;
+            let total = DB::fetch_count::<E>(
+                &self.exec,
+                Cow::Borrowed(statements.count),
+                DB::Arguments::default(),
+            )
+            .await?;
+            let sql = super::query::page_sql::<E>(
+                DB::DIALECT,
+                statements.select_page,
+                E::statements(DB::DIALECT).select_all,
+                None,
+                &plan,
+                0,
+            );
+            self.fetch_page(sql, DB::Arguments::default(), request, &plan, total)
+                .await
+        })
     }
 }
 

@@ -1,7 +1,8 @@
 //! The repository calls of [`SqlRepository`], generic over the backend: each binds its values
 //! and runs one of the statements the derive computed.
 
-use std::borrow::Cow;
+use crate::repository::BoxFuture;
+use std::borrow::{Borrow, Cow};
 
 use super::{Sql, SqlBackend, SqlBind, SqlEntity, SqlRepository};
 use crate::repository::{Dialect, Entity, Page, PagePlan, PageRequest, RepoError, page_plan};
@@ -26,29 +27,41 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_by_id`.
     #[doc(hidden)]
-    pub async fn find_row<Q>(&self, id: &Q) -> Result<Option<E>, RepoError>
+    pub fn find_row<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        if !id.can_match() {
-            return Ok(None);
-        }
-        let mut args = DB::Arguments::default();
-        id.bind(&mut args)?;
-        let sql = E::statements(DB::DIALECT).select_by_id;
-        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(sql), args).await?;
-        row.as_ref().map(E::decode_row).transpose()
+        Box::pin(async move {
+            let id = id.borrow();
+            if !id.can_match() {
+                return Ok(None);
+            }
+            let mut args = DB::Arguments::default();
+            id.bind(&mut args)?;
+            let sql = E::statements(DB::DIALECT).select_by_id;
+            let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(sql), args).await?;
+            row.as_ref().map(E::decode_row).transpose()
+        })
     }
 
     /// `get_by_id`.
     #[doc(hidden)]
-    pub async fn get_row<Q>(&self, id: &Q) -> Result<E, RepoError>
+    pub fn get_row<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<E, RepoError>>
     where
-        Q: SqlBind<DB> + std::fmt::Debug + Sync + ?Sized,
+        Q: SqlBind<DB> + std::fmt::Debug + Sync + ?Sized + 'a,
     {
-        self.find_row(id)
-            .await?
-            .ok_or_else(|| RepoError::not_found(E::NAME, id))
+        Box::pin(async move {
+            let id = id.borrow();
+            self.find_row::<Q>(id)
+                .await?
+                .ok_or_else(|| RepoError::not_found(E::NAME, id))
+        })
     }
 
     /// `find_by_ids`: the rows among `ids`, ordered by id, each once, in one `SELECT ... WHERE
@@ -57,112 +70,131 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// `key` gives the value an id is bound as (`&str` for a `String` id), so text holding a
     /// NUL character is left out as in every other lookup.
     #[doc(hidden)]
-    pub async fn find_rows<Q>(
-        &self,
-        ids: &[E::Id],
-        key: impl Fn(&E::Id) -> &Q + Send,
-    ) -> Result<Vec<E>, RepoError>
+    pub fn find_rows<'a, Q>(
+        &'a self,
+        ids: &'a [E::Id],
+        key: impl Fn(&E::Id) -> &Q + Send + 'a,
+    ) -> BoxFuture<'a, Result<Vec<E>, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let mut ids: Vec<&E::Id> = ids.iter().filter(|id| key(id).can_match()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let statements = E::statements(DB::DIALECT);
-        let mut rows = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(IDS_PER_QUERY) {
-            let sql = in_list_sql::<E>(
-                DB::DIALECT,
-                statements.select_all,
-                chunk.len(),
-                statements.live,
-            );
-            let mut args = DB::Arguments::default();
-            for id in chunk {
-                key(id).bind(&mut args)?;
+        Box::pin(async move {
+            let mut ids: Vec<&E::Id> = ids.iter().filter(|id| key(id).can_match()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let statements = E::statements(DB::DIALECT);
+            let mut rows = Vec::with_capacity(ids.len());
+            for chunk in ids.chunks(IDS_PER_QUERY) {
+                let sql = in_list_sql::<E>(
+                    DB::DIALECT,
+                    statements.select_all,
+                    chunk.len(),
+                    statements.live,
+                );
+                let mut args = DB::Arguments::default();
+                for id in chunk {
+                    key(id).bind(&mut args)?;
+                }
+                for row in DB::fetch_all::<E>(&self.exec, sql, args).await? {
+                    rows.push(E::decode_row(&row)?);
+                }
             }
-            for row in DB::fetch_all::<E>(&self.exec, sql, args).await? {
-                rows.push(E::decode_row(&row)?);
-            }
-        }
-        rows.sort_by(|a, b| a.id().cmp(b.id()));
-        Ok(rows)
+            rows.sort_by(|a, b| a.id().cmp(b.id()));
+            Ok(rows)
+        })
     }
 
     /// `find_by_<unique field>`.
     #[doc(hidden)]
-    pub async fn find_unique<V>(&self, column: usize, value: &V) -> Result<Option<E>, RepoError>
+    pub fn find_unique<'a, V>(
+        &'a self,
+        column: usize,
+        value: impl Borrow<V> + Send + 'a,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
     where
-        V: SqlBind<DB> + Sync + ?Sized,
+        V: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let finder = finder::<DB, E>(column)?;
-        if !value.can_match() {
-            return Ok(None);
-        }
-        let mut args = DB::Arguments::default();
-        value.bind(&mut args)?;
-        let row = DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(finder.select), args).await?;
-        row.as_ref().map(E::decode_row).transpose()
+        Box::pin(async move {
+            let value = value.borrow();
+            let finder = finder::<DB, E>(column)?;
+            if !value.can_match() {
+                return Ok(None);
+            }
+            let mut args = DB::Arguments::default();
+            value.bind(&mut args)?;
+            let row =
+                DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(finder.select), args).await?;
+            row.as_ref().map(E::decode_row).transpose()
+        })
     }
 
     /// `find_all`.
     #[doc(hidden)]
-    pub async fn find_page(&self, request: &PageRequest) -> Result<Page<E>, RepoError> {
-        let plan = page_plan::<E>(request)?;
-        let statements = E::statements(DB::DIALECT);
-        let total = DB::fetch_count::<E>(
-            &self.exec,
-            Cow::Borrowed(statements.count),
-            DB::Arguments::default(),
-        )
-        .await?;
-        let sql = page_sql::<E>(
-            DB::DIALECT,
-            statements.select_page,
-            statements.select_all,
-            statements.live,
-            &plan,
-            0,
-        );
-        let args = DB::Arguments::default();
-        self.fetch_page(sql, args, request, &plan, total).await
+    pub fn find_page<'a>(
+        &'a self,
+        request: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        Box::pin(async move {
+            let request = &request;
+            let plan = page_plan::<E>(request)?;
+            let statements = E::statements(DB::DIALECT);
+            let total = DB::fetch_count::<E>(
+                &self.exec,
+                Cow::Borrowed(statements.count),
+                DB::Arguments::default(),
+            )
+            .await?;
+            let sql = page_sql::<E>(
+                DB::DIALECT,
+                statements.select_page,
+                statements.select_all,
+                statements.live,
+                &plan,
+                0,
+            );
+            let args = DB::Arguments::default();
+            self.fetch_page(sql, args, request, &plan, total).await
+        })
     }
 
     /// `find_all_by_<indexed field>`.
     #[doc(hidden)]
-    pub async fn find_page_by<V>(
-        &self,
+    pub fn find_page_by<'a, V>(
+        &'a self,
         column: usize,
-        value: &V,
-        request: &PageRequest,
-    ) -> Result<Page<E>, RepoError>
+        value: impl Borrow<V> + Send + 'a,
+        request: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>>
     where
-        V: SqlBind<DB> + Sync + ?Sized,
+        V: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        let plan = page_plan::<E>(request)?;
-        let finder = finder::<DB, E>(column)?;
-        if !value.can_match() {
-            return Ok(Page {
-                items: Vec::new(),
-                total: 0,
-                offset: request.offset,
-                limit: plan.limit,
-            });
-        }
-        let mut args = DB::Arguments::default();
-        value.bind(&mut args)?;
-        let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
-        let mut args = DB::Arguments::default();
-        value.bind(&mut args)?;
-        let sql = page_sql::<E>(
-            DB::DIALECT,
-            finder.select_page,
-            finder.select,
-            None,
-            &plan,
-            1,
-        );
-        self.fetch_page(sql, args, request, &plan, total).await
+        Box::pin(async move {
+            let (value, request) = (value.borrow(), &request);
+            let plan = page_plan::<E>(request)?;
+            let finder = finder::<DB, E>(column)?;
+            if !value.can_match() {
+                return Ok(Page {
+                    items: Vec::new(),
+                    total: 0,
+                    offset: request.offset,
+                    limit: plan.limit,
+                });
+            }
+            let mut args = DB::Arguments::default();
+            value.bind(&mut args)?;
+            let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
+            let mut args = DB::Arguments::default();
+            value.bind(&mut args)?;
+            let sql = page_sql::<E>(
+                DB::DIALECT,
+                finder.select_page,
+                finder.select,
+                None,
+                &plan,
+                1,
+            );
+            self.fetch_page(sql, args, request, &plan, total).await
+        })
     }
 
     pub(super) async fn fetch_page(
@@ -190,60 +222,75 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `count`.
     #[doc(hidden)]
-    pub async fn count_rows(&self) -> Result<u64, RepoError> {
-        let sql = E::statements(DB::DIALECT).count;
-        DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
+    pub fn count_rows<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
+        Box::pin(async move {
+            let sql = E::statements(DB::DIALECT).count;
+            DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
+        })
     }
 
     /// `exists`.
     #[doc(hidden)]
-    pub async fn contains<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    pub fn contains<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<bool, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        if !id.can_match() {
-            return Ok(false);
-        }
-        let mut args = DB::Arguments::default();
-        id.bind(&mut args)?;
-        let sql = E::statements(DB::DIALECT).exists;
-        Ok(DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), args).await? > 0)
+        Box::pin(async move {
+            let id = id.borrow();
+            if !id.can_match() {
+                return Ok(false);
+            }
+            let mut args = DB::Arguments::default();
+            id.bind(&mut args)?;
+            let sql = E::statements(DB::DIALECT).exists;
+            Ok(DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), args).await? > 0)
+        })
     }
 
     /// `insert`.
     #[doc(hidden)]
-    pub async fn insert_row(&self, entity: E) -> Result<E, RepoError> {
-        let mut stored = self.insert_rows(vec![entity]).await?;
-        stored
-            .pop()
-            .ok_or_else(|| RepoError::backend("the insert returned no row"))
+    pub fn insert_row<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        Box::pin(async move {
+            let mut stored = self.insert_rows(vec![entity]).await?;
+            stored
+                .pop()
+                .ok_or_else(|| RepoError::backend("the insert returned no row"))
+        })
     }
 
     /// `insert_many`: one transaction, all or nothing.
     #[doc(hidden)]
-    pub async fn insert_rows(&self, mut entities: Vec<E>) -> Result<Vec<E>, RepoError> {
-        if entities.is_empty() {
-            return Ok(entities);
-        }
-        let now = crate::repository::now_unix_micros();
-        for entity in &mut entities {
-            entity.stamp(crate::repository::Stamp::Insert, now)?;
-            entity.check_values()?;
-            if E::VERSION_COLUMN.is_some() {
-                entity.set_version(1)?;
+    pub fn insert_rows<'a>(
+        &'a self,
+        mut entities: Vec<E>,
+    ) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+        Box::pin(async move {
+            if entities.is_empty() {
+                return Ok(entities);
             }
-        }
-        DB::check_size(&self.exec, &entities).await?;
-        let ids = DB::insert(&self.exec, &entities).await?;
-        let mut stored = Vec::with_capacity(entities.len());
-        for (mut entity, id) in entities.into_iter().zip(ids) {
-            entity.clear_transient();
-            if let Some(id) = id {
-                entity.set_generated_id(id)?;
+            let now = crate::repository::now_unix_micros();
+            for entity in &mut entities {
+                entity.stamp(crate::repository::Stamp::Insert, now)?;
+                entity.check_values()?;
+                if E::VERSION_COLUMN.is_some() {
+                    entity.set_version(1)?;
+                }
             }
-            stored.push(entity);
-        }
-        Ok(stored)
+            DB::check_size(&self.exec, &entities).await?;
+            let ids = DB::insert(&self.exec, &entities).await?;
+            let mut stored = Vec::with_capacity(entities.len());
+            for (mut entity, id) in entities.into_iter().zip(ids) {
+                entity.clear_transient();
+                if let Some(id) = id {
+                    entity.set_generated_id(id)?;
+                }
+                stored.push(entity);
+            }
+            Ok(stored)
+        })
     }
 
     /// `update`: the whole row; `NotFound` when no row has the id. With a `#[repo(version)]`
@@ -251,31 +298,33 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// version = ?`: when it changes no row, one lookup tells a missing row (`NotFound`) from a
     /// stale version (`VersionConflict` with the stored one).
     #[doc(hidden)]
-    pub async fn update_row(&self, mut entity: E) -> Result<E, RepoError> {
-        entity.stamp(
-            crate::repository::Stamp::Update,
-            crate::repository::now_unix_micros(),
-        )?;
-        entity.check_values()?;
-        DB::check_size(&self.exec, std::slice::from_ref(&entity)).await?;
-        let sql = E::statements(DB::DIALECT).update;
-        let bind = |args: &mut DB::Arguments| entity.bind_update(args);
-        let changed = DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await?;
-        if changed == 0 {
-            return Err(self.missed_update(&entity).await);
-        }
-        if E::VERSION_COLUMN.is_some() {
-            let next = entity
-                .version()
-                .checked_add(1)
-                .ok_or_else(|| RepoError::backend(format!("{} version overflow", E::NAME)))?;
-            entity.set_version(next)?;
-        }
-        entity.clear_transient();
-        if E::CREATED_AT_COLUMN.is_some() {
-            self.keep_created(&mut entity).await?;
-        }
-        Ok(entity)
+    pub fn update_row<'a>(&'a self, mut entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        Box::pin(async move {
+            entity.stamp(
+                crate::repository::Stamp::Update,
+                crate::repository::now_unix_micros(),
+            )?;
+            entity.check_values()?;
+            DB::check_size(&self.exec, std::slice::from_ref(&entity)).await?;
+            let sql = E::statements(DB::DIALECT).update;
+            let bind = |args: &mut DB::Arguments| entity.bind_update(args);
+            let changed = DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await?;
+            if changed == 0 {
+                return Err(self.missed_update(&entity).await);
+            }
+            if E::VERSION_COLUMN.is_some() {
+                let next = entity
+                    .version()
+                    .checked_add(1)
+                    .ok_or_else(|| RepoError::backend(format!("{} version overflow", E::NAME)))?;
+                entity.set_version(next)?;
+            }
+            entity.clear_transient();
+            if E::CREATED_AT_COLUMN.is_some() {
+                self.keep_created(&mut entity).await?;
+            }
+            Ok(entity)
+        })
     }
 
     /// Why an `UPDATE` changed no row: `NotFound`, or, for a versioned entity whose row is
@@ -306,25 +355,31 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `delete_by_id`: whether a row was removed.
     #[doc(hidden)]
-    pub async fn delete_row<Q>(&self, id: &Q) -> Result<bool, RepoError>
+    pub fn delete_row<'a, Q>(
+        &'a self,
+        id: impl Borrow<Q> + Send + 'a,
+    ) -> BoxFuture<'a, Result<bool, RepoError>>
     where
-        Q: SqlBind<DB> + Sync + ?Sized,
+        Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        if !id.can_match() {
-            return Ok(false);
-        }
-        let sql = E::statements(DB::DIALECT).delete_by_id;
-        if E::SOFT_DELETE_COLUMN.is_some() {
-            // Marks a live row: `UPDATE ... SET <soft_delete> = ? WHERE <id> = ? AND ... IS NULL`.
-            let now = crate::repository::now_unix_micros();
-            let bind = |args: &mut DB::Arguments| {
-                E::bind_deleted_at(now, args)?;
-                id.bind(args)
-            };
-            return Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0);
-        }
-        let bind = |args: &mut DB::Arguments| id.bind(args);
-        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
+        Box::pin(async move {
+            let id = id.borrow();
+            if !id.can_match() {
+                return Ok(false);
+            }
+            let sql = E::statements(DB::DIALECT).delete_by_id;
+            if E::SOFT_DELETE_COLUMN.is_some() {
+                // Marks a live row: `UPDATE ... SET <soft_delete> = ? WHERE <id> = ? AND ... IS NULL`.
+                let now = crate::repository::now_unix_micros();
+                let bind = |args: &mut DB::Arguments| {
+                    E::bind_deleted_at(now, args)?;
+                    id.bind(args)
+                };
+                return Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0);
+            }
+            let bind = |args: &mut DB::Arguments| id.bind(args);
+            Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
+        })
     }
 }
 

@@ -81,15 +81,18 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             const ID_COLUMN: ::core::primitive::usize = #id_index;
             #max_page
 
+            #[inline]
             fn id(&self) -> &Self::Id {
                 &self.#id_ident
             }
 
+            #[inline]
             fn set_generated_id(&mut self, __pact_id: ::core::primitive::i64) -> ::core::result::Result<(), #p::RepoError> {
                 #set_id
                 ::core::result::Result::Ok(())
             }
 
+            #[inline]
             fn statements(__pact_dialect: #p::Dialect) -> &'static #p::Statements {
                 match __pact_dialect {
                     #(#dialects)*
@@ -128,10 +131,12 @@ fn version_support(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> 
         const VERSION_COLUMN: ::core::option::Option<::core::primitive::usize> =
             ::core::option::Option::Some(#index);
 
+        #[inline]
         fn version(&self) -> ::core::primitive::i64 {
             #get
         }
 
+        #[inline]
         fn set_version(&mut self, __pact_version: ::core::primitive::i64) -> ::core::result::Result<(), #p::RepoError> {
             #set
             ::core::result::Result::Ok(())
@@ -155,6 +160,7 @@ fn key_name(entity: &Entity<'_>, field: &Field<'_>, stored: &Stored) -> Option<S
 /// `check_values`: the checks every backend runs before storing (text and byte lengths, NUL
 /// in text, finite floats), one per text, byte and float field; and `stored_len`, the bytes of
 /// the text and byte values. Neither when there are no such fields.
+#[inline]
 fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
     let krate = &entity.krate;
     let this = quote!(<Self as #krate::__private::Entity>);
@@ -207,12 +213,14 @@ fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
     let p = quote!(#krate::__private);
     let stored_len = (!lens.is_empty()).then(|| {
         quote! {
+            #[inline]
             fn stored_len(&self) -> ::core::primitive::usize {
                 0 #(+ #lens)*
             }
         }
     });
     Some(quote! {
+        #[inline]
         fn check_values(&self) -> ::core::result::Result<(), #p::RepoError> {
             #(#checks)*
             ::core::result::Result::Ok(())
@@ -271,12 +279,14 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
         .collect();
     let clear_transient = (!transient.is_empty()).then(|| {
         quote! {
+            #[inline]
             fn clear_transient(&mut self) {
                 #(#transient)*
             }
         }
     });
     quote! {
+        #[inline]
         fn unique_hash(
             &self,
             __pact_column: ::core::primitive::usize,
@@ -285,6 +295,7 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
             #unique_hash
         }
 
+        #[inline]
         fn unique_eq(
             &self,
             __pact_other: &Self,
@@ -293,6 +304,7 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
             #unique_eq
         }
 
+        #[inline]
         fn compare(
             &self,
             __pact_other: &Self,

@@ -1,19 +1,25 @@
-//! The trait's impls: `MemoryRepository<E>` (synchronous calls in ready futures) and
-//! `SqlRepository<DB, E>` (the sqlx calls), both delegating to the runtime.
+//! The trait's impls: `MemoryRepository<E>` (synchronous calls, boxed as finished futures by
+//! `__private::ready`) and `SqlRepository<DB, E>` (the runtime's boxed sqlx futures). Every
+//! body is one call of a generic runtime helper, so the deriving crate checks a call, not an
+//! `async` body, and the memory impl's methods are `#[inline]`: compiled where they are used.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::methods::{methods, signature};
-use super::{bind_type, guards, name, param_ref};
+use super::{bind_type, entity_guard, name, param_ref};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::types::Param;
 
 /// The trait's methods implemented by one backend: `body(method name, finder)` gives each body.
+///
+/// `inline` marks the methods `#[inline]`: a non-generic impl's methods are then compiled
+/// only in the crates that call them (or build its vtable), not in every crate that derives.
 fn trait_impl(
     entity: &Entity<'_>,
     header: &TokenStream,
+    inline: bool,
     body: impl Fn(&str, Option<(&Field<'_>, &Stored)>) -> TokenStream,
 ) -> TokenStream {
     let krate = &entity.krate;
@@ -30,9 +36,11 @@ fn trait_impl(
         });
         let signature = signature(&method, krate, true);
         let body = body(&method_name, finder);
+        let inline = inline.then(|| quote!(#[inline]));
         quote! {
+            #inline
             #signature {
-                #krate::__private::Box::pin(#body)
+                #body
             }
         }
     });
@@ -52,13 +60,13 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
     let (_, id) = entity.id();
     let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
-    let guards = guards(entity);
+    let guard = entity_guard(entity);
     let header = quote! {
         impl #trait_ident for #p::MemoryRepository<#ident>
         where
-            #guards
+            #guard
     };
-    trait_impl(entity, &header, |method, finder| {
+    trait_impl(entity, &header, true, |method, finder| {
         let value = match (method, finder) {
             ("find_by_id", _) => ok(quote!(self.find_row(#id_ref))),
             ("get_by_id", _) => quote!(self.get_row(#id_ref)),
@@ -104,7 +112,7 @@ pub(super) fn memory_impl(entity: &Entity<'_>) -> TokenStream {
                 quote!(::core::compile_error!(#message))
             }
         };
-        quote!(::core::future::ready(#value))
+        quote!(#p::ready(#value))
     })
 }
 
@@ -122,9 +130,9 @@ fn sql_bounds(entity: &Entity<'_>) -> TokenStream {
             bounds.push(ty);
         }
     }
-    let guards = guards(entity);
+    let guard = entity_guard(entity);
     quote! {
-        #guards
+        #guard
         __DB: #p::SqlBackend,
         // Under the binder too: its supertrait `Entity` holds only under the guards.
         for<'__pact> #ident: #p::SqlEntity<__DB>,
@@ -170,7 +178,6 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
     let ident = entity.ident;
     let trait_ident = entity.trait_ident();
     let (id_field, id) = entity.id();
-    let id_ref = param_ref(id, &format_ident!("__pact_id"));
     let bounds = sql_bounds(entity);
     // `find_by_ids` binds each id as the other lookups do (a `String` id as `str`).
     let bound_id = bind_type(id_field, id);
@@ -187,35 +194,37 @@ pub(super) fn sql_impl(entity: &Entity<'_>) -> TokenStream {
         where
             #bounds
     };
-    trait_impl(entity, &header, |method, finder| match (method, finder) {
-        ("find_by_id", _) => quote!(async move { self.find_row(#id_ref).await }),
-        ("get_by_id", _) => quote!(async move { self.get_row(#id_ref).await }),
-        ("find_by_ids", _) => quote!(self.find_rows(__pact_ids, #key)),
-        ("find_all", _) => quote!(async move { self.find_page(&__pact_page).await }),
-        ("find_all_by_cursor", _) => {
-            quote!(async move { self.find_cursor_page(&__pact_cursor).await })
-        }
-        ("count", _) => quote!(self.count_rows()),
-        ("exists", _) => quote!(async move { self.contains(#id_ref).await }),
-        ("insert", _) => quote!(self.insert_row(__pact_entity)),
-        ("insert_many", _) => quote!(self.insert_rows(__pact_entities)),
-        ("update", _) => quote!(self.update_row(__pact_entity)),
-        ("delete_by_id", _) => quote!(async move { self.delete_row(#id_ref).await }),
-        (_, Some((_, stored))) => {
-            let value = param_ref(stored, &format_ident!("__pact_value"));
-            let index = stored.index;
-            if stored.unique {
-                quote!(async move { self.find_unique(#index, #value).await })
-            } else {
-                quote!(async move { self.find_page_by(#index, #value, &__pact_page).await })
+    // Each body is the runtime's future itself, which owns the arguments it borrows (no
+    // `async` block per method for the user's crate to check and lower).
+    trait_impl(entity, &header, false, |method, finder| {
+        match (method, finder) {
+            ("find_by_id", _) => quote!(self.find_row::<#bound_id>(__pact_id)),
+            ("get_by_id", _) => quote!(self.get_row::<#bound_id>(__pact_id)),
+            ("find_by_ids", _) => quote!(self.find_rows(__pact_ids, #key)),
+            ("find_all", _) => quote!(self.find_page(__pact_page)),
+            ("find_all_by_cursor", _) => quote!(self.find_cursor_page(__pact_cursor)),
+            ("count", _) => quote!(self.count_rows()),
+            ("exists", _) => quote!(self.contains::<#bound_id>(__pact_id)),
+            ("insert", _) => quote!(self.insert_row(__pact_entity)),
+            ("insert_many", _) => quote!(self.insert_rows(__pact_entities)),
+            ("update", _) => quote!(self.update_row(__pact_entity)),
+            ("delete_by_id", _) => quote!(self.delete_row::<#bound_id>(__pact_id)),
+            (_, Some((field, stored))) => {
+                let bound = bind_type(field, stored);
+                let index = stored.index;
+                if stored.unique {
+                    quote!(self.find_unique::<#bound>(#index, __pact_value))
+                } else {
+                    quote!(self.find_page_by::<#bound>(#index, __pact_value, __pact_page))
+                }
             }
-        }
-        (other, None) if super::lifecycle::handles(other) => {
-            super::lifecycle::sql_body(entity, other)
-        }
-        (other, None) => {
-            let message = format!("pact: no SQL body for `{other}`");
-            quote!(::core::compile_error!(#message))
+            (other, None) if super::lifecycle::handles(other) => {
+                super::lifecycle::sql_body(entity, other)
+            }
+            (other, None) => {
+                let message = format!("pact: no SQL body for `{other}`");
+                quote!(::core::compile_error!(#message))
+            }
         }
     })
 }

@@ -104,6 +104,7 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
         {
             const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
 
+            #[inline]
             fn write_key(
                 &self,
                 __pact_column: ::core::primitive::usize,
@@ -112,6 +113,7 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
                 #write
             }
 
+            #[inline]
             fn compare_key(
                 &self,
                 __pact_column: ::core::primitive::usize,
@@ -120,6 +122,7 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
                 #compare
             }
 
+            #[inline]
             fn check_key(
                 __pact_column: ::core::primitive::usize,
                 __pact_key: &mut &[::core::primitive::u8],

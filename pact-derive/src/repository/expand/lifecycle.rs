@@ -59,6 +59,7 @@ pub(super) fn keep_id(entity: &Entity<'_>) -> Option<TokenStream> {
         let (id_field, _) = entity.id();
         let f = id_field.ident;
         quote! {
+            #[inline]
             fn keep_id(&mut self, __pact_stored: &Self) {
                 self.#f = ::core::clone::Clone::clone(&__pact_stored.#f);
             }
@@ -140,6 +141,7 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
     let keep_created = created.map(|(field, _)| {
         let f = field.ident;
         quote! {
+            #[inline]
             fn keep_created(&mut self, __pact_stored: &Self) {
                 self.#f = ::core::clone::Clone::clone(&__pact_stored.#f);
             }
@@ -150,10 +152,12 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
         let inner = types::option_inner(field.ty).unwrap_or(field.ty);
         let value = now(field, inner);
         quote! {
+            #[inline]
             fn is_deleted(&self) -> ::core::primitive::bool {
                 ::core::option::Option::is_some(&self.#f)
             }
 
+            #[inline]
             fn set_deleted(
                 &mut self,
                 __pact_at: ::core::option::Option<::core::primitive::i64>,
@@ -171,6 +175,7 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
         const UPDATED_AT_COLUMN: ::core::option::Option<::core::primitive::usize> = #updated_column;
         const SOFT_DELETE_COLUMN: ::core::option::Option<::core::primitive::usize> = #deleted_column;
 
+        #[inline]
         fn stamp(
             &mut self,
             __pact_write: #p::Stamp,
@@ -355,19 +360,15 @@ pub(super) fn memory_body(entity: &Entity<'_>, method: &str) -> TokenStream {
 }
 
 pub(super) fn sql_body(entity: &Entity<'_>, method: &str) -> TokenStream {
-    let (_, id) = entity.id();
-    let id_ref = param_ref(id, &format_ident!("__pact_id"));
+    let (id_field, id) = entity.id();
+    let bound_id = super::bind_type(id_field, id);
     if let Some(column) = upsert_column(entity, method) {
         return quote!(self.upsert_row(#column, __pact_entity));
     }
     match method {
-        "restore_by_id" => quote!(async move { self.restore_row(#id_ref).await }),
-        "find_by_id_with_deleted" => {
-            quote!(async move { self.find_row_with_deleted(#id_ref).await })
-        }
-        "find_all_with_deleted" => {
-            quote!(async move { self.find_page_with_deleted(&__pact_page).await })
-        }
-        _ => quote!(async move { self.purge_row(#id_ref).await }),
+        "restore_by_id" => quote!(self.restore_row::<#bound_id>(__pact_id)),
+        "find_by_id_with_deleted" => quote!(self.find_row_with_deleted::<#bound_id>(__pact_id)),
+        "find_all_with_deleted" => quote!(self.find_page_with_deleted(__pact_page)),
+        _ => quote!(self.purge_row::<#bound_id>(__pact_id)),
     }
 }

@@ -66,6 +66,14 @@ pub(super) fn guards(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
+/// The bound of the impls whose bodies only call the runtime: the entity's own `Entity` impl,
+/// under the binder, holds exactly when the guards do (one predicate instead of all of them).
+pub(super) fn entity_guard(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    quote!(for<'__pact> #ident: #krate::__private::Entity,)
+}
+
 /// The types of the unique fields, each once.
 fn unique_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
     let mut types: Vec<&syn::Type> = Vec::new();
@@ -173,6 +181,7 @@ fn defaults(entity: &Entity<'_>) -> TokenStream {
             };
             quote! {
                 #[doc(hidden)]
+                #[inline]
                 fn #helper() -> #ty {
                     #value
                 }
