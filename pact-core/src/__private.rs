@@ -250,8 +250,8 @@ pub use std::vec::Vec;
 
 pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
-    BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
-    SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
+    Backend, BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest,
+    RepoError, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
 pub use crate::repository::{SoftDelete, Stamp, Timestamp, Upsert};
@@ -306,6 +306,23 @@ impl<T: Eq + std::hash::Hash> UniqueValue for T {}
 #[inline]
 pub fn ready<'a, T: Send + 'a>(value: T) -> BoxFuture<'a, T> {
     Box::pin(std::future::ready(value))
+}
+
+/// Binds a finder's value, or, when no stored value can equal it (text with a NUL
+/// character), binds nothing and is `false`: what the derive's `SqlEntity::bind_value` calls.
+///
+/// # Errors
+/// [`RepoError::Backend`] when the value does not encode.
+#[inline]
+pub fn bind_value<DB: SqlBackend, V: SqlBind<DB> + ?Sized>(
+    value: &V,
+    args: &mut DB::Arguments,
+) -> Result<bool, RepoError> {
+    if !value.can_match() {
+        return Ok(false);
+    }
+    value.bind(args)?;
+    Ok(true)
 }
 
 /// Stores a generated id in an id field of another integer type.

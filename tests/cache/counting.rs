@@ -1,14 +1,15 @@
-//! A hand-written `UserRepository` that counts the reads that reach it (and may take its
-//! time over each), over a memory repository: what the cache saves is what it counts.
+//! A hand-written repository of `User` that counts the reads that reach it (and may take its
+//! time over each), over a memory repository: what the cache saves is what it counts. It
+//! implements `Backend<User>`, and the derive's blanket impl makes it a `UserRepository`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use pact::repository::BoxFuture;
+use pact::repository::{Backend, BoxFuture, FinderValue};
 use pact::{CursorPage, CursorRequest, MemoryRepository, Page, PageRequest, RepoError};
 
-use crate::model::{User, UserRepository};
+use crate::model::User;
 
 pub struct Counting {
     inner: MemoryRepository<User>,
@@ -47,75 +48,84 @@ impl Counting {
     }
 }
 
-// The trait's own signatures, as `cargo expand` shows them.
+type Answer<'a, T> = BoxFuture<'a, Result<T, RepoError>>;
+
+// Reads count; writes go straight through.
 #[allow(clippy::elidable_lifetime_names)]
-impl UserRepository for Counting {
-    fn find_by_id<'a>(&'a self, id: i64) -> BoxFuture<'a, Result<Option<User>, RepoError>> {
-        self.read(self.inner.find_by_id(id))
+impl Backend<User> for Counting {
+    fn load<'a>(&'a self, id: i64) -> Answer<'a, Option<User>> {
+        self.read(self.inner.load(id))
     }
 
-    fn get_by_id<'a>(&'a self, id: i64) -> BoxFuture<'a, Result<User, RepoError>> {
-        self.read(self.inner.get_by_id(id))
+    fn load_or_not_found<'a>(&'a self, id: i64) -> Answer<'a, User> {
+        self.read(self.inner.load_or_not_found(id))
     }
 
-    fn find_by_ids<'a>(&'a self, ids: &'a [i64]) -> BoxFuture<'a, Result<Vec<User>, RepoError>> {
-        self.read(self.inner.find_by_ids(ids))
+    fn load_many<'a>(&'a self, ids: &'a [i64]) -> Answer<'a, Vec<User>> {
+        self.read(self.inner.load_many(ids))
     }
 
-    fn find_all<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<User>, RepoError>> {
-        self.read(self.inner.find_all(page))
+    fn list<'a>(&'a self, page: PageRequest) -> Answer<'a, Page<User>> {
+        self.read(self.inner.list(page))
     }
 
-    fn find_by_email<'a>(
+    fn list_after<'a>(&'a self, cursor: CursorRequest) -> Answer<'a, CursorPage<User>> {
+        self.read(self.inner.list_after(cursor))
+    }
+
+    fn load_unique<'a>(&'a self, value: FinderValue<'a, User>) -> Answer<'a, Option<User>> {
+        self.read(self.inner.load_unique(value))
+    }
+
+    fn list_by<'a>(
         &'a self,
-        email: &'a str,
-    ) -> BoxFuture<'a, Result<Option<User>, RepoError>> {
-        self.read(self.inner.find_by_email(email))
-    }
-
-    fn find_all_by_team_id<'a>(
-        &'a self,
-        team_id: i32,
+        value: FinderValue<'a, User>,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<User>, RepoError>> {
-        self.read(self.inner.find_all_by_team_id(team_id, page))
+    ) -> Answer<'a, Page<User>> {
+        self.read(self.inner.list_by(value, page))
     }
 
-    fn count<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
-        self.read(self.inner.count())
+    fn total<'a>(&'a self) -> Answer<'a, u64> {
+        self.read(self.inner.total())
     }
 
-    fn exists<'a>(&'a self, id: i64) -> BoxFuture<'a, Result<bool, RepoError>> {
-        self.read(self.inner.exists(id))
+    fn contains_id<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.read(self.inner.contains_id(id))
     }
 
-    fn insert<'a>(&'a self, entity: User) -> BoxFuture<'a, Result<User, RepoError>> {
-        self.inner.insert(entity)
+    fn create<'a>(&'a self, entity: User) -> Answer<'a, User> {
+        self.inner.create(entity)
     }
 
-    fn insert_many<'a>(
-        &'a self,
-        entities: Vec<User>,
-    ) -> BoxFuture<'a, Result<Vec<User>, RepoError>> {
-        self.inner.insert_many(entities)
+    fn create_many<'a>(&'a self, entities: Vec<User>) -> Answer<'a, Vec<User>> {
+        self.inner.create_many(entities)
     }
 
-    fn update<'a>(&'a self, entity: User) -> BoxFuture<'a, Result<User, RepoError>> {
-        self.inner.update(entity)
+    fn replace<'a>(&'a self, entity: User) -> Answer<'a, User> {
+        self.inner.replace(entity)
     }
 
-    fn delete_by_id<'a>(&'a self, id: i64) -> BoxFuture<'a, Result<bool, RepoError>> {
-        self.inner.delete_by_id(id)
+    fn remove<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.inner.remove(id)
     }
 
-    fn find_all_by_cursor<'a>(
-        &'a self,
-        cursor: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<User>, RepoError>> {
-        self.read(self.inner.find_all_by_cursor(cursor))
+    fn merge<'a>(&'a self, column: usize, entity: User) -> Answer<'a, User> {
+        self.inner.merge(column, entity)
     }
 
-    fn upsert_by_email<'a>(&'a self, entity: User) -> BoxFuture<'a, Result<User, RepoError>> {
-        self.inner.upsert_by_email(entity)
+    fn restore<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.inner.restore(id)
+    }
+
+    fn load_with_deleted<'a>(&'a self, id: i64) -> Answer<'a, Option<User>> {
+        self.read(self.inner.load_with_deleted(id))
+    }
+
+    fn list_with_deleted<'a>(&'a self, page: PageRequest) -> Answer<'a, Page<User>> {
+        self.read(self.inner.list_with_deleted(page))
+    }
+
+    fn purge<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.inner.purge(id)
     }
 }

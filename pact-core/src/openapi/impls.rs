@@ -191,6 +191,12 @@ impl IntoParams for PageRequest {
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
+/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
+/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
+/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
 /// #     const MAX_PAGE_SIZE: u32 = 50;

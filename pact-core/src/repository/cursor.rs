@@ -460,6 +460,12 @@ mod time_keys {
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
+/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
+/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
+/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id(), Column::new("name", "name").sortable()];
@@ -820,6 +826,18 @@ mod tests {
 
     impl Entity for User {
         type Id = i64;
+        type IdBound = i64;
+        type IdArg<'a> = i64;
+        type Value<'a> = std::convert::Infallible;
+        fn value_column(value: &Self::Value<'_>) -> usize {
+            match *value {}
+        }
+        fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 {
+            match *value {}
+        }
+        fn value_matches(&self, value: &Self::Value<'_>) -> bool {
+            match *value {}
+        }
         const NAME: &'static str = "User";
         const TABLE: &'static str = "users";
         const COLUMNS: &'static [Column] = &[

@@ -1,5 +1,6 @@
 //! [`Entity`]: what `#[derive(Repository)]` knows about a persisted struct.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::fmt::Debug;
 use std::hash::{Hash, RandomState};
@@ -212,6 +213,9 @@ impl Column {
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for User {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated()];
@@ -221,6 +225,9 @@ impl Column {
 /// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
 /// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
 /// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn value_column(value: &Self::Value<'_>) -> usize { match *value {} }
+/// #     fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *value {} }
+/// #     fn value_matches(&self, value: &Self::Value<'_>) -> bool { match *value {} }
 /// # }
 /// // With `#[derive(pact::Repository)] #[repo(table = "users")]` on `User`:
 /// assert_eq!(User::TABLE, "users");
@@ -229,6 +236,22 @@ impl Column {
 pub trait Entity: Clone + Send + Sync + Sized + 'static {
     /// The id's type: an integer, a `String` or a `Uuid`.
     type Id: Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static;
+
+    /// What an id is looked up and bound as: the id's type, or `str` for a `String` id and
+    /// `[u8]` for a `Vec<u8>` one (the id's type borrows as it: the repositories' impls of
+    /// [`Backend`](super::Backend) ask for `Id: Borrow<IdBound>`).
+    type IdBound: ?Sized + Hash + Eq + Debug + Sync;
+
+    /// How the repository traits take an id: by value (`i64`, `Uuid`), or borrowed (`&'a str`
+    /// for a `String` id).
+    type IdArg<'a>: Borrow<Self::IdBound> + Copy + Send + Sync;
+
+    /// The value of one finder field (`#[repo(unique)]` or `#[repo(indexed)]`), tagged with
+    /// its field: the derive writes a hidden enum with one variant per finder, which
+    /// [`Backend::load_unique`](super::Backend::load_unique) and
+    /// [`Backend::list_by`](super::Backend::list_by) take
+    /// ([`Infallible`](std::convert::Infallible) for an entity without finders).
+    type Value<'a>: Copy + Send + Sync;
 
     /// The struct's name, used in messages (`User 7 not found`).
     const NAME: &'static str;
@@ -285,6 +308,15 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
 
     /// Orders two entities by a sortable column.
     fn compare(&self, other: &Self, column: usize) -> Ordering;
+
+    /// The index in [`COLUMNS`](Entity::COLUMNS) of the field a finder value is for.
+    fn value_column(value: &Self::Value<'_>) -> usize;
+
+    /// The hash of a finder value, as [`unique_hash`](Entity::unique_hash) hashes the field.
+    fn value_hash(value: &Self::Value<'_>, state: &RandomState) -> u64;
+
+    /// Whether this entity's field holds the finder value.
+    fn value_matches(&self, value: &Self::Value<'_>) -> bool;
 
     /// Checks every stored value before any SQL runs (and before the memory repository stores
     /// it): text and byte lengths against [`Column::max_len`], NUL characters in text, finite

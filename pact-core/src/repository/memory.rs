@@ -1,6 +1,7 @@
 //! [`MemoryRepository`]: the in-memory implementation services are tested with; its tables
 //! can live in one [`MemoryStore`], which runs units of work.
 
+mod backend;
 mod keyset;
 mod lifecycle;
 mod store;
@@ -18,7 +19,8 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 
 /// A thread-safe in-memory repository of one entity.
 ///
-/// `#[derive(Repository)]` implements the entity's repository trait for it, so a service that
+/// It implements [`Backend<E>`](super::Backend), so it is every entity's generated repository
+/// trait (`#[derive(Repository)]`'s blanket impl), and a service that
 /// holds an `Arc<dyn UserRepository>` runs its tests against memory and production against a
 /// database, unchanged. It behaves as the SQL repositories do: unique fields are enforced
 /// (`Conflict`), generated ids count up from 1, fields that are not persisted come back as
@@ -35,6 +37,12 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
+/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
+/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
+/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name").unique()];

@@ -2,10 +2,12 @@
 //!
 //! The derive turns an entity struct into [`Entity`] metadata (table, columns, per-dialect SQL
 //! computed at compile time), row decoding and parameter binding ([`SqlEntity`]), and a
-//! `<Entity>Repository` trait implemented for [`MemoryRepository`] and [`SqlRepository`]
-//! (SQLite, PostgreSQL, MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
+//! `<Entity>Repository` trait over [`Backend`], the operations written once for every entity
+//! and implemented by [`MemoryRepository`] and [`SqlRepository`] (SQLite, PostgreSQL,
+//! MySQL/MariaDB, behind the `sqlite`, `postgres` and `mysql` features).
 //! Every call fails with a [`RepoError`], which is an [`ApiError`](crate::ApiError).
 
+mod backend;
 #[cfg(feature = "_cache")]
 pub mod cache;
 mod cursor;
@@ -19,6 +21,7 @@ mod statements;
 pub(crate) mod timestamp;
 mod unit_of_work;
 
+pub use backend::{Backend, FinderValue, IdArg};
 pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
 #[doc(hidden)]
 pub use cursor::{check_key, compare_key};

@@ -51,6 +51,7 @@
 //! # }
 //! ```
 
+mod backend;
 mod codec;
 mod flight;
 mod key;
@@ -553,8 +554,9 @@ impl<T: Serialize + ?Sized> CacheKeyValue for T {}
 /// # }
 /// ```
 pub trait CacheEntity: Entity + Cacheable {
-    /// The generated trait object: `dyn UserRepository`.
-    type Dyn: ?Sized + Send + Sync + 'static;
+    /// The generated trait object: `dyn UserRepository` (a [`Backend`](super::Backend) of
+    /// the entity, which the decorator reads through on a miss and writes through).
+    type Dyn: ?Sized + super::Backend<Self> + Send + Sync + 'static;
 
     /// A hash of the struct's fields (names, types, `#[repo]` attributes), computed at
     /// compile time: part of every key, so bytes of another shape are never read.
@@ -566,13 +568,17 @@ pub trait CacheEntity: Entity + Cacheable {
     /// Each unique field's name and the key part of its value.
     fn unique_keys(&self) -> Vec<(&'static str, String)>;
 
+    /// A finder value's field name and key part (the part [`unique_keys`](Self::unique_keys)
+    /// gives for the same value).
+    fn value_key(value: &Self::Value<'_>) -> (&'static str, String);
+
     /// The decorator as the generated trait object.
     fn into_dyn(cached: Cached<Self>) -> Arc<Self::Dyn>;
 }
 
-/// The cache-aside decorator of `E`'s generated repository trait: `#[derive(Repository)]`
-/// implements `UserRepository` for `Cached<User>` (see the [module](self) for what is cached
-/// and when it is invalidated). Build it with [`Cache::repository`], [`Cache::unit_repository`]
+/// The cache-aside decorator of `E`'s generated repository trait: it implements
+/// [`Backend<E>`](super::Backend), so `Cached<User>` is a `UserRepository` by the derive's
+/// blanket impl (see the [module](self) for what is cached and when it is invalidated). Build it with [`Cache::repository`], [`Cache::unit_repository`]
 /// or [`Cache::wrap`], or with [`new`](Self::new).
 ///
 /// ```
@@ -847,16 +853,15 @@ impl<E: CacheEntity> Cached<E> {
     }
 
     #[doc(hidden)]
-    pub async fn cache_unique<'a, V: Serialize + ?Sized>(
+    pub async fn cache_unique<'a>(
         &'a self,
         field: &'static str,
-        value: &V,
+        part: String,
         fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
         if self.bypass().await {
             return fetch().await;
         }
-        let part = key_part(value);
         let pointer = self.keys.unique(field, &part);
         let Some(lookup) = self.cache.lookup(&pointer, &pointer).await else {
             return fetch().await;

@@ -34,6 +34,12 @@ use crate::repository::Entity;
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
+/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
+/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
+/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
@@ -147,6 +153,12 @@ impl fmt::Debug for MemoryStore {
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
 /// #     type Id = i64;
+/// #     type IdBound = i64;
+/// #     type IdArg<'a> = i64;
+/// #     type Value<'a> = std::convert::Infallible;
+/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
+/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
+/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated()];

@@ -28,6 +28,18 @@ const S: Statements = Statements {
 
 impl Entity for Order {
     type Id = i64;
+    type IdBound = i64;
+    type IdArg<'a> = i64;
+    type Value<'a> = std::convert::Infallible;
+    fn value_column(value: &Self::Value<'_>) -> usize {
+        match *value {}
+    }
+    fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 {
+        match *value {}
+    }
+    fn value_matches(&self, value: &Self::Value<'_>) -> bool {
+        match *value {}
+    }
     const NAME: &'static str = "Order";
     const TABLE: &'static str = "orders";
     const COLUMNS: &'static [Column] = &[

@@ -50,10 +50,10 @@ impl<DB: SqlBackend, E: SqlKeyset<DB>> SqlRepository<DB, E> {
     /// `find_all_by_cursor`: one statement, `LIMIT` one row past the page to tell whether a
     /// page follows.
     #[doc(hidden)]
-    pub fn find_cursor_page<'a>(
-        &'a self,
+    pub fn find_cursor_page(
+        &self,
         request: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+    ) -> BoxFuture<'_, Result<CursorPage<E>, RepoError>> {
         Box::pin(async move {
             let plan = keyset_plan::<E>(&request)?;
             let statements = E::statements(DB::DIALECT);

@@ -88,10 +88,10 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_all_with_deleted`: pages of every row, sorted and counted as `find_all`.
     #[doc(hidden)]
-    pub fn find_page_with_deleted<'a>(
-        &'a self,
+    pub fn find_page_with_deleted(
+        &self,
         request: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> BoxFuture<'_, Result<Page<E>, RepoError>> {
         Box::pin(async move {
             let request = &request;
             let statements = soft_delete::<DB, E>()?;

@@ -1,6 +1,7 @@
 //! The sqlx repositories: [`SqlRepository`] over a [`SqlBackend`] (SQLite, PostgreSQL,
 //! MySQL/MariaDB), with the row decoding and binding the derive generates ([`SqlEntity`]).
 
+mod backend;
 #[cfg(feature = "_sqlx")]
 mod backends;
 #[cfg(feature = "_sqlx")]
@@ -296,6 +297,13 @@ pub trait SqlEntity<DB: SqlBackend>: Entity {
     /// # Errors
     /// [`RepoError::Backend`] when the value does not encode.
     fn bind_id(&self, args: &mut DB::Arguments) -> Result<(), RepoError>;
+
+    /// Binds a finder's value (the parameter of its `WHERE`), or, when no row can hold it
+    /// (text with a NUL character), binds nothing and is `false`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the value does not encode.
+    fn bind_value(value: &Self::Value<'_>, args: &mut DB::Arguments) -> Result<bool, RepoError>;
 
     /// Binds the value of the unique column at `column` (the parameter of its finder): how an
     /// upsert on MySQL reads the stored row back.

@@ -106,22 +106,16 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_by_<unique field>`.
     #[doc(hidden)]
-    pub fn find_unique<'a, V>(
+    pub fn find_unique<'a>(
         &'a self,
-        column: usize,
-        value: impl Borrow<V> + Send + 'a,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
-    where
-        V: SqlBind<DB> + Sync + ?Sized + 'a,
-    {
+        value: E::Value<'a>,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
         Box::pin(async move {
-            let value = value.borrow();
-            let finder = finder::<DB, E>(column)?;
-            if !value.can_match() {
+            let finder = finder::<DB, E>(E::value_column(&value))?;
+            let mut args = DB::Arguments::default();
+            if !E::bind_value(&value, &mut args)? {
                 return Ok(None);
             }
-            let mut args = DB::Arguments::default();
-            value.bind(&mut args)?;
             let row =
                 DB::fetch_optional::<E>(&self.exec, Cow::Borrowed(finder.select), args).await?;
             row.as_ref().map(E::decode_row).transpose()
@@ -130,10 +124,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_all`.
     #[doc(hidden)]
-    pub fn find_page<'a>(
-        &'a self,
-        request: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    pub fn find_page(&self, request: PageRequest) -> BoxFuture<'_, Result<Page<E>, RepoError>> {
         Box::pin(async move {
             let request = &request;
             let plan = page_plan::<E>(request)?;
@@ -159,20 +150,17 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_all_by_<indexed field>`.
     #[doc(hidden)]
-    pub fn find_page_by<'a, V>(
+    pub fn find_page_by<'a>(
         &'a self,
-        column: usize,
-        value: impl Borrow<V> + Send + 'a,
+        value: E::Value<'a>,
         request: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>>
-    where
-        V: SqlBind<DB> + Sync + ?Sized + 'a,
-    {
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
         Box::pin(async move {
-            let (value, request) = (value.borrow(), &request);
+            let request = &request;
             let plan = page_plan::<E>(request)?;
-            let finder = finder::<DB, E>(column)?;
-            if !value.can_match() {
+            let finder = finder::<DB, E>(E::value_column(&value))?;
+            let mut args = DB::Arguments::default();
+            if !E::bind_value(&value, &mut args)? {
                 return Ok(Page {
                     items: Vec::new(),
                     total: 0,
@@ -180,11 +168,9 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
                     limit: plan.limit,
                 });
             }
-            let mut args = DB::Arguments::default();
-            value.bind(&mut args)?;
             let total = DB::fetch_count::<E>(&self.exec, Cow::Borrowed(finder.count), args).await?;
             let mut args = DB::Arguments::default();
-            value.bind(&mut args)?;
+            E::bind_value(&value, &mut args)?;
             let sql = page_sql::<E>(
                 DB::DIALECT,
                 finder.select_page,
@@ -222,7 +208,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `count`.
     #[doc(hidden)]
-    pub fn count_rows<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
+    pub fn count_rows(&self) -> BoxFuture<'_, Result<u64, RepoError>> {
         Box::pin(async move {
             let sql = E::statements(DB::DIALECT).count;
             DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
@@ -252,7 +238,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `insert`.
     #[doc(hidden)]
-    pub fn insert_row<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    pub fn insert_row(&self, entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
         Box::pin(async move {
             let mut stored = self.insert_rows(vec![entity]).await?;
             stored
@@ -263,10 +249,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `insert_many`: one transaction, all or nothing.
     #[doc(hidden)]
-    pub fn insert_rows<'a>(
-        &'a self,
-        mut entities: Vec<E>,
-    ) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+    pub fn insert_rows(&self, mut entities: Vec<E>) -> BoxFuture<'_, Result<Vec<E>, RepoError>> {
         Box::pin(async move {
             if entities.is_empty() {
                 return Ok(entities);
@@ -298,7 +281,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// version = ?`: when it changes no row, one lookup tells a missing row (`NotFound`) from a
     /// stale version (`VersionConflict` with the stored one).
     #[doc(hidden)]
-    pub fn update_row<'a>(&'a self, mut entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    pub fn update_row(&self, mut entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
         Box::pin(async move {
             entity.stamp(
                 crate::repository::Stamp::Update,

@@ -12,11 +12,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// row holds its value of `column`, updates that row (keeping its id and `created_at`,
     /// adding 1 to its version, clearing a soft-delete mark), and returns the stored row.
     #[doc(hidden)]
-    pub fn upsert_row<'a>(
-        &'a self,
-        column: usize,
-        mut entity: E,
-    ) -> BoxFuture<'a, Result<E, RepoError>> {
+    pub fn upsert_row(&self, column: usize, mut entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
         Box::pin(async move {
             let upsert = E::statements(DB::DIALECT).upsert(column).ok_or_else(|| {
                 RepoError::backend(format!("{} has no upsert on column {column}", E::NAME))

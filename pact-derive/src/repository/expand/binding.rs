@@ -51,6 +51,16 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
     let bind_id = bind(entity.id());
     let bind_deleted_at = super::lifecycle::bind_deleted_at(entity);
     let bind_unique = super::lifecycle::bind_unique(entity);
+    // The finders' values bind as their parameters do (a `String` field's as `str`).
+    for (field, stored) in entity.finders() {
+        let ty = super::bind_type(field, stored);
+        let key = ty.to_string();
+        if !seen.contains(&key) {
+            seen.push(key);
+            bounds.push(quote!(#ty: #p::SqlBind<__DB>));
+        }
+    }
+    let bind_value = super::finders::bind_value(entity, &p);
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -59,6 +69,8 @@ pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
             #guards
             #(#bounds,)*
         {
+            #bind_value
+
             fn decode_row(__pact_row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
                 ::core::result::Result::Ok(Self {
                     #(#decode)*

@@ -67,6 +67,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let lifecycle = super::lifecycle::entity_support(entity, &p);
     let keep_id = super::lifecycle::keep_id(entity);
     let memory = memory_support(entity, &p);
+    let finders = super::finders::entity_support(entity, &p);
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -75,6 +76,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             #guards
         {
             type Id = #id_ty;
+            #finders
             const NAME: &'static ::core::primitive::str = #entity_name;
             const TABLE: &'static ::core::primitive::str = #table;
             const COLUMNS: &'static [#p::Column] = &[#(#columns),*];

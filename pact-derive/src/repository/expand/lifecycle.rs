@@ -1,7 +1,7 @@
 //! What `#[repo(created_at)]`, `#[repo(updated_at)]` and `#[repo(soft_delete)]` add to the
 //! expansion: the `Entity` methods that stamp and mark rows, the binding of a deletion's
 //! time, the `SoftDelete` statements, and the trait methods that see, restore and purge
-//! deleted rows (with their memory and SQL bodies).
+//! deleted rows (whose provided bodies call `Backend`).
 
 use std::fmt::Write as _;
 
@@ -10,23 +10,10 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::methods::{Method, param};
-use super::{name, param_ref, param_type};
+use super::{name, param_type};
 use crate::repository::ast::{Entity, Field, Lifecycle, Stored};
 use crate::repository::sql;
 use crate::repository::types;
-
-/// The trait methods only a `soft_delete` entity has.
-const SOFT_DELETE_METHODS: [&str; 4] = [
-    "restore_by_id",
-    "find_by_id_with_deleted",
-    "find_all_with_deleted",
-    "purge_by_id",
-];
-
-/// Whether `method` is one of the methods this module adds.
-pub(super) fn handles(method: &str) -> bool {
-    SOFT_DELETE_METHODS.contains(&method) || method == "upsert" || method.starts_with("upsert_by_")
-}
 
 /// The targets of `upsert` (an id the application chooses) and `upsert_by_<field>` (each
 /// unique field), with their method names.
@@ -46,7 +33,7 @@ fn upsert_targets<'e>(entity: &'e Entity<'_>) -> Vec<(String, &'e Field<'e>, &'e
 }
 
 /// The column an upsert method targets.
-fn upsert_column(entity: &Entity<'_>, method: &str) -> Option<usize> {
+pub(super) fn upsert_column(entity: &Entity<'_>, method: &str) -> Option<usize> {
     upsert_targets(entity)
         .into_iter()
         .find(|(name, _, _)| name == method)
@@ -342,33 +329,4 @@ fn soft_delete_methods(entity: &Entity<'_>) -> Vec<Method> {
             ),
         ),
     ]
-}
-
-pub(super) fn memory_body(entity: &Entity<'_>, method: &str) -> TokenStream {
-    let (_, id) = entity.id();
-    let id_ref = param_ref(id, &format_ident!("__pact_id"));
-    let ok = |value: TokenStream| quote!(::core::result::Result::Ok(#value));
-    if let Some(column) = upsert_column(entity, method) {
-        return quote!(self.upsert_row(#column, __pact_entity));
-    }
-    match method {
-        "restore_by_id" => quote!(self.restore_row(#id_ref)),
-        "find_by_id_with_deleted" => ok(quote!(self.find_row_with_deleted(#id_ref))),
-        "find_all_with_deleted" => quote!(self.find_page_with_deleted(&__pact_page)),
-        _ => ok(quote!(self.purge_row(#id_ref))),
-    }
-}
-
-pub(super) fn sql_body(entity: &Entity<'_>, method: &str) -> TokenStream {
-    let (id_field, id) = entity.id();
-    let bound_id = super::bind_type(id_field, id);
-    if let Some(column) = upsert_column(entity, method) {
-        return quote!(self.upsert_row(#column, __pact_entity));
-    }
-    match method {
-        "restore_by_id" => quote!(self.restore_row::<#bound_id>(__pact_id)),
-        "find_by_id_with_deleted" => quote!(self.find_row_with_deleted::<#bound_id>(__pact_id)),
-        "find_all_with_deleted" => quote!(self.find_page_with_deleted(__pact_page)),
-        _ => quote!(self.purge_row::<#bound_id>(__pact_id)),
-    }
 }

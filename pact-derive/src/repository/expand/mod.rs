@@ -1,10 +1,11 @@
-//! The expansion: `Entity` metadata (`entity`), row decoding and binding (`binding`), the
-//! `<Entity>Repository` trait (`methods`), and its impls for `MemoryRepository` and
-//! `SqlRepository` (`impls`).
+//! The expansion: `Entity` metadata (`entity`), finder values (`finders`), row decoding and
+//! binding (`binding`), the `<Entity>Repository` trait with its provided methods over
+//! `Backend` (`methods`), and its blanket impl (`impls`).
 
 mod binding;
 mod cached;
 mod entity;
+mod finders;
 mod impls;
 mod keyset;
 mod lifecycle;
@@ -23,8 +24,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let the_trait = repository_trait(entity);
     let entity_impl = entity::entity_impl(entity);
     let sql_entity = binding::sql_entity_impl(entity);
-    let memory = impls::memory_impl(entity);
-    let sql = impls::sql_impl(entity);
+    let blanket = impls::blanket_impl(entity);
     let unit = impls::unit_impl(entity);
     let keyset = keyset::keyset_impls(entity);
     let cached = cached::cached_impl(entity);
@@ -39,8 +39,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #defaults
             #entity_impl
             #sql_entity
-            #memory
-            #sql
+            #blanket
             #unit
             #keyset
             #cached

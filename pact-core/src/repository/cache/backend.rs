@@ -1,0 +1,157 @@
+//! `Backend<E>` for [`Cached<E>`], written once for every entity: reads by id and by unique
+//! value are cache-aside, pages and counts are cached only when [`Cache::cache_lists`] says
+//! so, writes invalidate what they touch, and the rest passes through to the backing
+//! repository.
+//!
+//! [`Cache::cache_lists`]: super::Cache::cache_lists
+
+// Every method names its `'a`, as the generated traits' methods do.
+#![allow(clippy::elidable_lifetime_names)]
+
+use std::borrow::Borrow;
+
+use serde::Serialize;
+
+use super::{CacheEntity, Cached, key_part};
+use crate::repository::{
+    Backend, BoxFuture, CursorPage, CursorRequest, Page, PageRequest, RepoError,
+};
+
+impl<E> Backend<E> for Cached<E>
+where
+    E: CacheEntity,
+    E::IdBound: Serialize,
+{
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        Box::pin(async move {
+            self.cache_find(id.borrow(), move || self.inner().load(id))
+                .await
+        })
+    }
+
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>> {
+        Box::pin(async move {
+            self.cache_get(id.borrow(), move || self.inner().load_or_not_found(id))
+                .await
+        })
+    }
+
+    /// Batches read what a cache keyed by id cannot answer whole: the backing repository.
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+        self.inner().load_many(ids)
+    }
+
+    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        Box::pin(async move {
+            let args = key_part(&(&page,));
+            self.cache_list("find_all", args, move || self.inner().list(page))
+                .await
+        })
+    }
+
+    /// Keyset pages are not cached: the backing repository.
+    fn list_after<'a>(
+        &'a self,
+        cursor: CursorRequest,
+    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+        self.inner().list_after(cursor)
+    }
+
+    fn load_unique<'a>(
+        &'a self,
+        value: E::Value<'a>,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        Box::pin(async move {
+            let (field, part) = E::value_key(&value);
+            self.cache_unique(field, part, move || self.inner().load_unique(value))
+                .await
+        })
+    }
+
+    fn list_by<'a>(
+        &'a self,
+        value: E::Value<'a>,
+        page: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        Box::pin(async move {
+            let (field, part) = E::value_key(&value);
+            let args = format!("{field}|{part}|{}", key_part(&(&page,)));
+            self.cache_list("find_all_by", args, move || {
+                self.inner().list_by(value, page)
+            })
+            .await
+        })
+    }
+
+    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
+        Box::pin(async move {
+            self.cache_list("count", key_part(&()), move || self.inner().total())
+                .await
+        })
+    }
+
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        Box::pin(async move {
+            self.cache_exists(id.borrow(), move || self.inner().contains_id(id))
+                .await
+        })
+    }
+
+    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_entity_keys(&entity, &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().create(entity)))
+    }
+
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_entities_keys(&entities, &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().create_many(entities)))
+    }
+
+    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_entity_keys(&entity, &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().replace(entity)))
+    }
+
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_id_keys(id.borrow(), &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().remove(id)))
+    }
+
+    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_entity_keys(&entity, &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().merge(column, entity)))
+    }
+
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_id_keys(id.borrow(), &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().restore(id)))
+    }
+
+    /// Soft-deleted rows are not cached: the backing repository.
+    fn load_with_deleted<'a>(
+        &'a self,
+        id: E::IdArg<'a>,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        self.inner().load_with_deleted(id)
+    }
+
+    /// Soft-deleted rows are not cached: the backing repository.
+    fn list_with_deleted<'a>(
+        &'a self,
+        page: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        self.inner().list_with_deleted(page)
+    }
+
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        let mut keys = Vec::new();
+        self.cache_id_keys(id.borrow(), &mut keys);
+        Box::pin(self.cache_write(keys, self.inner().purge(id)))
+    }
+}

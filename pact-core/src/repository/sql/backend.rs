@@ -1,0 +1,108 @@
+//! `Backend<E>` for [`SqlRepository<DB, E>`]: each operation is one of the runtime's sqlx
+//! calls, whose futures are boxed where they are written.
+
+// Every method names its `'a`, as the generated traits' methods do.
+#![allow(clippy::elidable_lifetime_names)]
+
+use std::borrow::Borrow;
+
+use super::{SqlBackend, SqlBind, SqlEntity, SqlKeyset, SqlRepository};
+use crate::repository::{
+    Backend, BoxFuture, CursorPage, CursorRequest, Page, PageRequest, RepoError,
+};
+
+impl<DB, E> Backend<E> for SqlRepository<DB, E>
+where
+    DB: SqlBackend,
+    E: SqlEntity<DB> + SqlKeyset<DB>,
+    E::Id: Borrow<E::IdBound>,
+    E::IdBound: SqlBind<DB>,
+{
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        self.find_row::<E::IdBound>(id)
+    }
+
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>> {
+        self.get_row::<E::IdBound>(id)
+    }
+
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+        self.find_rows(ids, |id: &E::Id| -> &E::IdBound { id.borrow() })
+    }
+
+    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        self.find_page(page)
+    }
+
+    fn list_after<'a>(
+        &'a self,
+        cursor: CursorRequest,
+    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+        self.find_cursor_page(cursor)
+    }
+
+    fn load_unique<'a>(
+        &'a self,
+        value: E::Value<'a>,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        SqlRepository::find_unique(self, value)
+    }
+
+    fn list_by<'a>(
+        &'a self,
+        value: E::Value<'a>,
+        page: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        self.find_page_by(value, page)
+    }
+
+    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
+        self.count_rows()
+    }
+
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        self.contains::<E::IdBound>(id)
+    }
+
+    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        self.insert_row(entity)
+    }
+
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+        self.insert_rows(entities)
+    }
+
+    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        self.update_row(entity)
+    }
+
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        self.delete_row::<E::IdBound>(id)
+    }
+
+    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+        self.upsert_row(column, entity)
+    }
+
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        self.restore_row::<E::IdBound>(id)
+    }
+
+    fn load_with_deleted<'a>(
+        &'a self,
+        id: E::IdArg<'a>,
+    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+        self.find_row_with_deleted::<E::IdBound>(id)
+    }
+
+    fn list_with_deleted<'a>(
+        &'a self,
+        page: PageRequest,
+    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+        self.find_page_with_deleted(page)
+    }
+
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+        self.purge_row::<E::IdBound>(id)
+    }
+}

@@ -1,0 +1,197 @@
+//! Finder values: the hidden `__Pact<Entity>Value<'a>` enum, one variant per `#[repo(unique)]`
+//! or `#[repo(indexed)]` field holding the finder's parameter, and what the runtime asks of
+//! it: its column, hash and match (`Entity`), its binding (`SqlEntity`), its cache key
+//! (`CacheEntity`). `find_by_email(v)` is `Backend::load_unique(Value::email(v))`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{name, param_ref, param_type};
+use crate::repository::ast::Entity;
+
+/// The enum's name: `__PactUserValue`.
+pub(super) fn value_ident(entity: &Entity<'_>) -> syn::Ident {
+    format_ident!("__Pact{}Value", entity.ident)
+}
+
+/// A variant of the enum holding `arg`: `__PactUserValue::email(arg)`.
+pub(super) fn value_of(entity: &Entity<'_>, field: &syn::Ident, arg: &syn::Ident) -> TokenStream {
+    let value = value_ident(entity);
+    quote!(#value::#field(#arg))
+}
+
+/// The enum, beside the trait (whose provided methods build its variants); nothing for an
+/// entity without finders (its `Value` is `Infallible`).
+pub(super) fn value_enum(entity: &Entity<'_>) -> TokenStream {
+    let vis = entity.vis;
+    let value = value_ident(entity);
+    let variants: Vec<TokenStream> = entity
+        .finders()
+        .map(|(field, stored)| {
+            let f = field.ident;
+            let ty = param_type(field, stored);
+            quote!(#f(#ty))
+        })
+        .collect();
+    if variants.is_empty() {
+        return TokenStream::new();
+    }
+    let borrows = entity
+        .finders()
+        .any(|(_, stored)| stored.param() != crate::repository::types::Param::Value);
+    let lifetime = borrows.then(|| quote!(<'a>));
+    let doc = format!(
+        "The value of one finder field of [`{}`]: what the generated repository trait passes to `Backend::load_unique` and `Backend::list_by`.",
+        entity.ident
+    );
+    quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        #vis enum #value #lifetime {
+            #(#variants,)*
+        }
+    }
+}
+
+/// `match *__pact_value { Value::f(__pact_v) => arm(field, stored), ... }`.
+fn value_match(
+    entity: &Entity<'_>,
+    arm: impl Fn(&crate::repository::ast::Field<'_>, &crate::repository::ast::Stored) -> TokenStream,
+) -> TokenStream {
+    let value = value_ident(entity);
+    let arms = entity.finders().map(|(field, stored)| {
+        let f = field.ident;
+        let body = arm(field, stored);
+        quote!(#value::#f(__pact_v) => #body,)
+    });
+    quote! {
+        match *__pact_value {
+            #(#arms)*
+        }
+    }
+}
+
+/// `for<'a> User: Entity<Id = .., IdArg<'a> = .., Value<'a> = ..>`: the blanket impl's bound,
+/// which names what its bodies pass to `Backend`. When the entity's checks fail (its `Entity`
+/// impl holds under guards that do not), the impl is empty of errors of its own.
+pub(super) fn entity_types_bound(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    let (id_field, id) = entity.id();
+    let id_ty = id_field.ty;
+    let id_arg = param_type(id_field, id);
+    let value_ty = value_type(entity);
+    quote! {
+        for<'a> #ident: #krate::__private::Entity<Id = #id_ty, IdArg<'a> = #id_arg, Value<'a> = #value_ty>,
+    }
+}
+
+/// The entity's `Value<'a>`: the enum (with `'a` when a variant borrows), or `Infallible`.
+fn value_type(entity: &Entity<'_>) -> TokenStream {
+    if entity.finders().next().is_none() {
+        return quote!(::core::convert::Infallible);
+    }
+    let value = value_ident(entity);
+    let borrows = entity
+        .finders()
+        .any(|(_, stored)| stored.param() != crate::repository::types::Param::Value);
+    if borrows {
+        quote!(#value<'a>)
+    } else {
+        quote!(#value)
+    }
+}
+
+/// `Value`, `value_column`, `value_hash` and `value_matches` of the `Entity` impl, with the
+/// id's `IdBound` and `IdArg`.
+pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let (id_field, id) = entity.id();
+    let id_bound = super::bind_type(id_field, id);
+    let id_arg = param_type(id_field, id);
+    let value_ty = value_type(entity);
+    let column = value_match(entity, |_, stored| {
+        let index = stored.index;
+        quote!(#index)
+    });
+    let v = format_ident!("__pact_v");
+    // Only unique values are hashed (the memory repository's unique indexes); an indexed
+    // field's type need not be `Hash`.
+    let hash = value_match(entity, |_, stored| {
+        if stored.unique {
+            quote!(#p::BuildHasher::hash_one(__pact_state, __pact_v))
+        } else {
+            quote!({
+                let _ = (__pact_v, __pact_state);
+                0
+            })
+        }
+    });
+    let matches = value_match(entity, |field, stored| {
+        let f = field.ident;
+        let value = param_ref(stored, &v);
+        // Spanned on the field's type: a type without `PartialEq` is reported there.
+        quote_spanned!(field.ty.span()=> ::core::cmp::PartialEq::eq(&self.#f, #value))
+    });
+    quote! {
+        type IdBound = #id_bound;
+        type IdArg<'a> = #id_arg;
+        type Value<'a> = #value_ty;
+
+        #[inline]
+        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
+            #column
+        }
+
+        #[inline]
+        fn value_hash(
+            __pact_value: &Self::Value<'_>,
+            __pact_state: &#p::RandomState,
+        ) -> ::core::primitive::u64 {
+            #hash
+        }
+
+        #[inline]
+        fn value_matches(&self, __pact_value: &Self::Value<'_>) -> ::core::primitive::bool {
+            #matches
+        }
+    }
+}
+
+/// `bind_value` of the `SqlEntity` impl.
+pub(super) fn bind_value(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let v = format_ident!("__pact_v");
+    let bind = value_match(entity, |field, stored| {
+        let bound = super::bind_type(field, stored);
+        let value = param_ref(stored, &v);
+        quote!(#p::bind_value::<__DB, #bound>(#value, __pact_args))
+    });
+    quote! {
+        fn bind_value(
+            __pact_value: &Self::Value<'_>,
+            __pact_args: &mut __DB::Arguments,
+        ) -> ::core::result::Result<::core::primitive::bool, #p::RepoError> {
+            #bind
+        }
+    }
+}
+
+/// `value_key` of the `CacheEntity` impl.
+pub(super) fn value_key(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let v = format_ident!("__pact_v");
+    let key = value_match(entity, |field, stored| {
+        let field_name = name(field);
+        let value = param_ref(stored, &v);
+        quote!((#field_name, #p::cache::key_part(#value)))
+    });
+    quote! {
+        #[inline]
+        fn value_key(
+            __pact_value: &Self::Value<'_>,
+        ) -> (&'static ::core::primitive::str, #p::String) {
+            #key
+        }
+    }
+}
