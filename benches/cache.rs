@@ -6,15 +6,15 @@
 //! ```
 //!
 //! - `bare_map`: a `HashMap<i64, User>` behind a `RwLock`: read, get, clone.
-//! - `moka`: `Cached<User>` on a `MokaStore` over a `MemoryRepository`, through
-//!   `Arc<dyn UserRepository>` (key built, one moka entry looked up for the generation and
-//!   the value, postcard decoded).
+//! - `local`: `Cached<User>` on a `LocalStore` (quick_cache) over a `MemoryRepository`,
+//!   through `Arc<dyn UserRepository>` (key built on the stack, one entry looked up for the
+//!   generation and the value, the TTL checked, the entity decoded by the first hit cloned).
 //! - `redis`: the same on a `RedisStore` (one script call per hit: a round trip to the
 //!   server); left out when `PACT_TEST_REDIS_URL` is unset.
 //! - `sqlite_file`: the generated SQLite repository on a file database (WAL, as a service
 //!   opens one), through the trait object: no cache.
 //!
-//! The bare map is called directly; the moka path's future is ready at its first poll (no
+//! The bare map is called directly; the local path's future is ready at its first poll (no
 //! I/O), so it is polled once with a no-op waker, as `benches/repository.rs` polls memory;
 //! Redis and SQLite run on a current-thread tokio runtime (`block_on` per call).
 
@@ -27,7 +27,7 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pact::repository::cache::{Cache, MokaStore, RedisStore};
+use pact::repository::cache::{Cache, LocalStore, RedisStore};
 use pact::sqlx;
 use pact::{MemoryRepository, Repository, SqliteRepository};
 
@@ -85,14 +85,35 @@ fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepositor
     (users, id)
 }
 
-fn find_by_id(c: &mut Criterion) {
+/// `PACT_BENCH_CALLS=bare_map|local:n` makes `n` calls of one in-process contender after the
+/// same setup and exits, for instruction counts: `n = 10000` minus `n = 0` under
+/// `valgrind --tool=callgrind`, divided by 10 000, is one call (`benches/cache_instructions.sh`).
+fn calls(spec: &str) {
+    let (contender, n) = spec
+        .split_once(':')
+        .unwrap_or_else(|| panic!("PACT_BENCH_CALLS=bare_map|local:n, not {spec}"));
+    let n: usize = n.parse().expect("a count");
     let rt = runtime();
-    let mut group = c.benchmark_group("cache_find_by_id");
-    group
-        .measurement_time(Duration::from_secs(3))
-        .warm_up_time(Duration::from_secs(1));
+    let map = bare_map();
+    let local = Cache::new(LocalStore::new(64 << 20)).namespace("bench");
+    let (users, id) = cached(&rt, &local);
+    match contender {
+        "bare_map" => {
+            for _ in 0..n {
+                black_box(map.read().unwrap().get(&black_box(101)).cloned());
+            }
+        }
+        "local" => {
+            for _ in 0..n {
+                black_box(ready(users.find_by_id(black_box(id))).unwrap());
+            }
+        }
+        other => panic!("no contender {other}"),
+    }
+}
 
-    let map: RwLock<HashMap<i64, User>> = RwLock::new(
+fn bare_map() -> RwLock<HashMap<i64, User>> {
+    RwLock::new(
         (0..=100)
             .map(|n| {
                 let mut u = user(n);
@@ -100,14 +121,28 @@ fn find_by_id(c: &mut Criterion) {
                 (u.id, u)
             })
             .collect(),
-    );
+    )
+}
+
+fn find_by_id(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var("PACT_BENCH_CALLS") {
+        calls(&spec);
+        std::process::exit(0);
+    }
+    let rt = runtime();
+    let mut group = c.benchmark_group("cache_find_by_id");
+    group
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+
+    let map = bare_map();
     group.bench_function("bare_map", |b| {
         b.iter(|| black_box(map.read().unwrap().get(&black_box(101)).cloned()));
     });
 
-    let moka = Cache::new(MokaStore::new(64 << 20)).namespace("bench");
-    let (users, id) = cached(&rt, &moka);
-    group.bench_function("moka", |b| {
+    let local = Cache::new(LocalStore::new(64 << 20)).namespace("bench");
+    let (users, id) = cached(&rt, &local);
+    group.bench_function("local", |b| {
         b.iter(|| black_box(ready(users.find_by_id(black_box(id))).unwrap()));
     });
 

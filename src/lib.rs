@@ -68,7 +68,7 @@
 //! | `postgres` | [`PgRepository`]: repositories on PostgreSQL |
 //! | `mysql` | [`MySqlRepository`]: repositories on MySQL 8 and MariaDB |
 //! | `uuid` | `uuid::Uuid` ids and columns in the SQL repositories |
-//! | `cache` | [`repository::cache`]: `Cached<E>`, a cache-aside decorator implementing every derived repository trait, with the in-process `MokaStore` |
+//! | `cache` | [`repository::cache`]: `Cached<E>`, a cache-aside decorator implementing every derived repository trait, with the in-process `LocalStore` |
 //! | `redis` | the same decorator with `RedisStore`, shared by every instance of a service |
 //! | `openapi` | `utoipa::ToSchema` for derived DTOs and `utoipa::IntoResponses` for derived errors (utoipa 6); see the `openapi` module |
 //!

@@ -1,5 +1,5 @@
 //! The cached decorator (`Cached<E>`, features `cache` and `redis`): the repository behaviour
-//! suite of `tests/repository` through it (moka over memory and SQLite, Redis over memory),
+//! suite of `tests/repository` through it (`LocalStore` over memory and SQLite, Redis over memory),
 //! single-flight against a counting repository, staleness (writes, TTLs, races, units of
 //! work), several instances on one Redis, and Redis outages.
 //!
@@ -43,24 +43,24 @@ mod stampede;
 mod units;
 
 /// Runs each scenario of the suite against each cached backend as its own test:
-/// `suite_moka_memory::crud`, `suite_moka_sqlite::crud`, `suite_redis_memory::crud`.
+/// `suite_local_memory::crud`, `suite_local_sqlite::crud`, `suite_redis_memory::crud`.
 macro_rules! against_every_cached_backend {
     ($($scenario:ident),* $(,)?) => {
-        mod suite_moka_memory {
+        mod suite_local_memory {
             $(
                 #[tokio::test]
                 async fn $scenario() {
-                    let backend = crate::setup::cached(crate::backends::Backend::memory(), crate::setup::moka());
+                    let backend = crate::setup::cached(crate::backends::Backend::memory(), crate::setup::local());
                     crate::suite::$scenario(&backend).await;
                 }
             )*
         }
-        mod suite_moka_sqlite {
+        mod suite_local_sqlite {
             $(
                 #[tokio::test]
                 async fn $scenario() {
                     let backend = crate::backends::Backend::sqlite().await;
-                    let backend = crate::setup::cached(backend, crate::setup::moka());
+                    let backend = crate::setup::cached(backend, crate::setup::local());
                     crate::suite::$scenario(&backend).await;
                 }
             )*

@@ -1,10 +1,10 @@
-//! Caches for the tests: moka, Redis from `PACT_TEST_REDIS_URL`, each on a fresh namespace,
+//! Caches for the tests: `LocalStore`, Redis from `PACT_TEST_REDIS_URL`, each on a fresh namespace,
 //! pages and counts cached too (so the suite covers their invalidation).
 
 use std::io::Write as _;
 use std::time::Duration;
 
-use pact::repository::cache::{Cache, MokaStore, RedisStore};
+use pact::repository::cache::{Cache, LocalStore, RedisStore};
 
 use crate::backends::Backend;
 use crate::model::{Document, Reservation, Session, Tag, User};
@@ -15,8 +15,8 @@ pub fn namespace() -> String {
 }
 
 /// An in-process cache, lists cached too.
-pub fn moka() -> Cache {
-    Cache::new(MokaStore::new(16 << 20))
+pub fn local() -> Cache {
+    Cache::new(LocalStore::new(16 << 20))
         .ttl(Duration::from_secs(60))
         .cache_lists(Duration::from_secs(60))
         .namespace(&namespace())

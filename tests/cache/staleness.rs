@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use pact::PageRequest;
-use pact::repository::cache::{Cache, MokaStore};
+use pact::repository::cache::{Cache, LocalStore};
 
 use crate::counting::Counting;
 use crate::model::{User, UserRepository};
@@ -135,8 +135,8 @@ async fn upserts_are_read_back(cache: Cache) {
 }
 
 #[tokio::test]
-async fn moka_upserts_are_read_back() {
-    upserts_are_read_back(crate::setup::moka()).await;
+async fn local_upserts_are_read_back() {
+    upserts_are_read_back(crate::setup::local()).await;
 }
 
 #[tokio::test]
@@ -148,8 +148,8 @@ async fn redis_upserts_are_read_back() {
 }
 
 #[tokio::test]
-async fn moka_writes_are_read_back() {
-    writes_are_read_back(crate::setup::moka()).await;
+async fn local_writes_are_read_back() {
+    writes_are_read_back(crate::setup::local()).await;
 }
 
 #[tokio::test]
@@ -178,8 +178,8 @@ async fn a_write_behind_the_cache_is_read_after_the_ttl(cache: Cache) {
 }
 
 #[tokio::test]
-async fn moka_values_expire_after_their_ttl() {
-    let cache = Cache::new(MokaStore::new(1 << 20))
+async fn local_values_expire_after_their_ttl() {
+    let cache = Cache::new(LocalStore::new(1 << 20))
         .ttl(Duration::from_millis(200))
         .namespace(&crate::setup::namespace());
     a_write_behind_the_cache_is_read_after_the_ttl(cache).await;
@@ -238,8 +238,8 @@ async fn concurrent_writes_and_reads_end_consistent(cache: Cache) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn moka_concurrent_writes_and_reads_end_consistent() {
-    concurrent_writes_and_reads_end_consistent(crate::setup::moka()).await;
+async fn local_concurrent_writes_and_reads_end_consistent() {
+    concurrent_writes_and_reads_end_consistent(crate::setup::local()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -254,7 +254,7 @@ async fn redis_concurrent_writes_and_reads_end_consistent() {
 #[tokio::test]
 async fn pages_and_counts_pass_through_by_default() {
     let backing = Counting::new(Duration::ZERO);
-    let cache = Cache::new(MokaStore::new(1 << 20)).namespace(&crate::setup::namespace());
+    let cache = Cache::new(LocalStore::new(1 << 20)).namespace(&crate::setup::namespace());
     let users = cache.wrap::<User>(backing.clone());
     users.insert(User::new("ada@x", "Ada", 1)).await.unwrap();
     let before = backing.reads();
@@ -285,7 +285,7 @@ async fn another_shape_reads_nothing_stale() {
     }
 
     assert_ne!(User::SCHEMA_HASH, UserV2::SCHEMA_HASH);
-    let store = std::sync::Arc::new(MokaStore::new(1 << 20));
+    let store = std::sync::Arc::new(LocalStore::new(1 << 20));
     let namespace = crate::setup::namespace();
     let v1 = Cache::from_store(store.clone()).namespace(&namespace);
     let v2 = Cache::from_store(store).namespace(&namespace);

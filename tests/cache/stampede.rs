@@ -56,8 +56,8 @@ async fn thirty_two_readers_one_read(cache: Cache) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn moka_coalesces_concurrent_misses() {
-    thirty_two_readers_one_read(crate::setup::moka()).await;
+async fn local_coalesces_concurrent_misses() {
+    thirty_two_readers_one_read(crate::setup::local()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -81,7 +81,7 @@ async fn memory_units_invalidate_on_commit_only() {
     let Units::Memory(store) = &backend.units else {
         unreachable!()
     };
-    commit_invalidates_and_rollback_changes_nothing(store, &crate::setup::moka()).await;
+    commit_invalidates_and_rollback_changes_nothing(store, &crate::setup::local()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -90,7 +90,7 @@ async fn sqlite_units_invalidate_on_commit_only() {
     let Units::Sqlite(store) = &backend.units else {
         unreachable!()
     };
-    commit_invalidates_and_rollback_changes_nothing(store, &crate::setup::moka()).await;
+    commit_invalidates_and_rollback_changes_nothing(store, &crate::setup::local()).await;
     backend.cleanup().await;
 }
 

@@ -2,7 +2,7 @@
 // saying to derive serde (the impls that exist for serde entities stay quiet).
 use std::sync::Arc;
 
-use pact::repository::cache::{Cache, MokaStore};
+use pact::repository::cache::{Cache, LocalStore};
 
 #[derive(Debug, Clone, pact::Repository)]
 #[repo(table = "users")]
@@ -15,5 +15,5 @@ pub struct User {
 
 fn main() {
     let inner: Arc<dyn UserRepository> = Arc::new(pact::MemoryRepository::<User>::new());
-    let _users = Cache::new(MokaStore::new(1 << 20)).wrap::<User>(inner);
+    let _users = Cache::new(LocalStore::new(1 << 20)).wrap::<User>(inner);
 }

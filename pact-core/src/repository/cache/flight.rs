@@ -1,6 +1,6 @@
 //! Single-flight: concurrent misses of one key (at one generation) make one read of the
 //! backing repository; the others wait for its answer. In-process, whatever the store, so it
-//! serves Redis as it serves moka.
+//! serves Redis as it serves the in-process store.
 
 use std::any::Any;
 use std::collections::HashMap;

@@ -38,14 +38,31 @@ impl KeySpace {
         self.key("id", part)
     }
 
-    /// The key of the entity with this id, built in one allocation (what a read by id does
-    /// on every call): the same string as `self.id(&key_part(id))`.
-    pub(crate) fn id_of<I: Serialize + ?Sized>(&self, id: &I) -> String {
+    /// The key of the entity with this id, on the stack when it fits (what a read by id
+    /// builds on every call): the same string as `self.id(&key_part(id))`.
+    pub(crate) fn id_of<I: Serialize + ?Sized>(&self, id: &I) -> Key {
+        let mut part = [0u8; 64];
+        if let Ok(bytes) = postcard::to_slice(id, &mut part) {
+            let len = self.prefix.len() + 4 + 2 * bytes.len();
+            if len <= INLINE {
+                let mut inline = [0u8; INLINE];
+                inline[..self.prefix.len()].copy_from_slice(self.prefix.as_bytes());
+                inline[self.prefix.len()..self.prefix.len() + 4].copy_from_slice(b":id:");
+                for (pair, byte) in inline[self.prefix.len() + 4..len]
+                    .chunks_exact_mut(2)
+                    .zip(bytes.iter())
+                {
+                    pair[0] = DIGITS[usize::from(byte >> 4)];
+                    pair[1] = DIGITS[usize::from(byte & 0xf)];
+                }
+                return Key::Inline { len, bytes: inline };
+            }
+        }
         let mut key = String::with_capacity(self.prefix.len() + 4 + 2 * 16);
         key.push_str(&self.prefix);
         key.push_str(":id:");
         push_part(&mut key, id);
-        key
+        Key::Heap(key)
     }
 
     /// The key of a unique field's value: it holds the id's key part.
@@ -67,6 +84,29 @@ impl KeySpace {
     /// The guard of every page and count of the entity: any write invalidates it.
     pub(crate) fn all(&self) -> String {
         self.key("all", "")
+    }
+}
+
+/// How long a key may be to be built on the stack.
+const INLINE: usize = 96;
+
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// A key built on the stack when it is short, on the heap otherwise.
+pub(crate) enum Key {
+    Inline { len: usize, bytes: [u8; INLINE] },
+    Heap(String),
+}
+
+impl Key {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // A copy of the prefix (a `String`) and hex digits: always UTF-8.
+            Self::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..*len]).expect("a key is a string and hex digits")
+            }
+            Self::Heap(key) => key,
+        }
     }
 }
 
@@ -95,7 +135,6 @@ fn push_part<T: Serialize + ?Sized>(out: &mut String, value: &T) {
 }
 
 fn push_hex(out: &mut String, bytes: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     out.reserve(bytes.len() * 2);
     for byte in bytes {
         out.push(char::from(DIGITS[usize::from(byte >> 4)]));
@@ -114,8 +153,13 @@ mod tests {
             space.id(&key_part(&7_i64)),
             "pact:t1:users:0000000000000abc:id:0e"
         );
-        assert_eq!(space.id_of(&7_i64), space.id(&key_part(&7_i64)));
-        assert_eq!(space.id_of("ab"), space.id(&key_part("ab")));
+        assert_eq!(space.id_of(&7_i64).as_str(), space.id(&key_part(&7_i64)));
+        assert_eq!(space.id_of("ab").as_str(), space.id(&key_part("ab")));
+        assert!(matches!(space.id_of(&7_i64), Key::Inline { .. }));
+        // An id too long for the stack gives the same key from the heap.
+        let long = "y".repeat(100);
+        assert!(matches!(space.id_of(&long), Key::Heap(_)));
+        assert_eq!(space.id_of(&long).as_str(), space.id(&key_part(&long)));
         assert_eq!(key_part("ada"), key_part(&String::from("ada")));
         assert_eq!(key_part(&b"ab"[..]), key_part(&vec![b'a', b'b']));
         assert_eq!(

@@ -1,6 +1,6 @@
 //! Cache-aside repositories: [`Cached<E>`] implements an entity's generated repository trait
 //! over any implementation of it, so `Arc<dyn UserRepository>` stays the only thing a
-//! service sees. Behind the `cache` (in-process, [`MokaStore`]) and `redis` ([`RedisStore`])
+//! service sees. Behind the `cache` (in-process, [`LocalStore`]) and `redis` ([`RedisStore`])
 //! features.
 //!
 //! - Reads by id (`find_by_id`, `get_by_id`, `exists`) and by a unique field are served from
@@ -23,7 +23,8 @@
 //! - Values are postcard bytes under `pact:[<namespace>:]<table>:<schema hash>:...`; the
 //!   schema hash is computed by the derive from the fields' names, types and `#[repo]`
 //!   attributes, so a changed struct never reads another's bytes (and bytes that do not
-//!   decode are a miss).
+//!   decode are a miss). [`LocalStore`] keeps the entity decoded by the first hit beside its
+//!   bytes ([`Value`]), so later hits clone it instead of decoding.
 //! - A cache that fails (Redis down or slow) is logged at `warn` and the backing repository
 //!   answers; the keys a failed invalidation could not reach are kept and invalidated first
 //!   once the cache answers again, and until then reads bypass it.
@@ -33,7 +34,7 @@
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use std::sync::Arc;
 //! use std::time::Duration;
-//! use pact_core::repository::cache::{Cache, MokaStore};
+//! use pact_core::repository::cache::{Cache, LocalStore};
 //! use pact_core::repository::Store;
 //!
 //! # #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, pact_derive::Repository)]
@@ -41,7 +42,7 @@
 //! # pub struct User { #[repo(id, generated)] pub id: i64, #[repo(unique)] pub email: String }
 //! // With `#[derive(Repository, serde::Serialize, serde::Deserialize)]` on `User`:
 //! let store = Store::<pact_core::sqlx::Sqlite>::memory();
-//! let cache = Cache::new(MokaStore::new(64 << 20)).ttl(Duration::from_secs(60));
+//! let cache = Cache::new(LocalStore::new(64 << 20)).ttl(Duration::from_secs(60));
 //! let users: Arc<dyn UserRepository> = cache.repository::<User, _>(&store);
 //!
 //! let ada = users.insert(User { id: 0, email: "ada@example.com".into() }).await.unwrap();
@@ -56,9 +57,10 @@ mod codec;
 mod flight;
 mod key;
 #[cfg(feature = "cache")]
-mod moka;
+mod local;
 #[cfg(feature = "redis")]
 mod redis;
+mod value;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -75,16 +77,18 @@ use key::KeySpace;
 pub use key::key_part;
 
 #[cfg(feature = "cache")]
-pub use self::moka::MokaStore;
+pub use self::local::LocalStore;
 #[cfg(feature = "redis")]
 pub use self::redis::RedisStore;
+pub use self::value::Value;
 
 /// What a cache store answers for a key: its value, if one is stored at the generation its
 /// guard has now, and that generation (the ticket a later [`put`](CacheStore::put) shows).
 #[derive(Debug, Clone)]
 pub struct Lookup {
-    /// The stored bytes, if any are current.
-    pub value: Option<Arc<[u8]>>,
+    /// The stored bytes, if any are current (with the value decoded from them, when the
+    /// store keeps it: [`LocalStore`] does).
+    pub value: Option<Value>,
     /// The guard's generation now.
     pub ticket: u64,
 }
@@ -125,7 +129,7 @@ impl std::fmt::Display for CacheError {
 
 impl std::error::Error for CacheError {}
 
-/// Where cached values live: [`MokaStore`] in-process, [`RedisStore`] shared. Keys are
+/// Where cached values live: [`LocalStore`] in-process, [`RedisStore`] shared. Keys are
 /// strings, values bytes, and every key has a *guard* (itself, or the entity's page guard)
 /// whose generation changes on every invalidation.
 ///
@@ -138,13 +142,14 @@ impl std::error::Error for CacheError {}
 /// # #[cfg(feature = "cache")] {
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 /// use std::time::Duration;
-/// use pact_core::repository::cache::{CacheStore, MokaStore};
+/// use pact_core::repository::cache::{CacheStore, LocalStore, Value};
 ///
-/// let store = MokaStore::new(1 << 20);
+/// let store = LocalStore::new(1 << 20);
 /// let miss = store.get("k", "k").await.unwrap();
 /// assert!(miss.value.is_none());
 /// store.put("k", "k", miss.ticket, vec![1, 2], Duration::from_secs(5)).await.unwrap();
-/// assert_eq!(store.get("k", "k").await.unwrap().value.as_deref(), Some(&[1, 2][..]));
+/// let hit = store.get("k", "k").await.unwrap();
+/// assert_eq!(hit.value.as_ref().map(Value::bytes), Some(&[1, 2][..]));
 /// store.invalidate(&["k".to_owned()]).await.unwrap();
 /// assert!(store.get("k", "k").await.unwrap().value.is_none());
 /// # });
@@ -159,14 +164,14 @@ pub trait CacheStore: Send + Sync + 'static {
     -> BoxFuture<'a, Result<Lookup, CacheError>>;
 
     /// As [`get`](Self::get), answered at once by a store that needs no I/O (`None`: ask
-    /// `get`). [`MokaStore`] answers here, so an in-process hit boxes no future; the default
-    /// is `None`.
+    /// `get`). [`LocalStore`] answers here, so an in-process hit is answered at the first
+    /// poll without a future of the store's; the default is `None`.
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// use pact_core::repository::cache::{CacheStore, MokaStore};
+    /// use pact_core::repository::cache::{CacheStore, LocalStore};
     ///
-    /// let store = MokaStore::new(1 << 20);
+    /// let store = LocalStore::new(1 << 20);
     /// let lookup = store.get_now("k", "k").expect("in-process").unwrap();
     /// assert!(lookup.value.is_none());
     /// # }
@@ -207,9 +212,9 @@ pub trait CacheStore: Send + Sync + 'static {
 /// ```
 /// # #[cfg(feature = "cache")] {
 /// use std::time::Duration;
-/// use pact_core::repository::cache::{Cache, MokaStore};
+/// use pact_core::repository::cache::{Cache, LocalStore};
 ///
-/// let cache = Cache::new(MokaStore::new(32 << 20))
+/// let cache = Cache::new(LocalStore::new(32 << 20))
 ///     .ttl(Duration::from_secs(30))
 ///     .cache_lists(Duration::from_secs(2))
 ///     .namespace("accounts");
@@ -250,7 +255,7 @@ impl Cache {
     /// ```
     /// # #[cfg(feature = "cache")] {
     /// let cache = pact_core::repository::cache::Cache::new(
-    ///     pact_core::repository::cache::MokaStore::new(1 << 20),
+    ///     pact_core::repository::cache::LocalStore::new(1 << 20),
     /// );
     /// assert_eq!(cache.read_ttl(), std::time::Duration::from_secs(60));
     /// # }
@@ -265,9 +270,9 @@ impl Cache {
     /// ```
     /// # #[cfg(feature = "cache")] {
     /// use std::sync::Arc;
-    /// use pact_core::repository::cache::{Cache, CacheStore, MokaStore};
+    /// use pact_core::repository::cache::{Cache, CacheStore, LocalStore};
     ///
-    /// let store: Arc<dyn CacheStore> = Arc::new(MokaStore::new(1 << 20));
+    /// let store: Arc<dyn CacheStore> = Arc::new(LocalStore::new(1 << 20));
     /// let (a, b) = (Cache::from_store(Arc::clone(&store)), Cache::from_store(store));
     /// # let _ = (a, b);
     /// # }
@@ -287,8 +292,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// let cache = Cache::new(MokaStore::new(1 << 20)).ttl(std::time::Duration::from_secs(5));
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// let cache = Cache::new(LocalStore::new(1 << 20)).ttl(std::time::Duration::from_secs(5));
     /// assert_eq!(cache.read_ttl(), std::time::Duration::from_secs(5));
     /// # }
     /// ```
@@ -302,8 +307,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// let cache = Cache::new(MokaStore::new(1 << 20)).cache_lists(std::time::Duration::from_secs(1));
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// let cache = Cache::new(LocalStore::new(1 << 20)).cache_lists(std::time::Duration::from_secs(1));
     /// assert!(cache.list_ttl().is_some());
     /// # }
     /// ```
@@ -318,8 +323,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// let cache = Cache::new(MokaStore::new(1 << 20)).namespace("billing");
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// let cache = Cache::new(LocalStore::new(1 << 20)).namespace("billing");
     /// assert_eq!(cache.namespace_name(), "billing");
     /// # }
     /// ```
@@ -333,8 +338,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// assert_eq!(Cache::new(MokaStore::new(1 << 20)).read_ttl().as_secs(), 60);
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// assert_eq!(Cache::new(LocalStore::new(1 << 20)).read_ttl().as_secs(), 60);
     /// # }
     /// ```
     #[must_use]
@@ -346,8 +351,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// assert_eq!(Cache::new(MokaStore::new(1 << 20)).list_ttl(), None);
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// assert_eq!(Cache::new(LocalStore::new(1 << 20)).list_ttl(), None);
     /// # }
     /// ```
     #[must_use]
@@ -359,8 +364,8 @@ impl Cache {
     ///
     /// ```
     /// # #[cfg(feature = "cache")] {
-    /// # use pact_core::repository::cache::{Cache, MokaStore};
-    /// assert_eq!(Cache::new(MokaStore::new(1 << 20)).namespace_name(), "");
+    /// # use pact_core::repository::cache::{Cache, LocalStore};
+    /// assert_eq!(Cache::new(LocalStore::new(1 << 20)).namespace_name(), "");
     /// # }
     /// ```
     #[must_use]
@@ -378,10 +383,10 @@ impl Cache {
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// use std::sync::Arc;
     /// use pact_core::repository::Store;
-    /// use pact_core::repository::cache::{Cache, MokaStore};
+    /// use pact_core::repository::cache::{Cache, LocalStore};
     ///
     /// let store = Store::<pact_core::sqlx::Sqlite>::memory();
-    /// let cache = Cache::new(MokaStore::new(1 << 20));
+    /// let cache = Cache::new(LocalStore::new(1 << 20));
     /// let users: Arc<dyn UserRepository> = cache.repository::<User, _>(&store);
     /// # let _ = users;
     /// # }
@@ -405,10 +410,10 @@ impl Cache {
     /// # #[repo(table = "users", crate = pact_core)]
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// use pact_core::repository::{RepoError, Store};
-    /// use pact_core::repository::cache::{Cache, MokaStore};
+    /// use pact_core::repository::cache::{Cache, LocalStore};
     ///
     /// let store = Store::<pact_core::sqlx::Sqlite>::memory();
-    /// let cache = Cache::new(MokaStore::new(1 << 20));
+    /// let cache = Cache::new(LocalStore::new(1 << 20));
     /// let users = cache.repository::<User, _>(&store);
     /// let id = store
     ///     .transaction(|unit| {
@@ -439,10 +444,10 @@ impl Cache {
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// use std::sync::Arc;
     /// use pact_core::repository::MemoryRepository;
-    /// use pact_core::repository::cache::{Cache, MokaStore};
+    /// use pact_core::repository::cache::{Cache, LocalStore};
     ///
     /// let inner: Arc<dyn UserRepository> = Arc::new(MemoryRepository::<User>::new());
-    /// let users = Cache::new(MokaStore::new(1 << 20)).wrap::<User>(inner);
+    /// let users = Cache::new(LocalStore::new(1 << 20)).wrap::<User>(inner);
     /// # let _ = users;
     /// # }
     /// ```
@@ -588,11 +593,11 @@ pub trait CacheEntity: Entity + Cacheable {
 /// # pub struct User { #[repo(id, generated)] pub id: i64 }
 /// use std::sync::Arc;
 /// use pact_core::repository::MemoryRepository;
-/// use pact_core::repository::cache::{Cache, Cached, MokaStore};
+/// use pact_core::repository::cache::{Cache, Cached, LocalStore};
 ///
 /// let inner: Arc<dyn UserRepository> = Arc::new(MemoryRepository::<User>::new());
 /// let users: Arc<dyn UserRepository> =
-///     Arc::new(Cached::<User>::new(inner, Cache::new(MokaStore::new(1 << 20))));
+///     Arc::new(Cached::<User>::new(inner, Cache::new(LocalStore::new(1 << 20))));
 /// # let _ = users;
 /// # }
 /// ```
@@ -666,9 +671,9 @@ impl<E: CacheEntity> Cached<E> {
     /// # #[repo(table = "users", crate = pact_core)]
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// # use std::sync::Arc;
-    /// # use pact_core::repository::cache::{Cache, Cached, MokaStore};
+    /// # use pact_core::repository::cache::{Cache, Cached, LocalStore};
     /// let inner: Arc<dyn UserRepository> = Arc::new(pact_core::repository::MemoryRepository::<User>::new());
-    /// let cached = Cached::<User>::new(inner, Cache::new(MokaStore::new(1 << 20)));
+    /// let cached = Cached::<User>::new(inner, Cache::new(LocalStore::new(1 << 20)));
     /// # let _ = cached;
     /// # }
     /// ```
@@ -693,10 +698,10 @@ impl<E: CacheEntity> Cached<E> {
     /// # #[repo(table = "users", crate = pact_core)]
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// use pact_core::repository::{RepoError, Store};
-    /// use pact_core::repository::cache::{Cache, Cached, MokaStore};
+    /// use pact_core::repository::cache::{Cache, Cached, LocalStore};
     ///
     /// let store = Store::<pact_core::sqlx::Sqlite>::memory();
-    /// let cache = Cache::new(MokaStore::new(1 << 20));
+    /// let cache = Cache::new(LocalStore::new(1 << 20));
     /// store
     ///     .transaction(|unit| {
     ///         let users = Cached::<User>::in_unit(unit.repository::<User>(), cache.clone(), &unit);
@@ -726,15 +731,29 @@ impl<E: CacheEntity> Cached<E> {
     /// # #[repo(table = "users", crate = pact_core)]
     /// # pub struct User { #[repo(id, generated)] pub id: i64 }
     /// # use std::sync::Arc;
-    /// # use pact_core::repository::cache::{Cache, Cached, MokaStore};
+    /// # use pact_core::repository::cache::{Cache, Cached, LocalStore};
     /// let inner: Arc<dyn UserRepository> = Arc::new(pact_core::repository::MemoryRepository::<User>::new());
-    /// let cached = Cached::<User>::new(Arc::clone(&inner), Cache::new(MokaStore::new(1 << 20)));
+    /// let cached = Cached::<User>::new(Arc::clone(&inner), Cache::new(LocalStore::new(1 << 20)));
     /// assert!(Arc::ptr_eq(cached.inner(), &inner));
     /// # }
     /// ```
     #[must_use]
     pub fn inner(&self) -> &Arc<E::Dyn> {
         &self.inner
+    }
+
+    /// The entity under `key` (an id's key, its own guard) when the store answers at once and
+    /// holds it at the key's generation: a hit that needs no future. `None` sends the read
+    /// the whole way ([`bypass`](Self::bypass), the async lookup, single-flight), which also
+    /// logs a store error.
+    fn hit_now(&self, key: &str) -> Option<E> {
+        if self.unit.is_some() || self.cache.shared.has_pending.load(Ordering::Acquire) {
+            return None;
+        }
+        match self.cache.store.get_now(key, key)? {
+            Ok(lookup) => lookup.value?.decode::<E>(),
+            Err(_) => None,
+        }
     }
 
     /// Whether reads may use the cache now.
@@ -778,14 +797,14 @@ impl<E: CacheEntity> Cached<E> {
         hit: impl FnOnce(T) -> R,
     ) -> Result<R, RepoError>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
         R: Clone + Send + Sync + 'static,
         F: Future<Output = Result<R, RepoError>>,
     {
         let Some(lookup) = self.cache.lookup(key, guard).await else {
             return fetch().await;
         };
-        if let Some(value) = lookup.value.as_deref().and_then(codec::decode::<T>) {
+        if let Some(value) = lookup.value.as_ref().and_then(Value::decode::<T>) {
             return Ok(hit(value));
         }
         let ticket = lookup.ticket;
@@ -808,12 +827,20 @@ impl<E: CacheEntity> Cached<E> {
         id: &I,
         fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
-        if self.bypass().await {
-            return fetch().await;
-        }
         let key = self.keys.id_of(id);
-        self.aside(&key, &key, self.cache.ttl, fetch, Option::as_ref, Some)
-            .await
+        if let Some(entity) = self.hit_now(key.as_str()) {
+            return Ok(Some(entity));
+        }
+        // The miss path in its own box: a hit's future stays small.
+        Box::pin(async move {
+            if self.bypass().await {
+                return fetch().await;
+            }
+            let key = key.as_str();
+            self.aside(key, key, self.cache.ttl, fetch, Option::as_ref, Some)
+                .await
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -822,12 +849,19 @@ impl<E: CacheEntity> Cached<E> {
         id: &I,
         fetch: impl FnOnce() -> BoxFuture<'a, Result<E, RepoError>>,
     ) -> Result<E, RepoError> {
-        if self.bypass().await {
-            return fetch().await;
-        }
         let key = self.keys.id_of(id);
-        self.aside(&key, &key, self.cache.ttl, fetch, just, |entity| entity)
-            .await
+        if let Some(entity) = self.hit_now(key.as_str()) {
+            return Ok(entity);
+        }
+        Box::pin(async move {
+            if self.bypass().await {
+                return fetch().await;
+            }
+            let key = key.as_str();
+            self.aside(key, key, self.cache.ttl, fetch, just, |entity| entity)
+                .await
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -836,20 +870,23 @@ impl<E: CacheEntity> Cached<E> {
         id: &I,
         fetch: impl FnOnce() -> BoxFuture<'a, Result<bool, RepoError>>,
     ) -> Result<bool, RepoError> {
-        if self.bypass().await {
-            return fetch().await;
-        }
         let key = self.keys.id_of(id);
-        if let Some(lookup) = self.cache.lookup(&key, &key).await
-            && lookup
-                .value
-                .as_deref()
-                .and_then(codec::decode::<E>)
-                .is_some()
-        {
+        if self.hit_now(key.as_str()).is_some() {
             return Ok(true);
         }
-        fetch().await
+        Box::pin(async move {
+            if self.bypass().await {
+                return fetch().await;
+            }
+            let key = key.as_str();
+            if let Some(lookup) = self.cache.lookup(key, key).await
+                && lookup.value.as_ref().and_then(Value::decode::<E>).is_some()
+            {
+                return Ok(true);
+            }
+            fetch().await
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -869,15 +906,15 @@ impl<E: CacheEntity> Cached<E> {
         // The pointer leads to an id; the entity there must still hold the value.
         if let Some(id_part) = lookup
             .value
-            .as_deref()
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .as_ref()
+            .and_then(|value| std::str::from_utf8(value.bytes()).ok())
         {
             let key = self.keys.id(id_part);
             if let Some(entity) = self
                 .cache
                 .lookup(&key, &key)
                 .await
-                .and_then(|lookup| lookup.value.as_deref().and_then(codec::decode::<E>))
+                .and_then(|lookup| lookup.value.as_ref().and_then(Value::decode::<E>))
                 && entity
                     .unique_keys()
                     .iter()

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
-use super::{CacheError, CacheStore, Lookup};
+use super::{CacheError, CacheStore, Lookup, Value};
 use crate::repository::BoxFuture;
 
 /// The generation of `KEYS[2]` (created from the clock `KEYS[3]` when missing), and the value
@@ -183,7 +183,7 @@ impl CacheStore for RedisStore {
                     CacheError::new("Redis answered a generation that is not a number")
                 })?;
             Ok(Lookup {
-                value: reply.next().map(Arc::from),
+                value: reply.next().map(Value::new),
                 ticket,
             })
         })
