@@ -39,7 +39,7 @@ impl Slot {
 }
 
 /// An entry's weight: its key and bytes twice (the bytes and the entity decoded from them on
-/// the first hit), plus the slot. Fixed when the entry is written, as quick_cache requires.
+/// the first hit), plus the slot. Fixed when the entry is written, as `quick_cache` requires.
 #[derive(Clone)]
 struct Bytes;
 
