@@ -3,9 +3,8 @@
 //! values are bound parameters.
 
 use super::{SqlBackend, SqlEntity, SqlRepository};
-use crate::repository::BoxFuture;
 use crate::repository::cursor::{KeysetPlan, keyset_plan};
-use crate::repository::{CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError};
+use crate::repository::{BoxFuture, CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError};
 
 /// Binding of a [`Keyset`] entity's cursor values for one backend; `#[derive(Repository)]`
 /// implements it wherever it implements [`SqlEntity`].

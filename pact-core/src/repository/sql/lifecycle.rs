@@ -2,11 +2,10 @@
 //! keeping the stored `created_at` across an update, and the reads, restore and purge that see
 //! deleted rows.
 
-use crate::repository::BoxFuture;
 use std::borrow::{Borrow, Cow};
 
 use super::{SqlBackend, SqlBind, SqlEntity, SqlRepository};
-use crate::repository::{Page, PageRequest, RepoError, SoftDelete, page_plan};
+use crate::repository::{BoxFuture, Page, PageRequest, RepoError, SoftDelete, page_plan};
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// Copies the stored `created_at` into `entity` after an update (which does not `SET` it):
@@ -31,15 +30,7 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
-            let id = id.borrow();
-            let statements = soft_delete::<DB, E>()?;
-            if !id.can_match() {
-                return Ok(false);
-            }
-            let bind = |args: &mut DB::Arguments| id.bind(args);
-            Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.restore), &bind).await? > 0)
-        })
+        Box::pin(self.change_by_id(|statements| statements.restore, id))
     }
 
     /// `purge_by_id`: whether a row, deleted or not, was removed.
@@ -51,15 +42,25 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
-            let id = id.borrow();
-            let statements = soft_delete::<DB, E>()?;
-            if !id.can_match() {
-                return Ok(false);
-            }
-            let bind = |args: &mut DB::Arguments| id.bind(args);
-            Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(statements.purge), &bind).await? > 0)
-        })
+        Box::pin(self.change_by_id(|statements| statements.purge, id))
+    }
+
+    /// Runs one of the soft-delete statements on the row with this id: whether it changed one.
+    async fn change_by_id<Q>(
+        &self,
+        statement: fn(&SoftDelete) -> &'static str,
+        id: impl Borrow<Q>,
+    ) -> Result<bool, RepoError>
+    where
+        Q: SqlBind<DB> + Sync + ?Sized,
+    {
+        let id = id.borrow();
+        let sql = statement(soft_delete::<DB, E>()?);
+        if !id.can_match() {
+            return Ok(false);
+        }
+        let bind = |args: &mut DB::Arguments| id.bind(args);
+        Ok(DB::execute::<E>(&self.exec, Cow::Borrowed(sql), &bind).await? > 0)
     }
 
     /// `find_by_id_with_deleted`.

@@ -1,11 +1,12 @@
 //! The repository calls of [`SqlRepository`], generic over the backend: each binds its values
 //! and runs one of the statements the derive computed.
 
-use crate::repository::BoxFuture;
 use std::borrow::{Borrow, Cow};
 
 use super::{Sql, SqlBackend, SqlBind, SqlEntity, SqlRepository};
-use crate::repository::{Dialect, Entity, Page, PagePlan, PageRequest, RepoError, page_plan};
+use crate::repository::{
+    BoxFuture, Dialect, Entity, Page, PagePlan, PageRequest, RepoError, page_plan,
+};
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// Creates the entity's table and indexes if they do not exist (`E::create_table_sql`).

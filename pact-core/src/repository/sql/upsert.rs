@@ -1,11 +1,10 @@
 //! `upsert` and `upsert_by_<field>` of [`SqlRepository`]: one `INSERT ... ON CONFLICT DO
 //! UPDATE` (SQLite, PostgreSQL) or `INSERT ... ON DUPLICATE KEY UPDATE` (MySQL) per call.
 
-use crate::repository::BoxFuture;
 use std::borrow::Cow;
 
 use super::{SqlBackend, SqlEntity, SqlRepository};
-use crate::repository::{RepoError, Stamp, now_unix_micros};
+use crate::repository::{BoxFuture, RepoError, Stamp, now_unix_micros};
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// `upsert` (`column` is the id's) and `upsert_by_<field>`: inserts the entity, or, when a
