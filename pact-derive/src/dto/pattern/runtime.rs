@@ -10,11 +10,11 @@
 //!    NFA: the forward NFA (all captures), then the reverse NFA (no captures), each under the
 //!    10 MiB `size_limit`.
 //!
-//! The PikeVM and backtracker fail only for a Unicode `\b` without Unicode data, which both
-//! crates are built with; every other engine (lazy DFA, one-pass, reverse strategies) is
-//! optional, and a failure to build one is not an error. The test
-//! `a_pattern_compiles_here_exactly_when_it_compiles_at_run_time` holds this against the real
-//! `regex` crate.
+//! The `PikeVM` and backtracker the runtime also builds fail only for a Unicode `\b` without
+//! Unicode data, which pact-core's `regex` has (feature `unicode`); every other engine (lazy
+//! DFA, one-pass, reverse strategies) is optional, and a failure to build one is not an error.
+//! The test `a_pattern_compiles_here_exactly_when_it_compiles_at_run_time` holds this against
+//! the real `regex` crate.
 
 use regex_automata::nfa::thompson::{self, BuildError, WhichCaptures};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -43,7 +43,10 @@ pub fn check(hir: &Hir) -> Result<(), Refusal> {
         .shrink(false)
         .which_captures(WhichCaptures::All);
     compile(config.clone(), hir)?;
-    compile(config.which_captures(WhichCaptures::None).reverse(true), hir)
+    compile(
+        config.which_captures(WhichCaptures::None).reverse(true),
+        hir,
+    )
 }
 
 fn compile(config: thompson::Config, hir: &Hir) -> Result<(), Refusal> {
