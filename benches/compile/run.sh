@@ -9,6 +9,9 @@
 #
 # Columns:
 # - clean: `cargo build` of the crate and all its dependencies in an empty build directory;
+#   for the `derive_*` rows with CARGO_INCREMENTAL=0, since pact-derive is a path dependency
+#   here (cargo builds those incrementally) but a registry one, like validator_derive and
+#   garde_derive, for a user (never incremental);
 # - incremental: median of RUNS rebuilds after an edit of the crate's lib.rs (dev profile);
 # - non-incremental: the same with CARGO_INCREMENTAL=0 (what CI and `cargo install` pay);
 # - lines/item: lines of `rustc -Zunpretty=expanded` output per item, beyond the plain
@@ -48,7 +51,9 @@ row() {
   cp -n "$ROOT/Cargo.lock" "$crate/Cargo.lock" 2>/dev/null || true
   if [[ $QUICK == 0 ]]; then
     rm -rf "$crate/target"
-    clean=$(cd "$crate" && seconds cargo build)
+    local incremental=()
+    [[ $family == derive ]] && incremental=(env CARGO_INCREMENTAL=0)
+    clean=$(cd "$crate" && seconds "${incremental[@]}" cargo build)
   else
     (cd "$crate" && cargo build --quiet)
   fi

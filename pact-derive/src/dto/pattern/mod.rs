@@ -6,6 +6,7 @@
 mod dfa;
 mod direct;
 mod machine;
+mod runtime;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -13,8 +14,9 @@ use syn::{LitStr, Path};
 
 pub use direct::{Plan, Step};
 
-/// A `pattern` compiles here exactly as the runtime compiles it (`regex::Regex::new`, the same
-/// crate, features and default limits as pact-core's `compile_regex`), so a pattern that would
+/// A `pattern` is accepted here exactly when the runtime compiles it (`regex::Regex::new` with
+/// pact-core's features and the default limits, decided by [`runtime::check`] without the
+/// `regex` crate), so a pattern that would
 /// fail at run time, as a syntax error or for its size, fails the build instead; and a pattern
 /// that matches every string (it can match the empty string anywhere) is a mistake.
 pub fn check_pattern(lit: &LitStr) -> syn::Result<()> {
@@ -25,14 +27,14 @@ pub fn check_pattern(lit: &LitStr) -> syn::Result<()> {
             format!("invalid regular expression: {}", one_line(&err.to_string())),
         )
     })?;
-    if let Err(err) = regex::Regex::new(&source) {
-        let reason = match err {
-            regex::Error::CompiledTooBig(limit) => format!(
+    if let Err(refusal) = runtime::check(&hir) {
+        let reason = match refusal {
+            runtime::Refusal::TooBig(limit) => format!(
                 "this pattern is too big for the regex engine (over its {limit}-byte limit once compiled); large counted repetitions such as `{{1000}}` and Unicode classes such as `\\w` multiply its size: simplify it, or check the value with a `custom` rule"
             ),
-            other => format!(
+            runtime::Refusal::Other(other) => format!(
                 "the regex engine rejects this pattern: {}",
-                one_line(&other.to_string())
+                one_line(&other)
             ),
         };
         return Err(syn::Error::new(lit.span(), reason));
