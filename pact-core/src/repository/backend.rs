@@ -46,6 +46,11 @@ pub type FinderValue<'a, E> = <E as Entity>::Value<'a>;
 /// assert_eq!(Backend::load(&*users, ada.id).await.unwrap(), Some(ada));
 /// # });
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a repository of `{E}`: it does not implement `Backend<{E}>`",
+    label = "the generated repository trait is implemented for every `Backend<{E}>`",
+    note = "implement `pact::repository::Backend<{E}>` for it (each generated method calls one of its methods); the derive's blanket impl then makes it the entity's repository trait, which is never implemented by hand"
+)]
 pub trait Backend<E: Entity>: Send + Sync {
     /// `find_by_id`: the entity with this id, or `None`.
     fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>>;

@@ -1,0 +1,22 @@
+use pact::repository::BoxFuture;
+use pact::{RepoError, Repository};
+
+#[derive(Debug, Clone, PartialEq, Repository)]
+#[repo(table = "tags")]
+pub struct Tag {
+    #[repo(id, generated)]
+    pub id: i64,
+    pub name: String,
+}
+
+/// A fake written against the generated trait, as before `Backend`: it must implement
+/// `Backend<Tag>` instead.
+pub struct FakeTags;
+
+impl TagRepository for FakeTags {
+    fn find_by_id<'a>(&'a self, _id: i64) -> BoxFuture<'a, Result<Option<Tag>, RepoError>> {
+        Box::pin(async { Ok(None) })
+    }
+}
+
+fn main() {}
