@@ -1,8 +1,8 @@
 //! [`Backend`]: every repository operation, written once and generic over the entity.
 //!
-//! `#[derive(Repository)]` generates a `UserRepository` trait whose methods are provided
-//! methods over `Backend<User>` (`find_by_email(v)` is `load_unique(<the email value>)`), and
-//! one blanket impl: every `Backend<User>` is a `UserRepository`. The memory repository, the
+//! `#[derive(Repository)]` generates a `UserRepository: Backend<User>` trait and one blanket
+//! impl: every `Backend<User>` is a `UserRepository`, each of whose methods is one call of
+//! `Backend` (`find_by_email(v)` is `load_unique(<the email value>)`). The memory repository, the
 //! SQL repositories and the cached decorator implement `Backend<E>` here, once for every
 //! entity, so a crate that derives compiles a trait and a few small functions per entity, and
 //! the bodies are compiled only where a repository is used.
@@ -28,9 +28,10 @@ pub type FinderValue<'a, E> = <E as Entity>::Value<'a>;
 /// Implemented by [`MemoryRepository<E>`](super::MemoryRepository), by
 /// [`SqlRepository<DB, E>`](super::SqlRepository) and by the cached decorator. To write a
 /// repository of your own (a fake that counts calls, a decorator that logs), implement
-/// `Backend<User>`; the derive's blanket impl then makes it a `UserRepository`. An operation
-/// the entity's trait does not offer (`restore_by_id` without `#[repo(soft_delete)]`) is never
-/// called through it.
+/// `Backend<User>`; the derive's blanket impl then makes it a `UserRepository`. The generated
+/// trait never calls an operation the entity does not have (`restore` without
+/// `#[repo(soft_delete)]`, `merge` on a column that is not unique), so a fake may answer those
+/// with an error.
 ///
 /// ```
 /// # #[derive(Debug, Clone, PartialEq, pact_derive::Repository)]
