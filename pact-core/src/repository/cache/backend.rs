@@ -42,11 +42,12 @@ where
     }
 
     fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        Box::pin(async move {
-            let args = key_part(&(&page,));
-            self.cache_list("find_all", args, move || self.inner().list(page))
-                .await
-        })
+        Box::pin(self.cache_list(
+            "find_all",
+            page,
+            |page| key_part(&(page,)),
+            move |page| self.inner().list(page),
+        ))
     }
 
     /// Keyset pages are not cached: the backing repository.
@@ -73,21 +74,24 @@ where
         value: E::Value<'a>,
         page: PageRequest,
     ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        Box::pin(async move {
-            let (field, part) = E::value_key(&value);
-            let args = format!("{field}|{part}|{}", key_part(&(&page,)));
-            self.cache_list("find_all_by", args, move || {
-                self.inner().list_by(value, page)
-            })
-            .await
-        })
+        Box::pin(self.cache_list(
+            "find_all_by",
+            (value, page),
+            |(value, page)| {
+                let (field, part) = E::value_key(value);
+                format!("{field}|{part}|{}", key_part(&(page,)))
+            },
+            move |(value, page)| self.inner().list_by(value, page),
+        ))
     }
 
     fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
-        Box::pin(async move {
-            self.cache_list("count", key_part(&()), move || self.inner().total())
-                .await
-        })
+        Box::pin(self.cache_list(
+            "count",
+            (),
+            |()| key_part(&()),
+            move |()| self.inner().total(),
+        ))
     }
 
     fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {

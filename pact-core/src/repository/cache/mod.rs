@@ -951,24 +951,26 @@ impl<E: CacheEntity> Cached<E> {
 
     /// A page or a count: cached only with [`Cache::cache_lists`].
     #[doc(hidden)]
-    pub async fn cache_list<'a, R>(
+    pub async fn cache_list<'a, T, R>(
         &'a self,
         method: &'static str,
-        args: String,
-        fetch: impl FnOnce() -> BoxFuture<'a, Result<R, RepoError>>,
+        input: T,
+        args: impl FnOnce(&T) -> String,
+        fetch: impl FnOnce(T) -> BoxFuture<'a, Result<R, RepoError>>,
     ) -> Result<R, RepoError>
     where
         R: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
     {
+        // The arguments' key is built only when lists are cached: a pass-through costs none.
         let Some(ttl) = self.cache.list_ttl else {
-            return fetch().await;
+            return fetch(input).await;
         };
         if self.bypass().await {
-            return fetch().await;
+            return fetch(input).await;
         }
-        let key = self.keys.list(method, &args);
+        let key = self.keys.list(method, &args(&input));
         let guard = self.keys.all();
-        self.aside(&key, &guard, ttl, fetch, just, |value| value)
+        self.aside(&key, &guard, ttl, move || fetch(input), just, |value| value)
             .await
     }
 
