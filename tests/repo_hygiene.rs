@@ -26,6 +26,7 @@ mod user_code {
     pub struct RandomState;
     pub struct BuildHasher;
     pub struct BoxFuture;
+    pub struct RepoFuture;
     pub struct PageRequest;
     pub struct Stamp;
     pub struct Timestamp;

@@ -250,8 +250,8 @@ pub use std::vec::Vec;
 
 pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
-    Backend, BoxFuture, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest,
-    RepoError, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
+    Backend, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
+    SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
 pub use crate::repository::{SoftDelete, Stamp, Timestamp, Upsert};
@@ -300,13 +300,6 @@ impl<T: Clone + Send + Sync + 'static> EntityRow for T {}
 pub trait UniqueValue: Eq + std::hash::Hash {}
 
 impl<T: Eq + std::hash::Hash> UniqueValue for T {}
-
-/// A value as an already finished [`BoxFuture`]: the memory repository's calls are
-/// synchronous, and boxing here keeps the `Send` proof out of every deriving crate.
-#[inline]
-pub fn ready<'a, T: Send + 'a>(value: T) -> BoxFuture<'a, T> {
-    Box::pin(std::future::ready(value))
-}
 
 /// Binds a finder's value, or, when no stored value can equal it (text with a NUL
 /// character), binds nothing and is `false`: what the derive's `SqlEntity::bind_value` calls.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use pact::repository::{Backend, BoxFuture, FinderValue};
+use pact::repository::{Backend, FinderValue, RepoFuture};
 use pact::{CursorPage, CursorRequest, MemoryRepository, Page, PageRequest, RepoError};
 
 use crate::model::User;
@@ -37,8 +37,8 @@ impl Counting {
         &self.inner
     }
 
-    fn read<'a, T: Send + 'a>(&'a self, call: BoxFuture<'a, T>) -> BoxFuture<'a, T> {
-        Box::pin(async move {
+    fn read<'a, T: Send + 'a>(&'a self, call: RepoFuture<'a, T>) -> RepoFuture<'a, T> {
+        RepoFuture::boxed(async move {
             self.reads.fetch_add(1, Ordering::SeqCst);
             if !self.delay.is_zero() {
                 tokio::time::sleep(self.delay).await;
@@ -48,7 +48,7 @@ impl Counting {
     }
 }
 
-type Answer<'a, T> = BoxFuture<'a, Result<T, RepoError>>;
+type Answer<'a, T> = RepoFuture<'a, Result<T, RepoError>>;
 
 // Reads count; writes go straight through.
 #[allow(clippy::elidable_lifetime_names)]

@@ -11,7 +11,7 @@
 #![allow(clippy::elidable_lifetime_names)]
 
 use super::{CursorPage, CursorRequest, Entity, Page, PageRequest, RepoError};
-use crate::repository::BoxFuture;
+use crate::repository::RepoFuture;
 
 /// How [`Backend`] takes an id of `E`: `i64` for an `i64` id, `&'a str` for a `String` one.
 pub type IdArg<'a, E> = <E as Entity>::IdArg<'a>;
@@ -54,28 +54,28 @@ pub type FinderValue<'a, E> = <E as Entity>::Value<'a>;
 )]
 pub trait Backend<E: Entity>: Send + Sync {
     /// `find_by_id`: the entity with this id, or `None`.
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>>;
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>>;
 
     /// `get_by_id`: the entity with this id; [`RepoError::NotFound`] when there is none.
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>>;
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>>;
 
     /// `find_by_ids`: the entities with these ids, ordered by id, each once.
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>>;
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>>;
 
     /// `find_all`: one page of entities and the total count.
-    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>>;
+    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>>;
 
     /// `find_all_by_cursor`: one keyset page.
     fn list_after<'a>(
         &'a self,
         cursor: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>>;
+    ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>>;
 
     /// `find_by_<unique field>`: the entity whose unique field holds this value, or `None`.
     fn load_unique<'a>(
         &'a self,
         value: E::Value<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>;
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>;
 
     /// `find_all_by_<indexed field>`: one page of the entities whose indexed field holds this
     /// value, and their count.
@@ -83,46 +83,46 @@ pub trait Backend<E: Entity>: Send + Sync {
         &'a self,
         value: E::Value<'a>,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>>;
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>>;
 
     /// `count`: how many entities are stored.
-    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>>;
+    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>>;
 
     /// `exists`: whether an entity with this id is stored.
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>>;
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>;
 
     /// `insert`: stores a new row and returns it as stored.
-    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>>;
+    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>>;
 
     /// `insert_many`: stores several rows, all or none.
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>>;
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>>;
 
     /// `update`: replaces the row with this entity's id.
-    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>>;
+    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>>;
 
     /// `delete_by_id`: deletes (or, with `#[repo(soft_delete)]`, marks) the row with this id.
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>>;
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>;
 
     /// `upsert` and `upsert_by_<unique field>`: inserts, or updates the row holding the
     /// entity's value of `column` (the id's column for `upsert`, a unique field's for
     /// `upsert_by_<field>`).
-    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>>;
+    fn merge<'a>(&'a self, column: usize, entity: E) -> RepoFuture<'a, Result<E, RepoError>>;
 
     /// `restore_by_id`: clears the soft-delete mark of the row with this id.
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>>;
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>;
 
     /// `find_by_id_with_deleted`: the row with this id, deleted or not.
     fn load_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>;
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>;
 
     /// `find_all_with_deleted`: one page of every row, deleted or not.
     fn list_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>>;
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>>;
 
     /// `purge_by_id`: removes the row with this id for good.
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>>;
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>;
 }

@@ -27,7 +27,7 @@ pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
 pub use cursor::{check_key, compare_key};
 pub use entity::{Column, Entity};
 pub use error::RepoError;
-pub use future::BoxFuture;
+pub use future::{BoxFuture, RepoFuture};
 pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
 #[doc(hidden)]

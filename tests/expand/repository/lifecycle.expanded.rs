@@ -9,7 +9,7 @@ where
     fn find_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
     >;
@@ -17,7 +17,7 @@ where
     fn get_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Note, ::pact::RepoError>,
     >;
@@ -25,7 +25,7 @@ where
     fn find_by_ids<'a>(
         &'a self,
         ids: &'a [i64],
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
     >;
@@ -33,7 +33,7 @@ where
     fn find_all<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
     >;
@@ -41,7 +41,7 @@ where
     fn find_all_by_cursor<'a>(
         &'a self,
         cursor: ::pact::repository::CursorRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::repository::CursorPage<Note>, ::pact::RepoError>,
     >;
@@ -49,14 +49,14 @@ where
     fn find_by_slug<'a>(
         &'a self,
         slug: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
     >;
     ///How many `Note`s are stored.
     fn count<'a>(
         &'a self,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
@@ -64,7 +64,7 @@ where
     fn exists<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -72,7 +72,7 @@ where
     fn insert<'a>(
         &'a self,
         entity: Note,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Note, ::pact::RepoError>,
     >;
@@ -80,7 +80,7 @@ where
     fn insert_many<'a>(
         &'a self,
         entities: ::pact::__private::Vec<Note>,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
     >;
@@ -88,7 +88,7 @@ where
     fn update<'a>(
         &'a self,
         entity: Note,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Note, ::pact::RepoError>,
     >;
@@ -96,7 +96,7 @@ where
     fn delete_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -104,7 +104,7 @@ where
     fn upsert_by_slug<'a>(
         &'a self,
         entity: Note,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Note, ::pact::RepoError>,
     >;
@@ -112,7 +112,7 @@ where
     fn restore_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -120,7 +120,7 @@ where
     fn find_by_id_with_deleted<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
     >;
@@ -128,7 +128,7 @@ where
     fn find_all_with_deleted<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
     >;
@@ -136,7 +136,7 @@ where
     fn purge_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -627,7 +627,7 @@ const _: () = {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
@@ -637,7 +637,7 @@ const _: () = {
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
@@ -649,7 +649,7 @@ const _: () = {
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
@@ -659,7 +659,7 @@ const _: () = {
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
@@ -669,7 +669,7 @@ const _: () = {
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<
                 ::pact::repository::CursorPage<Note>,
@@ -682,7 +682,7 @@ const _: () = {
         fn find_by_slug<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
@@ -693,7 +693,7 @@ const _: () = {
         #[inline]
         fn count<'a>(
             &'a self,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
@@ -703,7 +703,7 @@ const _: () = {
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -713,7 +713,7 @@ const _: () = {
         fn insert<'a>(
             &'a self,
             __pact_entity: Note,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
@@ -723,7 +723,7 @@ const _: () = {
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Note>,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Note>, ::pact::RepoError>,
         > {
@@ -735,7 +735,7 @@ const _: () = {
         fn update<'a>(
             &'a self,
             __pact_entity: Note,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
@@ -745,7 +745,7 @@ const _: () = {
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -755,7 +755,7 @@ const _: () = {
         fn upsert_by_slug<'a>(
             &'a self,
             __pact_entity: Note,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Note, ::pact::RepoError>,
         > {
@@ -767,7 +767,7 @@ const _: () = {
         fn restore_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -777,7 +777,7 @@ const _: () = {
         fn find_by_id_with_deleted<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Note>, ::pact::RepoError>,
         > {
@@ -789,7 +789,7 @@ const _: () = {
         fn find_all_with_deleted<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<Note>, ::pact::RepoError>,
         > {
@@ -801,7 +801,7 @@ const _: () = {
         fn purge_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {

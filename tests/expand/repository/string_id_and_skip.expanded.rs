@@ -9,7 +9,7 @@ where
     fn find_by_id<'a>(
         &'a self,
         id: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
     >;
@@ -17,7 +17,7 @@ where
     fn get_by_id<'a>(
         &'a self,
         id: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
     >;
@@ -25,7 +25,7 @@ where
     fn find_by_ids<'a>(
         &'a self,
         ids: &'a [String],
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
     >;
@@ -33,7 +33,7 @@ where
     fn find_all<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
     >;
@@ -41,7 +41,7 @@ where
     fn find_all_by_cursor<'a>(
         &'a self,
         cursor: ::pact::repository::CursorRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<
             ::pact::repository::CursorPage<ShortLink>,
@@ -51,7 +51,7 @@ where
     ///How many `ShortLink`s are stored.
     fn count<'a>(
         &'a self,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
@@ -59,7 +59,7 @@ where
     fn exists<'a>(
         &'a self,
         id: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -67,7 +67,7 @@ where
     fn insert<'a>(
         &'a self,
         entity: ShortLink,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
     >;
@@ -75,7 +75,7 @@ where
     fn insert_many<'a>(
         &'a self,
         entities: ::pact::__private::Vec<ShortLink>,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
     >;
@@ -83,7 +83,7 @@ where
     fn update<'a>(
         &'a self,
         entity: ShortLink,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
     >;
@@ -91,7 +91,7 @@ where
     fn delete_by_id<'a>(
         &'a self,
         id: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -99,7 +99,7 @@ where
     fn upsert<'a>(
         &'a self,
         entity: ShortLink,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<ShortLink, ::pact::RepoError>,
     >;
@@ -407,7 +407,7 @@ const _: () = {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<ShortLink>, ::pact::RepoError>,
         > {
@@ -417,7 +417,7 @@ const _: () = {
         fn get_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
@@ -429,7 +429,7 @@ const _: () = {
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [String],
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
@@ -439,7 +439,7 @@ const _: () = {
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<ShortLink>, ::pact::RepoError>,
         > {
@@ -449,7 +449,7 @@ const _: () = {
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<
                 ::pact::repository::CursorPage<ShortLink>,
@@ -463,7 +463,7 @@ const _: () = {
         #[inline]
         fn count<'a>(
             &'a self,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
@@ -473,7 +473,7 @@ const _: () = {
         fn exists<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -483,7 +483,7 @@ const _: () = {
         fn insert<'a>(
             &'a self,
             __pact_entity: ShortLink,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
@@ -493,7 +493,7 @@ const _: () = {
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<ShortLink>,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<ShortLink>, ::pact::RepoError>,
         > {
@@ -505,7 +505,7 @@ const _: () = {
         fn update<'a>(
             &'a self,
             __pact_entity: ShortLink,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {
@@ -515,7 +515,7 @@ const _: () = {
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -525,7 +525,7 @@ const _: () = {
         fn upsert<'a>(
             &'a self,
             __pact_entity: ShortLink,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<ShortLink, ::pact::RepoError>,
         > {

@@ -9,7 +9,7 @@ where
     fn find_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
     >;
@@ -17,7 +17,7 @@ where
     fn get_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Memory, ::pact::RepoError>,
     >;
@@ -25,7 +25,7 @@ where
     fn find_by_ids<'a>(
         &'a self,
         ids: &'a [i64],
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
     >;
@@ -33,7 +33,7 @@ where
     fn find_all<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
     >;
@@ -41,7 +41,7 @@ where
     fn find_all_by_cursor<'a>(
         &'a self,
         cursor: ::pact::repository::CursorRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::repository::CursorPage<Memory>, ::pact::RepoError>,
     >;
@@ -50,7 +50,7 @@ where
         &'a self,
         page: u32,
         page_request: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
     >;
@@ -58,14 +58,14 @@ where
     fn find_by_row<'a>(
         &'a self,
         row: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
     >;
     ///How many `Memory`s are stored.
     fn count<'a>(
         &'a self,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
@@ -73,7 +73,7 @@ where
     fn exists<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -81,7 +81,7 @@ where
     fn insert<'a>(
         &'a self,
         entity: Memory,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Memory, ::pact::RepoError>,
     >;
@@ -89,7 +89,7 @@ where
     fn insert_many<'a>(
         &'a self,
         entities: ::pact::__private::Vec<Memory>,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
     >;
@@ -97,7 +97,7 @@ where
     fn update<'a>(
         &'a self,
         entity: Memory,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Memory, ::pact::RepoError>,
     >;
@@ -105,7 +105,7 @@ where
     fn delete_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -113,7 +113,7 @@ where
     fn upsert_by_row<'a>(
         &'a self,
         entity: Memory,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Memory, ::pact::RepoError>,
     >;
@@ -531,7 +531,7 @@ const _: () = {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
@@ -541,7 +541,7 @@ const _: () = {
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
@@ -553,7 +553,7 @@ const _: () = {
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
@@ -563,7 +563,7 @@ const _: () = {
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
@@ -573,7 +573,7 @@ const _: () = {
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<
                 ::pact::repository::CursorPage<Memory>,
@@ -587,7 +587,7 @@ const _: () = {
             &'a self,
             __pact_value: u32,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<Memory>, ::pact::RepoError>,
         > {
@@ -599,7 +599,7 @@ const _: () = {
         fn find_by_row<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Memory>, ::pact::RepoError>,
         > {
@@ -610,7 +610,7 @@ const _: () = {
         #[inline]
         fn count<'a>(
             &'a self,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
@@ -620,7 +620,7 @@ const _: () = {
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -630,7 +630,7 @@ const _: () = {
         fn insert<'a>(
             &'a self,
             __pact_entity: Memory,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
@@ -640,7 +640,7 @@ const _: () = {
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Memory>,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Memory>, ::pact::RepoError>,
         > {
@@ -652,7 +652,7 @@ const _: () = {
         fn update<'a>(
             &'a self,
             __pact_entity: Memory,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {
@@ -662,7 +662,7 @@ const _: () = {
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -672,7 +672,7 @@ const _: () = {
         fn upsert_by_row<'a>(
             &'a self,
             __pact_entity: Memory,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Memory, ::pact::RepoError>,
         > {

@@ -9,7 +9,7 @@ where
     fn find_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
     >;
@@ -17,7 +17,7 @@ where
     fn get_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<User, ::pact::RepoError>,
     >;
@@ -25,7 +25,7 @@ where
     fn find_by_ids<'a>(
         &'a self,
         ids: &'a [i64],
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
     >;
@@ -33,7 +33,7 @@ where
     fn find_all<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
     >;
@@ -41,7 +41,7 @@ where
     fn find_all_by_cursor<'a>(
         &'a self,
         cursor: ::pact::repository::CursorRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::repository::CursorPage<User>, ::pact::RepoError>,
     >;
@@ -49,7 +49,7 @@ where
     fn find_by_email<'a>(
         &'a self,
         email: &'a ::core::primitive::str,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
     >;
@@ -58,14 +58,14 @@ where
         &'a self,
         team_id: i32,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
     >;
     ///How many `User`s are stored.
     fn count<'a>(
         &'a self,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
@@ -73,7 +73,7 @@ where
     fn exists<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -81,7 +81,7 @@ where
     fn insert<'a>(
         &'a self,
         entity: User,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<User, ::pact::RepoError>,
     >;
@@ -89,7 +89,7 @@ where
     fn insert_many<'a>(
         &'a self,
         entities: ::pact::__private::Vec<User>,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
     >;
@@ -97,7 +97,7 @@ where
     fn update<'a>(
         &'a self,
         entity: User,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<User, ::pact::RepoError>,
     >;
@@ -105,7 +105,7 @@ where
     fn delete_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -113,7 +113,7 @@ where
     fn upsert_by_email<'a>(
         &'a self,
         entity: User,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<User, ::pact::RepoError>,
     >;
@@ -595,7 +595,7 @@ const _: () = {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
@@ -605,7 +605,7 @@ const _: () = {
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
@@ -617,7 +617,7 @@ const _: () = {
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
@@ -627,7 +627,7 @@ const _: () = {
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
@@ -637,7 +637,7 @@ const _: () = {
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<
                 ::pact::repository::CursorPage<User>,
@@ -650,7 +650,7 @@ const _: () = {
         fn find_by_email<'a>(
             &'a self,
             __pact_value: &'a ::core::primitive::str,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<User>, ::pact::RepoError>,
         > {
@@ -663,7 +663,7 @@ const _: () = {
             &'a self,
             __pact_value: i32,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<User>, ::pact::RepoError>,
         > {
@@ -674,7 +674,7 @@ const _: () = {
         #[inline]
         fn count<'a>(
             &'a self,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
@@ -684,7 +684,7 @@ const _: () = {
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -694,7 +694,7 @@ const _: () = {
         fn insert<'a>(
             &'a self,
             __pact_entity: User,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
@@ -704,7 +704,7 @@ const _: () = {
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<User>,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<User>, ::pact::RepoError>,
         > {
@@ -716,7 +716,7 @@ const _: () = {
         fn update<'a>(
             &'a self,
             __pact_entity: User,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {
@@ -726,7 +726,7 @@ const _: () = {
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -736,7 +736,7 @@ const _: () = {
         fn upsert_by_email<'a>(
             &'a self,
             __pact_entity: User,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<User, ::pact::RepoError>,
         > {

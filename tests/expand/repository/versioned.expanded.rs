@@ -9,7 +9,7 @@ where
     fn find_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::option::Option<Document>, ::pact::RepoError>,
     >;
@@ -17,7 +17,7 @@ where
     fn get_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Document, ::pact::RepoError>,
     >;
@@ -25,7 +25,7 @@ where
     fn find_by_ids<'a>(
         &'a self,
         ids: &'a [i64],
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
     >;
@@ -33,7 +33,7 @@ where
     fn find_all<'a>(
         &'a self,
         page: ::pact::PageRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::Page<Document>, ::pact::RepoError>,
     >;
@@ -41,7 +41,7 @@ where
     fn find_all_by_cursor<'a>(
         &'a self,
         cursor: ::pact::repository::CursorRequest,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<
             ::pact::repository::CursorPage<Document>,
@@ -51,7 +51,7 @@ where
     ///How many `Document`s are stored.
     fn count<'a>(
         &'a self,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
     >;
@@ -59,7 +59,7 @@ where
     fn exists<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -67,7 +67,7 @@ where
     fn insert<'a>(
         &'a self,
         entity: Document,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Document, ::pact::RepoError>,
     >;
@@ -75,7 +75,7 @@ where
     fn insert_many<'a>(
         &'a self,
         entities: ::pact::__private::Vec<Document>,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
     >;
@@ -83,7 +83,7 @@ where
     fn update<'a>(
         &'a self,
         entity: Document,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<Document, ::pact::RepoError>,
     >;
@@ -91,7 +91,7 @@ where
     fn delete_by_id<'a>(
         &'a self,
         id: i64,
-    ) -> ::pact::repository::BoxFuture<
+    ) -> ::pact::repository::RepoFuture<
         'a,
         ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
     >;
@@ -378,7 +378,7 @@ const _: () = {
         fn find_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::option::Option<Document>, ::pact::RepoError>,
         > {
@@ -388,7 +388,7 @@ const _: () = {
         fn get_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
@@ -400,7 +400,7 @@ const _: () = {
         fn find_by_ids<'a>(
             &'a self,
             __pact_ids: &'a [i64],
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
@@ -410,7 +410,7 @@ const _: () = {
         fn find_all<'a>(
             &'a self,
             __pact_page: ::pact::PageRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::Page<Document>, ::pact::RepoError>,
         > {
@@ -420,7 +420,7 @@ const _: () = {
         fn find_all_by_cursor<'a>(
             &'a self,
             __pact_cursor: ::pact::repository::CursorRequest,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<
                 ::pact::repository::CursorPage<Document>,
@@ -434,7 +434,7 @@ const _: () = {
         #[inline]
         fn count<'a>(
             &'a self,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::u64, ::pact::RepoError>,
         > {
@@ -444,7 +444,7 @@ const _: () = {
         fn exists<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {
@@ -454,7 +454,7 @@ const _: () = {
         fn insert<'a>(
             &'a self,
             __pact_entity: Document,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
@@ -464,7 +464,7 @@ const _: () = {
         fn insert_many<'a>(
             &'a self,
             __pact_entities: ::pact::__private::Vec<Document>,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::pact::__private::Vec<Document>, ::pact::RepoError>,
         > {
@@ -476,7 +476,7 @@ const _: () = {
         fn update<'a>(
             &'a self,
             __pact_entity: Document,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<Document, ::pact::RepoError>,
         > {
@@ -486,7 +486,7 @@ const _: () = {
         fn delete_by_id<'a>(
             &'a self,
             __pact_id: i64,
-        ) -> ::pact::repository::BoxFuture<
+        ) -> ::pact::repository::RepoFuture<
             'a,
             ::core::result::Result<::core::primitive::bool, ::pact::RepoError>,
         > {

@@ -1,4 +1,4 @@
-use pact::repository::BoxFuture;
+use pact::repository::RepoFuture;
 use pact::{RepoError, Repository};
 
 #[derive(Debug, Clone, PartialEq, Repository)]
@@ -14,8 +14,8 @@ pub struct Tag {
 pub struct FakeTags;
 
 impl TagRepository for FakeTags {
-    fn find_by_id<'a>(&'a self, _id: i64) -> BoxFuture<'a, Result<Option<Tag>, RepoError>> {
-        Box::pin(async { Ok(None) })
+    fn find_by_id<'a>(&'a self, _id: i64) -> RepoFuture<'a, Result<Option<Tag>, RepoError>> {
+        RepoFuture::ready(Ok(None))
     }
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{CacheEntity, Cached, key_part};
 use crate::repository::{
-    Backend, BoxFuture, CursorPage, CursorRequest, Page, PageRequest, RepoError,
+    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture,
 };
 
 impl<E> Backend<E> for Cached<E>
@@ -22,27 +22,30 @@ where
     E: CacheEntity,
     E::IdBound: Serialize,
 {
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
-        Box::pin(async move {
-            self.cache_find(id.borrow(), move || self.inner().load(id))
-                .await
-        })
+    /// A hit answers with a ready future: no allocation but the entity's clone.
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+        let key = self.keys.id_of(id.borrow());
+        if let Some(entity) = self.hit_now(key.as_str()) {
+            return RepoFuture::ready(Ok(Some(entity)));
+        }
+        RepoFuture::boxed(self.cache_find(key, move || self.inner().load(id)))
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>> {
-        Box::pin(async move {
-            self.cache_get(id.borrow(), move || self.inner().load_or_not_found(id))
-                .await
-        })
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
+        let key = self.keys.id_of(id.borrow());
+        if let Some(entity) = self.hit_now(key.as_str()) {
+            return RepoFuture::ready(Ok(entity));
+        }
+        RepoFuture::boxed(self.cache_get(key, move || self.inner().load_or_not_found(id)))
     }
 
     /// Batches read what a cache keyed by id cannot answer whole: the backing repository.
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         self.inner().load_many(ids)
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        Box::pin(self.cache_list(
+    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::boxed(self.cache_list(
             "find_all",
             page,
             |page| key_part(&(page,)),
@@ -54,15 +57,15 @@ where
     fn list_after<'a>(
         &'a self,
         cursor: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
         self.inner().list_after(cursor)
     }
 
     fn load_unique<'a>(
         &'a self,
         value: E::Value<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
-        Box::pin(async move {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let (field, part) = E::value_key(&value);
             self.cache_unique(field, part, move || self.inner().load_unique(value))
                 .await
@@ -73,8 +76,8 @@ where
         &'a self,
         value: E::Value<'a>,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        Box::pin(self.cache_list(
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::boxed(self.cache_list(
             "find_all_by",
             (value, page),
             |(value, page)| {
@@ -85,8 +88,8 @@ where
         ))
     }
 
-    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
-        Box::pin(self.cache_list(
+    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
+        RepoFuture::boxed(self.cache_list(
             "count",
             (),
             |()| key_part(&()),
@@ -94,54 +97,55 @@ where
         ))
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
-        Box::pin(async move {
-            self.cache_exists(id.borrow(), move || self.inner().contains_id(id))
-                .await
-        })
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+        let key = self.keys.id_of(id.borrow());
+        if self.hit_now(key.as_str()).is_some() {
+            return RepoFuture::ready(Ok(true));
+        }
+        RepoFuture::boxed(self.cache_exists(key, move || self.inner().contains_id(id)))
     }
 
-    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entity_keys(&entity, &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().create(entity)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().create(entity)))
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entities_keys(&entities, &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().create_many(entities)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().create_many(entities)))
     }
 
-    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entity_keys(&entity, &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().replace(entity)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().replace(entity)))
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().remove(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().remove(id)))
     }
 
-    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn merge<'a>(&'a self, column: usize, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entity_keys(&entity, &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().merge(column, entity)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().merge(column, entity)))
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().restore(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().restore(id)))
     }
 
     /// Soft-deleted rows are not cached: the backing repository.
     fn load_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         self.inner().load_with_deleted(id)
     }
 
@@ -149,13 +153,13 @@ where
     fn list_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         self.inner().list_with_deleted(page)
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        Box::pin(self.cache_write(keys, self.inner().purge(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().purge(id)))
     }
 }

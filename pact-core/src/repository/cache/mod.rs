@@ -70,11 +70,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::unit_of_work::CommitHooks;
-use super::{BoxFuture, Entity, Page, RepoError, SqlBackend, Store, UnitOfWork, UnitRepository};
+use super::{
+    BoxFuture, Entity, Page, RepoError, RepoFuture, SqlBackend, Store, UnitOfWork, UnitRepository,
+};
 use flight::Flights;
-use key::KeySpace;
 #[doc(hidden)]
 pub use key::key_part;
+use key::{Key, KeySpace};
 
 #[cfg(feature = "cache")]
 pub use self::local::LocalStore;
@@ -768,18 +770,15 @@ impl<E: CacheEntity> Cached<E> {
         }
     }
 
-    #[doc(hidden)]
-    pub fn cache_id_keys<I: Serialize + ?Sized>(&self, id: &I, keys: &mut Vec<String>) {
+    pub(crate) fn cache_id_keys<I: Serialize + ?Sized>(&self, id: &I, keys: &mut Vec<String>) {
         keys.push(self.keys.id(&key_part(id)));
     }
 
-    #[doc(hidden)]
-    pub fn cache_entity_keys(&self, entity: &E, keys: &mut Vec<String>) {
+    pub(crate) fn cache_entity_keys(&self, entity: &E, keys: &mut Vec<String>) {
         self.push_entity_keys(entity, keys);
     }
 
-    #[doc(hidden)]
-    pub fn cache_entities_keys(&self, entities: &[E], keys: &mut Vec<String>) {
+    pub(crate) fn cache_entities_keys(&self, entities: &[E], keys: &mut Vec<String>) {
         for entity in entities {
             self.push_entity_keys(entity, keys);
         }
@@ -821,80 +820,58 @@ impl<E: CacheEntity> Cached<E> {
             .await
     }
 
-    #[doc(hidden)]
-    pub async fn cache_find<'a, I: Serialize + ?Sized>(
+    /// A read by id that [`hit_now`](Self::hit_now) did not answer: cache-aside under `key`.
+    pub(crate) async fn cache_find<'a>(
         &'a self,
-        id: &I,
-        fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
+        key: Key,
+        fetch: impl FnOnce() -> RepoFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
-        let key = self.keys.id_of(id);
-        if let Some(entity) = self.hit_now(key.as_str()) {
-            return Ok(Some(entity));
+        if self.bypass().await {
+            return fetch().await;
         }
-        // The miss path in its own box: a hit's future stays small.
-        Box::pin(async move {
-            if self.bypass().await {
-                return fetch().await;
-            }
-            let key = key.as_str();
-            self.aside(key, key, self.cache.ttl, fetch, Option::as_ref, Some)
-                .await
-        })
-        .await
+        let key = key.as_str();
+        self.aside(key, key, self.cache.ttl, fetch, Option::as_ref, Some)
+            .await
     }
 
-    #[doc(hidden)]
-    pub async fn cache_get<'a, I: Serialize + ?Sized>(
+    /// `get_by_id` that [`hit_now`](Self::hit_now) did not answer: cache-aside under `key`.
+    pub(crate) async fn cache_get<'a>(
         &'a self,
-        id: &I,
-        fetch: impl FnOnce() -> BoxFuture<'a, Result<E, RepoError>>,
+        key: Key,
+        fetch: impl FnOnce() -> RepoFuture<'a, Result<E, RepoError>>,
     ) -> Result<E, RepoError> {
-        let key = self.keys.id_of(id);
-        if let Some(entity) = self.hit_now(key.as_str()) {
-            return Ok(entity);
+        if self.bypass().await {
+            return fetch().await;
         }
-        Box::pin(async move {
-            if self.bypass().await {
-                return fetch().await;
-            }
-            let key = key.as_str();
-            self.aside(key, key, self.cache.ttl, fetch, just, |entity| entity)
-                .await
-        })
-        .await
+        let key = key.as_str();
+        self.aside(key, key, self.cache.ttl, fetch, just, |entity| entity)
+            .await
     }
 
-    #[doc(hidden)]
-    pub async fn cache_exists<'a, I: Serialize + ?Sized>(
+    /// `exists` that [`hit_now`](Self::hit_now) did not answer: a cached entity under `key`,
+    /// or the backing repository's answer (not stored: it holds no entity).
+    pub(crate) async fn cache_exists<'a>(
         &'a self,
-        id: &I,
-        fetch: impl FnOnce() -> BoxFuture<'a, Result<bool, RepoError>>,
+        key: Key,
+        fetch: impl FnOnce() -> RepoFuture<'a, Result<bool, RepoError>>,
     ) -> Result<bool, RepoError> {
-        let key = self.keys.id_of(id);
-        if self.hit_now(key.as_str()).is_some() {
+        if self.bypass().await {
+            return fetch().await;
+        }
+        let key = key.as_str();
+        if let Some(lookup) = self.cache.lookup(key, key).await
+            && lookup.value.as_ref().and_then(Value::decode::<E>).is_some()
+        {
             return Ok(true);
         }
-        Box::pin(async move {
-            if self.bypass().await {
-                return fetch().await;
-            }
-            let key = key.as_str();
-            if let Some(lookup) = self.cache.lookup(key, key).await
-                && lookup.value.as_ref().and_then(Value::decode::<E>).is_some()
-            {
-                return Ok(true);
-            }
-            fetch().await
-        })
-        .await
+        fetch().await
     }
 
-    #[doc(hidden)]
-    pub async fn cache_unique<'a>(
+    pub(crate) async fn cache_unique<'a>(
         &'a self,
         field: &'static str,
         part: String,
-        fetch: impl FnOnce() -> BoxFuture<'a, Result<Option<E>, RepoError>>,
+        fetch: impl FnOnce() -> RepoFuture<'a, Result<Option<E>, RepoError>>,
     ) -> Result<Option<E>, RepoError> {
         if self.bypass().await {
             return fetch().await;
@@ -950,13 +927,12 @@ impl<E: CacheEntity> Cached<E> {
     }
 
     /// A page or a count: cached only with [`Cache::cache_lists`].
-    #[doc(hidden)]
-    pub async fn cache_list<'a, T, R>(
+    pub(crate) async fn cache_list<'a, T, R>(
         &'a self,
         method: &'static str,
         input: T,
         args: impl FnOnce(&T) -> String,
-        fetch: impl FnOnce(T) -> BoxFuture<'a, Result<R, RepoError>>,
+        fetch: impl FnOnce(T) -> RepoFuture<'a, Result<R, RepoError>>,
     ) -> Result<R, RepoError>
     where
         R: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
@@ -977,11 +953,10 @@ impl<E: CacheEntity> Cached<E> {
     /// A write: runs it, then invalidates `keys`, the keys of what it returned, and the
     /// entity's pages (in a unit: when the unit commits). A failed write invalidates too: it
     /// may have reached the database before it failed.
-    #[doc(hidden)]
-    pub async fn cache_write<'a, R: Written<E>>(
+    pub(crate) async fn cache_write<'a, R: Written<E>>(
         &'a self,
         mut keys: Vec<String>,
-        write: BoxFuture<'a, Result<R, RepoError>>,
+        write: RepoFuture<'a, Result<R, RepoError>>,
     ) -> Result<R, RepoError> {
         let result = write.await;
         if let Ok(value) = &result {

@@ -7,104 +7,103 @@
 use std::borrow::Borrow;
 
 use super::MemoryRepository;
-use crate::__private::ready;
 use crate::repository::{
-    Backend, BoxFuture, CursorPage, CursorRequest, Keyset, Page, PageRequest, RepoError,
+    Backend, CursorPage, CursorRequest, Keyset, Page, PageRequest, RepoError, RepoFuture,
 };
 
 impl<E: Keyset> Backend<E> for MemoryRepository<E>
 where
     E::Id: Borrow<E::IdBound>,
 {
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
-        ready(Ok(self.find_row(id.borrow())))
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+        RepoFuture::ready(Ok(self.find_row(id.borrow())))
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>> {
-        ready(self.get_row(id.borrow()))
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
+        RepoFuture::ready(self.get_row(id.borrow()))
     }
 
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
-        ready(Ok(self.find_rows(ids)))
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+        RepoFuture::ready(Ok(self.find_rows(ids)))
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        ready(self.find_page(&page, |_| true))
+    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::ready(self.find_page(&page, |_| true))
     }
 
     fn list_after<'a>(
         &'a self,
         cursor: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
-        ready(self.find_cursor_page(&cursor))
+    ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
+        RepoFuture::ready(self.find_cursor_page(&cursor))
     }
 
     fn load_unique<'a>(
         &'a self,
         value: E::Value<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         let hash = E::value_hash(&value, self.hasher());
         let found = self.find_unique(E::value_column(&value), hash, |row| {
             row.value_matches(&value)
         });
-        ready(Ok(found))
+        RepoFuture::ready(Ok(found))
     }
 
     fn list_by<'a>(
         &'a self,
         value: E::Value<'a>,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        ready(self.find_page(&page, |row| row.value_matches(&value)))
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::ready(self.find_page(&page, |row| row.value_matches(&value)))
     }
 
-    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
-        ready(Ok(self.count_rows()))
+    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
+        RepoFuture::ready(Ok(self.count_rows()))
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
-        ready(Ok(self.contains(id.borrow())))
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+        RepoFuture::ready(Ok(self.contains(id.borrow())))
     }
 
-    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
-        ready(self.insert_row(entity))
+    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+        RepoFuture::ready(self.insert_row(entity))
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
-        ready(self.insert_rows(entities))
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+        RepoFuture::ready(self.insert_rows(entities))
     }
 
-    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
-        ready(self.update_row(entity))
+    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+        RepoFuture::ready(self.update_row(entity))
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
-        ready(self.delete_row(id.borrow()))
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+        RepoFuture::ready(self.delete_row(id.borrow()))
     }
 
-    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
-        ready(self.upsert_row(column, entity))
+    fn merge<'a>(&'a self, column: usize, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+        RepoFuture::ready(self.upsert_row(column, entity))
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
-        ready(self.restore_row(id.borrow()))
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+        RepoFuture::ready(self.restore_row(id.borrow()))
     }
 
     fn load_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
-        ready(Ok(self.find_row_with_deleted(id.borrow())))
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+        RepoFuture::ready(Ok(self.find_row_with_deleted(id.borrow())))
     }
 
     fn list_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        ready(self.find_page_with_deleted(&page))
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::ready(self.find_page_with_deleted(&page))
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
-        ready(Ok(self.purge_row(id.borrow())))
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+        RepoFuture::ready(Ok(self.purge_row(id.borrow())))
     }
 }

@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 
 use super::{SqlBackend, SqlBind, SqlEntity, SqlKeyset, SqlRepository};
 use crate::repository::{
-    Backend, BoxFuture, CursorPage, CursorRequest, Page, PageRequest, RepoError,
+    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture,
 };
 
 impl<DB, E> Backend<E> for SqlRepository<DB, E>
@@ -18,33 +18,33 @@ where
     E::Id: Borrow<E::IdBound>,
     E::IdBound: SqlBind<DB>,
 {
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         self.find_row::<E::IdBound>(id)
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
         self.get_row::<E::IdBound>(id)
     }
 
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         self.find_rows(ids, |id: &E::Id| -> &E::IdBound { id.borrow() })
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         self.find_page(page)
     }
 
     fn list_after<'a>(
         &'a self,
         cursor: CursorRequest,
-    ) -> BoxFuture<'a, Result<CursorPage<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
         self.find_cursor_page(cursor)
     }
 
     fn load_unique<'a>(
         &'a self,
         value: E::Value<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         SqlRepository::find_unique(self, value)
     }
 
@@ -52,57 +52,57 @@ where
         &'a self,
         value: E::Value<'a>,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         self.find_page_by(value, page)
     }
 
-    fn total<'a>(&'a self) -> BoxFuture<'a, Result<u64, RepoError>> {
+    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
         self.count_rows()
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.contains::<E::IdBound>(id)
     }
 
-    fn create<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         self.insert_row(entity)
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> BoxFuture<'a, Result<Vec<E>, RepoError>> {
+    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         self.insert_rows(entities)
     }
 
-    fn replace<'a>(&'a self, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         self.update_row(entity)
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.delete_row::<E::IdBound>(id)
     }
 
-    fn merge<'a>(&'a self, column: usize, entity: E) -> BoxFuture<'a, Result<E, RepoError>> {
+    fn merge<'a>(&'a self, column: usize, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         self.upsert_row(column, entity)
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.restore_row::<E::IdBound>(id)
     }
 
     fn load_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         self.find_row_with_deleted::<E::IdBound>(id)
     }
 
     fn list_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         self.find_page_with_deleted(page)
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> BoxFuture<'a, Result<bool, RepoError>> {
+    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.purge_row::<E::IdBound>(id)
     }
 }

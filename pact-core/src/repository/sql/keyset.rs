@@ -4,7 +4,9 @@
 
 use super::{SqlBackend, SqlEntity, SqlRepository};
 use crate::repository::cursor::{KeysetPlan, keyset_plan};
-use crate::repository::{BoxFuture, CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError};
+use crate::repository::{
+    CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError, RepoFuture,
+};
 
 /// Binding of a [`Keyset`] entity's cursor values for one backend; `#[derive(Repository)]`
 /// implements it wherever it implements [`SqlEntity`].
@@ -52,8 +54,8 @@ impl<DB: SqlBackend, E: SqlKeyset<DB>> SqlRepository<DB, E> {
     pub fn find_cursor_page(
         &self,
         request: CursorRequest,
-    ) -> BoxFuture<'_, Result<CursorPage<E>, RepoError>> {
-        Box::pin(async move {
+    ) -> RepoFuture<'_, Result<CursorPage<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let plan = keyset_plan::<E>(&request)?;
             let statements = E::statements(DB::DIALECT);
             let mut query = KeysetQuery::<DB>::new(statements.select_all);

@@ -5,7 +5,7 @@
 use std::borrow::{Borrow, Cow};
 
 use super::{SqlBackend, SqlBind, SqlEntity, SqlRepository};
-use crate::repository::{BoxFuture, Page, PageRequest, RepoError, SoftDelete, page_plan};
+use crate::repository::{Page, PageRequest, RepoError, RepoFuture, SoftDelete, page_plan};
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// Copies the stored `created_at` into `entity` after an update (which does not `SET` it):
@@ -26,11 +26,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn restore_row<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<bool, RepoError>>
+    ) -> RepoFuture<'a, Result<bool, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(self.change_by_id(|statements| statements.restore, id))
+        RepoFuture::boxed(self.change_by_id(|statements| statements.restore, id))
     }
 
     /// `purge_by_id`: whether a row, deleted or not, was removed.
@@ -38,11 +38,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn purge_row<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<bool, RepoError>>
+    ) -> RepoFuture<'a, Result<bool, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(self.change_by_id(|statements| statements.purge, id))
+        RepoFuture::boxed(self.change_by_id(|statements| statements.purge, id))
     }
 
     /// Runs one of the soft-delete statements on the row with this id: whether it changed one.
@@ -68,11 +68,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn find_row_with_deleted<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let id = id.borrow();
             let statements = soft_delete::<DB, E>()?;
             if !id.can_match() {
@@ -92,8 +92,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn find_page_with_deleted(
         &self,
         request: PageRequest,
-    ) -> BoxFuture<'_, Result<Page<E>, RepoError>> {
-        Box::pin(async move {
+    ) -> RepoFuture<'_, Result<Page<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let request = &request;
             let statements = soft_delete::<DB, E>()?;
             let plan = page_plan::<E>(request)?;

@@ -5,7 +5,7 @@ use std::borrow::{Borrow, Cow};
 
 use super::{Sql, SqlBackend, SqlBind, SqlEntity, SqlRepository};
 use crate::repository::{
-    BoxFuture, Dialect, Entity, Page, PagePlan, PageRequest, RepoError, page_plan,
+    Dialect, Entity, Page, PagePlan, PageRequest, RepoError, RepoFuture, page_plan,
 };
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
@@ -31,11 +31,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn find_row<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>>
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let id = id.borrow();
             if !id.can_match() {
                 return Ok(None);
@@ -53,11 +53,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn get_row<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<E, RepoError>>
+    ) -> RepoFuture<'a, Result<E, RepoError>>
     where
         Q: SqlBind<DB> + std::fmt::Debug + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let id = id.borrow();
             self.find_row::<Q>(id)
                 .await?
@@ -75,11 +75,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         &'a self,
         ids: &'a [E::Id],
         key: impl Fn(&E::Id) -> &Q + Send + 'a,
-    ) -> BoxFuture<'a, Result<Vec<E>, RepoError>>
+    ) -> RepoFuture<'a, Result<Vec<E>, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let mut ids: Vec<&E::Id> = ids.iter().filter(|id| key(id).can_match()).collect();
             ids.sort_unstable();
             ids.dedup();
@@ -110,8 +110,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn find_unique<'a>(
         &'a self,
         value: E::Value<'a>,
-    ) -> BoxFuture<'a, Result<Option<E>, RepoError>> {
-        Box::pin(async move {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let finder = finder::<DB, E>(E::value_column(&value))?;
             let mut args = DB::Arguments::default();
             if !E::bind_value(&value, &mut args)? {
@@ -125,8 +125,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `find_all`.
     #[doc(hidden)]
-    pub fn find_page(&self, request: PageRequest) -> BoxFuture<'_, Result<Page<E>, RepoError>> {
-        Box::pin(async move {
+    pub fn find_page(&self, request: PageRequest) -> RepoFuture<'_, Result<Page<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let request = &request;
             let plan = page_plan::<E>(request)?;
             let statements = E::statements(DB::DIALECT);
@@ -155,8 +155,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
         &'a self,
         value: E::Value<'a>,
         request: PageRequest,
-    ) -> BoxFuture<'a, Result<Page<E>, RepoError>> {
-        Box::pin(async move {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             let request = &request;
             let plan = page_plan::<E>(request)?;
             let finder = finder::<DB, E>(E::value_column(&value))?;
@@ -209,8 +209,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `count`.
     #[doc(hidden)]
-    pub fn count_rows(&self) -> BoxFuture<'_, Result<u64, RepoError>> {
-        Box::pin(async move {
+    pub fn count_rows(&self) -> RepoFuture<'_, Result<u64, RepoError>> {
+        RepoFuture::boxed(async move {
             let sql = E::statements(DB::DIALECT).count;
             DB::fetch_count::<E>(&self.exec, Cow::Borrowed(sql), DB::Arguments::default()).await
         })
@@ -221,11 +221,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn contains<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<bool, RepoError>>
+    ) -> RepoFuture<'a, Result<bool, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let id = id.borrow();
             if !id.can_match() {
                 return Ok(false);
@@ -239,8 +239,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `insert`.
     #[doc(hidden)]
-    pub fn insert_row(&self, entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
-        Box::pin(async move {
+    pub fn insert_row(&self, entity: E) -> RepoFuture<'_, Result<E, RepoError>> {
+        RepoFuture::boxed(async move {
             let mut stored = self.insert_rows(vec![entity]).await?;
             stored
                 .pop()
@@ -250,8 +250,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
 
     /// `insert_many`: one transaction, all or nothing.
     #[doc(hidden)]
-    pub fn insert_rows(&self, mut entities: Vec<E>) -> BoxFuture<'_, Result<Vec<E>, RepoError>> {
-        Box::pin(async move {
+    pub fn insert_rows(&self, mut entities: Vec<E>) -> RepoFuture<'_, Result<Vec<E>, RepoError>> {
+        RepoFuture::boxed(async move {
             if entities.is_empty() {
                 return Ok(entities);
             }
@@ -282,8 +282,8 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// version = ?`: when it changes no row, one lookup tells a missing row (`NotFound`) from a
     /// stale version (`VersionConflict` with the stored one).
     #[doc(hidden)]
-    pub fn update_row(&self, mut entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
-        Box::pin(async move {
+    pub fn update_row(&self, mut entity: E) -> RepoFuture<'_, Result<E, RepoError>> {
+        RepoFuture::boxed(async move {
             entity.stamp(
                 crate::repository::Stamp::Update,
                 crate::repository::now_unix_micros(),
@@ -342,11 +342,11 @@ impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     pub fn delete_row<'a, Q>(
         &'a self,
         id: impl Borrow<Q> + Send + 'a,
-    ) -> BoxFuture<'a, Result<bool, RepoError>>
+    ) -> RepoFuture<'a, Result<bool, RepoError>>
     where
         Q: SqlBind<DB> + Sync + ?Sized + 'a,
     {
-        Box::pin(async move {
+        RepoFuture::boxed(async move {
             let id = id.borrow();
             if !id.can_match() {
                 return Ok(false);

@@ -4,15 +4,15 @@
 use std::borrow::Cow;
 
 use super::{SqlBackend, SqlEntity, SqlRepository};
-use crate::repository::{BoxFuture, RepoError, Stamp, now_unix_micros};
+use crate::repository::{RepoError, RepoFuture, Stamp, now_unix_micros};
 
 impl<DB: SqlBackend, E: SqlEntity<DB>> SqlRepository<DB, E> {
     /// `upsert` (`column` is the id's) and `upsert_by_<field>`: inserts the entity, or, when a
     /// row holds its value of `column`, updates that row (keeping its id and `created_at`,
     /// adding 1 to its version, clearing a soft-delete mark), and returns the stored row.
     #[doc(hidden)]
-    pub fn upsert_row(&self, column: usize, mut entity: E) -> BoxFuture<'_, Result<E, RepoError>> {
-        Box::pin(async move {
+    pub fn upsert_row(&self, column: usize, mut entity: E) -> RepoFuture<'_, Result<E, RepoError>> {
+        RepoFuture::boxed(async move {
             let upsert = E::statements(DB::DIALECT).upsert(column).ok_or_else(|| {
                 RepoError::backend(format!("{} has no upsert on column {column}", E::NAME))
             })?;

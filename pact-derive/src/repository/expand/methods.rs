@@ -209,7 +209,7 @@ pub(super) fn signature(method: &Method, krate: &syn::Path, in_impl: bool) -> To
         quote!(#name: #ty)
     });
     quote! {
-        fn #name<'a>(&'a self, #(#params),*) -> #krate::repository::BoxFuture<'a, #output>
+        fn #name<'a>(&'a self, #(#params),*) -> #krate::repository::RepoFuture<'a, #output>
     }
 }
 
