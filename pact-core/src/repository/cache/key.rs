@@ -4,12 +4,15 @@
 
 use std::fmt::Write as _;
 
+use arrayvec::ArrayString;
 use serde::Serialize;
 
 /// The key prefix of one entity under one namespace.
 #[derive(Debug, Clone)]
 pub(crate) struct KeySpace {
     prefix: String,
+    /// `prefix` and `:id:`: what every id's key starts with.
+    id_prefix: String,
 }
 
 impl KeySpace {
@@ -20,7 +23,8 @@ impl KeySpace {
             prefix.push(':');
         }
         let _ = write!(prefix, "{table}:{schema_hash:016x}");
-        Self { prefix }
+        let id_prefix = format!("{prefix}:id:");
+        Self { prefix, id_prefix }
     }
 
     fn key(&self, kind: &str, part: &str) -> String {
@@ -43,24 +47,17 @@ impl KeySpace {
     pub(crate) fn id_of<I: Serialize + ?Sized>(&self, id: &I) -> Key {
         let mut part = [0u8; 64];
         if let Ok(bytes) = postcard::to_slice(id, &mut part) {
-            let len = self.prefix.len() + 4 + 2 * bytes.len();
-            if len <= INLINE {
-                let mut inline = [0u8; INLINE];
-                inline[..self.prefix.len()].copy_from_slice(self.prefix.as_bytes());
-                inline[self.prefix.len()..self.prefix.len() + 4].copy_from_slice(b":id:");
-                for (pair, byte) in inline[self.prefix.len() + 4..len]
-                    .chunks_exact_mut(2)
-                    .zip(bytes.iter())
-                {
-                    pair[0] = DIGITS[usize::from(byte >> 4)];
-                    pair[1] = DIGITS[usize::from(byte & 0xf)];
-                }
-                return Key::Inline { len, bytes: inline };
+            let mut inline = ArrayString::<INLINE>::new();
+            if inline.try_push_str(&self.id_prefix).is_ok()
+                && bytes
+                    .iter()
+                    .all(|&byte| inline.try_push_str(hex_pair(byte)).is_ok())
+            {
+                return Key::Inline(inline);
             }
         }
-        let mut key = String::with_capacity(self.prefix.len() + 4 + 2 * 16);
-        key.push_str(&self.prefix);
-        key.push_str(":id:");
+        let mut key = String::with_capacity(self.id_prefix.len() + 2 * 16);
+        key.push_str(&self.id_prefix);
         push_part(&mut key, id);
         Key::Heap(key)
     }
@@ -92,19 +89,40 @@ const INLINE: usize = 96;
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
+/// Every byte's two hex digits, in byte order: `HEX_PAIRS[2 * b..2 * b + 2]` is `b`'s.
+const HEX_PAIRS: &str = {
+    const BYTES: [u8; 512] = {
+        let mut bytes = [0u8; 512];
+        let mut i = 0;
+        while i < 256 {
+            bytes[2 * i] = DIGITS[i >> 4];
+            bytes[2 * i + 1] = DIGITS[i & 0xf];
+            i += 1;
+        }
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(pairs) => pairs,
+        Err(_) => panic!("hex digits are ASCII"),
+    }
+};
+
+/// The two hex digits of `byte`.
+fn hex_pair(byte: u8) -> &'static str {
+    let at = 2 * usize::from(byte);
+    &HEX_PAIRS[at..at + 2]
+}
+
 /// A key built on the stack when it is short, on the heap otherwise.
 pub(crate) enum Key {
-    Inline { len: usize, bytes: [u8; INLINE] },
+    Inline(ArrayString<INLINE>),
     Heap(String),
 }
 
 impl Key {
     pub(crate) fn as_str(&self) -> &str {
         match self {
-            // A copy of the prefix (a `String`) and hex digits: always UTF-8.
-            Self::Inline { len, bytes } => {
-                std::str::from_utf8(&bytes[..*len]).expect("a key is a string and hex digits")
-            }
+            Self::Inline(key) => key,
             Self::Heap(key) => key,
         }
     }
@@ -155,13 +173,21 @@ mod tests {
         );
         assert_eq!(space.id_of(&7_i64).as_str(), space.id(&key_part(&7_i64)));
         assert_eq!(space.id_of("ab").as_str(), space.id(&key_part("ab")));
-        assert!(matches!(space.id_of(&7_i64), Key::Inline { .. }));
+        assert!(matches!(space.id_of(&7_i64), Key::Inline(_)));
         // An id too long for the stack gives the same key from the heap.
         let long = "y".repeat(100);
         assert!(matches!(space.id_of(&long), Key::Heap(_)));
         assert_eq!(space.id_of(&long).as_str(), space.id(&key_part(&long)));
         assert_eq!(key_part("ada"), key_part(&String::from("ada")));
         assert_eq!(key_part(&b"ab"[..]), key_part(&vec![b'a', b'b']));
+        // Every byte's pair of digits, as the heap path writes them.
+        for chunk in (0..=255).collect::<Vec<u8>>().chunks(16) {
+            assert!(matches!(space.id_of(chunk), Key::Inline(_)));
+            assert_eq!(space.id_of(chunk).as_str(), space.id(&key_part(chunk)));
+        }
+        assert_eq!(hex_pair(0x00), "00");
+        assert_eq!(hex_pair(0xa7), "a7");
+        assert_eq!(hex_pair(0xff), "ff");
         assert_eq!(
             space.unique("email", &key_part("a")),
             "pact:t1:users:0000000000000abc:u:email:0161"
