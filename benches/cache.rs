@@ -27,6 +27,7 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use pact::repository::Backend;
 use pact::repository::cache::{Cache, LocalStore, RedisStore};
 use pact::sqlx;
 use pact::{MemoryRepository, Repository, SqliteRepository};

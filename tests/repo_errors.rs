@@ -2,6 +2,7 @@
 //! 500 whose body carries nothing of the driver's message.
 #![cfg(feature = "sqlite")]
 
+use pact::repository::Backend;
 use pact::{ApiError, RepoError, Repository, SqliteRepository};
 
 #[derive(Debug, Clone, PartialEq, Repository)]

@@ -254,7 +254,7 @@ pub use crate::repository::{
     SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
-pub use crate::repository::{SoftDelete, Stamp, Timestamp, Upsert};
+pub use crate::repository::{SoftDeletable, SoftDelete, Stamp, Timestamp, Upsert};
 // Keyset pages.
 pub use crate::repository::{
     CursorKey, CursorRequest, Keyset, SqlKeyset, bind_key, check_key, compare_key,

@@ -53,24 +53,24 @@ type Answer<'a, T> = RepoFuture<'a, Result<T, RepoError>>;
 // Reads count; writes go straight through.
 #[allow(clippy::elidable_lifetime_names)]
 impl Backend<User> for Counting {
-    fn load<'a>(&'a self, id: i64) -> Answer<'a, Option<User>> {
-        self.read(self.inner.load(id))
+    fn find_by_id<'a>(&'a self, id: i64) -> Answer<'a, Option<User>> {
+        self.read(self.inner.find_by_id(id))
     }
 
-    fn load_or_not_found<'a>(&'a self, id: i64) -> Answer<'a, User> {
-        self.read(self.inner.load_or_not_found(id))
+    fn get_by_id<'a>(&'a self, id: i64) -> Answer<'a, User> {
+        self.read(self.inner.get_by_id(id))
     }
 
-    fn load_many<'a>(&'a self, ids: &'a [i64]) -> Answer<'a, Vec<User>> {
-        self.read(self.inner.load_many(ids))
+    fn find_by_ids<'a>(&'a self, ids: &'a [i64]) -> Answer<'a, Vec<User>> {
+        self.read(self.inner.find_by_ids(ids))
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> Answer<'a, Page<User>> {
-        self.read(self.inner.list(page))
+    fn find_all<'a>(&'a self, page: PageRequest) -> Answer<'a, Page<User>> {
+        self.read(self.inner.find_all(page))
     }
 
-    fn list_after<'a>(&'a self, cursor: CursorRequest) -> Answer<'a, CursorPage<User>> {
-        self.read(self.inner.list_after(cursor))
+    fn find_all_by_cursor<'a>(&'a self, cursor: CursorRequest) -> Answer<'a, CursorPage<User>> {
+        self.read(self.inner.find_all_by_cursor(cursor))
     }
 
     fn load_unique<'a>(&'a self, value: FinderValue<'a, User>) -> Answer<'a, Option<User>> {
@@ -85,47 +85,31 @@ impl Backend<User> for Counting {
         self.read(self.inner.list_by(value, page))
     }
 
-    fn total<'a>(&'a self) -> Answer<'a, u64> {
-        self.read(self.inner.total())
+    fn count<'a>(&'a self) -> Answer<'a, u64> {
+        self.read(self.inner.count())
     }
 
-    fn contains_id<'a>(&'a self, id: i64) -> Answer<'a, bool> {
-        self.read(self.inner.contains_id(id))
+    fn exists<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.read(self.inner.exists(id))
     }
 
-    fn create<'a>(&'a self, entity: User) -> Answer<'a, User> {
-        self.inner.create(entity)
+    fn insert<'a>(&'a self, entity: User) -> Answer<'a, User> {
+        self.inner.insert(entity)
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<User>) -> Answer<'a, Vec<User>> {
-        self.inner.create_many(entities)
+    fn insert_many<'a>(&'a self, entities: Vec<User>) -> Answer<'a, Vec<User>> {
+        self.inner.insert_many(entities)
     }
 
-    fn replace<'a>(&'a self, entity: User) -> Answer<'a, User> {
-        self.inner.replace(entity)
+    fn update<'a>(&'a self, entity: User) -> Answer<'a, User> {
+        self.inner.update(entity)
     }
 
-    fn remove<'a>(&'a self, id: i64) -> Answer<'a, bool> {
-        self.inner.remove(id)
+    fn delete_by_id<'a>(&'a self, id: i64) -> Answer<'a, bool> {
+        self.inner.delete_by_id(id)
     }
 
     fn merge<'a>(&'a self, column: usize, entity: User) -> Answer<'a, User> {
         self.inner.merge(column, entity)
-    }
-
-    fn restore<'a>(&'a self, id: i64) -> Answer<'a, bool> {
-        self.inner.restore(id)
-    }
-
-    fn load_with_deleted<'a>(&'a self, id: i64) -> Answer<'a, Option<User>> {
-        self.read(self.inner.load_with_deleted(id))
-    }
-
-    fn list_with_deleted<'a>(&'a self, page: PageRequest) -> Answer<'a, Page<User>> {
-        self.read(self.inner.list_with_deleted(page))
-    }
-
-    fn purge<'a>(&'a self, id: i64) -> Answer<'a, bool> {
-        self.inner.purge(id)
     }
 }

@@ -9,7 +9,9 @@ use pact::PageRequest;
 use pact::repository::cache::{Cache, LocalStore};
 
 use crate::counting::Counting;
-use crate::model::{User, UserRepository};
+use pact::repository::Backend;
+
+use crate::model::User;
 
 async fn writes_are_read_back(cache: Cache) {
     let backing = Counting::new(Duration::ZERO);

@@ -21,7 +21,7 @@ mod statements;
 pub(crate) mod timestamp;
 mod unit_of_work;
 
-pub use backend::{Backend, FinderValue, IdArg};
+pub use backend::{Backend, FinderValue, IdArg, SoftDeletable};
 pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
 #[doc(hidden)]
 pub use cursor::{check_key, compare_key};

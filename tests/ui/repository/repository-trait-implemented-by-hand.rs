@@ -1,5 +1,4 @@
-use pact::repository::RepoFuture;
-use pact::{RepoError, Repository};
+use pact::Repository;
 
 #[derive(Debug, Clone, PartialEq, Repository)]
 #[repo(table = "tags")]
@@ -9,14 +8,9 @@ pub struct Tag {
     pub name: String,
 }
 
-/// A fake written against the generated trait, as before `Backend`: it must implement
-/// `Backend<Tag>` instead.
+/// A fake written against the generated trait: it must implement `Backend<Tag>` instead.
 pub struct FakeTags;
 
-impl TagRepository for FakeTags {
-    fn find_by_id<'a>(&'a self, _id: i64) -> RepoFuture<'a, Result<Option<Tag>, RepoError>> {
-        RepoFuture::ready(Ok(None))
-    }
-}
+impl TagRepository for FakeTags {}
 
 fn main() {}

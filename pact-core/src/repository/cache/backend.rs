@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{CacheEntity, Cached, key_part};
 use crate::repository::{
-    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture,
+    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture, SoftDeletable,
 };
 
 impl<E> Backend<E> for Cached<E>
@@ -23,42 +23,42 @@ where
     E::IdBound: Serialize,
 {
     /// A hit answers with a ready future: no allocation but the entity's clone.
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+    fn find_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         let key = self.keys.id_of(id.borrow());
         if let Some(entity) = self.hit_now(key.as_str()) {
             return RepoFuture::ready(Ok(Some(entity)));
         }
-        RepoFuture::boxed(self.cache_find(key, move || self.inner().load(id)))
+        RepoFuture::boxed(self.cache_find(key, move || self.inner().find_by_id(id)))
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn get_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
         let key = self.keys.id_of(id.borrow());
         if let Some(entity) = self.hit_now(key.as_str()) {
             return RepoFuture::ready(Ok(entity));
         }
-        RepoFuture::boxed(self.cache_get(key, move || self.inner().load_or_not_found(id)))
+        RepoFuture::boxed(self.cache_get(key, move || self.inner().get_by_id(id)))
     }
 
     /// Batches read what a cache keyed by id cannot answer whole: the backing repository.
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
-        self.inner().load_many(ids)
+    fn find_by_ids<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+        self.inner().find_by_ids(ids)
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+    fn find_all<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         RepoFuture::boxed(self.cache_list(
             "find_all",
             page,
             |page| key_part(&(page,)),
-            move |page| self.inner().list(page),
+            move |page| self.inner().find_all(page),
         ))
     }
 
     /// Keyset pages are not cached: the backing repository.
-    fn list_after<'a>(
+    fn find_all_by_cursor<'a>(
         &'a self,
         cursor: CursorRequest,
     ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
-        self.inner().list_after(cursor)
+        self.inner().find_all_by_cursor(cursor)
     }
 
     fn load_unique<'a>(
@@ -88,45 +88,45 @@ where
         ))
     }
 
-    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
+    fn count<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
         RepoFuture::boxed(self.cache_list(
             "count",
             (),
             |()| key_part(&()),
-            move |()| self.inner().total(),
+            move |()| self.inner().count(),
         ))
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn exists<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         let key = self.keys.id_of(id.borrow());
         if self.hit_now(key.as_str()).is_some() {
             return RepoFuture::ready(Ok(true));
         }
-        RepoFuture::boxed(self.cache_exists(key, move || self.inner().contains_id(id)))
+        RepoFuture::boxed(self.cache_exists(key, move || self.inner().exists(id)))
     }
 
-    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn insert<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entity_keys(&entity, &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().create(entity)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().insert(entity)))
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+    fn insert_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entities_keys(&entities, &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().create_many(entities)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().insert_many(entities)))
     }
 
-    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn update<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         let mut keys = Vec::new();
         self.cache_entity_keys(&entity, &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().replace(entity)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().update(entity)))
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn delete_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().remove(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().delete_by_id(id)))
     }
 
     fn merge<'a>(&'a self, column: usize, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
@@ -135,31 +135,43 @@ where
         RepoFuture::boxed(self.cache_write(keys, self.inner().merge(column, entity)))
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn restore_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().restore(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().restore_by_id(id)))
     }
 
     /// Soft-deleted rows are not cached: the backing repository.
-    fn load_with_deleted<'a>(
+    fn find_by_id_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
-        self.inner().load_with_deleted(id)
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
+        self.inner().find_by_id_with_deleted(id)
     }
 
     /// Soft-deleted rows are not cached: the backing repository.
-    fn list_with_deleted<'a>(
+    fn find_all_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
-        self.inner().list_with_deleted(page)
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
+        self.inner().find_all_with_deleted(page)
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn purge_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         let mut keys = Vec::new();
         self.cache_id_keys(id.borrow(), &mut keys);
-        RepoFuture::boxed(self.cache_write(keys, self.inner().purge(id)))
+        RepoFuture::boxed(self.cache_write(keys, self.inner().purge_by_id(id)))
     }
 }

@@ -9,29 +9,30 @@ use std::borrow::Borrow;
 use super::MemoryRepository;
 use crate::repository::{
     Backend, CursorPage, CursorRequest, Keyset, Page, PageRequest, RepoError, RepoFuture,
+    SoftDeletable,
 };
 
 impl<E: Keyset> Backend<E> for MemoryRepository<E>
 where
     E::Id: Borrow<E::IdBound>,
 {
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+    fn find_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         RepoFuture::ready(Ok(self.find_row(id.borrow())))
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn get_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
         RepoFuture::ready(self.get_row(id.borrow()))
     }
 
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+    fn find_by_ids<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         RepoFuture::ready(Ok(self.find_rows(ids)))
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+    fn find_all<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         RepoFuture::ready(self.find_page(&page, |_| true))
     }
 
-    fn list_after<'a>(
+    fn find_all_by_cursor<'a>(
         &'a self,
         cursor: CursorRequest,
     ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
@@ -57,27 +58,27 @@ where
         RepoFuture::ready(self.find_page(&page, |row| row.value_matches(&value)))
     }
 
-    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
+    fn count<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
         RepoFuture::ready(Ok(self.count_rows()))
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn exists<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         RepoFuture::ready(Ok(self.contains(id.borrow())))
     }
 
-    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn insert<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         RepoFuture::ready(self.insert_row(entity))
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+    fn insert_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         RepoFuture::ready(self.insert_rows(entities))
     }
 
-    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn update<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         RepoFuture::ready(self.update_row(entity))
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn delete_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         RepoFuture::ready(self.delete_row(id.borrow()))
     }
 
@@ -85,25 +86,37 @@ where
         RepoFuture::ready(self.upsert_row(column, entity))
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn restore_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         RepoFuture::ready(self.restore_row(id.borrow()))
     }
 
-    fn load_with_deleted<'a>(
+    fn find_by_id_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         RepoFuture::ready(Ok(self.find_row_with_deleted(id.borrow())))
     }
 
-    fn list_with_deleted<'a>(
+    fn find_all_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         RepoFuture::ready(self.find_page_with_deleted(&page))
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn purge_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         RepoFuture::ready(Ok(self.purge_row(id.borrow())))
     }
 }

@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 
 use super::{SqlBackend, SqlBind, SqlEntity, SqlKeyset, SqlRepository};
 use crate::repository::{
-    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture,
+    Backend, CursorPage, CursorRequest, Page, PageRequest, RepoError, RepoFuture, SoftDeletable,
 };
 
 impl<DB, E> Backend<E> for SqlRepository<DB, E>
@@ -18,23 +18,23 @@ where
     E::Id: Borrow<E::IdBound>,
     E::IdBound: SqlBind<DB>,
 {
-    fn load<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+    fn find_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         self.find_row::<E::IdBound>(id)
     }
 
-    fn load_or_not_found<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn get_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<E, RepoError>> {
         self.get_row::<E::IdBound>(id)
     }
 
-    fn load_many<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+    fn find_by_ids<'a>(&'a self, ids: &'a [E::Id]) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         self.find_rows(ids, |id: &E::Id| -> &E::IdBound { id.borrow() })
     }
 
-    fn list<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+    fn find_all<'a>(&'a self, page: PageRequest) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
         self.find_page(page)
     }
 
-    fn list_after<'a>(
+    fn find_all_by_cursor<'a>(
         &'a self,
         cursor: CursorRequest,
     ) -> RepoFuture<'a, Result<CursorPage<E>, RepoError>> {
@@ -56,27 +56,27 @@ where
         self.find_page_by(value, page)
     }
 
-    fn total<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
+    fn count<'a>(&'a self) -> RepoFuture<'a, Result<u64, RepoError>> {
         self.count_rows()
     }
 
-    fn contains_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn exists<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.contains::<E::IdBound>(id)
     }
 
-    fn create<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn insert<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         self.insert_row(entity)
     }
 
-    fn create_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
+    fn insert_many<'a>(&'a self, entities: Vec<E>) -> RepoFuture<'a, Result<Vec<E>, RepoError>> {
         self.insert_rows(entities)
     }
 
-    fn replace<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
+    fn update<'a>(&'a self, entity: E) -> RepoFuture<'a, Result<E, RepoError>> {
         self.update_row(entity)
     }
 
-    fn remove<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn delete_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
         self.delete_row::<E::IdBound>(id)
     }
 
@@ -84,25 +84,37 @@ where
         self.upsert_row(column, entity)
     }
 
-    fn restore<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn restore_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         self.restore_row::<E::IdBound>(id)
     }
 
-    fn load_with_deleted<'a>(
+    fn find_by_id_with_deleted<'a>(
         &'a self,
         id: E::IdArg<'a>,
-    ) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Option<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         self.find_row_with_deleted::<E::IdBound>(id)
     }
 
-    fn list_with_deleted<'a>(
+    fn find_all_with_deleted<'a>(
         &'a self,
         page: PageRequest,
-    ) -> RepoFuture<'a, Result<Page<E>, RepoError>> {
+    ) -> RepoFuture<'a, Result<Page<E>, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         self.find_page_with_deleted(page)
     }
 
-    fn purge<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>> {
+    fn purge_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<bool, RepoError>>
+    where
+        E: SoftDeletable,
+    {
         self.purge_row::<E::IdBound>(id)
     }
 }

@@ -2,11 +2,10 @@
 //! SqlKeyset<DB>` (binding them), and the `find_all_by_cursor` method of the trait.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::guards;
-use super::methods::{Method, param};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::types::Kind;
 
@@ -33,24 +32,6 @@ pub(super) fn key_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
         }
     }
     types
-}
-
-/// `find_all_by_cursor`, after `find_all`.
-pub(super) fn cursor_method(entity: &Entity<'_>) -> Method {
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    Method::new(
-        format_ident!("find_all_by_cursor"),
-        vec![param(
-            "cursor",
-            "cursor",
-            quote!(#krate::repository::CursorRequest),
-        )],
-        quote!(::core::result::Result<#krate::repository::CursorPage<#ident>, #krate::RepoError>),
-        format!(
-            "One keyset page of `{ident}`s: the rows after the request's `after` cursor (the first rows without one), ordered by the sort field and then the id, and the cursor of the next page (`None` on the last). Stable while rows are inserted, and no `OFFSET` to scan past. The limit is clamped to `1..=MAX_PAGE_SIZE`; a sort key must name the id or a sortable field (`RepoError::InvalidSort` otherwise), and a cursor this repository did not write for this sort is `RepoError::InvalidCursor` (400)."
-        ),
-    )
 }
 
 /// `impl Keyset for <Entity>` and `impl<DB> SqlKeyset<DB> for <Entity>`.

@@ -10,7 +10,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::methods::{Method, param};
-use super::{name, param_type};
+use super::name;
 use crate::repository::ast::{Entity, Field, Lifecycle, Stored};
 use crate::repository::sql;
 use crate::repository::types;
@@ -225,22 +225,22 @@ pub(super) fn soft_delete_tokens(
     }
 }
 
-/// The doc of `delete_by_id`: a real `DELETE`, or, with `soft_delete`, the mark.
-pub(super) fn delete_doc(entity: &Entity<'_>) -> String {
-    match entity.lifecycle(Lifecycle::SoftDelete) {
-        Some((field, _)) => format!(
-            "Marks the live row with this id as deleted (sets `{}` to now); whether there was one. Every read and `update` skip it from then on, but the `_with_deleted` reads; `restore_by_id` undoes it, `purge_by_id` removes the row. It keeps its unique values: inserting another row with one of them is `Conflict` (409).",
-            name(field)
-        ),
-        None => "Deletes the row with this id; whether there was one.".to_owned(),
-    }
+/// The trait's upserts (the soft-delete methods are `Backend`'s, for every
+/// [`soft_deletable`] entity).
+pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
+    upsert_methods(entity)
 }
 
-/// The upserts, then the trait methods of a `soft_delete` entity.
-pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
-    let mut methods = upsert_methods(entity);
-    methods.extend(soft_delete_methods(entity));
-    methods
+/// `impl SoftDeletable for <Entity>` of a `soft_delete` entity: what `Backend::restore_by_id`,
+/// `purge_by_id` and the `_with_deleted` reads need.
+pub(super) fn soft_deletable(entity: &Entity<'_>) -> Option<TokenStream> {
+    entity.lifecycle(Lifecycle::SoftDelete)?;
+    let krate = &entity.krate;
+    let ident = entity.ident;
+    Some(quote! {
+        #[automatically_derived]
+        impl #krate::__private::SoftDeletable for #ident {}
+    })
 }
 
 fn upsert_methods(entity: &Entity<'_>) -> Vec<Method> {
@@ -284,49 +284,4 @@ fn upsert_methods(entity: &Entity<'_>) -> Vec<Method> {
             )
         })
         .collect()
-}
-
-/// The trait methods of a `soft_delete` entity.
-fn soft_delete_methods(entity: &Entity<'_>) -> Vec<Method> {
-    let Some((deleted, _)) = entity.lifecycle(Lifecycle::SoftDelete) else {
-        return Vec::new();
-    };
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    let deleted = name(deleted);
-    let (id_field, id) = entity.id();
-    let id_ty = param_type(id_field, id);
-    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
-    vec![
-        Method::new(
-            format_ident!("restore_by_id"),
-            vec![param("id", "id", id_ty.clone())],
-            result(quote!(::core::primitive::bool)),
-            format!(
-                "Clears `{deleted}` of the deleted `{ident}` with this id; whether there was one. A live row is left as it is (`false`)."
-            ),
-        ),
-        Method::new(
-            format_ident!("find_by_id_with_deleted"),
-            vec![param("id", "id", id_ty.clone())],
-            result(quote!(::core::option::Option<#ident>)),
-            format!("The `{ident}` with this id, deleted (`{deleted}` set) or not, or `None`."),
-        ),
-        Method::new(
-            format_ident!("find_all_with_deleted"),
-            vec![param("page", "page", quote!(#krate::PageRequest))],
-            result(quote!(#krate::Page<#ident>)),
-            format!(
-                "One page of every `{ident}`, deleted or not, and their total count; sorted and clamped as `find_all`."
-            ),
-        ),
-        Method::new(
-            format_ident!("purge_by_id"),
-            vec![param("id", "id", id_ty)],
-            result(quote!(::core::primitive::bool)),
-            format!(
-                "Deletes the `{ident}` with this id for good (a SQL `DELETE`), deleted or not; whether there was one."
-            ),
-        ),
-    ]
 }

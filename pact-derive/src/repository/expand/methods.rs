@@ -1,6 +1,5 @@
-//! The `<Entity>Repository` trait: one method per operation and finder, with its docs.
-
-use std::fmt::Write as _;
+//! The `<Entity>Repository` trait: the entity's own methods (a finder per unique or indexed
+//! field, an upsert per target), with their docs; what every entity has is `Backend`'s.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -51,62 +50,14 @@ pub(super) fn param(name: &str, role: &'static str, ty: TokenStream) -> Param {
     }
 }
 
-/// The doc of `update`, which says how the version is checked when there is one.
-fn update_doc(entity: &Entity<'_>) -> String {
-    let mut doc = "Replaces the whole row with this id; `RepoError::NotFound` (404) when there is none, `Conflict` (409) when a unique field is taken.".to_owned();
-    if let Some((field, _)) = entity.version() {
-        let _ = write!(
-            doc,
-            " Succeeds only from the stored `{0}` and returns the entity with the next one; `VersionConflict` (409, with the stored `{0}`) when another update came first.",
-            name(field)
-        );
-    }
-    doc
-}
-
+/// The trait's methods: the finders, then the upserts.
 pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
     let krate = &entity.krate;
     let ident = entity.ident;
-    let (id_field, id) = entity.id();
-    let id_ty = param_type(id_field, id);
-    let id_field_ty = id_field.ty;
     let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
     let option = quote!(::core::option::Option<#ident>);
     let page = quote!(#krate::Page<#ident>);
-    let vec = quote!(#krate::__private::Vec<#ident>);
-    let mut methods = vec![
-        Method {
-            name: format_ident!("find_by_id"),
-            params: vec![param("id", "id", id_ty.clone())],
-            output: result(option.clone()),
-            doc: format!("The `{ident}` with this id, or `None`."),
-        },
-        Method {
-            name: format_ident!("get_by_id"),
-            params: vec![param("id", "id", id_ty.clone())],
-            output: result(quote!(#ident)),
-            doc: format!(
-                "The `{ident}` with this id; `RepoError::NotFound` (404) when there is none."
-            ),
-        },
-        Method {
-            name: format_ident!("find_by_ids"),
-            params: vec![param("ids", "ids", quote!(&'a [#id_field_ty]))],
-            output: result(vec.clone()),
-            doc: format!(
-                "The `{ident}`s with these ids, ordered by id, each once; ids without a row are left out. One query on SQL (`WHERE id IN (...)`, one per 999 ids), not one per id."
-            ),
-        },
-        Method {
-            name: format_ident!("find_all"),
-            params: vec![param("page", "page", quote!(#krate::PageRequest))],
-            output: result(page.clone()),
-            doc: format!(
-                "One page of `{ident}`s and the total count. The limit is clamped to `MAX_PAGE_SIZE`; a sort key must name a sortable field (`RepoError::InvalidSort` otherwise)."
-            ),
-        },
-    ];
-    methods.push(super::keyset::cursor_method(entity));
+    let mut methods = Vec::new();
     for (field, stored) in entity.finders() {
         let ty = param_type(field, stored);
         let value = Param {
@@ -137,57 +88,8 @@ pub(super) fn methods(entity: &Entity<'_>) -> Vec<Method> {
             });
         }
     }
-    methods.extend(write_methods(entity));
     methods.extend(super::lifecycle::methods(entity));
     methods
-}
-
-/// `count`, `exists` and the writes, which follow the finders.
-fn write_methods(entity: &Entity<'_>) -> [Method; 6] {
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    let (id_field, id) = entity.id();
-    let id_ty = param_type(id_field, id);
-    let result = |ok: TokenStream| quote!(::core::result::Result<#ok, #krate::RepoError>);
-    let vec = quote!(#krate::__private::Vec<#ident>);
-    [
-        Method {
-            name: format_ident!("count"),
-            params: Vec::new(),
-            output: result(quote!(::core::primitive::u64)),
-            doc: format!("How many `{ident}`s are stored."),
-        },
-        Method {
-            name: format_ident!("exists"),
-            params: vec![param("id", "id", id_ty.clone())],
-            output: result(quote!(::core::primitive::bool)),
-            doc: format!("Whether a `{ident}` with this id is stored."),
-        },
-        Method {
-            name: format_ident!("insert"),
-            params: vec![param("entity", "entity", quote!(#ident))],
-            output: result(quote!(#ident)),
-            doc: "Stores a new row and returns it as stored (with its generated id); `RepoError::Conflict` (409) when the id or a unique field is taken.".to_owned(),
-        },
-        Method {
-            name: format_ident!("insert_many"),
-            params: vec![param("entities", "entities", vec.clone())],
-            output: result(vec.clone()),
-            doc: "Stores several rows in one transaction: all of them, or none and the error.".to_owned(),
-        },
-        Method {
-            name: format_ident!("update"),
-            params: vec![param("entity", "entity", quote!(#ident))],
-            output: result(quote!(#ident)),
-            doc: update_doc(entity),
-        },
-        Method {
-            name: format_ident!("delete_by_id"),
-            params: vec![param("id", "id", id_ty.clone())],
-            output: result(quote!(::core::primitive::bool)),
-            doc: super::lifecycle::delete_doc(entity),
-        },
-    ]
 }
 
 /// The method's signature: in the trait with its documented parameter names, in an impl
@@ -242,34 +144,8 @@ pub(super) fn backend_body(entity: &Entity<'_>, method: &Method) -> TokenStream 
             return quote!(#backend::list_by(self, #value, #page));
         }
     }
-    let Some(name) = backend_method(&method_name) else {
-        let message = format!("pact: `{method_name}` has no `Backend` method");
-        return quote!(::core::compile_error!(#message));
-    };
-    let name = quote::format_ident!("{name}");
-    quote!(#backend::#name(self, #(#args),*))
-}
-
-/// The `Backend` method a trait method of a fixed name calls.
-fn backend_method(method: &str) -> Option<&'static str> {
-    Some(match method {
-        "find_by_id" => "load",
-        "get_by_id" => "load_or_not_found",
-        "find_by_ids" => "load_many",
-        "find_all" => "list",
-        "find_all_by_cursor" => "list_after",
-        "count" => "total",
-        "exists" => "contains_id",
-        "insert" => "create",
-        "insert_many" => "create_many",
-        "update" => "replace",
-        "delete_by_id" => "remove",
-        "restore_by_id" => "restore",
-        "find_by_id_with_deleted" => "load_with_deleted",
-        "find_all_with_deleted" => "list_with_deleted",
-        "purge_by_id" => "purge",
-        _ => return None,
-    })
+    let message = format!("pact: `{method_name}` has no `Backend` method");
+    quote!(::core::compile_error!(#message))
 }
 
 pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
@@ -281,8 +157,10 @@ pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
         "The repository of [`{ident}`] (table `{table}`), generated by `#[derive(Repository)]`.\n\n\
          Every [`Backend<{ident}>`]({krate_doc}::repository::Backend) is one: \
          `MemoryRepository<{ident}>`, the SQL repositories (`SqlRepository<DB, {ident}>`: SQLite, \
-         PostgreSQL, MySQL) and the cached decorator `Cached<{ident}>`; each method is one call \
-         of `Backend`. Services hold it as `Arc<dyn {trait_ident}>`.",
+         PostgreSQL, MySQL) and the cached decorator `Cached<{ident}>`. What every entity has \
+         (`find_by_id`, `insert`, `find_all`, ...) is `Backend`'s; this trait adds `{ident}`'s \
+         own finders and upserts, each one call of `Backend`. Services hold it as \
+         `Arc<dyn {trait_ident}>`.",
         table = entity.table,
         krate_doc = quote!(#krate).to_string().replace(' ', ""),
     );

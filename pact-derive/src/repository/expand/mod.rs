@@ -28,6 +28,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let unit = impls::unit_impl(entity);
     let keyset = keyset::keyset_impls(entity);
     let cached = cached::cached_impl(entity);
+    let soft_deletable = lifecycle::soft_deletable(entity);
     let checks = checks(entity);
     let keyset_checks = keyset::checks(entity);
     let defaults = defaults(entity);
@@ -43,6 +44,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #unit
             #keyset
             #cached
+            #soft_deletable
         };
     }
 }
