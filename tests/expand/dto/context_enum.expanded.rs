@@ -35,15 +35,12 @@ where
             if let ::core::option::Option::Some(__value) = __value {
                 if let ::core::result::Result::Err(__error) = {
                     fn __pact_pattern(__text: &str) -> bool {
-                        let mut __scanner = ::pact::validation::pattern::Scanner::new(
-                            __text,
-                        );
-                        __scanner
-                            .run(
-                                |__byte: u8| ::core::matches!(__byte, b'A'..= b'Z'),
-                                3,
-                                ::core::option::Option::Some(3),
-                            ) && __scanner.at_end()
+                        ::core::matches!(
+                            < & [u8; 3] as ::core::convert::TryFrom < & [u8] >>
+                            ::try_from(__text.as_bytes()),
+                            ::core::result::Result::Ok([b'A'..= b'Z', b'A'..= b'Z', b'A'
+                            ..= b'Z'])
+                        )
                     }
                     ::pact::validation::rules::pattern_with_message(
                         __value,

@@ -35,28 +35,41 @@ fn is_ip(text: &str) -> bool {
 /// separated by three dots, and nothing else.
 #[inline]
 fn is_ipv4(text: &[u8]) -> bool {
-    let mut dots = 0_u8;
-    let mut value = 0_u32;
-    let mut digits = 0_u8;
-    let mut leading_zero = false;
-    for &byte in text {
-        if byte.is_ascii_digit() {
-            if leading_zero || digits == 3 {
-                return false;
-            }
-            leading_zero = digits == 0 && byte == b'0';
-            value = value * 10 + u32::from(byte - b'0');
-            digits += 1;
-        } else if byte == b'.' && digits > 0 && value <= 255 && dots < 3 {
-            dots += 1;
-            value = 0;
-            digits = 0;
-            leading_zero = false;
-        } else {
+    let Some(mut at) = octet(text, 0) else {
+        return false;
+    };
+    for _ in 0..3 {
+        if text.get(at) != Some(&b'.') {
             return false;
         }
+        match octet(text, at + 1) {
+            Some(end) => at = end,
+            None => return false,
+        }
     }
-    dots == 3 && digits > 0 && value <= 255
+    at == text.len()
+}
+
+/// Where the number starting at `text[at]` ends: one to three digits, at most 255, with no
+/// leading zero, and no digit after them.
+#[inline]
+fn octet(text: &[u8], at: usize) -> Option<usize> {
+    let digit = |at: usize| {
+        text.get(at)
+            .filter(|byte| byte.is_ascii_digit())
+            .map(|byte| u32::from(byte - b'0'))
+    };
+    let first = digit(at)?;
+    let Some(second) = digit(at + 1) else {
+        return Some(at + 1);
+    };
+    if first == 0 {
+        return None;
+    }
+    let Some(third) = digit(at + 2) else {
+        return Some(at + 2);
+    };
+    (digit(at + 3).is_none() && first * 100 + second * 10 + third <= 255).then_some(at + 3)
 }
 
 /// Checks that a string is an IPv4 address in dotted-decimal form: four decimal numbers of
