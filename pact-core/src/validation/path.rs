@@ -204,16 +204,22 @@ impl Path<'_> {
                 push_decimal(out, index as u64);
                 out.push(']');
             }
-            Segment::Key(key) => {
-                // Writing to a `String` cannot fail.
-                let _ = write!(out, "[{key:?}]");
-            }
+            Segment::Key(key) => push_key(out, key),
             Segment::StrKey(key) => push_str_key(out, key),
         }
     }
 }
 
+/// Appends `[key]`, the key in its `Debug` form. Out of line, so that the other segments are
+/// written in place.
+#[inline(never)]
+fn push_key(out: &mut String, key: &dyn Debug) {
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "[{key:?}]");
+}
+
 /// Appends `["key"]`, as `write!(out, "[{key:?}]")` would.
+#[inline(never)]
 fn push_str_key(out: &mut String, key: &str) {
     let plain = key
         .bytes()
@@ -304,7 +310,7 @@ mod tests {
         match depth % 3 {
             0 => nest(depth - 1, &at.field("f"), check),
             1 => nest(depth - 1, &at.index(depth * 37), check),
-            2 if depth % 2 == 0 => nest(depth - 1, &at.key(&"k\"ey"), check),
+            2 if depth.is_multiple_of(2) => nest(depth - 1, &at.key(&"k\"ey"), check),
             _ => nest(depth - 1, &at.str_key("k\u{e9}y"), check),
         }
     }

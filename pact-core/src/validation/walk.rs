@@ -229,6 +229,10 @@ pub mod keyed {
         use crate::validation::Path;
 
         #[test]
+        #[allow(
+            clippy::needless_borrow,
+            reason = "`&&Keyed(..)` as the derive writes it: the borrows choose the walk"
+        )]
         fn string_keyed_maps_and_others_walk_to_the_same_paths() {
             let root = Path::root();
             let at = root.field("m");
