@@ -127,9 +127,9 @@ impl Path<'_> {
     }
 
     /// [`render`](Path::render) for every other path: the segments are gathered root first
-    /// (on the stack, for paths up to 16 deep), measured, then written in one pass.
+    /// (on the stack, for paths up to 8 deep), measured, then written in one pass.
     pub(crate) fn render_nested(&self) -> String {
-        const DEPTH: usize = 16;
+        const DEPTH: usize = 8;
         let mut chain: [&Path<'_>; DEPTH] = [self; DEPTH];
         let mut depth = 0;
         let mut len = 0;
@@ -189,7 +189,11 @@ impl Path<'_> {
     }
 
     /// Appends this segment's text.
-    #[inline]
+    #[inline(always)]
+    #[allow(
+        clippy::inline_always,
+        reason = "called once per segment in `render_nested`'s loop, where a call costs more than the work"
+    )]
     fn render_segment(&self, out: &mut String) {
         match self.segment {
             Segment::Root => {}
@@ -221,9 +225,12 @@ fn push_key(out: &mut String, key: &dyn Debug) {
 /// Appends `["key"]`, as `write!(out, "[{key:?}]")` would.
 #[inline(never)]
 fn push_str_key(out: &mut String, key: &str) {
+    // Every byte looked at (no early exit), so that the loop runs over whole vectors.
+    let special = |byte: u8| !matches!(byte, b' '..=b'~') || byte == b'"' || byte == b'\\';
     let plain = key
         .bytes()
-        .all(|byte| matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\');
+        .fold(0_u8, |seen, byte| seen | u8::from(special(byte)))
+        == 0;
     if plain {
         out.push_str("[\"");
         out.push_str(key);
