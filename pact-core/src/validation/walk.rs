@@ -143,9 +143,9 @@ impl<T: MapKeys + ?Sized> MapKeys for &T {
 
 /// The walks `#[derive(Dto)]` writes for a field it reads as a map keyed by `String`
 /// (`HashMap<String, _>`, `BTreeMap<String, _>`): method lookup on `&&Keyed(value)` takes
-/// [`StrKeyed`] when the type is one of those (paths built with [`Path::str_key`]), and
-/// [`AnyKeyed`], the plain [`Elements`] and [`MapKeys`] walks, for any other type (an alias
-/// of another map, say). Not a public API.
+/// [`StrKeyed`](keyed::StrKeyed) when the type is one of those (paths built with
+/// [`Path::str_key`]), and [`AnyKeyed`](keyed::AnyKeyed), the plain [`Elements`] and
+/// [`MapKeys`] walks, for any other type (an alias of another map, say). Not a public API.
 #[doc(hidden)]
 pub mod keyed {
     use std::collections::{BTreeMap, HashMap};
