@@ -31,6 +31,7 @@ macro_rules! patterns {
 patterns! {
     // Direct checks.
     Zip: "^[0-9]{5}$" => ["12345", "1234", "123456", "1234a", "١٢٣٤٥"];
+    Fixed: "^ORD-[0-9]{4}-[A-Z0-9]{3}$" => ["ORD-2024-AB1", "ORD-2024-ab1", "ORD-224-AB1", "ORD-2024-AB12", "ORD-2024-AB"];
     Reference: "^[A-Z]{2}-[0-9]{4,6}$" => ["AB-1234", "AB-123456", "AB-1234567", "ab-1234", "AB1234"];
     Currency: "^(?:usd|eur|gbp)$" => ["usd", "eur", "gbpx", "us", ""];
     Order: "^ORD-[0-9]+$" => ["ORD-1", "ORD-", "ORD-12x", "ord-1"];

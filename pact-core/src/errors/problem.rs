@@ -245,6 +245,7 @@ pub(crate) mod name {
     pub(crate) const UNIT: u8 = 3;
     pub(crate) const EXCLUSIVE_MIN: u8 = 4;
     pub(crate) const EXCLUSIVE_MAX: u8 = 5;
+    pub(crate) const PATTERN: u8 = 11;
 }
 
 /// The index of `name` in [`NAMES`].
@@ -647,6 +648,7 @@ mod tests {
             (name::UNIT, "unit"),
             (name::EXCLUSIVE_MIN, "exclusive_min"),
             (name::EXCLUSIVE_MAX, "exclusive_max"),
+            (name::PATTERN, "pattern"),
         ] {
             assert_eq!(NAMES[usize::from(index)], expected);
         }

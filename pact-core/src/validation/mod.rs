@@ -21,4 +21,6 @@ pub use errors::{RuleError, ValidationErrors};
 pub use normalize::Normalize;
 pub use path::Path;
 pub use traits::{Validate, ValidateWith};
+#[doc(hidden)]
+pub use walk::keyed;
 pub use walk::{Elements, MapKeys};

@@ -28,6 +28,9 @@ enum Segment<'a> {
     Field(&'a str),
     Index(usize),
     Key(&'a dyn Debug),
+    /// A string key, written as its `Debug` form would be, without the formatting machinery
+    /// when it holds only printable ASCII.
+    StrKey(&'a str),
 }
 
 impl<'a> Path<'a> {
@@ -69,6 +72,28 @@ impl<'a> Path<'a> {
     }
 }
 
+impl<'a> Path<'a> {
+    /// The value under the string `key` in the map at `self`: the same path as
+    /// [`key`](Path::key) with `&key`, rendered without going through `Debug` when the key is
+    /// printable ASCII (what `#[derive(Dto)]` uses for maps keyed by `String`).
+    ///
+    /// ```
+    /// use pact_core::validation::Path;
+    ///
+    /// let root = Path::root();
+    /// let scores = root.field("scores");
+    /// assert_eq!(scores.str_key("k").to_string(), r#"scores["k"]"#);
+    /// assert_eq!(scores.str_key("a\"b").render(), scores.key(&"a\"b").render());
+    /// ```
+    #[must_use]
+    pub const fn str_key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::StrKey(key),
+        }
+    }
+}
+
 impl Path<'_> {
     /// The path as text, as [`Display`] shows it, written straight into a `String` allocated
     /// once at its final size (unless a map key is involved, whose `Debug` form is measured as
@@ -101,9 +126,40 @@ impl Path<'_> {
         }
     }
 
-    /// [`render`](Path::render) for every other path.
+    /// [`render`](Path::render) for every other path: the segments are gathered root first
+    /// (on the stack, for paths up to 8 deep), measured, then written in one pass.
     pub(crate) fn render_nested(&self) -> String {
-        let mut out = String::with_capacity(self.rendered_len());
+        const DEPTH: usize = 8;
+        let mut chain: [&Path<'_>; DEPTH] = [self; DEPTH];
+        let mut depth = 0;
+        let mut len = 0;
+        let mut at = Some(self);
+        while let Some(path) = at {
+            let Some(slot) = chain.get_mut(depth) else {
+                return self.render_deep();
+            };
+            *slot = path;
+            depth += 1;
+            len += path.segment_len();
+            at = path.parent;
+        }
+        let mut out = String::with_capacity(len);
+        for path in chain[..depth].iter().rev() {
+            path.render_segment(&mut out);
+        }
+        out
+    }
+
+    /// [`render_nested`](Path::render_nested) for a path too deep for its stack.
+    #[cold]
+    fn render_deep(&self) -> String {
+        let mut len = 0;
+        let mut at = Some(self);
+        while let Some(path) = at {
+            len += path.segment_len();
+            at = path.parent;
+        }
+        let mut out = String::with_capacity(len);
         self.render_into(&mut out);
         out
     }
@@ -113,26 +169,32 @@ impl Path<'_> {
         parent.is_none_or(|p| matches!(p.segment, Segment::Root))
     }
 
-    /// The length of [`render`](Path::render)'s text, counting 4 bytes for a map key.
-    fn rendered_len(&self) -> usize {
-        let mut len = 0;
-        let mut at = Some(self);
-        while let Some(path) = at {
-            len += match path.segment {
-                Segment::Root => 0,
-                Segment::Field(name) => name.len() + usize::from(!Self::starts_fields(path.parent)),
-                Segment::Index(index) => decimal_len(index as u64) + 2,
-                Segment::Key(_) => 4,
-            };
-            at = path.parent;
+    /// The length of this segment's text, counting 4 bytes for a map key.
+    #[inline]
+    fn segment_len(&self) -> usize {
+        match self.segment {
+            Segment::Root => 0,
+            Segment::Field(name) => name.len() + usize::from(!Self::starts_fields(self.parent)),
+            Segment::Index(index) => decimal_len(index as u64) + 2,
+            Segment::Key(_) => 4,
+            Segment::StrKey(key) => key.len() + 4,
         }
-        len
     }
 
     fn render_into(&self, out: &mut String) {
         if let Some(parent) = self.parent {
             parent.render_into(out);
         }
+        self.render_segment(out);
+    }
+
+    /// Appends this segment's text.
+    #[inline(always)]
+    #[allow(
+        clippy::inline_always,
+        reason = "called once per segment in `render_nested`'s loop, where a call costs more than the work"
+    )]
+    fn render_segment(&self, out: &mut String) {
         match self.segment {
             Segment::Root => {}
             Segment::Field(name) => {
@@ -146,11 +208,36 @@ impl Path<'_> {
                 push_decimal(out, index as u64);
                 out.push(']');
             }
-            Segment::Key(key) => {
-                // Writing to a `String` cannot fail.
-                let _ = write!(out, "[{key:?}]");
-            }
+            Segment::Key(key) => push_key(out, key),
+            Segment::StrKey(key) => push_str_key(out, key),
         }
+    }
+}
+
+/// Appends `[key]`, the key in its `Debug` form. Out of line, so that the other segments are
+/// written in place.
+#[inline(never)]
+fn push_key(out: &mut String, key: &dyn Debug) {
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "[{key:?}]");
+}
+
+/// Appends `["key"]`, as `write!(out, "[{key:?}]")` would.
+#[inline(never)]
+fn push_str_key(out: &mut String, key: &str) {
+    // Every byte looked at (no early exit), so that the loop runs over whole vectors.
+    let special = |byte: u8| !matches!(byte, b' '..=b'~') || byte == b'"' || byte == b'\\';
+    let plain = key
+        .bytes()
+        .fold(0_u8, |seen, byte| seen | u8::from(special(byte)))
+        == 0;
+    if plain {
+        out.push_str("[\"");
+        out.push_str(key);
+        out.push_str("\"]");
+    } else {
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "[{key:?}]");
     }
 }
 
@@ -206,6 +293,7 @@ impl Display for Path<'_> {
             }
             Segment::Index(index) => write!(f, "[{index}]"),
             Segment::Key(key) => write!(f, "[{key:?}]"),
+            Segment::StrKey(key) => write!(f, "[{key:?}]"),
         }
     }
 }
@@ -213,5 +301,57 @@ impl Display for Path<'_> {
 impl Debug for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Path({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Path;
+
+    /// `depth` nested segments: fields, indexes and keys in turn.
+    fn nest(depth: usize, at: &Path<'_>, check: &mut dyn FnMut(&Path<'_>)) {
+        check(at);
+        if depth == 0 {
+            return;
+        }
+        match depth % 3 {
+            0 => nest(depth - 1, &at.field("f"), check),
+            1 => nest(depth - 1, &at.index(depth * 37), check),
+            2 if depth.is_multiple_of(2) => nest(depth - 1, &at.key(&"k\"ey"), check),
+            _ => nest(depth - 1, &at.str_key("k\u{e9}y"), check),
+        }
+    }
+
+    #[test]
+    fn rendering_matches_display_at_every_depth() {
+        let mut seen = 0;
+        nest(40, &Path::root(), &mut |path| {
+            assert_eq!(path.render(), path.to_string());
+            seen += 1;
+        });
+        assert_eq!(seen, 41);
+        let root = Path::root();
+        let empty = root.field("");
+        assert_eq!(empty.field("x").render(), ".x");
+        assert_eq!(root.index(0).field("a").render(), "[0].a");
+    }
+
+    #[test]
+    fn string_keys_render_as_their_debug_form() {
+        let root = Path::root();
+        let map = root.field("m");
+        for key in [
+            "",
+            "plain key",
+            "quo\"te",
+            "back\\slash",
+            "tab\t",
+            "\u{7f}",
+            "é",
+            "\u{301}x",
+        ] {
+            assert_eq!(map.str_key(key).render(), map.key(&key).render(), "{key:?}");
+            assert_eq!(map.str_key(key).to_string(), map.key(&key).to_string());
+        }
     }
 }

@@ -140,3 +140,120 @@ impl<T: MapKeys + ?Sized> MapKeys for &T {
         (**self).each_key(path, f);
     }
 }
+
+/// The walks `#[derive(Dto)]` writes for a field it reads as a map keyed by `String`
+/// (`HashMap<String, _>`, `BTreeMap<String, _>`): method lookup on `&&Keyed(value)` takes
+/// [`StrKeyed`](keyed::StrKeyed) when the type is one of those (paths built with
+/// [`Path::str_key`]), and [`AnyKeyed`](keyed::AnyKeyed), the plain [`Elements`] and
+/// [`MapKeys`] walks, for any other type (an alias of another map, say). Not a public API.
+#[doc(hidden)]
+pub mod keyed {
+    use std::collections::{BTreeMap, HashMap};
+
+    use super::{Elements, MapKeys, Path};
+
+    /// A value walked by the derive.
+    pub struct Keyed<'a, T: ?Sized>(pub &'a T);
+
+    /// The walks of maps keyed by `String`.
+    pub trait StrKeyed {
+        /// The map's values.
+        type Value;
+        /// Calls `f` with each value and its path.
+        fn each_element(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &Self::Value));
+        /// Calls `f` with each key and its path.
+        fn each_key(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &String));
+    }
+
+    impl<V, S> StrKeyed for &Keyed<'_, HashMap<String, V, S>> {
+        type Value = V;
+        fn each_element(&self, path: &Path<'_>, mut f: impl FnMut(&Path<'_>, &V)) {
+            for (key, value) in self.0 {
+                f(&path.str_key(key), value);
+            }
+        }
+        fn each_key(&self, path: &Path<'_>, mut f: impl FnMut(&Path<'_>, &String)) {
+            for key in self.0.keys() {
+                f(&path.str_key(key), key);
+            }
+        }
+    }
+
+    impl<V> StrKeyed for &Keyed<'_, BTreeMap<String, V>> {
+        type Value = V;
+        fn each_element(&self, path: &Path<'_>, mut f: impl FnMut(&Path<'_>, &V)) {
+            for (key, value) in self.0 {
+                f(&path.str_key(key), value);
+            }
+        }
+        fn each_key(&self, path: &Path<'_>, mut f: impl FnMut(&Path<'_>, &String)) {
+            for key in self.0.keys() {
+                f(&path.str_key(key), key);
+            }
+        }
+    }
+
+    /// The walks of any other type.
+    pub trait AnyKeyed<T: ?Sized> {
+        /// [`Elements::each_element`].
+        fn each_element(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &T::Element))
+        where
+            T: Elements;
+        /// [`MapKeys::each_key`].
+        fn each_key(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &T::Key))
+        where
+            T: MapKeys;
+    }
+
+    impl<T: ?Sized> AnyKeyed<T> for Keyed<'_, T> {
+        fn each_element(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &T::Element))
+        where
+            T: Elements,
+        {
+            self.0.each_element(path, f);
+        }
+        fn each_key(&self, path: &Path<'_>, f: impl FnMut(&Path<'_>, &T::Key))
+        where
+            T: MapKeys,
+        {
+            self.0.each_key(path, f);
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use std::collections::{BTreeMap, HashMap};
+
+        #[allow(unused_imports)]
+        use super::{AnyKeyed as _, Keyed, StrKeyed as _};
+        use crate::validation::Path;
+
+        #[test]
+        #[allow(
+            clippy::needless_borrow,
+            reason = "`&&Keyed(..)` as the derive writes it: the borrows choose the walk"
+        )]
+        fn string_keyed_maps_and_others_walk_to_the_same_paths() {
+            let root = Path::root();
+            let at = root.field("m");
+            let map: HashMap<String, u8> = [("a\"b".to_owned(), 1), ("k".to_owned(), 2)].into();
+            let tree: BTreeMap<String, u8> = map.clone().into_iter().collect();
+            let numbers: BTreeMap<u8, u8> = [(7, 1)].into();
+            let mut paths = Vec::new();
+            (&&Keyed(&map)).each_key(&at, |path, _| paths.push(path.render()));
+            (&&Keyed(&tree)).each_element(&at, |path, _| paths.push(path.render()));
+            (&&Keyed(&numbers)).each_key(&at, |path, _| paths.push(path.render()));
+            paths.sort();
+            assert_eq!(
+                paths,
+                [
+                    r#"m["a\"b"]"#,
+                    r#"m["a\"b"]"#,
+                    r#"m["k"]"#,
+                    r#"m["k"]"#,
+                    "m[7]"
+                ]
+            );
+        }
+    }
+}

@@ -184,11 +184,14 @@ impl Cx<'_> {
         }
         let krate = self.krate;
         let rules = quote!(#krate::validation::rules);
-        let locate = match &field.wire {
-            Wire::Name(name) => quote!(let __at = #base.field(#name);),
-            Wire::Index(index) => quote!(let __at = #base.index(#index);),
-            Wire::Flatten => quote!(let __at = *#base;),
+        // The field's path, built where it is used (a violation, or a walk into the value),
+        // so that a valid field costs none.
+        let place = match &field.wire {
+            Wire::Name(name) => quote!(&#base.field(#name)),
+            Wire::Index(index) => quote!(&#base.index(#index)),
+            Wire::Flatten => quote!(#base),
         };
+        let place = &place;
         let mut out = TokenStream::new();
         for check in &field.must_match {
             let other = &check.other;
@@ -201,36 +204,44 @@ impl Cx<'_> {
             let other_wire = &check.other_wire;
             let overrides = overrides(&check.overrides);
             let call = quote_spanned!(at(check.span)=> #rules::must_match(__value, #other_value, #other_wire));
-            out.extend(push(&call, &overrides));
+            out.extend(push(&call, &overrides, place));
         }
         if let Some((span, required)) = &field.required {
             let overrides = overrides(required);
             // All of the call at the rule, so that a field that is no `Option` is reported there.
             let value = respan(&quote!(__value), at(*span));
             let call = respan(&quote!(#rules::required(#value)), at(*span));
-            out.extend(push(&call, &overrides));
+            out.extend(push(&call, &overrides, place));
         }
         let mut inner = TokenStream::new();
         for rule in &field.rules {
-            inner.extend(self.rule(rule, &quote!(__value)));
+            inner.extend(self.rule(rule, &quote!(__value), place));
         }
         if !field.each.is_empty() {
             let checks = field
                 .each
                 .iter()
-                .map(|rule| self.rule(rule, &quote!(__element)));
-            inner.extend(quote! {
-                #krate::__private::each_element(__value, &__at, |__at, __element| { #(#checks)* });
-            });
+                .map(|rule| self.rule(rule, &quote!(__element), &quote!(__at)));
+            inner.extend(walk(
+                krate,
+                field,
+                &quote!(each_element),
+                place,
+                &quote!(#(#checks)*),
+            ));
         }
         if !field.keys.is_empty() {
             let checks = field
                 .keys
                 .iter()
-                .map(|rule| self.rule(rule, &quote!(__element)));
-            inner.extend(quote! {
-                #krate::__private::each_key(__value, &__at, |__at, __element| { #(#checks)* });
-            });
+                .map(|rule| self.rule(rule, &quote!(__element), &quote!(__at)));
+            inner.extend(walk(
+                krate,
+                field,
+                &quote!(each_key),
+                place,
+                &quote!(#(#checks)*),
+            ));
         }
         if field.optional && !inner.is_empty() {
             let present = if field.patch {
@@ -257,20 +268,20 @@ impl Cx<'_> {
         if let Some(span) = field.nested {
             let context = self.context;
             out.extend(quote_spanned! {at(span)=>
-                <_ as #krate::ValidateWith<#context>>::validate_into(__value, __ctx, &__at, __errors);
+                <_ as #krate::ValidateWith<#context>>::validate_into(__value, __ctx, #place, __errors);
             });
         }
         quote! {
             {
                 let __value = #value;
-                #locate
                 #out
             }
         }
     }
 
-    /// One rule on `value` (a reference), recording a violation at `__at`.
-    fn rule(&self, rule: &Rule, value: &TokenStream) -> TokenStream {
+    /// One rule on `value` (a reference), recording a violation at the path `place` (a
+    /// `&Path` expression).
+    fn rule(&self, rule: &Rule, value: &TokenStream, place: &TokenStream) -> TokenStream {
         let krate = self.krate;
         let rules = quote!(#krate::validation::rules);
         let span = at(rule.span);
@@ -340,8 +351,59 @@ impl Cx<'_> {
                 quote!(#check(#returned))
             }
         };
-        push(&call, &overrides(&rule.overrides))
+        push(&call, &overrides(&rule.overrides), place)
     }
+}
+
+/// `each(...)` or `keys(...)` (`walk` is `each_element` or `each_key`): `checks` run with
+/// `__element` and its path `__at`. A field written as a map keyed by `String` walks through
+/// `validation::keyed`, whose paths render their keys without `Debug`; method lookup falls back
+/// to the plain walk should the type be another one of that name.
+fn walk(
+    krate: &Path,
+    field: &Field<'_>,
+    walk: &TokenStream,
+    place: &TokenStream,
+    checks: &TokenStream,
+) -> TokenStream {
+    let ty = if field.optional {
+        super::valid::option_inner(field.ty).or_else(|| super::valid::patch_inner(field.ty))
+    } else {
+        Some(field.ty)
+    };
+    if ty.is_some_and(string_keyed_map) {
+        let keyed = quote!(#krate::validation::keyed);
+        quote! {{
+            #[allow(unused_imports)]
+            use #keyed::{AnyKeyed as _, StrKeyed as _};
+            (&&#keyed::Keyed(__value)).#walk(#place, |__at, __element| { #checks });
+        }}
+    } else {
+        quote! {
+            #krate::__private::#walk(__value, #place, |__at, __element| { #checks });
+        }
+    }
+}
+
+/// Whether `ty` is written `HashMap<String, ..>` or `BTreeMap<String, ..>` (any path).
+fn string_keyed_map(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    if path.qself.is_some() || (last.ident != "HashMap" && last.ident != "BTreeMap") {
+        return false;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    matches!(
+        args.args.first(),
+        Some(syn::GenericArgument::Type(syn::Type::Path(key)))
+            if key.qself.is_none() && key.path.segments.last().is_some_and(|s| s.ident == "String" && s.arguments.is_empty())
+    )
 }
 
 /// `rules::length(...)` (or `length_bytes`), or `length_with_messages` with the messages written
@@ -464,10 +526,10 @@ fn some_ref(expr: Option<&Expr>) -> TokenStream {
     }
 }
 
-fn push(call: &TokenStream, overrides: &TokenStream) -> TokenStream {
+fn push(call: &TokenStream, overrides: &TokenStream, place: &TokenStream) -> TokenStream {
     quote! {
         if let ::core::result::Result::Err(__error) = #call {
-            __errors.push(&__at, __error #overrides);
+            __errors.push(#place, __error #overrides);
         }
     }
 }

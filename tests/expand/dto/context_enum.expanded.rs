@@ -11,42 +11,36 @@ where
     ) {
         {
             let __value = &self.starts_at;
-            let __at = __path.field("starts_at");
             if let ::core::result::Result::Err(__error) = ::pact::__private::RuleResult::into_rule_result(
                 not_in_past(__value, __ctx),
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("starts_at"), __error);
             }
         }
         {
             let __value = &self.slot;
-            let __at = __path.field("slot");
             if let ::core::result::Result::Err(__error) = ::pact::__private::RuleResult::into_rule_result(
                 check_slot(__value),
             ) {
-                __errors.push(&__at, __error.with_code("slot"));
+                __errors.push(&__path.field("slot"), __error.with_code("slot"));
             }
         }
         {
             let __value = &self.currency;
-            let __at = __path.field("currency");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::required(
                 __value,
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("currency"), __error);
             }
             if let ::core::option::Option::Some(__value) = __value {
                 if let ::core::result::Result::Err(__error) = {
                     fn __pact_pattern(__text: &str) -> bool {
-                        let mut __scanner = ::pact::validation::pattern::Scanner::new(
-                            __text,
-                        );
-                        __scanner
-                            .run(
-                                |__byte: u8| ::core::matches!(__byte, b'A'..= b'Z'),
-                                3,
-                                ::core::option::Option::Some(3),
-                            ) && __scanner.at_end()
+                        ::core::matches!(
+                            < & [u8; 3] as ::core::convert::TryFrom < & [u8] >>
+                            ::try_from(__text.as_bytes()),
+                            ::core::result::Result::Ok([b'A'..= b'Z', b'A'..= b'Z', b'A'
+                            ..= b'Z'])
+                        )
                     }
                     ::pact::validation::rules::pattern_with_message(
                         __value,
@@ -55,16 +49,15 @@ where
                         "must match the pattern ^[A-Z]{3}$",
                     )
                 } {
-                    __errors.push(&__at, __error);
+                    __errors.push(&__path.field("currency"), __error);
                 }
             }
         }
         {
             let __value = &self.payment;
-            let __at = *__path;
             <_ as ::pact::ValidateWith<
                 Clock,
-            >>::validate_into(__value, __ctx, &__at, __errors);
+            >>::validate_into(__value, __ctx, __path, __errors);
         }
         if let ::core::result::Result::Err(__error) = check_window(self, __ctx) {
             __errors.push(&__path.field("endsAt"), __error);
@@ -122,16 +115,14 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
         match self {
             Self::Card { number: __field_number, .. } => {
                 let __value = __field_number;
-                let __at = __path.field("number");
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::credit_card(
                     __value,
                 ) {
-                    __errors.push(&__at, __error);
+                    __errors.push(&__path.field("number"), __error);
                 }
             }
             Self::Iban { 0: __field0, .. } => {
                 let __value = __field0;
-                let __at = *__path;
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                     __value,
                     ::core::option::Option::Some(15),
@@ -140,12 +131,12 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for Payment {
                     "must be between 15 and 34 characters long",
                     "must have between 15 and 34 items",
                 ) {
-                    __errors.push(&__at, __error);
+                    __errors.push(__path, __error);
                 }
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::ascii(
                     __value,
                 ) {
-                    __errors.push(&__at, __error);
+                    __errors.push(__path, __error);
                 }
             }
             Self::Cash { .. } => {}

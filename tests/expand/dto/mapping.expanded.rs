@@ -8,12 +8,11 @@ impl<__C: ?::core::marker::Sized> ::pact::ValidateWith<__C> for UserDto {
     ) {
         {
             let __value = &self.email;
-            let __at = __path.field("email");
             if let ::core::option::Option::Some(__value) = __value {
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::email(
                     __value,
                 ) {
-                    __errors.push(&__at, __error);
+                    __errors.push(&__path.field("email"), __error);
                 }
             }
         }

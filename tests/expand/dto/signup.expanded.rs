@@ -11,7 +11,6 @@ where
     ) {
         {
             let __value = &self.user_name;
-            let __at = __path.field("userName");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::Some(3),
@@ -20,21 +19,20 @@ where
                 "must be between 3 and 20 characters long",
                 "must have between 3 and 20 items",
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("userName"), __error);
             }
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::alphanumeric(
                 __value,
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("userName"), __error);
             }
         }
         {
             let __value = &self.email;
-            let __at = __path.field("email");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::email(
                 __value,
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("email"), __error);
             }
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
@@ -44,12 +42,11 @@ where
                 "must be at most 254 characters long",
                 "must have at most 254 items",
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("email"), __error);
             }
         }
         {
             let __value = &self.password;
-            let __at = __path.field("password");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::Some(8),
@@ -58,23 +55,25 @@ where
                 "must be between 8 and 128 characters long",
                 "must have between 8 and 128 items",
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("password"), __error);
             }
         }
         {
             let __value = &self.password_confirmation;
-            let __at = __path.field("passwordConfirmation");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::must_match(
                 __value,
                 &self.password,
                 "password",
             ) {
-                __errors.push(&__at, __error.with_message("passwords differ"));
+                __errors
+                    .push(
+                        &__path.field("passwordConfirmation"),
+                        __error.with_message("passwords differ"),
+                    );
             }
         }
         {
             let __value = &self.age;
-            let __at = __path.field("age");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::range_with_message(
                 __value,
                 ::core::option::Option::Some(&18),
@@ -83,23 +82,21 @@ where
                 ::core::option::Option::None,
                 "must be between 18 and 150",
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("age"), __error);
             }
         }
         {
             let __value = &self.website;
-            let __at = __path.field("website");
             if let ::core::option::Option::Some(__value) = __value {
                 if let ::core::result::Result::Err(__error) = ::pact::validation::rules::url(
                     __value,
                 ) {
-                    __errors.push(&__at, __error);
+                    __errors.push(&__path.field("website"), __error);
                 }
             }
         }
         {
             let __value = &self.tags;
-            let __at = __path.field("tags");
             if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                 __value,
                 ::core::option::Option::None,
@@ -108,11 +105,11 @@ where
                 "must be at most 10 characters long",
                 "must have at most 10 items",
             ) {
-                __errors.push(&__at, __error);
+                __errors.push(&__path.field("tags"), __error);
             }
             ::pact::__private::each_element(
                 __value,
-                &__at,
+                &__path.field("tags"),
                 |__at, __element| {
                     if let ::core::result::Result::Err(__error) = ::pact::validation::rules::length_with_messages(
                         __element,
@@ -122,17 +119,16 @@ where
                         "must be between 1 and 20 characters long",
                         "must have between 1 and 20 items",
                     ) {
-                        __errors.push(&__at, __error);
+                        __errors.push(__at, __error);
                     }
                 },
             );
         }
         {
             let __value = &self.address;
-            let __at = __path.field("address");
             <_ as ::pact::ValidateWith<
                 __C,
-            >>::validate_into(__value, __ctx, &__at, __errors);
+            >>::validate_into(__value, __ctx, &__path.field("address"), __errors);
         }
     }
 }

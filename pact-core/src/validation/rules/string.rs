@@ -1,6 +1,10 @@
 //! The character and substring rules, and `pattern`.
 
+use std::borrow::Cow;
+
 use super::{AsStr, RuleError, check};
+use crate::Params;
+use crate::errors::name;
 use crate::validation::pattern::Matcher;
 
 /// Checks that a string holds only ASCII characters (the empty string passes).
@@ -223,7 +227,11 @@ pub fn pattern_with_message<T: AsStr + ?Sized, M: Matcher + ?Sized>(
 #[cold]
 #[inline(never)]
 fn pattern_error_with(source: &'static str, message: &'static str) -> RuleError {
-    RuleError::new("pattern", message).with_param("pattern", source)
+    RuleError {
+        code: Cow::Borrowed("pattern"),
+        message: Cow::Borrowed(message),
+        params: Params::one(name::PATTERN, source.into()),
+    }
 }
 
 #[cold]
@@ -233,5 +241,9 @@ fn pattern_error(source: &'static str) -> RuleError {
     let mut message = String::with_capacity(WORDS.len() + source.len());
     message.push_str(WORDS);
     message.push_str(source);
-    RuleError::new("pattern", message).with_param("pattern", source)
+    RuleError {
+        code: Cow::Borrowed("pattern"),
+        message: Cow::Owned(message),
+        params: Params::one(name::PATTERN, source.into()),
+    }
 }

@@ -142,8 +142,20 @@ pub fn matcher(lit: &LitStr, krate: &Path) -> (TokenStream, TokenStream) {
     }
 }
 
-/// `fn __pact_pattern(&str) -> bool` running a plan's steps over a `Scanner`.
+/// `fn __pact_pattern(&str) -> bool` running a plan's steps over a `Scanner`, or, when every
+/// step has a fixed width, matching the bytes against one array pattern.
 fn direct_fn(plan: &Plan, module: &TokenStream) -> TokenStream {
+    if let Some(bytes) = fixed_bytes(plan) {
+        let len = Literal::usize_unsuffixed(bytes.len());
+        return quote! {
+            fn __pact_pattern(__text: &str) -> bool {
+                ::core::matches!(
+                    <&[u8; #len] as ::core::convert::TryFrom<&[u8]>>::try_from(__text.as_bytes()),
+                    ::core::result::Result::Ok([#(#bytes),*])
+                )
+            }
+        };
+    }
     let last = plan.steps.len().checked_sub(1);
     let mut moves = false;
     let mut checks: Vec<TokenStream> = plan
@@ -210,4 +222,47 @@ fn direct_fn(plan: &Plan, module: &TokenStream) -> TokenStream {
             #(#checks)&&*
         }
     }
+}
+
+/// Widths beyond this keep the scanner: a longer array pattern only grows the code.
+const MAX_FIXED: usize = 64;
+
+/// One pattern per byte, when the plan is anchored at both ends and every step has a fixed
+/// width (literals, and runs of a nonempty class repeated an exact number of times), as in
+/// `^ORD-[0-9]{4}$`: the text matches when it has exactly that many bytes, each in its place.
+fn fixed_bytes(plan: &Plan) -> Option<Vec<TokenStream>> {
+    if !plan.to_end {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    for step in &plan.steps {
+        match step {
+            Step::Literal(literal) => {
+                bytes.extend(literal.iter().map(|&byte| {
+                    let byte = Literal::byte_character(byte);
+                    quote!(#byte)
+                }));
+            }
+            Step::Run { ranges, min, max } if Some(*min) == *max && !ranges.is_empty() => {
+                let arms = ranges.iter().map(|&(start, end)| {
+                    let start_lit = Literal::byte_character(start);
+                    if start == end {
+                        quote!(#start_lit)
+                    } else {
+                        let end = Literal::byte_character(end);
+                        quote!(#start_lit..=#end)
+                    }
+                });
+                let class = quote!(#(#arms)|*);
+                for _ in 0..*min {
+                    bytes.push(class.clone());
+                }
+            }
+            _ => return None,
+        }
+        if bytes.len() > MAX_FIXED {
+            return None;
+        }
+    }
+    Some(bytes)
 }
