@@ -12,7 +12,8 @@
 #   for the `derive_*` rows with CARGO_INCREMENTAL=0, since pact-derive is a path dependency
 #   here (cargo builds those incrementally) but a registry one, like validator_derive and
 #   garde_derive, for a user (never incremental);
-# - incremental: median of RUNS rebuilds after an edit of the crate's lib.rs (dev profile);
+# - incremental: median of RUNS rebuilds after an edit at the top of the crate's lib.rs that
+#   moves every span below it (dev profile; see edit());
 # - non-incremental: the same with CARGO_INCREMENTAL=0 (what CI and `cargo install` pay);
 # - lines/item: lines of `rustc -Zunpretty=expanded` output per item, beyond the plain
 #   structs' (the `_none` crate of the same family). RUSTC_BOOTSTRAP=1 lets stable rustc print
@@ -37,8 +38,9 @@ seconds() {
   awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-edit() { # a real edit (not only a new mtime), so rustc sees a changed file
-  sed -i "s|^// touch: .*|// touch: $RANDOM$RANDOM|" "$1/src/lib.rs"
+edit() { # a real edit (not only a new mtime) that lengthens the line above every item by one
+  # character, so every span below it moves: the same (worst) case on every run
+  sed -i "s|^// touch: \(.*\)|// touch: \1x|" "$1/src/lib.rs"
 }
 expanded_lines() {
   (cd "$1" && RUSTC_BOOTSTRAP=1 cargo rustc --quiet --lib -- -Zunpretty=expanded 2>/dev/null | wc -l)
