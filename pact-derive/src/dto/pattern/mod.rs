@@ -170,15 +170,7 @@ fn direct_fn(plan: &Plan, module: &TokenStream) -> TokenStream {
             }
             Step::Run { ranges, min, max } => {
                 moves = true;
-                let arms = ranges.iter().map(|&(start, end)| {
-                    let start_lit = Literal::byte_character(start);
-                    if start == end {
-                        quote!(#start_lit)
-                    } else {
-                        let end = Literal::byte_character(end);
-                        quote!(#start_lit..=#end)
-                    }
-                });
+                let arms = byte_arms(ranges);
                 let class = if ranges.is_empty() {
                     quote!(|_: u8| false)
                 } else {
@@ -244,15 +236,7 @@ fn fixed_bytes(plan: &Plan) -> Option<Vec<TokenStream>> {
                 }));
             }
             Step::Run { ranges, min, max } if Some(*min) == *max && !ranges.is_empty() => {
-                let arms = ranges.iter().map(|&(start, end)| {
-                    let start_lit = Literal::byte_character(start);
-                    if start == end {
-                        quote!(#start_lit)
-                    } else {
-                        let end = Literal::byte_character(end);
-                        quote!(#start_lit..=#end)
-                    }
-                });
+                let arms = byte_arms(ranges);
                 let class = quote!(#(#arms)|*);
                 for _ in 0..*min {
                     bytes.push(class.clone());
@@ -265,4 +249,17 @@ fn fixed_bytes(plan: &Plan) -> Option<Vec<TokenStream>> {
         }
     }
     Some(bytes)
+}
+
+/// The match arms of a run's byte ranges: `b'a'` for one byte, `b'a'..=b'z'` for a range.
+fn byte_arms(ranges: &[(u8, u8)]) -> impl Iterator<Item = TokenStream> + '_ {
+    ranges.iter().map(|&(start, end)| {
+        let start_lit = Literal::byte_character(start);
+        if start == end {
+            quote!(#start_lit)
+        } else {
+            let end = Literal::byte_character(end);
+            quote!(#start_lit..=#end)
+        }
+    })
 }
