@@ -254,11 +254,10 @@ pub use crate::repository::{
     SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
     UnitRepository,
 };
+pub use crate::repository::{FieldArg, StoredFields, Wide};
 pub use crate::repository::{SoftDeletable, SoftDelete, Stamp, Timestamp, Upsert};
 // Keyset pages.
-pub use crate::repository::{
-    CursorKey, CursorRequest, Keyset, SqlKeyset, bind_key, check_key, compare_key,
-};
+pub use crate::repository::{CursorKey, CursorRequest, Keyset, SqlKeyset, compare_key, read_key};
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
 /// lacks one of these traits gets this one error rather than one per use of the id; its impls

@@ -19,6 +19,7 @@ mod suite;
 mod units;
 mod values;
 mod versioning;
+mod wide;
 
 /// Runs each scenario against each backend as its own test: `memory::crud`, `sqlite::crud`, ...
 macro_rules! against_every_backend {
@@ -80,6 +81,7 @@ every_repository_scenario!(
     an_upsert_that_conflicts_on_another_unique_field_is_409,
     an_upsert_restores_a_soft_deleted_row,
     upserts_inside_a_failed_unit_leave_nothing,
+    an_entity_wider_than_one_row_tuple_round_trips,
 );
 
 /// Runs a unit-of-work scenario on the backend's store, whichever its database type.

@@ -83,6 +83,7 @@ pub use crate::versioning::{
     concurrent_updates_from_one_version_have_one_winner, insert_starts_at_version_one,
     update_checks_and_increments_the_version,
 };
+pub use crate::wide::an_entity_wider_than_one_row_tuple_round_trips;
 
 fn ids(page: &pact::Page<User>) -> Vec<i64> {
     page.items.iter().map(|user| user.id).collect()

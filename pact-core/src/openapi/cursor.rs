@@ -144,7 +144,9 @@ impl IntoParams for CursorRequest {
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
 /// #     fn write_key(&self, _: usize, out: &mut Vec<u8>) { self.id.write(out) }
 /// #     fn compare_key(&self, _: usize, _: &mut &[u8]) -> Option<std::cmp::Ordering> { None }
-/// #     fn check_key(_: usize, _: &mut &[u8]) -> Option<bool> { None }
+/// #     fn read_key(_: usize, _: &mut &[u8], _: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>) -> Result<(), RepoError> {
+/// #         Err(RepoError::InvalidCursor { entity: "User", reason: "not a keyset column" })
+/// #     }
 /// # }
 /// let params = CursorParams::<User>::into_params(|| None);
 /// let names: Vec<_> = params.iter().map(|p| p.name.as_str()).collect();

@@ -16,6 +16,7 @@
 //! floats are finite), that nothing is left over, and the lengths. Anything else is
 //! [`RepoError::InvalidCursor`] (400), and the values reach SQL only as bound parameters.
 
+use std::any::Any;
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
@@ -484,8 +485,8 @@ mod time_keys {
 /// #     fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<std::cmp::Ordering> {
 /// #         match column { 0 => pact_core::__private::compare_key(&self.id, key), _ => pact_core::__private::compare_key(&self.name, key) }
 /// #     }
-/// #     fn check_key(column: usize, key: &mut &[u8]) -> Option<bool> {
-/// #         match column { 0 => pact_core::__private::check_key::<i64>(key), _ => pact_core::__private::check_key::<String>(key) }
+/// #     fn read_key(column: usize, key: &mut &[u8], with: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>) -> Result<(), RepoError> {
+/// #         match column { 0 => pact_core::__private::read_key::<i64>("User", key, with), _ => pact_core::__private::read_key::<String>("User", key, with) }
 /// #     }
 /// # }
 /// // With `#[derive(Repository)]` on `User { #[repo(id)] id: i64, #[repo(sortable)] name: String }`:
@@ -508,15 +509,48 @@ pub trait Keyset: Entity {
     /// it; `None` when the bytes are not a value of the column.
     fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<Ordering>;
 
+    /// Reads a value of `column` from the front of `key` and hands it to `with` as the
+    /// column's own type, with whether it is `NULL`: how a SQL repository binds a cursor's
+    /// values.
+    ///
+    /// # Errors
+    /// [`RepoError::InvalidCursor`] when `column` is not a key column or the bytes are not a
+    /// value of it; what `with` answers.
+    fn read_key(
+        column: usize,
+        key: &mut &[u8],
+        with: &mut dyn FnMut(&dyn Any, bool) -> Result<(), RepoError>,
+    ) -> Result<(), RepoError>;
+
     /// Reads a value of `column` from the front of `key`: `Some(true)` for `NULL`,
     /// `Some(false)` for another value, `None` when the bytes are not a value of the column.
-    fn check_key(column: usize, key: &mut &[u8]) -> Option<bool>;
+    fn check_key(column: usize, key: &mut &[u8]) -> Option<bool> {
+        let mut null = None;
+        Self::read_key(column, key, &mut |_, is_null| {
+            null = Some(is_null);
+            Ok(())
+        })
+        .ok()?;
+        null
+    }
 }
 
-/// `Keyset::check_key` for one type.
+/// `Keyset::read_key` for one type.
+///
+/// # Errors
+/// [`RepoError::InvalidCursor`] when the bytes are not a value of `T`; what `with` answers.
 #[doc(hidden)]
-pub fn check_key<T: CursorKey>(key: &mut &[u8]) -> Option<bool> {
-    T::read(key).map(|value| value.is_null())
+pub fn read_key<T: CursorKey + 'static>(
+    entity: &'static str,
+    key: &mut &[u8],
+    with: &mut dyn FnMut(&dyn Any, bool) -> Result<(), RepoError>,
+) -> Result<(), RepoError> {
+    let value = T::read(key).ok_or(RepoError::InvalidCursor {
+        entity,
+        reason: "a cursor value does not decode",
+    })?;
+    let null = value.is_null();
+    with(&value, null)
 }
 
 /// `Keyset::compare_key` for one field.
@@ -886,11 +920,15 @@ mod tests {
                 _ => super::compare_key(&self.rank, key),
             }
         }
-        fn check_key(column: usize, key: &mut &[u8]) -> Option<bool> {
+        fn read_key(
+            column: usize,
+            key: &mut &[u8],
+            with: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>,
+        ) -> Result<(), RepoError> {
             match column {
-                0 => super::check_key::<i64>(key),
-                1 => super::check_key::<String>(key),
-                _ => super::check_key::<Option<i32>>(key),
+                0 => super::read_key::<i64>("User", key, with),
+                1 => super::read_key::<String>("User", key, with),
+                _ => super::read_key::<Option<i32>>("User", key, with),
             }
         }
     }

@@ -24,17 +24,15 @@ mod unit_of_work;
 pub use backend::{Backend, FinderValue, IdArg, SoftDeletable};
 pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
 #[doc(hidden)]
-pub use cursor::{check_key, compare_key};
+pub use cursor::{compare_key, read_key};
 pub use entity::{Column, Entity};
 pub use error::RepoError;
 pub use future::{BoxFuture, RepoFuture};
 pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
-#[doc(hidden)]
-pub use sql::bind_key;
 pub use sql::{
-    Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor, SqlKeyset,
-    SqlRepository,
+    Bind, FieldArg, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
+    SqlKeyset, SqlRepository, SqlRow, StoredFields, Wide,
 };
 pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
 pub use timestamp::{Stamp, Timestamp, now_unix_micros};

@@ -377,122 +377,74 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB> for Note
+    impl ::pact::__private::StoredFields for Note
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
-        i64: ::pact::__private::SqlColumn<__DB>,
-        String: ::pact::__private::SqlColumn<__DB>,
-        chrono::DateTime<chrono::Utc>: ::pact::__private::SqlColumn<__DB>,
-        chrono::NaiveDateTime: ::pact::__private::SqlColumn<__DB>,
-        Option<chrono::DateTime<chrono::Utc>>: ::pact::__private::SqlColumn<__DB>,
-        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
+        for<'a> Note: ::pact::__private::Entity<
+            Id = i64,
+            IdArg<'a> = i64,
+            Value<'a> = __PactNoteValue<'a>,
+        >,
     {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<
-            ::core::primitive::bool,
-            ::pact::__private::RepoError,
-        > {
-            match *__pact_value {
+        type Row = (
+            i64,
+            String,
+            chrono::DateTime<chrono::Utc>,
+            chrono::NaiveDateTime,
+            Option<chrono::DateTime<chrono::Utc>>,
+        );
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 2usize, 3usize, 4usize,
+        ];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 3usize, 0usize,
+        ];
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let (__pact_f0, __pact_f1, __pact_f2, __pact_f3, __pact_f4) = __pact_row;
+            Self {
+                id: __pact_f0,
+                slug: __pact_f1,
+                created_at: __pact_f2,
+                updated_at: __pact_f3,
+                deleted_at: __pact_f4,
+            }
+        }
+        #[inline]
+        fn field(
+            &self,
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.id,
+                1usize => &self.slug,
+                2usize => &self.created_at,
+                3usize => &self.updated_at,
+                4usize => &self.deleted_at,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
                 __PactNoteValue::slug(__pact_v) => {
-                    ::pact::__private::bind_value::<
-                        __DB,
-                        ::core::primitive::str,
-                    >(__pact_v, __pact_args)
+                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
                 }
             }
         }
-        fn decode_row(
-            __pact_row: &__DB::Row,
-        ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
-            ::core::result::Result::Ok(Self {
-                id: <i64 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 0usize)?,
-                slug: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 1usize)?,
-                created_at: <chrono::DateTime<
-                    chrono::Utc,
-                > as ::pact::__private::SqlDecode<__DB>>::decode(__pact_row, 2usize)?,
-                updated_at: <chrono::NaiveDateTime as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 3usize)?,
-                deleted_at: <Option<
-                    chrono::DateTime<chrono::Utc>,
-                > as ::pact::__private::SqlDecode<__DB>>::decode(__pact_row, 4usize)?,
-            })
-        }
-        fn bind_insert(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
-            <chrono::DateTime<
-                chrono::Utc,
-            > as ::pact::__private::SqlBind<__DB>>::bind(&self.created_at, __pact_args)?;
-            <chrono::NaiveDateTime as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.updated_at, __pact_args)?;
-            <Option<
-                chrono::DateTime<chrono::Utc>,
-            > as ::pact::__private::SqlBind<__DB>>::bind(&self.deleted_at, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_update(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
-            <chrono::NaiveDateTime as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.updated_at, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_id(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_deleted_at(
+        fn deleted_at(
             __pact_now: ::core::primitive::i64,
-            __pact_args: &mut __DB::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             let __pact_value: Option<chrono::DateTime<chrono::Utc>> = ::core::option::Option::Some(
                 ::pact::__private::timestamp::<
                     chrono::DateTime<chrono::Utc>,
                 >(__pact_now)?,
             );
-            <Option<
-                chrono::DateTime<chrono::Utc>,
-            > as ::pact::__private::SqlBind<__DB>>::bind(&__pact_value, __pact_args)
-        }
-        fn bind_unique(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            match __pact_column {
-                1usize => {
-                    <String as ::pact::__private::SqlBind<
-                        __DB,
-                    >>::bind(&self.slug, __pact_args)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        ::pact::__private::RepoError::backend("not a unique column"),
-                    )
-                }
-            }
+            __pact_with(&__pact_value)
         }
     }
     #[automatically_derived]
@@ -599,61 +551,29 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        #[inline]
-        fn check_key(
+        fn read_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::bool> {
-            match __pact_column {
-                0usize => ::pact::__private::check_key::<i64>(__pact_key),
-                1usize => ::pact::__private::check_key::<String>(__pact_key),
-                2usize => {
-                    ::pact::__private::check_key::<
-                        chrono::DateTime<chrono::Utc>,
-                    >(__pact_key)
-                }
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-    #[automatically_derived]
-    impl<__DB> ::pact::__private::SqlKeyset<__DB> for Note
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> Note: ::pact::__private::SqlEntity<__DB>,
-        i64: ::pact::__private::SqlBind<__DB>,
-        String: ::pact::__private::SqlBind<__DB>,
-        chrono::DateTime<chrono::Utc>: ::pact::__private::SqlBind<__DB>,
-    {
-        fn bind_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+                ::core::primitive::bool,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             match __pact_column {
                 0usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         i64,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 1usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 2usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         chrono::DateTime<chrono::Utc>,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 _ => {
                     ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {

@@ -240,68 +240,48 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
-    for ShortLink
+    impl ::pact::__private::StoredFields for ShortLink
     where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        String: ::pact::__private::SqlColumn<__DB>,
-        u32: ::pact::__private::SqlColumn<__DB>,
+        for<'a> ShortLink: ::pact::__private::Entity<
+            Id = String,
+            IdArg<'a> = &'a ::core::primitive::str,
+            Value<'a> = ::core::convert::Infallible,
+        >,
     {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<
-            ::core::primitive::bool,
-            ::pact::__private::RepoError,
-        > {
-            match *__pact_value {}
-        }
-        fn decode_row(
-            __pact_row: &__DB::Row,
-        ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
-            ::core::result::Result::Ok(Self {
-                slug: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 0usize)?,
-                target: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 1usize)?,
-                clicks: <u32 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 2usize)?,
+        type Row = (String, String, u32);
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
+            0usize, 1usize, 2usize,
+        ];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 2usize, 0usize,
+        ];
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let (__pact_f0, __pact_f1, __pact_f2) = __pact_row;
+            Self {
+                slug: __pact_f0,
+                target: __pact_f1,
+                clicks: __pact_f2,
                 preview: Self::__pact_default_preview(),
-            })
+            }
         }
-        fn bind_insert(
+        #[inline]
+        fn field(
             &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.target, __pact_args)?;
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, __pact_args)?;
-            ::core::result::Result::Ok(())
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.slug,
+                1usize => &self.target,
+                2usize => &self.clicks,
+                _ => &(),
+            }
         }
-        fn bind_update(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.target, __pact_args)?;
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.clicks, __pact_args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_id(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.slug, __pact_args)?;
-            ::core::result::Result::Ok(())
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match *__pact_value {}
         }
     }
     #[automatically_derived]
@@ -385,38 +365,19 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        #[inline]
-        fn check_key(
+        fn read_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::bool> {
-            match __pact_column {
-                0usize => ::pact::__private::check_key::<String>(__pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-    #[automatically_derived]
-    impl<__DB> ::pact::__private::SqlKeyset<__DB> for ShortLink
-    where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ShortLink: ::pact::__private::SqlEntity<__DB>,
-        String: ::pact::__private::SqlBind<__DB>,
-    {
-        fn bind_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+                ::core::primitive::bool,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             match __pact_column {
                 0usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 _ => {
                     ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {

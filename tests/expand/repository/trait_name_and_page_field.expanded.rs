@@ -340,93 +340,50 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
-    for Memory
+    impl ::pact::__private::StoredFields for Memory
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        i64: ::pact::__private::SqlColumn<__DB>,
-        u32: ::pact::__private::SqlColumn<__DB>,
-        String: ::pact::__private::SqlColumn<__DB>,
-        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
+        for<'a> Memory: ::pact::__private::Entity<
+            Id = i64,
+            IdArg<'a> = i64,
+            Value<'a> = __PactMemoryValue<'a>,
+        >,
     {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<
-            ::core::primitive::bool,
-            ::pact::__private::RepoError,
-        > {
-            match *__pact_value {
-                __PactMemoryValue::page(__pact_v) => {
-                    ::pact::__private::bind_value::<__DB, u32>(&__pact_v, __pact_args)
-                }
-                __PactMemoryValue::row(__pact_v) => {
-                    ::pact::__private::bind_value::<
-                        __DB,
-                        ::core::primitive::str,
-                    >(__pact_v, __pact_args)
-                }
+        type Row = (i64, u32, String);
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 2usize, 0usize,
+        ];
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let (__pact_f0, __pact_f1, __pact_f2) = __pact_row;
+            Self {
+                id: __pact_f0,
+                page: __pact_f1,
+                row: __pact_f2,
             }
         }
-        fn decode_row(
-            __pact_row: &__DB::Row,
-        ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
-            ::core::result::Result::Ok(Self {
-                id: <i64 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 0usize)?,
-                page: <u32 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 1usize)?,
-                row: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 2usize)?,
-            })
-        }
-        fn bind_insert(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.page, __pact_args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.row, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_update(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <u32 as ::pact::__private::SqlBind<__DB>>::bind(&self.page, __pact_args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.row, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_id(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_unique(
+        #[inline]
+        fn field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                2usize => {
-                    <String as ::pact::__private::SqlBind<
-                        __DB,
-                    >>::bind(&self.row, __pact_args)
+                0usize => &self.id,
+                1usize => &self.page,
+                2usize => &self.row,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
+                __PactMemoryValue::page(__pact_v) => {
+                    (1usize, ::pact::__private::FieldArg::Field(__pact_v))
                 }
-                _ => {
-                    ::core::result::Result::Err(
-                        ::pact::__private::RepoError::backend("not a unique column"),
-                    )
+                __PactMemoryValue::row(__pact_v) => {
+                    (2usize, ::pact::__private::FieldArg::Str(*__pact_v))
                 }
             }
         }
@@ -546,57 +503,29 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        #[inline]
-        fn check_key(
+        fn read_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::bool> {
-            match __pact_column {
-                0usize => ::pact::__private::check_key::<i64>(__pact_key),
-                1usize => ::pact::__private::check_key::<u32>(__pact_key),
-                2usize => ::pact::__private::check_key::<String>(__pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-    #[automatically_derived]
-    impl<__DB> ::pact::__private::SqlKeyset<__DB> for Memory
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> Memory: ::pact::__private::SqlEntity<__DB>,
-        i64: ::pact::__private::SqlBind<__DB>,
-        u32: ::pact::__private::SqlBind<__DB>,
-        String: ::pact::__private::SqlBind<__DB>,
-    {
-        fn bind_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+                ::core::primitive::bool,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             match __pact_column {
                 0usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         i64,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 1usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         u32,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 2usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 _ => {
                     ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {

@@ -377,120 +377,58 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB> for User
+    impl ::pact::__private::StoredFields for User
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
-        i64: ::pact::__private::SqlColumn<__DB>,
-        String: ::pact::__private::SqlColumn<__DB>,
-        i32: ::pact::__private::SqlColumn<__DB>,
-        Option<String>: ::pact::__private::SqlColumn<__DB>,
-        ::core::primitive::str: ::pact::__private::SqlBind<__DB>,
+        for<'a> User: ::pact::__private::Entity<
+            Id = i64,
+            IdArg<'a> = i64,
+            Value<'a> = __PactUserValue<'a>,
+        >,
     {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<
-            ::core::primitive::bool,
-            ::pact::__private::RepoError,
-        > {
-            match *__pact_value {
-                __PactUserValue::email(__pact_v) => {
-                    ::pact::__private::bind_value::<
-                        __DB,
-                        ::core::primitive::str,
-                    >(__pact_v, __pact_args)
-                }
-                __PactUserValue::team_id(__pact_v) => {
-                    ::pact::__private::bind_value::<__DB, i32>(&__pact_v, __pact_args)
-                }
+        type Row = (i64, String, i32, String, Option<String>, i64);
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 2usize, 3usize, 4usize, 5usize,
+        ];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 2usize, 3usize, 4usize, 5usize, 0usize,
+        ];
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let (__pact_f0, __pact_f1, __pact_f2, __pact_f3, __pact_f4, __pact_f5) = __pact_row;
+            Self {
+                id: __pact_f0,
+                email: __pact_f1,
+                team_id: __pact_f2,
+                name: __pact_f3,
+                bio: __pact_f4,
+                created_at: __pact_f5,
             }
         }
-        fn decode_row(
-            __pact_row: &__DB::Row,
-        ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
-            ::core::result::Result::Ok(Self {
-                id: <i64 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 0usize)?,
-                email: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 1usize)?,
-                team_id: <i32 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 2usize)?,
-                name: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 3usize)?,
-                bio: <Option<
-                    String,
-                > as ::pact::__private::SqlDecode<__DB>>::decode(__pact_row, 4usize)?,
-                created_at: <i64 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 5usize)?,
-            })
-        }
-        fn bind_insert(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.email, __pact_args)?;
-            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, __pact_args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, __pact_args)?;
-            <Option<
-                String,
-            > as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.created_at, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_update(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.email, __pact_args)?;
-            <i32 as ::pact::__private::SqlBind<__DB>>::bind(&self.team_id, __pact_args)?;
-            <String as ::pact::__private::SqlBind<__DB>>::bind(&self.name, __pact_args)?;
-            <Option<
-                String,
-            > as ::pact::__private::SqlBind<__DB>>::bind(&self.bio, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.created_at, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_id(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_unique(
+        #[inline]
+        fn field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                1usize => {
-                    <String as ::pact::__private::SqlBind<
-                        __DB,
-                    >>::bind(&self.email, __pact_args)
+                0usize => &self.id,
+                1usize => &self.email,
+                2usize => &self.team_id,
+                3usize => &self.name,
+                4usize => &self.bio,
+                5usize => &self.created_at,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
+                __PactUserValue::email(__pact_v) => {
+                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
                 }
-                _ => {
-                    ::core::result::Result::Err(
-                        ::pact::__private::RepoError::backend("not a unique column"),
-                    )
+                __PactUserValue::team_id(__pact_v) => {
+                    (2usize, ::pact::__private::FieldArg::Field(__pact_v))
                 }
             }
         }
@@ -612,64 +550,34 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        #[inline]
-        fn check_key(
+        fn read_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::bool> {
-            match __pact_column {
-                0usize => ::pact::__private::check_key::<i64>(__pact_key),
-                1usize => ::pact::__private::check_key::<String>(__pact_key),
-                2usize => ::pact::__private::check_key::<i32>(__pact_key),
-                3usize => ::pact::__private::check_key::<String>(__pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-    #[automatically_derived]
-    impl<__DB> ::pact::__private::SqlKeyset<__DB> for User
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> User: ::pact::__private::SqlEntity<__DB>,
-        i64: ::pact::__private::SqlBind<__DB>,
-        String: ::pact::__private::SqlBind<__DB>,
-        i32: ::pact::__private::SqlBind<__DB>,
-    {
-        fn bind_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+                ::core::primitive::bool,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             match __pact_column {
                 0usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         i64,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 1usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 2usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         i32,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 3usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 _ => {
                     ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {

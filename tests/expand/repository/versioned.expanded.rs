@@ -207,71 +207,45 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB: ::pact::__private::SqlBackend> ::pact::__private::SqlEntity<__DB>
-    for Document
+    impl ::pact::__private::StoredFields for Document
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        i64: ::pact::__private::SqlColumn<__DB>,
-        String: ::pact::__private::SqlColumn<__DB>,
-        i32: ::pact::__private::SqlColumn<__DB>,
+        for<'a> Document: ::pact::__private::Entity<
+            Id = i64,
+            IdArg<'a> = i64,
+            Value<'a> = ::core::convert::Infallible,
+        >,
     {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<
-            ::core::primitive::bool,
-            ::pact::__private::RepoError,
-        > {
+        type Row = (i64, String, i32);
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
+            1usize, 0usize, 2usize,
+        ];
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let (__pact_f0, __pact_f1, __pact_f2) = __pact_row;
+            Self {
+                id: __pact_f0,
+                title: __pact_f1,
+                revision: __pact_f2,
+            }
+        }
+        #[inline]
+        fn field(
+            &self,
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.id,
+                1usize => &self.title,
+                2usize => &self.revision,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
             match *__pact_value {}
-        }
-        fn decode_row(
-            __pact_row: &__DB::Row,
-        ) -> ::core::result::Result<Self, ::pact::__private::RepoError> {
-            ::core::result::Result::Ok(Self {
-                id: <i64 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 0usize)?,
-                title: <String as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 1usize)?,
-                revision: <i32 as ::pact::__private::SqlDecode<
-                    __DB,
-                >>::decode(__pact_row, 2usize)?,
-            })
-        }
-        fn bind_insert(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.title, __pact_args)?;
-            <i32 as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.revision, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_update(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <String as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.title, __pact_args)?;
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            <i32 as ::pact::__private::SqlBind<
-                __DB,
-            >>::bind(&self.revision, __pact_args)?;
-            ::core::result::Result::Ok(())
-        }
-        fn bind_id(
-            &self,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            <i64 as ::pact::__private::SqlBind<__DB>>::bind(&self.id, __pact_args)?;
-            ::core::result::Result::Ok(())
         }
     }
     #[automatically_derived]
@@ -342,38 +316,19 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        #[inline]
-        fn check_key(
+        fn read_key(
             __pact_column: ::core::primitive::usize,
             __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::bool> {
-            match __pact_column {
-                0usize => ::pact::__private::check_key::<i64>(__pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-    #[automatically_derived]
-    impl<__DB> ::pact::__private::SqlKeyset<__DB> for Document
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> Document: ::pact::__private::SqlEntity<__DB>,
-        i64: ::pact::__private::SqlBind<__DB>,
-    {
-        fn bind_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_args: &mut <__DB as ::pact::__private::SqlBackend>::Arguments,
+            __pact_with: &mut dyn ::core::ops::FnMut(
+                &dyn ::core::any::Any,
+                ::core::primitive::bool,
+            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
         ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
             match __pact_column {
                 0usize => {
-                    ::pact::__private::bind_key::<
-                        __DB,
+                    ::pact::__private::read_key::<
                         i64,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_args)
+                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
                 }
                 _ => {
                     ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {

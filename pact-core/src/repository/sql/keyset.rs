@@ -2,14 +2,15 @@
 //! compile-time `SELECT` prefix, whitelisted quoted identifiers and placeholders; the cursor's
 //! values are bound parameters.
 
-use super::{SqlBackend, SqlEntity, SqlRepository};
+use super::{SqlBackend, SqlEntity, SqlRepository, SqlRow, StoredFields};
 use crate::repository::cursor::{KeysetPlan, keyset_plan};
 use crate::repository::{
     CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError, RepoFuture,
 };
 
-/// Binding of a [`Keyset`] entity's cursor values for one backend; `#[derive(Repository)]`
-/// implements it wherever it implements [`SqlEntity`].
+/// Binding of a [`Keyset`] entity's cursor values for one backend: implemented once, for every
+/// [`Keyset`] entity that is a [`SqlEntity`] of the backend, through [`Keyset::read_key`] and
+/// the entity's [`SqlRow`].
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {
@@ -29,22 +30,17 @@ pub trait SqlKeyset<DB: SqlBackend>: SqlEntity<DB> + Keyset {
     fn bind_key(column: usize, key: &mut &[u8], args: &mut DB::Arguments) -> Result<(), RepoError>;
 }
 
-/// `SqlKeyset::bind_key` for one type.
-#[doc(hidden)]
-pub fn bind_key<DB, T>(
-    entity: &'static str,
-    key: &mut &[u8],
-    args: &mut DB::Arguments,
-) -> Result<(), RepoError>
+impl<DB, E> SqlKeyset<DB> for E
 where
     DB: SqlBackend,
-    T: crate::repository::CursorKey + super::SqlBind<DB>,
+    E: SqlEntity<DB> + Keyset + StoredFields,
+    E::Row: SqlRow<DB>,
 {
-    let value = T::read(key).ok_or(RepoError::InvalidCursor {
-        entity,
-        reason: "a cursor value does not decode",
-    })?;
-    value.bind(args)
+    fn bind_key(column: usize, key: &mut &[u8], args: &mut DB::Arguments) -> Result<(), RepoError> {
+        E::read_key(column, key, &mut |value, _| {
+            <E::Row as SqlRow<DB>>::bind(column, value, args, false).map(drop)
+        })
+    }
 }
 
 impl<DB: SqlBackend, E: SqlKeyset<DB>> SqlRepository<DB, E> {

@@ -10,6 +10,7 @@ mod executor;
 mod keyset;
 mod lifecycle;
 mod query;
+mod row;
 mod upsert;
 
 use std::borrow::Cow;
@@ -30,8 +31,7 @@ pub use executor::SqlExecutor;
 #[cfg(feature = "_sqlx")]
 pub use executor::SqlUnit;
 pub use keyset::SqlKeyset;
-#[doc(hidden)]
-pub use keyset::bind_key;
+pub use row::{FieldArg, SqlRow, StoredFields, Wide};
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.
@@ -258,8 +258,10 @@ pub trait SqlColumn<DB: SqlBackend>: SqlBind<DB> + SqlDecode<DB> {}
 #[diagnostic::do_not_recommend]
 impl<DB: SqlBackend, T: SqlBind<DB> + SqlDecode<DB>> SqlColumn<DB> for T {}
 
-/// Row decoding and parameter binding of an [`Entity`] for one backend; the derive implements
-/// it for every backend whose types the entity's fields support.
+/// Row decoding and parameter binding of an [`Entity`] for one backend. Implemented once, for
+/// every [`StoredFields`] entity whose field types the backend stores (its
+/// [`Row`](StoredFields::Row) is a [`SqlRow`] of the backend): the derive generates no code per
+/// backend.
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {

@@ -1,100 +1,149 @@
-//! `impl<DB> SqlEntity<DB>`: decoding a row into the struct and binding its values, for every
-//! backend whose sqlx types cover the fields.
+//! `impl StoredFields`: the stored fields' types as one tuple, the struct built from it, and
+//! each field handed out by column. pact-core's one `SqlEntity` impl decodes and binds through
+//! it for every backend, so nothing here is generic over the database.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{default_value, guards};
-use crate::repository::ast::{Entity, Field, Stored};
+use super::default_value;
+use crate::repository::ast::{Entity, Stored};
+use crate::repository::types::{self, Param};
 
-pub(super) fn sql_entity_impl(entity: &Entity<'_>) -> TokenStream {
+/// The widest flat tuple pact-core's `SqlRow` covers; wider rows nest tuples in a `Wide`.
+const TUPLE: usize = 16;
+
+pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
-    let mut bounds: Vec<TokenStream> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for (field, _) in entity.stored() {
-        let ty = field.ty;
-        let key = quote!(#ty).to_string();
-        if !seen.contains(&key) {
-            seen.push(key);
-            bounds.push(quote_spanned!(ty.span()=> #ty: #p::SqlColumn<__DB>));
-        }
-    }
-    let decode = entity.fields.iter().map(|field| {
+    let mut stored: Vec<_> = entity.stored().collect();
+    stored.sort_by_key(|(_, stored)| stored.index);
+    let types: Vec<&syn::Type> = stored.iter().map(|(field, _)| field.ty).collect();
+    let locals: Vec<syn::Ident> = stored
+        .iter()
+        .map(|(_, stored)| format_ident!("__pact_f{}", stored.index))
+        .collect();
+    let (row_ty, row_pat) = if types.len() <= TUPLE {
+        (quote!((#(#types,)*)), quote!((#(#locals,)*)))
+    } else {
+        let parts = types.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
+        let pats = locals.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
+        (
+            quote!(#p::Wide<(#(#parts,)*)>),
+            quote!(#p::Wide((#(#pats,)*))),
+        )
+    };
+    let build = entity.fields.iter().map(|field| {
         let f = field.ident;
-        let ty = field.ty;
-        if let Some(stored) = &field.stored {
-            let index = stored.index;
-            quote_spanned!(ty.span()=> #f: <#ty as #p::SqlDecode<__DB>>::decode(__pact_row, #index)?,)
-        } else {
-            let value = default_value(field);
-            quote!(#f: #value,)
+        match &field.stored {
+            Some(stored) => {
+                let local = format_ident!("__pact_f{}", stored.index);
+                quote!(#f: #local,)
+            }
+            None => {
+                let value = default_value(field);
+                quote!(#f: #value,)
+            }
         }
     });
-    let bind = |(field, _): (&Field<'_>, &Stored)| {
+    let field_arms = stored.iter().map(|(field, stored)| {
         let f = field.ident;
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args)?;)
-    };
-    let insert = entity
-        .stored()
+        let index = stored.index;
+        quote!(#index => &self.#f,)
+    });
+    let insert = stored
+        .iter()
         .filter(|(_, stored)| !stored.generated)
-        .map(bind);
-    let update = entity
-        .stored()
+        .map(|(_, stored)| stored.index);
+    let update = stored
+        .iter()
         .filter(|(_, stored)| !Entity::kept_by_update(stored))
-        .chain(std::iter::once(entity.id()))
-        .chain(entity.version())
-        .map(bind);
-    let bind_id = bind(entity.id());
-    let bind_deleted_at = super::lifecycle::bind_deleted_at(entity);
-    let bind_unique = super::lifecycle::bind_unique(entity);
-    // The finders' values bind as their parameters do (a `String` field's as `str`).
-    for (field, stored) in entity.finders() {
-        let ty = super::bind_type(field, stored);
-        let key = ty.to_string();
-        if !seen.contains(&key) {
-            seen.push(key);
-            bounds.push(quote!(#ty: #p::SqlBind<__DB>));
-        }
-    }
-    let bind_value = super::finders::bind_value(entity, &p);
-    let guards = guards(entity);
+        .map(|(_, stored)| stored.index)
+        .chain(std::iter::once(entity.id().1.index))
+        .chain(entity.version().map(|(_, stored)| stored.index));
+    let value_field = value_field(entity, &p);
+    let deleted_at = deleted_at(entity, &p);
+    // Its bodies need only the entity's `Entity` impl, with the `Value` type they match on:
+    // one predicate, which holds exactly when the entity's checks do.
+    let guard = super::finders::entity_types_bound(entity);
     quote! {
         #[automatically_derived]
-        impl<__DB: #p::SqlBackend> #p::SqlEntity<__DB> for #ident
+        impl #p::StoredFields for #ident
         where
-            #guards
-            #(#bounds,)*
+            #guard
         {
-            #bind_value
+            type Row = #row_ty;
+            const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[#(#insert),*];
+            const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[#(#update),*];
 
-            fn decode_row(__pact_row: &__DB::Row) -> ::core::result::Result<Self, #p::RepoError> {
-                ::core::result::Result::Ok(Self {
-                    #(#decode)*
-                })
+            #[inline]
+            fn from_row(__pact_row: Self::Row) -> Self {
+                let #row_pat = __pact_row;
+                Self {
+                    #(#build)*
+                }
             }
 
-            fn bind_insert(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
-                #(#insert)*
-                ::core::result::Result::Ok(())
+            #[inline]
+            fn field(&self, __pact_column: ::core::primitive::usize) -> &dyn ::core::any::Any {
+                match __pact_column {
+                    #(#field_arms)*
+                    _ => &(),
+                }
             }
 
-            fn bind_update(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
-                #(#update)*
-                ::core::result::Result::Ok(())
-            }
+            #value_field
 
-            fn bind_id(&self, __pact_args: &mut __DB::Arguments) -> ::core::result::Result<(), #p::RepoError> {
-                #bind_id
-                ::core::result::Result::Ok(())
-            }
-
-            #bind_deleted_at
-
-            #bind_unique
+            #deleted_at
         }
     }
+}
+
+/// `StoredFields::value_field`: a finder's column, and its value as the column binds it.
+fn value_field(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let value = super::finders::value_ident(entity);
+    let arms: Vec<TokenStream> = entity
+        .finders()
+        .map(|(field, stored): (_, &Stored)| {
+            let f = field.ident;
+            let index = stored.index;
+            let arg = match stored.param() {
+                Param::Value => quote!(#p::FieldArg::Field(__pact_v)),
+                Param::Ref => quote!(#p::FieldArg::Field(*__pact_v)),
+                Param::Str => quote!(#p::FieldArg::Str(*__pact_v)),
+                Param::Slice => quote!(#p::FieldArg::Bytes(*__pact_v)),
+            };
+            quote!(#value::#f(__pact_v) => (#index, #arg),)
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(match *__pact_value {})
+    } else {
+        quote!(match __pact_value { #(#arms)* })
+    };
+    quote! {
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, #p::FieldArg<'__pact_v>) {
+            #body
+        }
+    }
+}
+
+/// `StoredFields::deleted_at` for a `soft_delete` entity: `Some(now)` as the field's type.
+fn deleted_at(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> {
+    let (field, _) = entity.lifecycle(crate::repository::ast::Lifecycle::SoftDelete)?;
+    let ty = field.ty;
+    let inner = types::option_inner(ty).unwrap_or(ty);
+    Some(quote_spanned! {ty.span()=>
+        fn deleted_at(
+            __pact_now: ::core::primitive::i64,
+            __pact_with: &mut dyn ::core::ops::FnMut(&dyn ::core::any::Any) -> ::core::result::Result<(), #p::RepoError>,
+        ) -> ::core::result::Result<(), #p::RepoError> {
+            let __pact_value: #ty = ::core::option::Option::Some(#p::timestamp::<#inner>(__pact_now)?);
+            __pact_with(&__pact_value)
+        }
+    })
 }

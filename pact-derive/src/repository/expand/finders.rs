@@ -160,24 +160,6 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStrea
     }
 }
 
-/// `bind_value` of the `SqlEntity` impl.
-pub(super) fn bind_value(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
-    let v = format_ident!("__pact_v");
-    let bind = value_match(entity, |field, stored| {
-        let bound = super::bind_type(field, stored);
-        let value = param_ref(stored, &v);
-        quote!(#p::bind_value::<__DB, #bound>(#value, __pact_args))
-    });
-    quote! {
-        fn bind_value(
-            __pact_value: &Self::Value<'_>,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<::core::primitive::bool, #p::RepoError> {
-            #bind
-        }
-    }
-}
-
 /// `value_key` of the `CacheEntity` impl.
 pub(super) fn value_key(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let v = format_ident!("__pact_v");

@@ -1,5 +1,5 @@
-//! Keyset pages: `impl Keyset` (cursor values of the id and the sortable fields), `impl
-//! SqlKeyset<DB>` (binding them), and the `find_all_by_cursor` method of the trait.
+//! Keyset pages: `impl Keyset` (cursor values of the id and the sortable fields, read back as
+//! their types for pact-core's one `SqlKeyset` impl to bind).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -34,7 +34,7 @@ pub(super) fn key_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
     types
 }
 
-/// `impl Keyset for <Entity>` and `impl<DB> SqlKeyset<DB> for <Entity>`.
+/// `impl Keyset for <Entity>` (pact-core's one `SqlKeyset` impl binds through `read_key`).
 pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
@@ -69,13 +69,17 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
         },
         quote!(::core::option::Option::None),
     );
-    let sql = sql_keyset_impl(entity, &arms);
-    let check = arms(
+    let read = arms(
         &|field| {
             let ty = field.ty;
-            quote!(#p::check_key::<#ty>(__pact_key))
+            quote!(#p::read_key::<#ty>(<Self as #p::Entity>::NAME, __pact_key, __pact_with))
         },
-        quote!(::core::option::Option::None),
+        quote! {
+            ::core::result::Result::Err(#p::RepoError::InvalidCursor {
+                entity: <Self as #p::Entity>::NAME,
+                reason: "not a keyset column",
+            })
+        },
     );
     quote! {
         #[automatically_derived]
@@ -103,71 +107,22 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
                 #compare
             }
 
-            #[inline]
-            fn check_key(
+            fn read_key(
                 __pact_column: ::core::primitive::usize,
                 __pact_key: &mut &[::core::primitive::u8],
-            ) -> ::core::option::Option<::core::primitive::bool> {
-                #check
+                __pact_with: &mut dyn ::core::ops::FnMut(
+                    &dyn ::core::any::Any,
+                    ::core::primitive::bool,
+                ) -> ::core::result::Result<(), #p::RepoError>,
+            ) -> ::core::result::Result<(), #p::RepoError> {
+                #read
             }
         }
-
-        #sql
     }
 }
 
 /// One match arm's body, from the key column's field.
 type Arm<'a> = dyn Fn(&Field<'_>) -> TokenStream + 'a;
-
-/// `impl<DB> SqlKeyset<DB> for <Entity>`: the key columns bound as their types.
-fn sql_keyset_impl(
-    entity: &Entity<'_>,
-    arms: &dyn Fn(&Arm<'_>, TokenStream) -> TokenStream,
-) -> TokenStream {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
-    let ident = entity.ident;
-    let guards = guards(entity);
-    let bind = arms(
-        &|field| {
-            let ty = field.ty;
-            quote! {
-                #p::bind_key::<__DB, #ty>(
-                    <Self as #p::Entity>::NAME,
-                    __pact_key,
-                    __pact_args,
-                )
-            }
-        },
-        quote! {
-            ::core::result::Result::Err(#p::RepoError::InvalidCursor {
-                entity: <Self as #p::Entity>::NAME,
-                reason: "not a keyset column",
-            })
-        },
-    );
-    let bind_bounds = key_types(entity)
-        .into_iter()
-        .map(|ty| quote!(#ty: #p::SqlBind<__DB>,));
-    quote! {
-        #[automatically_derived]
-        impl<__DB> #p::SqlKeyset<__DB> for #ident
-        where
-            #guards
-            __DB: #p::SqlBackend,
-            for<'__pact> #ident: #p::SqlEntity<__DB>,
-            #(#bind_bounds)*
-        {
-            fn bind_key(
-                __pact_column: ::core::primitive::usize,
-                __pact_key: &mut &[::core::primitive::u8],
-                __pact_args: &mut <__DB as #p::SqlBackend>::Arguments,
-            ) -> ::core::result::Result<(), #p::RepoError> {
-                #bind
-            }
-        }
-    }
-}
 
 /// The one error for a key column's type that is not a `CursorKey`, on the field's type.
 pub(super) fn checks(entity: &Entity<'_>) -> TokenStream {

@@ -54,37 +54,6 @@ pub(super) fn keep_id(entity: &Entity<'_>) -> Option<TokenStream> {
     })
 }
 
-/// `SqlEntity::bind_unique`: the value of a unique column, as its finder binds it.
-pub(super) fn bind_unique(entity: &Entity<'_>) -> Option<TokenStream> {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
-    let arms: Vec<TokenStream> = entity
-        .stored()
-        .filter(|(_, stored)| stored.unique)
-        .map(|(field, stored)| {
-            let f = field.ident;
-            let ty = field.ty;
-            let index = stored.index;
-            quote_spanned!(ty.span()=> #index => <#ty as #p::SqlBind<__DB>>::bind(&self.#f, __pact_args),)
-        })
-        .collect();
-    if arms.is_empty() {
-        return None;
-    }
-    Some(quote! {
-        fn bind_unique(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), #p::RepoError> {
-            match __pact_column {
-                #(#arms)*
-                _ => ::core::result::Result::Err(#p::RepoError::backend("not a unique column")),
-            }
-        }
-    })
-}
-
 /// `CREATED_AT_COLUMN`, `UPDATED_AT_COLUMN`, `SOFT_DELETE_COLUMN` and the methods that set
 /// them; nothing when the entity has none of the keys.
 pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> {
@@ -178,24 +147,6 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
         #keep_created
 
         #deleted_methods
-    })
-}
-
-/// `SqlEntity::bind_deleted_at` for a `soft_delete` entity: `Some(now)` as the field's type.
-pub(super) fn bind_deleted_at(entity: &Entity<'_>) -> Option<TokenStream> {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
-    let (field, _) = entity.lifecycle(Lifecycle::SoftDelete)?;
-    let ty = field.ty;
-    let inner = types::option_inner(ty).unwrap_or(ty);
-    Some(quote_spanned! {ty.span()=>
-        fn bind_deleted_at(
-            __pact_now: ::core::primitive::i64,
-            __pact_args: &mut __DB::Arguments,
-        ) -> ::core::result::Result<(), #p::RepoError> {
-            let __pact_value: #ty = ::core::option::Option::Some(#p::timestamp::<#inner>(__pact_now)?);
-            <#ty as #p::SqlBind<__DB>>::bind(&__pact_value, __pact_args)
-        }
     })
 }
 

@@ -23,7 +23,7 @@ pub use methods::repository_trait;
 pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let the_trait = repository_trait(entity);
     let entity_impl = entity::entity_impl(entity);
-    let sql_entity = binding::sql_entity_impl(entity);
+    let stored_fields = binding::stored_fields_impl(entity);
     let blanket = impls::blanket_impl(entity);
     let unit = impls::unit_impl(entity);
     let keyset = keyset::keyset_impls(entity);
@@ -39,7 +39,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
             #keyset_checks
             #defaults
             #entity_impl
-            #sql_entity
+            #stored_fields
             #blanket
             #unit
             #keyset

@@ -1,0 +1,344 @@
+//! [`SqlEntity`] for every entity, once: an entity names its stored fields' types as one tuple
+//! ([`StoredFields::Row`]) and hands out each field by column ([`StoredFields::field`]); the
+//! tuple's [`SqlRow`] impl decodes and binds them for any backend. The derive so generates no
+//! code per backend, and a backend's binding is compiled only where a repository uses it.
+
+use std::any::Any;
+
+use super::{SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity};
+use crate::repository::{Entity, RepoError};
+
+/// A finder's value as [`StoredFields::value_field`] hands it out: text and bytes as the
+/// borrowed forms the finders take, any other type as the column's own type.
+#[derive(Clone, Copy)]
+pub enum FieldArg<'a> {
+    /// The value of a `String` column, as `str`.
+    Str(&'a str),
+    /// The value of a `Vec<u8>` column, as `[u8]`.
+    Bytes(&'a [u8]),
+    /// A value of the column's type.
+    Field(&'a dyn Any),
+}
+
+impl std::fmt::Debug for FieldArg<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Str(value) => f.debug_tuple("Str").field(value).finish(),
+            Self::Bytes(value) => f.debug_tuple("Bytes").field(value).finish(),
+            Self::Field(_) => f.write_str("Field(..)"),
+        }
+    }
+}
+
+/// An entity's stored fields, by column: what the blanket [`SqlEntity`] impl decodes and binds.
+/// `#[derive(Repository)]` implements it; nothing in it depends on the backend.
+///
+/// ```
+/// use std::any::Any;
+/// use pact_core::repository::{Column, Dialect, Entity, FieldArg, RepoError, Statements, StoredFields};
+/// # #[derive(Clone, Debug, PartialEq)]
+/// # struct Tag { id: i64, name: String }
+/// # static S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
+/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
+/// #     live: None, soft_delete: None, upserts: &[] };
+/// # impl Entity for Tag {
+/// #     type Id = i64; type IdBound = i64; type IdArg<'a> = i64; type Value<'a> = std::convert::Infallible;
+/// #     const NAME: &'static str = "Tag"; const TABLE: &'static str = "tags";
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
+/// #     fn id(&self) -> &i64 { &self.id }
+/// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
+/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
+/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
+/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn value_column(value: &Self::Value<'_>) -> usize { match *value {} }
+/// #     fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *value {} }
+/// #     fn value_matches(&self, value: &Self::Value<'_>) -> bool { match *value {} }
+/// # }
+/// impl StoredFields for Tag {
+///     type Row = (i64, String);
+///     const INSERT_COLUMNS: &'static [usize] = &[1];
+///     const UPDATE_COLUMNS: &'static [usize] = &[1, 0];
+///     fn from_row((id, name): Self::Row) -> Self {
+///         Tag { id, name }
+///     }
+///     fn field(&self, column: usize) -> &dyn Any {
+///         match column {
+///             0 => &self.id,
+///             1 => &self.name,
+///             _ => &(),
+///         }
+///     }
+///     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) {
+///         match *value {}
+///     }
+/// }
+///
+/// let tag = Tag { id: 7, name: "rust".into() };
+/// assert_eq!(tag.field(1).downcast_ref::<String>().map(String::as_str), Some("rust"));
+/// ```
+pub trait StoredFields: Entity {
+    /// The stored fields' types in column order, as a tuple (up to 16; wider entities nest
+    /// tuples of 16 in a [`Wide`]).
+    type Row: 'static;
+
+    /// The columns the `INSERT` binds, in order: every column but a generated id.
+    const INSERT_COLUMNS: &'static [usize];
+
+    /// The columns the `UPDATE` binds, in order: every column the update sets, then the id,
+    /// then, with a `#[repo(version)]` field, the version the update is made from.
+    const UPDATE_COLUMNS: &'static [usize];
+
+    /// Builds the entity from its stored fields; fields that are not stored get their
+    /// defaults.
+    fn from_row(row: Self::Row) -> Self;
+
+    /// The field stored in `column`, as its own type (the `column`th type of [`Row`](Self::Row));
+    /// `&()` for a column the entity does not have.
+    fn field(&self, column: usize) -> &dyn Any;
+
+    /// The column a finder's value is compared with, and the value.
+    fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>);
+
+    /// Hands `with` the `#[repo(soft_delete)]` column's value for a row deleted at `now`
+    /// (microseconds since the Unix epoch): `Some` of the column's timestamp type.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the entity has no `soft_delete` field or `now` does not fit
+    /// its type; what `with` answers.
+    fn deleted_at(
+        now: i64,
+        with: &mut dyn FnMut(&dyn Any) -> Result<(), RepoError>,
+    ) -> Result<(), RepoError> {
+        let _ = (now, with);
+        Err(RepoError::backend(format!(
+            "{} has no `#[repo(soft_delete)]` field",
+            Self::NAME
+        )))
+    }
+}
+
+/// A tuple of column types that `DB` decodes and binds: [`StoredFields::Row`] on a backend.
+#[diagnostic::on_unimplemented(
+    message = "a stored field of this entity cannot be a column of a `{DB}` table",
+    label = "sqlx cannot store every field type in `{DB}`"
+)]
+pub trait SqlRow<DB: SqlBackend>: Sized + 'static {
+    /// How many columns the tuple holds.
+    const LEN: usize;
+
+    /// Decodes the tuple from the row's columns `start..start + LEN`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when a column does not decode.
+    fn decode(row: &DB::Row, start: usize) -> Result<Self, RepoError>;
+
+    /// Binds `value`, a value of the `column`th type. With `finder`, a value no row can hold
+    /// (text with a NUL character) binds nothing and is `false`.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when `value` is not of that type or does not encode.
+    fn bind(
+        column: usize,
+        value: &dyn Any,
+        args: &mut DB::Arguments,
+        finder: bool,
+    ) -> Result<bool, RepoError>;
+}
+
+/// The stored fields of an entity wider than 16 columns: a tuple of [`SqlRow`] tuples.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wide<T>(pub T);
+
+fn bind_as<DB: SqlBackend, T: SqlBind<DB> + 'static>(
+    value: &dyn Any,
+    args: &mut DB::Arguments,
+    finder: bool,
+) -> Result<bool, RepoError> {
+    let value = value.downcast_ref::<T>().ok_or_else(|| {
+        RepoError::backend(format!(
+            "a value bound as `{}` is of another type",
+            std::any::type_name::<T>()
+        ))
+    })?;
+    if finder && !value.can_match() {
+        return Ok(false);
+    }
+    value.bind(args)?;
+    Ok(true)
+}
+
+fn no_column(column: usize) -> RepoError {
+    RepoError::backend(format!("no column {column} in the row"))
+}
+
+macro_rules! tuple_rows {
+    ($($len:literal: ($($index:tt $ty:ident),+);)+) => {$(
+        impl<DB: SqlBackend, $($ty: SqlColumn<DB> + 'static),+> SqlRow<DB> for ($($ty,)+) {
+            const LEN: usize = $len;
+
+            #[inline]
+            fn decode(row: &DB::Row, start: usize) -> Result<Self, RepoError> {
+                Ok(($(<$ty as SqlDecode<DB>>::decode(row, start + $index)?,)+))
+            }
+
+            #[inline]
+            fn bind(
+                column: usize,
+                value: &dyn Any,
+                args: &mut DB::Arguments,
+                finder: bool,
+            ) -> Result<bool, RepoError> {
+                match column {
+                    $($index => bind_as::<DB, $ty>(value, args, finder),)+
+                    _ => Err(no_column(column)),
+                }
+            }
+        }
+    )+};
+}
+
+tuple_rows! {
+    1: (0 A);
+    2: (0 A, 1 B);
+    3: (0 A, 1 B, 2 C);
+    4: (0 A, 1 B, 2 C, 3 D);
+    5: (0 A, 1 B, 2 C, 3 D, 4 E);
+    6: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F);
+    7: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G);
+    8: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H);
+    9: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I);
+    10: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J);
+    11: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K);
+    12: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L);
+    13: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L, 12 M);
+    14: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L, 12 M, 13 N);
+    15: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L, 12 M, 13 N, 14 O);
+    16: (0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L, 12 M, 13 N, 14 O, 15 P);
+}
+
+macro_rules! wide_rows {
+    ($(($($part:ident),+);)+) => {$(
+        impl<DB: SqlBackend, $($part: SqlRow<DB>),+> SqlRow<DB> for Wide<($($part,)+)> {
+            const LEN: usize = 0 $(+ $part::LEN)+;
+
+            #[inline]
+            fn decode(row: &DB::Row, start: usize) -> Result<Self, RepoError> {
+                let mut at = start;
+                Ok(Wide(($({
+                    let part = $part::decode(row, at)?;
+                    at += $part::LEN;
+                    let _ = at;
+                    part
+                },)+)))
+            }
+
+            #[inline]
+            fn bind(
+                column: usize,
+                value: &dyn Any,
+                args: &mut DB::Arguments,
+                finder: bool,
+            ) -> Result<bool, RepoError> {
+                let mut at = 0;
+                $(
+                    if column < at + $part::LEN {
+                        return $part::bind(column - at, value, args, finder);
+                    }
+                    at += $part::LEN;
+                )+
+                let _ = at;
+                Err(no_column(column))
+            }
+        }
+    )+};
+}
+
+wide_rows! {
+    (A, B);
+    (A, B, C);
+    (A, B, C, D);
+    (A, B, C, D, E);
+    (A, B, C, D, E, F);
+    (A, B, C, D, E, F, G);
+    (A, B, C, D, E, F, G, H);
+    (A, B, C, D, E, F, G, H, I);
+    (A, B, C, D, E, F, G, H, I, J);
+    (A, B, C, D, E, F, G, H, I, J, K);
+    (A, B, C, D, E, F, G, H, I, J, K, L);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
+}
+
+fn bind_columns<DB: SqlBackend, E: StoredFields>(
+    entity: &E,
+    columns: &[usize],
+    args: &mut DB::Arguments,
+) -> Result<(), RepoError>
+where
+    E::Row: SqlRow<DB>,
+{
+    for &column in columns {
+        <E::Row as SqlRow<DB>>::bind(column, entity.field(column), args, false)?;
+    }
+    Ok(())
+}
+
+impl<DB: SqlBackend, E: StoredFields> SqlEntity<DB> for E
+where
+    E::Row: SqlRow<DB>,
+    str: SqlBind<DB>,
+    [u8]: SqlBind<DB>,
+{
+    #[inline]
+    fn decode_row(row: &DB::Row) -> Result<Self, RepoError> {
+        <E::Row as SqlRow<DB>>::decode(row, 0).map(E::from_row)
+    }
+
+    fn bind_insert(&self, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        bind_columns::<DB, E>(self, E::INSERT_COLUMNS, args)
+    }
+
+    fn bind_update(&self, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        bind_columns::<DB, E>(self, E::UPDATE_COLUMNS, args)
+    }
+
+    #[inline]
+    fn bind_id(&self, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        bind_columns::<DB, E>(self, &[E::ID_COLUMN], args)
+    }
+
+    fn bind_value(value: &Self::Value<'_>, args: &mut DB::Arguments) -> Result<bool, RepoError> {
+        match E::value_field(value) {
+            (_, FieldArg::Str(text)) => crate::__private::bind_value::<DB, str>(text, args),
+            (_, FieldArg::Bytes(bytes)) => crate::__private::bind_value::<DB, [u8]>(bytes, args),
+            (column, FieldArg::Field(value)) => {
+                <E::Row as SqlRow<DB>>::bind(column, value, args, true)
+            }
+        }
+    }
+
+    fn bind_unique(&self, column: usize, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        if !E::COLUMNS.get(column).is_some_and(|c| c.unique) {
+            return Err(RepoError::backend(format!(
+                "{} has no unique column {column}",
+                E::NAME
+            )));
+        }
+        bind_columns::<DB, E>(self, &[column], args)
+    }
+
+    fn bind_deleted_at(now: i64, args: &mut DB::Arguments) -> Result<(), RepoError> {
+        let Some(column) = E::SOFT_DELETE_COLUMN else {
+            return Err(RepoError::backend(format!(
+                "{} has no `#[repo(soft_delete)]` field",
+                E::NAME
+            )));
+        };
+        E::deleted_at(now, &mut |value| {
+            <E::Row as SqlRow<DB>>::bind(column, value, args, false).map(drop)
+        })
+    }
+}
