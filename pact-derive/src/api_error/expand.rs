@@ -107,29 +107,29 @@ impl Methods<'_> {
         let any = |f: fn(&Response) -> bool| any_transparent || self.explicit().any(f);
 
         let mut out = TokenStream::new();
-        let status = self.dispatch(|r| Arm::plain(status_tokens(&private, r)), "status");
+        let status = self.dispatch(&|r| Arm::plain(status_tokens(&private, r)), "status");
         out.extend(quote! {
             fn status(&self) -> #private::StatusCode { #status }
         });
-        let code = self.dispatch(|r| Arm::plain(r.code.to_token_stream()), "code");
+        let code = self.dispatch(&|r| Arm::plain(r.code.to_token_stream()), "code");
         out.extend(quote! {
             fn code(&self) -> &str { #code }
         });
         if any(|r| r.title.is_some()) {
-            let title = self.dispatch(|r| Arm::plain(option(r.title.as_ref())), "title");
+            let title = self.dispatch(&|r| Arm::plain(option(r.title.as_ref())), "title");
             out.extend(quote! {
                 fn title(&self) -> ::core::option::Option<&str> { #title }
             });
         }
         if any(|r| r.type_uri.is_some()) {
-            let type_uri = self.dispatch(|r| Arm::plain(option(r.type_uri.as_ref())), "type_uri");
+            let type_uri = self.dispatch(&|r| Arm::plain(option(r.type_uri.as_ref())), "type_uri");
             out.extend(quote! {
                 fn type_uri(&self) -> ::core::option::Option<&str> { #type_uri }
             });
         }
         if any(|r| r.message.is_some()) {
             let message = self.dispatch(
-                |r| match &r.message {
+                &|r| match &r.message {
                     None => Arm::plain(quote!(#private::default_message(self))),
                     Some(text) if text.is_static() => {
                         let lit = &text.lit;
@@ -148,14 +148,14 @@ impl Methods<'_> {
         }
         if any(|r| !r.headers.is_empty()) {
             let headers =
-                self.dispatch_with(|r| headers_arm(&private, r), "headers", &quote!(__headers));
+                self.dispatch_with(&|r| headers_arm(&private, r), "headers", &quote!(__headers));
             out.extend(quote! {
                 fn headers(&self, __headers: &mut #private::HeaderMap) { #headers }
             });
         }
         if any_transparent {
             let extend = self.dispatch_with(
-                |_| Arm::plain(quote!({})),
+                &|_| Arm::plain(quote!({})),
                 "extend_problem",
                 &quote!(__problem),
             );
@@ -163,7 +163,7 @@ impl Methods<'_> {
                 fn extend_problem(&self, __problem: &mut #krate::ProblemDetails) { #extend }
             });
             let problem = self.dispatch(
-                |_| Arm::plain(quote!(#private::problem_details(self))),
+                &|_| Arm::plain(quote!(#private::problem_details(self))),
                 "problem_details",
             );
             out.extend(quote! {
@@ -182,13 +182,14 @@ impl Methods<'_> {
 
     /// A method body: a `match self` over the variants (or a plain body for a struct), where
     /// transparent variants forward `method` to their field.
-    fn dispatch(&self, explicit: impl Fn(&Response) -> Arm, method: &str) -> TokenStream {
+    /// (`explicit` is `dyn`: one copy of this for all the methods, not one per closure.)
+    fn dispatch(&self, explicit: &dyn Fn(&Response) -> Arm, method: &str) -> TokenStream {
         self.dispatch_with(explicit, method, &TokenStream::new())
     }
 
     fn dispatch_with(
         &self,
-        explicit: impl Fn(&Response) -> Arm,
+        explicit: &dyn Fn(&Response) -> Arm,
         method: &str,
         args: &TokenStream,
     ) -> TokenStream {

@@ -159,7 +159,7 @@ impl Serde {
             default: false,
             rename_all: None,
         };
-        serde_names::for_each_key(attrs, |key, value| match key {
+        serde_names::for_each_key(attrs, &mut |key, value| match key {
             "tag" => out.tag = value,
             "content" => out.content = value,
             "untagged" => out.untagged = true,
@@ -182,7 +182,7 @@ struct Item {
 
 fn item(attrs: &[Attribute]) -> Item {
     let mut out = Item::default();
-    serde_names::for_each_key(attrs, |key, value| match key {
+    serde_names::for_each_key(attrs, &mut |key, value| match key {
         "skip" | "skip_deserializing" => out.skip = true,
         "default" => out.default = true,
         "untagged" => out.untagged = true,

@@ -38,7 +38,7 @@ pub fn container(attrs: &[Attribute]) -> ContainerNames {
     let mut out = ContainerNames::default();
     let mut tag = false;
     let mut content = None;
-    for_each_key(attrs, |key, value| match key {
+    for_each_key(attrs, &mut |key, value| match key {
         "rename_all" => out.rename_all = value.as_deref().and_then(RenameRule::from_name),
         "rename_all_fields" => {
             out.rename_all_fields = value.as_deref().and_then(RenameRule::from_name);
@@ -61,7 +61,7 @@ pub fn container(attrs: &[Attribute]) -> ContainerNames {
 
 pub fn item(attrs: &[Attribute]) -> ItemNames {
     let mut out = ItemNames::default();
-    for_each_key(attrs, |key, value| match key {
+    for_each_key(attrs, &mut |key, value| match key {
         "rename" => out.rename = value,
         "rename_all" => out.rename_all = value.as_deref().and_then(RenameRule::from_name),
         "flatten" => out.flatten = true,
@@ -75,7 +75,7 @@ pub fn item(attrs: &[Attribute]) -> ItemNames {
 /// Calls `f(key, string value)` for each key of every `#[serde(...)]`. For
 /// `rename(deserialize = "...")` the deserialize name is the value, since that is what the
 /// client sends.
-pub(super) fn for_each_key(attrs: &[Attribute], mut f: impl FnMut(&str, Option<String>)) {
+pub(super) fn for_each_key(attrs: &[Attribute], f: &mut dyn FnMut(&str, Option<String>)) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
             let key = meta

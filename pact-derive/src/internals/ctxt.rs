@@ -18,8 +18,12 @@ impl Ctxt {
 
     /// Records an error spanned on `tokens`.
     pub fn error_spanned_by(&mut self, tokens: impl ToTokens, message: impl Display) {
-        self.errors
-            .push(syn::Error::new_spanned(tokens.into_token_stream(), message));
+        self.push_spanned(tokens.into_token_stream(), message.to_string());
+    }
+
+    /// The one copy of `new_spanned` for every caller's types.
+    fn push_spanned(&mut self, tokens: TokenStream, message: String) {
+        self.errors.push(syn::Error::new_spanned(tokens, message));
     }
 
     /// Records a `syn` parse error as it is.

@@ -2,9 +2,15 @@
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_in(input, &candidates.into_iter().collect::<Vec<_>>())
+}
+
+/// [`closest`] over a slice: one copy for every caller's iterator.
+fn closest_in<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     candidates
-        .into_iter()
+        .iter()
+        .copied()
         .map(|candidate| (distance(&input, &candidate.to_ascii_lowercase()), candidate))
         .filter(|&(d, candidate)| d <= (candidate.len().max(input.len()) / 3).max(1))
         .min_by_key(|&(d, _)| d)
