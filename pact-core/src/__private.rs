@@ -257,7 +257,7 @@ pub use crate::repository::{
 pub use crate::repository::{FieldArg, StoredFields, Wide};
 pub use crate::repository::{SoftDeletable, SoftDelete, Stamp, Timestamp, Upsert};
 // Keyset pages.
-pub use crate::repository::{CursorKey, CursorRequest, Keyset, SqlKeyset, compare_key, read_key};
+pub use crate::repository::{CursorKey, CursorRequest, KeyCodec, Keyset, SqlKeyset};
 
 /// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
 /// lacks one of these traits gets this one error rather than one per use of the id; its impls

@@ -116,7 +116,7 @@ impl IntoParams for CursorRequest {
 /// ```
 /// use pact_core::openapi::CursorParams;
 /// use utoipa::IntoParams;
-/// # use pact_core::repository::{Column, CursorKey, Dialect, Entity, Keyset, RepoError, Statements};
+/// # use pact_core::repository::{Column, Dialect, Entity, KeyCodec, Keyset, RepoError, Statements};
 /// # #[derive(Clone)] struct User { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
@@ -142,11 +142,8 @@ impl IntoParams for CursorRequest {
 /// # }
 /// # impl Keyset for User {
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
-/// #     fn write_key(&self, _: usize, out: &mut Vec<u8>) { self.id.write(out) }
-/// #     fn compare_key(&self, _: usize, _: &mut &[u8]) -> Option<std::cmp::Ordering> { None }
-/// #     fn read_key(_: usize, _: &mut &[u8], _: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>) -> Result<(), RepoError> {
-/// #         Err(RepoError::InvalidCursor { entity: "User", reason: "not a keyset column" })
-/// #     }
+/// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
+/// #     fn key_field(&self, column: usize) -> &dyn std::any::Any { match column { 0 => &self.id, _ => &() } }
 /// # }
 /// let params = CursorParams::<User>::into_params(|| None);
 /// let names: Vec<_> = params.iter().map(|p| p.name.as_str()).collect();

@@ -453,8 +453,8 @@ mod time_keys {
 /// as cursor bytes. `#[derive(Repository)]` implements it.
 ///
 /// ```
-/// use pact_core::repository::{CursorKey, Keyset};
-/// # use pact_core::repository::{Column, Dialect, Entity, RepoError, Statements};
+/// use pact_core::repository::Keyset;
+/// # use pact_core::repository::{Column, Dialect, Entity, KeyCodec, RepoError, Statements};
 /// # #[derive(Clone)] struct User { id: i64, name: String }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
@@ -479,14 +479,9 @@ mod time_keys {
 /// # }
 /// # impl Keyset for User {
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
-/// #     fn write_key(&self, column: usize, out: &mut Vec<u8>) {
-/// #         match column { 0 => self.id.write(out), _ => self.name.write(out) }
-/// #     }
-/// #     fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<std::cmp::Ordering> {
-/// #         match column { 0 => pact_core::__private::compare_key(&self.id, key), _ => pact_core::__private::compare_key(&self.name, key) }
-/// #     }
-/// #     fn read_key(column: usize, key: &mut &[u8], with: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>) -> Result<(), RepoError> {
-/// #         match column { 0 => pact_core::__private::read_key::<i64>("User", key, with), _ => pact_core::__private::read_key::<String>("User", key, with) }
+/// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
+/// #     fn key_field(&self, column: usize) -> &dyn std::any::Any {
+/// #         match column { 0 => &self.id, 1 => &self.name, _ => &() }
 /// #     }
 /// # }
 /// // With `#[derive(Repository)]` on `User { #[repo(id)] id: i64, #[repo(sortable)] name: String }`:
@@ -502,12 +497,31 @@ pub trait Keyset: Entity {
     /// by: the id and the sortable fields whose types are [`CursorKey`]s.
     const KEY_COLUMNS: &'static [usize];
 
+    /// How each key column's values are written, compared and read: one
+    /// [`KeyCodec::of`] its type per entry of [`KEY_COLUMNS`](Self::KEY_COLUMNS), in order.
+    const KEY_CODECS: &'static [KeyCodec];
+
+    /// The value of the key column `column`, as its own type; `&()` for another column.
+    fn key_field(&self, column: usize) -> &dyn Any;
+
+    /// The codec of the key column `column`.
+    fn key_codec(column: usize) -> Option<&'static KeyCodec> {
+        let at = Self::KEY_COLUMNS.iter().position(|&key| key == column)?;
+        Self::KEY_CODECS.get(at)
+    }
+
     /// Appends the cursor bytes of this row's value in `column`.
-    fn write_key(&self, column: usize, out: &mut Vec<u8>);
+    fn write_key(&self, column: usize, out: &mut Vec<u8>) {
+        if let Some(codec) = Self::key_codec(column) {
+            (codec.write)(self.key_field(column), out);
+        }
+    }
 
     /// Reads a value of `column` from the front of `key` and orders this row's value against
     /// it; `None` when the bytes are not a value of the column.
-    fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<Ordering>;
+    fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<Ordering> {
+        (Self::key_codec(column)?.compare)(self.key_field(column), key)
+    }
 
     /// Reads a value of `column` from the front of `key` and hands it to `with` as the
     /// column's own type, with whether it is `NULL`: how a SQL repository binds a cursor's
@@ -520,7 +534,15 @@ pub trait Keyset: Entity {
         column: usize,
         key: &mut &[u8],
         with: &mut dyn FnMut(&dyn Any, bool) -> Result<(), RepoError>,
-    ) -> Result<(), RepoError>;
+    ) -> Result<(), RepoError> {
+        match Self::key_codec(column) {
+            Some(codec) => (codec.read)(Self::NAME, key, with),
+            None => Err(RepoError::InvalidCursor {
+                entity: Self::NAME,
+                reason: "not a keyset column",
+            }),
+        }
+    }
 
     /// Reads a value of `column` from the front of `key`: `Some(true)` for `NULL`,
     /// `Some(false)` for another value, `None` when the bytes are not a value of the column.
@@ -535,12 +557,73 @@ pub trait Keyset: Entity {
     }
 }
 
-/// `Keyset::read_key` for one type.
+/// How one key column's values are written to a cursor, compared with a cursor's and read
+/// back: [`CursorKey`] of the column's type, behind function pointers, so an entity's
+/// [`Keyset`] impl is data (`KEY_CODECS`) and one field accessor, and nothing of it is
+/// compiled where it is not used.
 ///
-/// # Errors
-/// [`RepoError::InvalidCursor`] when the bytes are not a value of `T`; what `with` answers.
-#[doc(hidden)]
-pub fn read_key<T: CursorKey + 'static>(
+/// ```
+/// use pact_core::repository::KeyCodec;
+///
+/// let codec = KeyCodec::of::<i64>();
+/// let mut bytes = Vec::new();
+/// codec.write(&7_i64, &mut bytes);
+/// assert_eq!(codec.compare(&9_i64, &mut bytes.as_slice()), Some(std::cmp::Ordering::Greater));
+/// assert_eq!(codec.compare(&"not an i64", &mut bytes.as_slice()), None);
+/// ```
+#[derive(Clone, Copy)]
+pub struct KeyCodec {
+    write: fn(&dyn Any, &mut Vec<u8>),
+    compare: fn(&dyn Any, &mut &[u8]) -> Option<Ordering>,
+    #[allow(clippy::type_complexity)]
+    read: fn(
+        &'static str,
+        &mut &[u8],
+        &mut dyn FnMut(&dyn Any, bool) -> Result<(), RepoError>,
+    ) -> Result<(), RepoError>,
+}
+
+impl std::fmt::Debug for KeyCodec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyCodec").finish_non_exhaustive()
+    }
+}
+
+impl KeyCodec {
+    /// The codec of `T`'s values.
+    #[must_use]
+    pub const fn of<T: CursorKey + 'static>() -> Self {
+        Self {
+            write: write_as::<T>,
+            compare: compare_as::<T>,
+            read: read_key::<T>,
+        }
+    }
+
+    /// Appends the cursor bytes of `value`; nothing when it is not of the codec's type.
+    pub fn write(&self, value: &dyn Any, out: &mut Vec<u8>) {
+        (self.write)(value, out);
+    }
+
+    /// Reads a value from the front of `key` and orders `value` against it; `None` when the
+    /// bytes are not a value of the codec's type or `value` is not of it.
+    pub fn compare(&self, value: &dyn Any, key: &mut &[u8]) -> Option<Ordering> {
+        (self.compare)(value, key)
+    }
+}
+
+fn write_as<T: CursorKey + 'static>(value: &dyn Any, out: &mut Vec<u8>) {
+    if let Some(value) = value.downcast_ref::<T>() {
+        value.write(out);
+    }
+}
+
+fn compare_as<T: CursorKey + 'static>(value: &dyn Any, key: &mut &[u8]) -> Option<Ordering> {
+    compare_key(value.downcast_ref::<T>()?, key)
+}
+
+/// `Keyset::read_key` for one type.
+fn read_key<T: CursorKey + 'static>(
     entity: &'static str,
     key: &mut &[u8],
     with: &mut dyn FnMut(&dyn Any, bool) -> Result<(), RepoError>,
@@ -554,8 +637,7 @@ pub fn read_key<T: CursorKey + 'static>(
 }
 
 /// `Keyset::compare_key` for one field.
-#[doc(hidden)]
-pub fn compare_key<T: CursorKey>(value: &T, key: &mut &[u8]) -> Option<Ordering> {
+fn compare_key<T: CursorKey>(value: &T, key: &mut &[u8]) -> Option<Ordering> {
     let other = T::read(key)?;
     Some(value.partial_cmp(&other).unwrap_or(Ordering::Equal))
 }
@@ -827,8 +909,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        CursorKey, CursorRequest, Keyset, MAX_CURSOR_LEN, base64url_decode, base64url_encode,
-        keyset_plan,
+        CursorKey, CursorRequest, KeyCodec, Keyset, MAX_CURSOR_LEN, base64url_decode,
+        base64url_encode, keyset_plan,
     };
     use crate::repository::{Column, Dialect, Entity, RepoError, Sort, Statements};
 
@@ -906,29 +988,17 @@ mod tests {
 
     impl Keyset for User {
         const KEY_COLUMNS: &'static [usize] = &[0, 1, 2];
-        fn write_key(&self, column: usize, out: &mut Vec<u8>) {
+        const KEY_CODECS: &'static [KeyCodec] = &[
+            KeyCodec::of::<i64>(),
+            KeyCodec::of::<String>(),
+            KeyCodec::of::<Option<i32>>(),
+        ];
+        fn key_field(&self, column: usize) -> &dyn std::any::Any {
             match column {
-                0 => self.id.write(out),
-                1 => self.name.write(out),
-                _ => self.rank.write(out),
-            }
-        }
-        fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<std::cmp::Ordering> {
-            match column {
-                0 => super::compare_key(&self.id, key),
-                1 => super::compare_key(&self.name, key),
-                _ => super::compare_key(&self.rank, key),
-            }
-        }
-        fn read_key(
-            column: usize,
-            key: &mut &[u8],
-            with: &mut dyn FnMut(&dyn std::any::Any, bool) -> Result<(), RepoError>,
-        ) -> Result<(), RepoError> {
-            match column {
-                0 => super::read_key::<i64>("User", key, with),
-                1 => super::read_key::<String>("User", key, with),
-                _ => super::read_key::<Option<i32>>("User", key, with),
+                0 => &self.id,
+                1 => &self.name,
+                2 => &self.rank,
+                _ => &(),
             }
         }
     }

@@ -22,9 +22,7 @@ pub(crate) mod timestamp;
 mod unit_of_work;
 
 pub use backend::{Backend, FinderValue, IdArg, SoftDeletable};
-pub use cursor::{CursorKey, CursorPage, CursorRequest, Keyset, MAX_CURSOR_LEN};
-#[doc(hidden)]
-pub use cursor::{compare_key, read_key};
+pub use cursor::{CursorKey, CursorPage, CursorRequest, KeyCodec, Keyset, MAX_CURSOR_LEN};
 pub use entity::{Column, Entity};
 pub use error::RepoError;
 pub use future::{BoxFuture, RepoFuture};

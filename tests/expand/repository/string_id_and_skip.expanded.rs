@@ -343,48 +343,17 @@ const _: () = {
         for<'__pact> String: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<String>(),
+        ];
         #[inline]
-        fn write_key(
+        fn key_field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_out: &mut ::pact::__private::Vec<::core::primitive::u8>,
-        ) {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                0usize => ::pact::__private::CursorKey::write(&self.slug, __pact_out),
-                _ => {}
-            }
-        }
-        #[inline]
-        fn compare_key(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::cmp::Ordering> {
-            match __pact_column {
-                0usize => ::pact::__private::compare_key(&self.slug, __pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-        fn read_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_with: &mut dyn ::core::ops::FnMut(
-                &dyn ::core::any::Any,
-                ::core::primitive::bool,
-            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            match __pact_column {
-                0usize => {
-                    ::pact::__private::read_key::<
-                        String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
-                }
-                _ => {
-                    ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {
-                        entity: <Self as ::pact::__private::Entity>::NAME,
-                        reason: "not a keyset column",
-                    })
-                }
+                0usize => &self.slug,
+                _ => &(),
             }
         }
     }

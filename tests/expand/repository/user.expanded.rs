@@ -522,69 +522,23 @@ const _: () = {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize, 3usize,
         ];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<i64>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+            ::pact::__private::KeyCodec::of::<i32>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+        ];
         #[inline]
-        fn write_key(
+        fn key_field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_out: &mut ::pact::__private::Vec<::core::primitive::u8>,
-        ) {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                0usize => ::pact::__private::CursorKey::write(&self.id, __pact_out),
-                1usize => ::pact::__private::CursorKey::write(&self.email, __pact_out),
-                2usize => ::pact::__private::CursorKey::write(&self.team_id, __pact_out),
-                3usize => ::pact::__private::CursorKey::write(&self.name, __pact_out),
-                _ => {}
-            }
-        }
-        #[inline]
-        fn compare_key(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::cmp::Ordering> {
-            match __pact_column {
-                0usize => ::pact::__private::compare_key(&self.id, __pact_key),
-                1usize => ::pact::__private::compare_key(&self.email, __pact_key),
-                2usize => ::pact::__private::compare_key(&self.team_id, __pact_key),
-                3usize => ::pact::__private::compare_key(&self.name, __pact_key),
-                _ => ::core::option::Option::None,
-            }
-        }
-        fn read_key(
-            __pact_column: ::core::primitive::usize,
-            __pact_key: &mut &[::core::primitive::u8],
-            __pact_with: &mut dyn ::core::ops::FnMut(
-                &dyn ::core::any::Any,
-                ::core::primitive::bool,
-            ) -> ::core::result::Result<(), ::pact::__private::RepoError>,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            match __pact_column {
-                0usize => {
-                    ::pact::__private::read_key::<
-                        i64,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
-                }
-                1usize => {
-                    ::pact::__private::read_key::<
-                        String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
-                }
-                2usize => {
-                    ::pact::__private::read_key::<
-                        i32,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
-                }
-                3usize => {
-                    ::pact::__private::read_key::<
-                        String,
-                    >(<Self as ::pact::__private::Entity>::NAME, __pact_key, __pact_with)
-                }
-                _ => {
-                    ::core::result::Result::Err(::pact::__private::RepoError::InvalidCursor {
-                        entity: <Self as ::pact::__private::Entity>::NAME,
-                        reason: "not a keyset column",
-                    })
-                }
+                0usize => &self.id,
+                1usize => &self.email,
+                2usize => &self.team_id,
+                3usize => &self.name,
+                _ => &(),
             }
         }
     }

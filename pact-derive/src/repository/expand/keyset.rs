@@ -1,5 +1,5 @@
-//! Keyset pages: `impl Keyset` (cursor values of the id and the sortable fields, read back as
-//! their types for pact-core's one `SqlKeyset` impl to bind).
+//! Keyset pages: `impl Keyset` (the id and the sortable fields, with a `KeyCodec` of each
+//! one's type; pact-core's one `SqlKeyset` impl binds what the codecs read).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -34,7 +34,9 @@ pub(super) fn key_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
     types
 }
 
-/// `impl Keyset for <Entity>` (pact-core's one `SqlKeyset` impl binds through `read_key`).
+/// `impl Keyset for <Entity>`: the key columns, a codec of each one's type, and the field of
+/// each. pact-core writes, compares and reads cursor values through the codecs, and its one
+/// `SqlKeyset` impl binds what they read.
 pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
@@ -42,45 +44,15 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
     let guards = guards(entity);
     let columns = key_columns(entity);
     let indexes = columns.iter().map(|(_, stored)| stored.index);
-    let arms = |arm: &Arm<'_>, fallback: TokenStream| {
-        let arms = columns.iter().map(|(field, stored)| {
-            let index = stored.index;
-            let body = arm(field);
-            quote!(#index => #body,)
-        });
-        quote! {
-            match __pact_column {
-                #(#arms)*
-                _ => #fallback,
-            }
-        }
-    };
-    let write = arms(
-        &|field| {
-            let f = field.ident;
-            quote!(#p::CursorKey::write(&self.#f, __pact_out))
-        },
-        quote!({}),
-    );
-    let compare = arms(
-        &|field| {
-            let f = field.ident;
-            quote!(#p::compare_key(&self.#f, __pact_key))
-        },
-        quote!(::core::option::Option::None),
-    );
-    let read = arms(
-        &|field| {
-            let ty = field.ty;
-            quote!(#p::read_key::<#ty>(<Self as #p::Entity>::NAME, __pact_key, __pact_with))
-        },
-        quote! {
-            ::core::result::Result::Err(#p::RepoError::InvalidCursor {
-                entity: <Self as #p::Entity>::NAME,
-                reason: "not a keyset column",
-            })
-        },
-    );
+    let codecs = columns.iter().map(|(field, _)| {
+        let ty = field.ty;
+        quote!(#p::KeyCodec::of::<#ty>())
+    });
+    let fields = columns.iter().map(|(field, stored)| {
+        let f = field.ident;
+        let index = stored.index;
+        quote!(#index => &self.#f,)
+    });
     quote! {
         #[automatically_derived]
         impl #p::Keyset for #ident
@@ -88,41 +60,18 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
             #guards
         {
             const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
+            const KEY_CODECS: &'static [#p::KeyCodec] = &[#(#codecs),*];
 
             #[inline]
-            fn write_key(
-                &self,
-                __pact_column: ::core::primitive::usize,
-                __pact_out: &mut #p::Vec<::core::primitive::u8>,
-            ) {
-                #write
-            }
-
-            #[inline]
-            fn compare_key(
-                &self,
-                __pact_column: ::core::primitive::usize,
-                __pact_key: &mut &[::core::primitive::u8],
-            ) -> ::core::option::Option<::core::cmp::Ordering> {
-                #compare
-            }
-
-            fn read_key(
-                __pact_column: ::core::primitive::usize,
-                __pact_key: &mut &[::core::primitive::u8],
-                __pact_with: &mut dyn ::core::ops::FnMut(
-                    &dyn ::core::any::Any,
-                    ::core::primitive::bool,
-                ) -> ::core::result::Result<(), #p::RepoError>,
-            ) -> ::core::result::Result<(), #p::RepoError> {
-                #read
+            fn key_field(&self, __pact_column: ::core::primitive::usize) -> &dyn ::core::any::Any {
+                match __pact_column {
+                    #(#fields)*
+                    _ => &(),
+                }
             }
         }
     }
 }
-
-/// One match arm's body, from the key column's field.
-type Arm<'a> = dyn Fn(&Field<'_>) -> TokenStream + 'a;
 
 /// The one error for a key column's type that is not a `CursorKey`, on the field's type.
 pub(super) fn checks(entity: &Entity<'_>) -> TokenStream {
