@@ -248,6 +248,7 @@ pub use std::hash::{BuildHasher, RandomState};
 pub use std::sync::Arc;
 pub use std::vec::Vec;
 
+pub use crate::repository::DynRepository;
 pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
     Backend, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,

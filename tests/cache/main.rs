@@ -33,6 +33,9 @@ mod suite;
 mod values;
 #[path = "../repository/versioning.rs"]
 mod versioning;
+#[path = "../repository/wide.rs"]
+#[allow(dead_code)] // its scenario runs on the store's repositories, not through the cache
+mod wide;
 
 mod counting;
 mod outage;

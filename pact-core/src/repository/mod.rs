@@ -43,7 +43,7 @@ pub use sql::PgRepository;
 pub use sql::SqlUnit;
 #[cfg(feature = "sqlite")]
 pub use sql::SqliteRepository;
-pub use unit_of_work::{Store, UnitOfWork, UnitRepository};
+pub use unit_of_work::{DynRepository, Store, UnitOfWork, UnitRepository};
 
 /// A [`PageRequest`] checked against an entity: the sort column (whitelisted), its direction,
 /// and the clamped limit.

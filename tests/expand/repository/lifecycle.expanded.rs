@@ -482,30 +482,18 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB> ::pact::__private::UnitRepository<__DB> for Note
+    impl ::pact::__private::DynRepository for Note
     where
         for<'a> Note: ::pact::__private::Entity<
             Id = i64,
             IdArg<'a> = i64,
             Value<'a> = __PactNoteValue<'a>,
         >,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ::pact::__private::MemoryRepository<
-            Note,
-        >: ::pact::__private::Backend<Note>,
-        for<'__pact> ::pact::__private::SqlRepository<
-            __DB,
-            Note,
-        >: ::pact::__private::Backend<Note>,
     {
         type Dyn = dyn NoteRepository;
-        fn memory(
-            __pact_repository: ::pact::__private::MemoryRepository<Note>,
-        ) -> ::pact::__private::Arc<dyn NoteRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-        fn sql(
-            __pact_repository: ::pact::__private::SqlRepository<__DB, Note>,
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<Note> + 'static>(
+            __pact_repository: __R,
         ) -> ::pact::__private::Arc<dyn NoteRepository> {
             ::pact::__private::Arc::new(__pact_repository)
         }

@@ -307,30 +307,18 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB> ::pact::__private::UnitRepository<__DB> for ShortLink
+    impl ::pact::__private::DynRepository for ShortLink
     where
         for<'a> ShortLink: ::pact::__private::Entity<
             Id = String,
             IdArg<'a> = &'a ::core::primitive::str,
             Value<'a> = ::core::convert::Infallible,
         >,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ::pact::__private::MemoryRepository<
-            ShortLink,
-        >: ::pact::__private::Backend<ShortLink>,
-        for<'__pact> ::pact::__private::SqlRepository<
-            __DB,
-            ShortLink,
-        >: ::pact::__private::Backend<ShortLink>,
     {
         type Dyn = dyn ShortLinkRepository;
-        fn memory(
-            __pact_repository: ::pact::__private::MemoryRepository<ShortLink>,
-        ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-        fn sql(
-            __pact_repository: ::pact::__private::SqlRepository<__DB, ShortLink>,
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<ShortLink> + 'static>(
+            __pact_repository: __R,
         ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
             ::pact::__private::Arc::new(__pact_repository)
         }

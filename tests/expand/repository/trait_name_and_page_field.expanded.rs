@@ -436,30 +436,18 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB> ::pact::__private::UnitRepository<__DB> for Memory
+    impl ::pact::__private::DynRepository for Memory
     where
         for<'a> Memory: ::pact::__private::Entity<
             Id = i64,
             IdArg<'a> = i64,
             Value<'a> = __PactMemoryValue<'a>,
         >,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ::pact::__private::MemoryRepository<
-            Memory,
-        >: ::pact::__private::Backend<Memory>,
-        for<'__pact> ::pact::__private::SqlRepository<
-            __DB,
-            Memory,
-        >: ::pact::__private::Backend<Memory>,
     {
         type Dyn = dyn MemoryStore;
-        fn memory(
-            __pact_repository: ::pact::__private::MemoryRepository<Memory>,
-        ) -> ::pact::__private::Arc<dyn MemoryStore> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-        fn sql(
-            __pact_repository: ::pact::__private::SqlRepository<__DB, Memory>,
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<Memory> + 'static>(
+            __pact_repository: __R,
         ) -> ::pact::__private::Arc<dyn MemoryStore> {
             ::pact::__private::Arc::new(__pact_repository)
         }

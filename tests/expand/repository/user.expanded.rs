@@ -481,30 +481,18 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<__DB> ::pact::__private::UnitRepository<__DB> for User
+    impl ::pact::__private::DynRepository for User
     where
         for<'a> User: ::pact::__private::Entity<
             Id = i64,
             IdArg<'a> = i64,
             Value<'a> = __PactUserValue<'a>,
         >,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ::pact::__private::MemoryRepository<
-            User,
-        >: ::pact::__private::Backend<User>,
-        for<'__pact> ::pact::__private::SqlRepository<
-            __DB,
-            User,
-        >: ::pact::__private::Backend<User>,
     {
         type Dyn = dyn UserRepository;
-        fn memory(
-            __pact_repository: ::pact::__private::MemoryRepository<User>,
-        ) -> ::pact::__private::Arc<dyn UserRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-        fn sql(
-            __pact_repository: ::pact::__private::SqlRepository<__DB, User>,
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<User> + 'static>(
+            __pact_repository: __R,
         ) -> ::pact::__private::Arc<dyn UserRepository> {
             ::pact::__private::Arc::new(__pact_repository)
         }

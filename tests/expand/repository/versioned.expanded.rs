@@ -258,30 +258,18 @@ const _: () = {
         >,
     {}
     #[automatically_derived]
-    impl<__DB> ::pact::__private::UnitRepository<__DB> for Document
+    impl ::pact::__private::DynRepository for Document
     where
         for<'a> Document: ::pact::__private::Entity<
             Id = i64,
             IdArg<'a> = i64,
             Value<'a> = ::core::convert::Infallible,
         >,
-        __DB: ::pact::__private::SqlBackend,
-        for<'__pact> ::pact::__private::MemoryRepository<
-            Document,
-        >: ::pact::__private::Backend<Document>,
-        for<'__pact> ::pact::__private::SqlRepository<
-            __DB,
-            Document,
-        >: ::pact::__private::Backend<Document>,
     {
         type Dyn = dyn DocumentRepository;
-        fn memory(
-            __pact_repository: ::pact::__private::MemoryRepository<Document>,
-        ) -> ::pact::__private::Arc<dyn DocumentRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-        fn sql(
-            __pact_repository: ::pact::__private::SqlRepository<__DB, Document>,
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<Document> + 'static>(
+            __pact_repository: __R,
         ) -> ::pact::__private::Arc<dyn DocumentRepository> {
             ::pact::__private::Arc::new(__pact_repository)
         }

@@ -38,34 +38,27 @@ pub(super) fn blanket_impl(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// `UnitRepository`: how a store or a unit of work hands out `dyn <Entity>Repository`, on
-/// every backend the SQL impl holds for.
+/// `DynRepository`: the trait object, and any repository of the entity behind it (how a store,
+/// a unit of work or a cache hands out `dyn <Entity>Repository`; pact-core's `UnitRepository`
+/// impl calls it for every backend).
 pub(super) fn unit_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
     let trait_ident = entity.trait_ident();
-    // The blanket impl's bound: a memory or SQL repository is a `dyn UserRepository` under it.
+    // The blanket impl's bound: a repository is a `dyn UserRepository` under it.
     let bound = super::finders::entity_types_bound(entity);
     quote! {
         #[automatically_derived]
-        impl<__DB> #p::UnitRepository<__DB> for #ident
+        impl #p::DynRepository for #ident
         where
             #bound
-            __DB: #p::SqlBackend,
-            for<'__pact> #p::MemoryRepository<#ident>: #p::Backend<#ident>,
-            for<'__pact> #p::SqlRepository<__DB, #ident>: #p::Backend<#ident>,
         {
             type Dyn = dyn #trait_ident;
 
-            fn memory(
-                __pact_repository: #p::MemoryRepository<#ident>,
-            ) -> #p::Arc<dyn #trait_ident> {
-                #p::Arc::new(__pact_repository)
-            }
-
-            fn sql(
-                __pact_repository: #p::SqlRepository<__DB, #ident>,
+            #[inline]
+            fn into_dyn<__R: #p::Backend<#ident> + 'static>(
+                __pact_repository: __R,
             ) -> #p::Arc<dyn #trait_ident> {
                 #p::Arc::new(__pact_repository)
             }
