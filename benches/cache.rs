@@ -136,15 +136,18 @@ fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepositor
     (users, id)
 }
 
-/// `PACT_BENCH_CALLS=bare_map|local:n` makes `n` calls of one in-process contender after the
-/// same setup and exits, for instruction counts: `valgrind --tool=callgrind
-/// --toggle-collect='cache::*_calls'` counts only the calls' loop (`bare_map_calls` or
-/// `local_calls`), so the setup (whose count varies from run to run) is left out; divided by
-/// `n`, it is one call (`benches/cache_instructions.sh`).
+/// `PACT_BENCH_CALLS=bare_map|local|redis:n` makes `n` calls of one contender after the same
+/// setup and exits, for instruction counts: `valgrind --tool=callgrind
+/// --toggle-collect='cache::*_calls'` counts only the calls' loop (`bare_map_calls`,
+/// `local_calls` or `redis_calls`), so the setup (whose count varies from run to run) is left
+/// out; divided by `n`, it is one call (`benches/cache_instructions.sh`). `redis` needs
+/// `PACT_TEST_REDIS_URL` and counts this process's side of a hit only (the client, on a
+/// current-thread runtime so that the connection's task runs inside the loop too), not the
+/// server's nor the kernel's.
 fn calls(spec: &str) {
     let (contender, n) = spec
         .split_once(':')
-        .unwrap_or_else(|| panic!("PACT_BENCH_CALLS=bare_map|local:n, not {spec}"));
+        .unwrap_or_else(|| panic!("PACT_BENCH_CALLS=bare_map|local|redis:n, not {spec}"));
     let n: usize = n.parse().expect("a count");
     let rt = runtime();
     let map = bare_map();
@@ -153,7 +156,24 @@ fn calls(spec: &str) {
     match contender {
         "bare_map" => bare_map_calls(&map, n),
         "local" => local_calls(&users, id, n),
+        "redis" => {
+            let url = std::env::var("PACT_TEST_REDIS_URL").expect("PACT_TEST_REDIS_URL");
+            let namespace = format!("bench{}", std::process::id());
+            let redis = rt.block_on(async {
+                Cache::new(RedisStore::with_timeout(&url, Duration::from_secs(1)).unwrap())
+                    .namespace(&namespace)
+            });
+            let (users, id) = cached(&rt, &redis);
+            redis_calls(&rt, &users, id, n);
+        }
         other => panic!("no contender {other}"),
+    }
+}
+
+#[inline(never)]
+fn redis_calls(rt: &tokio::runtime::Runtime, users: &Arc<dyn UserRepository>, id: i64, n: usize) {
+    for _ in 0..n {
+        rt.block_on(async { black_box(users.find_by_id(black_box(id)).await.unwrap()) });
     }
 }
 

@@ -121,7 +121,8 @@ impl RedisStore {
         let client = redis::Client::open(url).map_err(CacheError::from_redis)?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
-            .set_response_timeout(Some(timeout))
+            // No timer of its own per request: `bounded` times every call, connecting included.
+            .set_response_timeout(None)
             .set_number_of_retries(1)
             .set_max_delay(timeout);
         let connection = ConnectionManager::new_lazy_with_config(client, config)
