@@ -51,12 +51,14 @@ return 0
 /// (`pact:clock`) numbers them; the scripts name several keys, so the store runs on a
 /// standalone Redis (or a primary), not Redis Cluster.
 ///
-/// A read is one plain `MGET <key>:g <key>` (no Lua), the generation compared on this side;
+/// A read is one plain `MGET <guard>:g <key>` (no Lua; the guard is the key itself for reads by
+/// id and unique value), the generation compared on this side;
 /// only a read that finds no generation (the first, or the first after an invalidation) runs
 /// a script that makes one, and a fill is a script that stores only at the generation its
-/// read saw. A hit costs one loopback round trip: about 20 µs on the 2-core CI machine, near
-/// a SQLite read of a warm file, which it beats when the machine is busy and may not when it
-/// is idle (README, "Cached repositories").
+/// read saw. A hit costs one loopback round trip and the parse of its answer: medians of
+/// 15-26 µs in `benches/cache.rs` on a 2-core machine at a load average of 1.9-3.6, where
+/// a SQLite read of a warm WAL file took 22-146 µs (README, caching under
+/// `#[derive(Repository)]`); on an idle machine the two have not been compared since.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), pact_core::repository::cache::CacheError> {
