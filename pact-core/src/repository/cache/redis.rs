@@ -56,9 +56,9 @@ return 0
 /// only a read that finds no generation (the first, or the first after an invalidation) runs
 /// a script that makes one, and a fill is a script that stores only at the generation its
 /// read saw. A hit costs one loopback round trip and the parse of its answer: medians of
-/// 15-26 µs in `benches/cache.rs` on a 2-core machine at a load average of 1.9-3.6, where
-/// a SQLite read of a warm WAL file took 22-146 µs (README, caching under
-/// `#[derive(Repository)]`); on an idle machine the two have not been compared since.
+/// 15-26 µs in `benches/cache.rs` on a 2-core VM at a load average of 1.9-3.6, where a SQLite
+/// read of a warm WAL file took 19-146 µs; on the same VM when quiet, some runs slow both
+/// down to 70-190 µs, the Redis hit the more (README, caching under `#[derive(Repository)]`).
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), pact_core::repository::cache::CacheError> {
