@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::pin::pin;
 use std::sync::{Arc, RwLock};
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pact::repository::Backend;
@@ -72,6 +72,56 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("a runtime")
 }
 
+/// The runtime the Redis and SQLite rows run on: `PACT_BENCH_RUNTIME=multi_thread` (the
+/// default: what a service runs, two workers here) or `current_thread`.
+fn io_runtime() -> (tokio::runtime::Runtime, bool) {
+    let flavor = std::env::var("PACT_BENCH_RUNTIME").unwrap_or_else(|_| "multi_thread".into());
+    match flavor.as_str() {
+        "multi_thread" => (
+            tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime"),
+            true,
+        ),
+        "current_thread" => (runtime(), false),
+        other => panic!("PACT_BENCH_RUNTIME=multi_thread|current_thread, not {other}"),
+    }
+}
+
+/// `find_by_id(id)` through `users`, as a service calls it: on the multi-thread runtime, from
+/// a task on a worker (one task runs a sample's calls in a loop and times them, so neither
+/// spawning nor `block_on` is counted); on the current-thread runtime, `block_on` per call.
+fn bench_find(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    (rt, multi_thread): &(tokio::runtime::Runtime, bool),
+    users: &Arc<dyn UserRepository>,
+    id: i64,
+) {
+    if *multi_thread {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let users = Arc::clone(users);
+                rt.block_on(rt.spawn(async move {
+                    let start = Instant::now();
+                    for _ in 0..iters {
+                        black_box(users.find_by_id(black_box(id)).await.unwrap());
+                    }
+                    start.elapsed()
+                }))
+                .expect("the calls' task")
+            });
+        });
+    } else {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                rt.block_on(async { black_box(users.find_by_id(black_box(id)).await.unwrap()) })
+            });
+        });
+    }
+}
+
 fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepository>, i64) {
     let users = cache.wrap::<User>(Arc::new(MemoryRepository::<User>::new()));
     let id = rt.block_on(async {
@@ -86,15 +136,18 @@ fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepositor
     (users, id)
 }
 
-/// `PACT_BENCH_CALLS=bare_map|local:n` makes `n` calls of one in-process contender after the
-/// same setup and exits, for instruction counts: `valgrind --tool=callgrind
-/// --toggle-collect='cache::*_calls'` counts only the calls' loop (`bare_map_calls` or
-/// `local_calls`), so the setup (whose count varies from run to run) is left out; divided by
-/// `n`, it is one call (`benches/cache_instructions.sh`).
+/// `PACT_BENCH_CALLS=bare_map|local|redis:n` makes `n` calls of one contender after the same
+/// setup and exits, for instruction counts: `valgrind --tool=callgrind
+/// --toggle-collect='cache::*_calls'` counts only the calls' loop (`bare_map_calls`,
+/// `local_calls` or `redis_calls`), so the setup (whose count varies from run to run) is left
+/// out; divided by `n`, it is one call (`benches/cache_instructions.sh`). `redis` needs
+/// `PACT_TEST_REDIS_URL` and counts this process's side of a hit only (the client, on a
+/// current-thread runtime so that the connection's task runs inside the loop too), not the
+/// server's nor the kernel's.
 fn calls(spec: &str) {
     let (contender, n) = spec
         .split_once(':')
-        .unwrap_or_else(|| panic!("PACT_BENCH_CALLS=bare_map|local:n, not {spec}"));
+        .unwrap_or_else(|| panic!("PACT_BENCH_CALLS=bare_map|local|redis:n, not {spec}"));
     let n: usize = n.parse().expect("a count");
     let rt = runtime();
     let map = bare_map();
@@ -103,7 +156,24 @@ fn calls(spec: &str) {
     match contender {
         "bare_map" => bare_map_calls(&map, n),
         "local" => local_calls(&users, id, n),
+        "redis" => {
+            let url = std::env::var("PACT_TEST_REDIS_URL").expect("PACT_TEST_REDIS_URL");
+            let namespace = format!("bench{}", std::process::id());
+            let redis = rt.block_on(async {
+                Cache::new(RedisStore::with_timeout(&url, Duration::from_secs(1)).unwrap())
+                    .namespace(&namespace)
+            });
+            let (users, id) = cached(&rt, &redis);
+            redis_calls(&rt, &users, id, n);
+        }
         other => panic!("no contender {other}"),
+    }
+}
+
+#[inline(never)]
+fn redis_calls(rt: &tokio::runtime::Runtime, users: &Arc<dyn UserRepository>, id: i64, n: usize) {
+    for _ in 0..n {
+        rt.block_on(async { black_box(users.find_by_id(black_box(id)).await.unwrap()) });
     }
 }
 
@@ -151,28 +221,25 @@ fn find_by_id(c: &mut Criterion) {
 
     let local = Cache::new(LocalStore::new(64 << 20)).namespace("bench");
     let (users, id) = cached(&rt, &local);
+    let io = io_runtime();
     group.bench_function("local", |b| {
         b.iter(|| black_box(ready(users.find_by_id(black_box(id))).unwrap()));
     });
 
     if let Ok(url) = std::env::var("PACT_TEST_REDIS_URL") {
         let namespace = format!("bench{}", std::process::id());
-        let redis = rt.block_on(async {
+        let redis = io.0.block_on(async {
             Cache::new(RedisStore::with_timeout(&url, Duration::from_secs(1)).unwrap())
                 .namespace(&namespace)
         });
-        let (users, id) = cached(&rt, &redis);
-        group.bench_function("redis", |b| {
-            b.iter(|| {
-                rt.block_on(async { black_box(users.find_by_id(black_box(id)).await.unwrap()) })
-            });
-        });
+        let (users, id) = cached(&io.0, &redis);
+        bench_find(&mut group, "redis", &io, &users, id);
     } else {
         eprintln!("skipped redis: PACT_TEST_REDIS_URL is not set");
     }
 
     let path = std::env::temp_dir().join(format!("pact-bench-cache-{}.db", std::process::id()));
-    let users: Arc<dyn UserRepository> = rt.block_on(async {
+    let users: Arc<dyn UserRepository> = io.0.block_on(async {
         let options = sqlx::sqlite::SqliteConnectOptions::new()
             .filename(&path)
             .create_if_missing(true)
@@ -189,11 +256,7 @@ fn find_by_id(c: &mut Criterion) {
         }
         Arc::new(repo)
     });
-    group.bench_function("sqlite_file", |b| {
-        b.iter(|| {
-            rt.block_on(async { black_box(users.find_by_id(black_box(101)).await.unwrap()) })
-        });
-    });
+    bench_find(&mut group, "sqlite_file", &io, &users, 101);
     group.finish();
     drop(users);
     for suffix in ["", "-wal", "-shm"] {
