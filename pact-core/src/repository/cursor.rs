@@ -505,6 +505,7 @@ pub trait Keyset: Entity {
     fn key_field(&self, column: usize) -> &dyn Any;
 
     /// The codec of the key column `column`.
+    #[must_use]
     fn key_codec(column: usize) -> Option<&'static KeyCodec> {
         let at = Self::KEY_COLUMNS.iter().position(|&key| key == column)?;
         Self::KEY_CODECS.get(at)

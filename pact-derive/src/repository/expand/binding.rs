@@ -27,24 +27,21 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
     let (row_ty, row_pat) = if types.len() <= TUPLE {
         (quote!((#(#types,)*)), quote!((#(#locals,)*)))
     } else {
-        let parts = types.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
-        let pats = locals.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
+        let type_chunks = types.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
+        let local_chunks = locals.chunks(TUPLE).map(|chunk| quote!((#(#chunk,)*)));
         (
-            quote!(#p::Wide<(#(#parts,)*)>),
-            quote!(#p::Wide((#(#pats,)*))),
+            quote!(#p::Wide<(#(#type_chunks,)*)>),
+            quote!(#p::Wide((#(#local_chunks,)*))),
         )
     };
     let build = entity.fields.iter().map(|field| {
         let f = field.ident;
-        match &field.stored {
-            Some(stored) => {
-                let local = format_ident!("__pact_f{}", stored.index);
-                quote!(#f: #local,)
-            }
-            None => {
-                let value = default_value(field);
-                quote!(#f: #value,)
-            }
+        if let Some(stored) = &field.stored {
+            let local = format_ident!("__pact_f{}", stored.index);
+            quote!(#f: #local,)
+        } else {
+            let value = default_value(field);
+            quote!(#f: #value,)
         }
     });
     let field_arms = stored.iter().map(|(field, stored)| {
