@@ -89,7 +89,23 @@ pub fn one_id(ident: &syn::Ident, fields: &[Field<'_>], id_reported: bool, cx: &
     }
 }
 
+/// The most stored fields an entity has: pact-core's `SqlRow` covers tuples of 16 columns and a
+/// `Wide` of up to 16 of them.
+pub const MAX_STORED: usize = 256;
+
 pub fn columns(fields: &[Field<'_>], cx: &mut Ctxt) {
+    if let Some(field) = fields
+        .iter()
+        .filter(|field| field.stored.is_some())
+        .nth(MAX_STORED)
+    {
+        cx.error_spanned_by(
+            field.ident,
+            format!(
+                "an entity stores at most {MAX_STORED} fields; mark the others `#[repo(skip)]` or split the table"
+            ),
+        );
+    }
     for (i, field) in fields.iter().enumerate() {
         if field.stored.is_none() {
             continue;
