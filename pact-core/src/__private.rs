@@ -301,6 +301,18 @@ pub trait UniqueValue: Eq + std::hash::Hash {}
 
 impl<T: Eq + std::hash::Hash> UniqueValue for T {}
 
+/// `#[derive(Repository)]`'s one check that an id type is an [`EntityId`], spanned on it.
+pub const fn assert_id<T: EntityId>() {}
+
+/// `#[derive(Repository)]`'s one check that the struct is an [`EntityRow`], spanned on it.
+pub const fn assert_row<T: EntityRow>() {}
+
+/// `#[derive(Repository)]`'s one check of a unique field's type, spanned on it.
+pub const fn assert_unique<T: UniqueValue>() {}
+
+/// `#[derive(Repository)]`'s one check of a key column's type, spanned on it.
+pub const fn assert_cursor_key<T: CursorKey>() {}
+
 /// Binds a finder's value, or, when no stored value can equal it (text with a NUL
 /// character), binds nothing and is `false`: what the derive's `SqlEntity::bind_value` calls.
 ///

@@ -126,24 +126,19 @@ impl IntoParams for CursorRequest {
 /// #     type IdBound = i64;
 /// #     type IdArg<'a> = i64;
 /// #     type Value<'a> = std::convert::Infallible;
-/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
-/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
-/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
 /// #     const MAX_PAGE_SIZE: u32 = 50;
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("email", "email").sortable()];
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>(), Column::new("email", "email").sortable()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
-/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// # impl Keyset for User {
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
 /// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
-/// #     fn key_field(&self, column: usize) -> &dyn std::any::Any { match column { 0 => &self.id, _ => &() } }
 /// # }
 /// let params = CursorParams::<User>::into_params(|| None);
 /// let names: Vec<_> = params.iter().map(|p| p.name.as_str()).collect();

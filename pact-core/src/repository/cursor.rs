@@ -464,25 +464,18 @@ mod time_keys {
 /// #     type IdBound = i64;
 /// #     type IdArg<'a> = i64;
 /// #     type Value<'a> = std::convert::Infallible;
-/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
-/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
-/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id(), Column::new("name", "name").sortable()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
-/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// # impl Keyset for User {
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
 /// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
-/// #     fn key_field(&self, column: usize) -> &dyn std::any::Any {
-/// #         match column { 0 => &self.id, 1 => &self.name, _ => &() }
-/// #     }
 /// # }
 /// // With `#[derive(Repository)]` on `User { #[repo(id)] id: i64, #[repo(sortable)] name: String }`:
 /// let ada = User { id: 7, name: "ada".into() };
@@ -501,9 +494,6 @@ pub trait Keyset: Entity {
     /// [`KeyCodec::of`] its type per entry of [`KEY_COLUMNS`](Self::KEY_COLUMNS), in order.
     const KEY_CODECS: &'static [KeyCodec];
 
-    /// The value of the key column `column`, as its own type; `&()` for another column.
-    fn key_field(&self, column: usize) -> &dyn Any;
-
     /// The codec of the key column `column`.
     #[must_use]
     fn key_codec(column: usize) -> Option<&'static KeyCodec> {
@@ -514,14 +504,14 @@ pub trait Keyset: Entity {
     /// Appends the cursor bytes of this row's value in `column`.
     fn write_key(&self, column: usize, out: &mut Vec<u8>) {
         if let Some(codec) = Self::key_codec(column) {
-            (codec.write)(self.key_field(column), out);
+            (codec.write)(self.field(column), out);
         }
     }
 
     /// Reads a value of `column` from the front of `key` and orders this row's value against
     /// it; `None` when the bytes are not a value of the column.
     fn compare_key(&self, column: usize, key: &mut &[u8]) -> Option<Ordering> {
-        (Self::key_codec(column)?.compare)(self.key_field(column), key)
+        (Self::key_codec(column)?.compare)(self.field(column), key)
     }
 
     /// Reads a value of `column` from the front of `key` and hands it to `with` as the
@@ -946,21 +936,15 @@ mod tests {
         type IdBound = i64;
         type IdArg<'a> = i64;
         type Value<'a> = std::convert::Infallible;
-        fn value_column(value: &Self::Value<'_>) -> usize {
-            match *value {}
-        }
-        fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 {
-            match *value {}
-        }
-        fn value_matches(&self, value: &Self::Value<'_>) -> bool {
-            match *value {}
-        }
         const NAME: &'static str = "User";
         const TABLE: &'static str = "users";
         const COLUMNS: &'static [Column] = &[
-            Column::new("id", "id").id(),
-            Column::new("name", "name").sortable(),
-            Column::new("rank", "rank").sortable().nullable(),
+            Column::new("id", "id").id().ordered::<i64>(),
+            Column::new("name", "name").sortable().ordered::<String>(),
+            Column::new("rank", "rank")
+                .sortable()
+                .nullable()
+                .ordered::<Option<i32>>(),
         ];
         fn id(&self) -> &i64 {
             &self.id
@@ -972,18 +956,16 @@ mod tests {
         fn statements(_: Dialect) -> &'static Statements {
             &S
         }
-        fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 {
-            0
-        }
-        fn unique_eq(&self, _: &Self, _: usize) -> bool {
-            false
-        }
-        fn compare(&self, other: &Self, column: usize) -> std::cmp::Ordering {
+        fn field(&self, column: usize) -> &dyn std::any::Any {
             match column {
-                1 => self.name.cmp(&other.name),
-                2 => self.rank.cmp(&other.rank),
-                _ => self.id.cmp(&other.id),
+                0 => &self.id,
+                1 => &self.name,
+                2 => &self.rank,
+                _ => &(),
             }
+        }
+        fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, crate::repository::FieldArg<'v>) {
+            match *value {}
         }
     }
 
@@ -994,14 +976,6 @@ mod tests {
             KeyCodec::of::<String>(),
             KeyCodec::of::<Option<i32>>(),
         ];
-        fn key_field(&self, column: usize) -> &dyn std::any::Any {
-            match column {
-                0 => &self.id,
-                1 => &self.name,
-                2 => &self.rank,
-                _ => &(),
-            }
-        }
     }
 
     fn sorts() -> [Option<Sort>; 5] {

@@ -1,208 +1,22 @@
 //! [`Entity`]: what `#[derive(Repository)]` knows about a persisted struct.
 
+use std::any::Any;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::fmt::Debug;
-use std::hash::{Hash, RandomState};
+use std::hash::{BuildHasher, Hash, RandomState};
 
-use super::{Dialect, RepoError, Statements};
-
-/// One persisted column of an [`Entity`], in table order.
-///
-/// The derive builds these at compile time; read them to see how a struct is stored.
-///
-/// ```
-/// use pact_core::repository::Column;
-///
-/// const EMAIL: Column = Column::new("email", "email")
-///     .unique()
-///     .sortable()
-///     .max_len(255)
-///     .key("users_email_key");
-/// assert!(EMAIL.unique && EMAIL.sortable && !EMAIL.id);
-/// assert!(EMAIL.check_text("User", "ada@example.com").is_ok());
-/// assert!(EMAIL.check_text("User", &"a".repeat(256)).unwrap_err().is_invalid_value());
-/// assert!(EMAIL.check_text("User", "a\0b").unwrap_err().is_invalid_value());
-///
-/// const AVATAR: Column = Column::new("avatar", "avatar").max_len(4);
-/// assert!(AVATAR.check_bytes("User", &[1, 2, 3, 4]).is_ok());
-/// assert!(AVATAR.check_bytes("User", &[0; 5]).is_err());
-/// assert!(AVATAR.check_float("User", f64::NAN).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(clippy::struct_excessive_bools)] // each flag is an independent column property
-pub struct Column {
-    /// The SQL column name (a plain identifier, checked at compile time).
-    pub name: &'static str,
-    /// The Rust field it stores. Sort keys name fields, not columns.
-    pub field: &'static str,
-    /// The primary key.
-    pub id: bool,
-    /// The database assigns the value on insert (an integer id).
-    pub generated: bool,
-    /// A unique constraint; a `find_by_<field>` finder exists.
-    pub unique: bool,
-    /// An index; a paged `find_all_by_<field>` finder exists.
-    pub indexed: bool,
-    /// Pages may be sorted by this column.
-    pub sortable: bool,
-    /// The field is an `Option`: the column accepts `NULL`.
-    pub nullable: bool,
-    /// The most characters (text) or bytes (`Vec<u8>`) a value may hold, on every backend:
-    /// 255 for a key (id, unique or indexed) of the derive's own column types, `n` for a
-    /// `sql_type` of `VARCHAR(n)`, `CHAR(n)`, `VARBINARY(n)` or `BINARY(n)`; `None` when the
-    /// column is unbounded.
-    pub max_len: Option<u32>,
-    /// The name of the column's unique constraint or index (`users_email_key`,
-    /// `users_team_id_idx`), or PostgreSQL's name of the primary key (`users_pkey`): what a
-    /// backend reports on a violation, mapped back to [`field`](Column::field). Names longer
-    /// than 63 bytes are shortened with a hash suffix at compile time.
-    pub key: Option<&'static str>,
-}
-
-impl Column {
-    /// A plain column: not a key, not sortable, not nullable.
-    #[must_use]
-    pub const fn new(name: &'static str, field: &'static str) -> Self {
-        Self {
-            name,
-            field,
-            id: false,
-            generated: false,
-            unique: false,
-            indexed: false,
-            sortable: false,
-            nullable: false,
-            max_len: None,
-            key: None,
-        }
-    }
-
-    /// Marks the primary key (which is also sortable).
-    #[must_use]
-    pub const fn id(mut self) -> Self {
-        self.id = true;
-        self.sortable = true;
-        self
-    }
-
-    /// Marks a value the database assigns on insert.
-    #[must_use]
-    pub const fn generated(mut self) -> Self {
-        self.generated = true;
-        self
-    }
-
-    /// Marks a unique column.
-    #[must_use]
-    pub const fn unique(mut self) -> Self {
-        self.unique = true;
-        self
-    }
-
-    /// Marks an indexed column.
-    #[must_use]
-    pub const fn indexed(mut self) -> Self {
-        self.indexed = true;
-        self
-    }
-
-    /// Marks a column pages may be sorted by.
-    #[must_use]
-    pub const fn sortable(mut self) -> Self {
-        self.sortable = true;
-        self
-    }
-
-    /// Marks a nullable column.
-    #[must_use]
-    pub const fn nullable(mut self) -> Self {
-        self.nullable = true;
-        self
-    }
-
-    /// Bounds the column's values to `max` characters (text) or bytes.
-    #[must_use]
-    pub const fn max_len(mut self, max: u32) -> Self {
-        self.max_len = Some(max);
-        self
-    }
-
-    /// Names the column's unique constraint or index.
-    #[must_use]
-    pub const fn key(mut self, name: &'static str) -> Self {
-        self.key = Some(name);
-        self
-    }
-
-    /// Checks a text value before it is stored: at most [`max_len`](Column::max_len)
-    /// characters, and no NUL character (PostgreSQL cannot store one, so no backend does).
-    ///
-    /// # Errors
-    /// [`RepoError::InvalidValue`] naming the field.
-    pub fn check_text(&self, entity: &'static str, value: &str) -> Result<(), RepoError> {
-        if value.as_bytes().contains(&0) {
-            return Err(self.invalid(
-                entity,
-                "nul_character",
-                "must not contain NUL characters".into(),
-            ));
-        }
-        match self.max_len {
-            Some(max) if value.len() > max as usize && value.chars().count() > max as usize => {
-                Err(self.invalid(entity, "length", format!("at most {max} characters").into()))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Checks a byte value before it is stored: at most [`max_len`](Column::max_len) bytes.
-    ///
-    /// # Errors
-    /// [`RepoError::InvalidValue`] naming the field.
-    pub fn check_bytes(&self, entity: &'static str, value: &[u8]) -> Result<(), RepoError> {
-        match self.max_len {
-            Some(max) if value.len() > max as usize => {
-                Err(self.invalid(entity, "length", format!("at most {max} bytes").into()))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Checks a float before it is stored: NaN and infinities are refused on every backend
-    /// (SQLite stores NaN as `NULL`, MySQL refuses both, PostgreSQL would store them).
-    ///
-    /// # Errors
-    /// [`RepoError::InvalidValue`] naming the field.
-    pub fn check_float(&self, entity: &'static str, value: f64) -> Result<(), RepoError> {
-        if value.is_finite() {
-            Ok(())
-        } else {
-            Err(self.invalid(entity, "finite", "must be a finite number".into()))
-        }
-    }
-
-    fn invalid(
-        &self,
-        entity: &'static str,
-        code: &'static str,
-        reason: std::borrow::Cow<'static, str>,
-    ) -> RepoError {
-        RepoError::InvalidValue {
-            entity,
-            field: Some(self.field),
-            code,
-            reason,
-        }
-    }
-}
+use super::{Column, Dialect, FieldArg, RepoError, Statements};
 
 /// A struct stored in a table: its columns, id and SQL, as `#[derive(Repository)]` generates
 /// them. The per-dialect SQL is computed at compile time; read it with
 /// [`statements`](Entity::statements).
 ///
-/// The `unique_hash`, `unique_eq`, `compare` and `clear_transient` methods serve
-/// [`MemoryRepository`](super::MemoryRepository); the derive writes them.
+/// The derive writes the metadata, [`field`](Entity::field) and
+/// [`value_field`](Entity::value_field); what [`MemoryRepository`](super::MemoryRepository)
+/// and the checks before a write need of the values (hashing, equality, order, checks) are
+/// provided methods over those, driven by each [`Column`]'s operations, so they are compiled
+/// once in pact-core, not once per entity.
 ///
 /// ```
 /// use pact_core::repository::{Dialect, Entity};
@@ -218,16 +32,12 @@ impl Column {
 /// #     type Value<'a> = std::convert::Infallible;
 /// #     const NAME: &'static str = "User";
 /// #     const TABLE: &'static str = "users";
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated()];
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
-/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
-/// #     fn value_column(value: &Self::Value<'_>) -> usize { match *value {} }
-/// #     fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *value {} }
-/// #     fn value_matches(&self, value: &Self::Value<'_>) -> bool { match *value {} }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// // With `#[derive(pact::Repository)] #[repo(table = "users")]` on `User`:
 /// assert_eq!(User::TABLE, "users");
@@ -300,41 +110,91 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
         Self::statements(dialect).create_table
     }
 
-    /// The hash of a unique column's value (`column` indexes [`COLUMNS`](Entity::COLUMNS)).
-    fn unique_hash(&self, column: usize, state: &RandomState) -> u64;
+    /// The value of the stored field in `column` (an index of [`COLUMNS`](Entity::COLUMNS)),
+    /// as its own type; `&()` for another index. What the provided methods below, the SQL
+    /// binding and the cursor codecs read fields through.
+    fn field(&self, column: usize) -> &dyn Any;
+
+    /// A finder's column, and its value as the column binds it.
+    fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>);
+
+    /// The hash of a unique column's value (`column` indexes [`COLUMNS`](Entity::COLUMNS)),
+    /// by the column's [`hashed`](Column::hashed) type.
+    fn unique_hash(&self, column: usize, state: &RandomState) -> u64 {
+        Self::COLUMNS[column].hash_value(self.field(column), state)
+    }
 
     /// Whether two entities hold the same value in a unique column.
-    fn unique_eq(&self, other: &Self, column: usize) -> bool;
+    fn unique_eq(&self, other: &Self, column: usize) -> bool {
+        Self::COLUMNS[column].eq_values(self.field(column), other.field(column))
+    }
 
-    /// Orders two entities by a sortable column.
-    fn compare(&self, other: &Self, column: usize) -> Ordering;
+    /// Orders two entities by a sortable column, by the column's [`ordered`](Column::ordered)
+    /// type.
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        Self::COLUMNS[column].order_values(self.field(column), other.field(column))
+    }
 
     /// The index in [`COLUMNS`](Entity::COLUMNS) of the field a finder value is for.
-    fn value_column(value: &Self::Value<'_>) -> usize;
+    fn value_column(value: &Self::Value<'_>) -> usize {
+        Self::value_field(value).0
+    }
 
-    /// The hash of a finder value, as [`unique_hash`](Entity::unique_hash) hashes the field.
-    fn value_hash(value: &Self::Value<'_>, state: &RandomState) -> u64;
+    /// The hash of a finder value, as [`unique_hash`](Entity::unique_hash) hashes the field
+    /// (0 for a field that is not unique: only unique values are indexed by hash).
+    fn value_hash(value: &Self::Value<'_>, state: &RandomState) -> u64 {
+        let (column, arg) = Self::value_field(value);
+        let column = &Self::COLUMNS[column];
+        if !column.unique {
+            return 0;
+        }
+        // `String` and `Vec<u8>` hash as the `str` and `[u8]` they borrow as.
+        match arg {
+            FieldArg::Str(text) => state.hash_one(text),
+            FieldArg::Bytes(bytes) => state.hash_one(bytes),
+            FieldArg::Field(value) => column.hash_value(value, state),
+        }
+    }
 
     /// Whether this entity's field holds the finder value.
-    fn value_matches(&self, value: &Self::Value<'_>) -> bool;
+    fn value_matches(&self, value: &Self::Value<'_>) -> bool {
+        let (column, arg) = Self::value_field(value);
+        let mine = self.field(column);
+        match arg {
+            FieldArg::Str(text) => mine
+                .downcast_ref::<String>()
+                .is_some_and(|mine| mine == text),
+            FieldArg::Bytes(bytes) => mine
+                .downcast_ref::<Vec<u8>>()
+                .is_some_and(|mine| mine.as_slice() == bytes),
+            FieldArg::Field(value) => Self::COLUMNS[column].eq_values(mine, value),
+        }
+    }
 
     /// Checks every stored value before any SQL runs (and before the memory repository stores
     /// it): text and byte lengths against [`Column::max_len`], NUL characters in text, finite
-    /// floats. The derive writes it from the field types; `insert`, `insert_many` and `update`
-    /// call it on every backend.
+    /// floats, by each column's [`checked`](Column::checked) type. `insert`, `insert_many`
+    /// and `update` call it on every backend.
     ///
     /// # Errors
     /// [`RepoError::InvalidValue`] naming the first field that cannot be stored.
     fn check_values(&self) -> Result<(), RepoError> {
-        Ok(())
+        Self::COLUMNS
+            .iter()
+            .enumerate()
+            .try_for_each(|(at, column)| column.check_value(Self::NAME, self.field(at)))
     }
 
     /// The bytes of the row's text and byte values: roughly the size of its `INSERT` or
     /// `UPDATE`. MySQL refuses a statement larger than `max_allowed_packet`; the MySQL
     /// repository compares a large row (over 1 MiB) with the server's limit before sending it,
-    /// so it is [`RepoError::TooLarge`] rather than a reset connection. The derive writes it.
+    /// so it is [`RepoError::TooLarge`] rather than a reset connection.
     fn stored_len(&self) -> usize {
-        0
+        Self::COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(at, column)| column.value_len(self.field(at)))
+            .sum()
     }
 
     /// Resets the fields that are not persisted to their defaults, as a database round trip

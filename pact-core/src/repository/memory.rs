@@ -40,18 +40,14 @@ use super::{Entity, Page, PageRequest, RepoError, page_plan};
 /// #     type IdBound = i64;
 /// #     type IdArg<'a> = i64;
 /// #     type Value<'a> = std::convert::Infallible;
-/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
-/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
-/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name").unique()];
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>(), Column::new("name", "name").unique().hashed::<String>()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, s: &std::hash::RandomState) -> u64 { std::hash::BuildHasher::hash_one(s, &self.name) }
-/// #     fn unique_eq(&self, other: &Self, _: usize) -> bool { self.name == other.name }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// // `Tag` derives `Repository`, with `#[repo(id, generated)] id` and `#[repo(unique)] name`.
 /// let tags = MemoryRepository::<Tag>::new();

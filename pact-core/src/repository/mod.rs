@@ -10,6 +10,7 @@
 mod backend;
 #[cfg(feature = "_cache")]
 pub mod cache;
+mod column;
 mod cursor;
 mod entity;
 mod error;
@@ -22,15 +23,16 @@ pub(crate) mod timestamp;
 mod unit_of_work;
 
 pub use backend::{Backend, FinderValue, IdArg, SoftDeletable};
+pub use column::{CheckedValue, Column, FieldArg};
 pub use cursor::{CursorKey, CursorPage, CursorRequest, KeyCodec, Keyset, MAX_CURSOR_LEN};
-pub use entity::{Column, Entity};
+pub use entity::Entity;
 pub use error::RepoError;
 pub use future::{BoxFuture, RepoFuture};
 pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
 pub use sql::{
-    Bind, FieldArg, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor,
-    SqlKeyset, SqlRepository, SqlRow, StoredFields, Wide,
+    Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor, SqlKeyset,
+    SqlRepository, SqlRow, StoredFields, Wide,
 };
 pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
 pub use timestamp::{Stamp, Timestamp, now_unix_micros};

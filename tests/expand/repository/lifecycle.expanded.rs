@@ -31,18 +31,12 @@ pub enum __PactNoteValue<'a> {
 }
 const _: () = {
     const _: () = {
-        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
-        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
-        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
-        let _ = __pact_assert_id::<i64>;
-        let _ = __pact_assert_row::<Note>;
-        let _ = __pact_assert_unique::<String>;
-    };
-    const _: () = {
-        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
-        let _ = __pact_assert_cursor_key::<i64>;
-        let _ = __pact_assert_cursor_key::<String>;
-        let _ = __pact_assert_cursor_key::<chrono::DateTime<chrono::Utc>>;
+        let _ = ::pact::__private::assert_id::<i64>;
+        let _ = ::pact::__private::assert_row::<Note>;
+        let _ = ::pact::__private::assert_unique::<String>;
+        let _ = ::pact::__private::assert_cursor_key::<i64>;
+        let _ = ::pact::__private::assert_cursor_key::<String>;
+        let _ = ::pact::__private::assert_cursor_key::<chrono::DateTime<chrono::Utc>>;
     };
     #[automatically_derived]
     impl ::pact::__private::Entity for Note
@@ -58,47 +52,25 @@ const _: () = {
         type IdBound = i64;
         type IdArg<'a> = i64;
         type Value<'a> = __PactNoteValue<'a>;
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            match *__pact_value {
-                __PactNoteValue::slug(__pact_v) => 1usize,
-            }
-        }
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match *__pact_value {
-                __PactNoteValue::slug(__pact_v) => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, __pact_v)
-                }
-            }
-        }
-        #[inline]
-        fn value_matches(
-            &self,
-            __pact_value: &Self::Value<'_>,
-        ) -> ::core::primitive::bool {
-            match *__pact_value {
-                __PactNoteValue::slug(__pact_v) => {
-                    ::core::cmp::PartialEq::eq(&self.slug, __pact_v)
-                }
-            }
-        }
         const NAME: &'static ::core::primitive::str = "Note";
         const TABLE: &'static ::core::primitive::str = "notes";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("notes_pkey"),
+                .key("notes_pkey")
+                .ordered::<i64>(),
             ::pact::__private::Column::new("slug", "slug")
                 .unique()
                 .sortable()
                 .max_len(255u32)
-                .key("notes_slug_key"),
-            ::pact::__private::Column::new("created_at", "created_at").sortable(),
+                .key("notes_slug_key")
+                .checked::<String>()
+                .hashed::<String>()
+                .ordered::<String>(),
+            ::pact::__private::Column::new("created_at", "created_at")
+                .sortable()
+                .ordered::<chrono::DateTime<chrono::Utc>>(),
             ::pact::__private::Column::new("updated_at", "updated_at"),
             ::pact::__private::Column::new("deleted_at", "deleted_at").nullable(),
         ];
@@ -298,82 +270,32 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline]
+        fn field(
+            &self,
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.id,
+                1usize => &self.slug,
+                2usize => &self.created_at,
+                3usize => &self.updated_at,
+                4usize => &self.deleted_at,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
+                __PactNoteValue::slug(__pact_v) => {
+                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
+                }
+            }
+        }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
-        }
-        #[inline]
-        fn check_values(
-            &self,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let __pact_value = &self.slug;
-            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            ::core::result::Result::Ok(())
-        }
-        #[inline]
-        fn stored_len(&self) -> ::core::primitive::usize {
-            0
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.slug),
-                )
-        }
-        #[inline]
-        fn unique_hash(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match __pact_column {
-                1usize => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, &self.slug)
-                }
-                _ => 0,
-            }
-        }
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            match __pact_column {
-                1usize => ::core::cmp::PartialEq::eq(&self.slug, &__pact_other.slug),
-                _ => false,
-            }
-        }
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
-            match __pact_column {
-                0usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &__pact_other.id),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                1usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.slug,
-                            &__pact_other.slug,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                2usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.created_at,
-                            &__pact_other.created_at,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                _ => ::core::cmp::Ordering::Equal,
-            }
         }
     }
     #[automatically_derived]
@@ -407,30 +329,6 @@ const _: () = {
                 created_at: __pact_f2,
                 updated_at: __pact_f3,
                 deleted_at: __pact_f4,
-            }
-        }
-        #[inline]
-        fn field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.slug,
-                2usize => &self.created_at,
-                3usize => &self.updated_at,
-                4usize => &self.deleted_at,
-                _ => &(),
-            }
-        }
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
-            match __pact_value {
-                __PactNoteValue::slug(__pact_v) => {
-                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
-                }
             }
         }
         fn deleted_at(
@@ -516,18 +414,6 @@ const _: () = {
             ::pact::__private::KeyCodec::of::<String>(),
             ::pact::__private::KeyCodec::of::<chrono::DateTime<chrono::Utc>>(),
         ];
-        #[inline]
-        fn key_field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.slug,
-                2usize => &self.created_at,
-                _ => &(),
-            }
-        }
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Note

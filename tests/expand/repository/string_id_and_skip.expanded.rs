@@ -16,15 +16,9 @@ where
 }
 const _: () = {
     const _: () = {
-        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
-        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
-        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
-        let _ = __pact_assert_id::<String>;
-        let _ = __pact_assert_row::<ShortLink>;
-    };
-    const _: () = {
-        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
-        let _ = __pact_assert_cursor_key::<String>;
+        let _ = ::pact::__private::assert_id::<String>;
+        let _ = ::pact::__private::assert_row::<ShortLink>;
+        let _ = ::pact::__private::assert_cursor_key::<String>;
     };
     #[automatically_derived]
     impl ShortLink {
@@ -45,32 +39,16 @@ const _: () = {
         type IdBound = ::core::primitive::str;
         type IdArg<'a> = &'a ::core::primitive::str;
         type Value<'a> = ::core::convert::Infallible;
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            match *__pact_value {}
-        }
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match *__pact_value {}
-        }
-        #[inline]
-        fn value_matches(
-            &self,
-            __pact_value: &Self::Value<'_>,
-        ) -> ::core::primitive::bool {
-            match *__pact_value {}
-        }
         const NAME: &'static ::core::primitive::str = "ShortLink";
         const TABLE: &'static ::core::primitive::str = "short_links";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("slug", "slug")
                 .id()
                 .max_len(255u32)
-                .key("short_links_pkey"),
-            ::pact::__private::Column::new("target", "target"),
+                .key("short_links_pkey")
+                .checked::<String>()
+                .ordered::<String>(),
+            ::pact::__private::Column::new("target", "target").checked::<String>(),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
@@ -172,67 +150,22 @@ const _: () = {
             }
         }
         #[inline]
-        fn check_values(
-            &self,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let __pact_value = &self.slug;
-            <Self as ::pact::__private::Entity>::COLUMNS[0usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            let __pact_value = &self.target;
-            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            ::core::result::Result::Ok(())
-        }
-        #[inline]
-        fn stored_len(&self) -> ::core::primitive::usize {
-            0
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.slug),
-                )
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<
-                        [::core::primitive::u8],
-                    >::as_ref(&self.target),
-                )
-        }
-        #[inline]
-        fn unique_hash(
+        fn field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            let _ = __pact_column;
-            let _ = __pact_state;
-            0
-        }
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            let _ = __pact_column;
-            let _ = __pact_other;
-            false
-        }
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                0usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.slug,
-                            &__pact_other.slug,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                _ => ::core::cmp::Ordering::Equal,
+                0usize => &self.slug,
+                1usize => &self.target,
+                2usize => &self.clicks,
+                _ => &(),
             }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match *__pact_value {}
         }
         #[inline]
         fn clear_transient(&mut self) {
@@ -264,24 +197,6 @@ const _: () = {
                 clicks: __pact_f2,
                 preview: Self::__pact_default_preview(),
             }
-        }
-        #[inline]
-        fn field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.slug,
-                1usize => &self.target,
-                2usize => &self.clicks,
-                _ => &(),
-            }
-        }
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
-            match *__pact_value {}
         }
     }
     #[automatically_derived]
@@ -334,16 +249,6 @@ const _: () = {
         const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
             ::pact::__private::KeyCodec::of::<String>(),
         ];
-        #[inline]
-        fn key_field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.slug,
-                _ => &(),
-            }
-        }
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for ShortLink

@@ -41,18 +41,12 @@ pub enum __PactMemoryValue<'a> {
 }
 const _: () = {
     const _: () = {
-        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
-        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
-        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
-        let _ = __pact_assert_id::<i64>;
-        let _ = __pact_assert_row::<Memory>;
-        let _ = __pact_assert_unique::<String>;
-    };
-    const _: () = {
-        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
-        let _ = __pact_assert_cursor_key::<i64>;
-        let _ = __pact_assert_cursor_key::<u32>;
-        let _ = __pact_assert_cursor_key::<String>;
+        let _ = ::pact::__private::assert_id::<i64>;
+        let _ = ::pact::__private::assert_row::<Memory>;
+        let _ = ::pact::__private::assert_unique::<String>;
+        let _ = ::pact::__private::assert_cursor_key::<i64>;
+        let _ = ::pact::__private::assert_cursor_key::<u32>;
+        let _ = ::pact::__private::assert_cursor_key::<String>;
     };
     #[automatically_derived]
     impl ::pact::__private::Entity for Memory
@@ -68,58 +62,28 @@ const _: () = {
         type IdBound = i64;
         type IdArg<'a> = i64;
         type Value<'a> = __PactMemoryValue<'a>;
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            match *__pact_value {
-                __PactMemoryValue::page(__pact_v) => 1usize,
-                __PactMemoryValue::row(__pact_v) => 2usize,
-            }
-        }
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match *__pact_value {
-                __PactMemoryValue::page(__pact_v) => {
-                    let _ = (__pact_v, __pact_state);
-                    0
-                }
-                __PactMemoryValue::row(__pact_v) => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, __pact_v)
-                }
-            }
-        }
-        #[inline]
-        fn value_matches(
-            &self,
-            __pact_value: &Self::Value<'_>,
-        ) -> ::core::primitive::bool {
-            match *__pact_value {
-                __PactMemoryValue::page(__pact_v) => {
-                    ::core::cmp::PartialEq::eq(&self.page, &__pact_v)
-                }
-                __PactMemoryValue::row(__pact_v) => {
-                    ::core::cmp::PartialEq::eq(&self.row, __pact_v)
-                }
-            }
-        }
         const NAME: &'static ::core::primitive::str = "Memory";
         const TABLE: &'static ::core::primitive::str = "memory_modules";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("memory_modules_pkey"),
+                .key("memory_modules_pkey")
+                .ordered::<i64>(),
             ::pact::__private::Column::new("page", "page")
                 .indexed()
                 .sortable()
-                .key("memory_modules_page_idx"),
+                .key("memory_modules_page_idx")
+                .compared::<u32>()
+                .ordered::<u32>(),
             ::pact::__private::Column::new("row", "row")
                 .unique()
                 .sortable()
                 .max_len(255u32)
-                .key("memory_modules_row_key"),
+                .key("memory_modules_row_key")
+                .checked::<String>()
+                .hashed::<String>()
+                .ordered::<String>(),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
         #[inline]
@@ -261,82 +225,33 @@ const _: () = {
             }
         }
         #[inline]
+        fn field(
+            &self,
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.id,
+                1usize => &self.page,
+                2usize => &self.row,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
+                __PactMemoryValue::page(__pact_v) => {
+                    (1usize, ::pact::__private::FieldArg::Field(__pact_v))
+                }
+                __PactMemoryValue::row(__pact_v) => {
+                    (2usize, ::pact::__private::FieldArg::Str(*__pact_v))
+                }
+            }
+        }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
-        }
-        #[inline]
-        fn check_values(
-            &self,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let __pact_value = &self.row;
-            <Self as ::pact::__private::Entity>::COLUMNS[2usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            ::core::result::Result::Ok(())
-        }
-        #[inline]
-        fn stored_len(&self) -> ::core::primitive::usize {
-            0
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.row),
-                )
-        }
-        #[inline]
-        fn unique_hash(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match __pact_column {
-                2usize => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, &self.row)
-                }
-                _ => 0,
-            }
-        }
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            match __pact_column {
-                2usize => ::core::cmp::PartialEq::eq(&self.row, &__pact_other.row),
-                _ => false,
-            }
-        }
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
-            match __pact_column {
-                0usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &__pact_other.id),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                1usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.page,
-                            &__pact_other.page,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                2usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.row,
-                            &__pact_other.row,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                _ => ::core::cmp::Ordering::Equal,
-            }
         }
     }
     #[automatically_derived]
@@ -360,31 +275,6 @@ const _: () = {
                 id: __pact_f0,
                 page: __pact_f1,
                 row: __pact_f2,
-            }
-        }
-        #[inline]
-        fn field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.page,
-                2usize => &self.row,
-                _ => &(),
-            }
-        }
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
-            match __pact_value {
-                __PactMemoryValue::page(__pact_v) => {
-                    (1usize, ::pact::__private::FieldArg::Field(__pact_v))
-                }
-                __PactMemoryValue::row(__pact_v) => {
-                    (2usize, ::pact::__private::FieldArg::Str(*__pact_v))
-                }
             }
         }
     }
@@ -470,18 +360,6 @@ const _: () = {
             ::pact::__private::KeyCodec::of::<u32>(),
             ::pact::__private::KeyCodec::of::<String>(),
         ];
-        #[inline]
-        fn key_field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.page,
-                2usize => &self.row,
-                _ => &(),
-            }
-        }
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Memory

@@ -41,18 +41,12 @@ pub enum __PactUserValue<'a> {
 }
 const _: () = {
     const _: () = {
-        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
-        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
-        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
-        let _ = __pact_assert_id::<i64>;
-        let _ = __pact_assert_row::<User>;
-        let _ = __pact_assert_unique::<String>;
-    };
-    const _: () = {
-        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
-        let _ = __pact_assert_cursor_key::<i64>;
-        let _ = __pact_assert_cursor_key::<String>;
-        let _ = __pact_assert_cursor_key::<i32>;
+        let _ = ::pact::__private::assert_id::<i64>;
+        let _ = ::pact::__private::assert_row::<User>;
+        let _ = ::pact::__private::assert_unique::<String>;
+        let _ = ::pact::__private::assert_cursor_key::<i64>;
+        let _ = ::pact::__private::assert_cursor_key::<String>;
+        let _ = ::pact::__private::assert_cursor_key::<i32>;
     };
     #[automatically_derived]
     impl ::pact::__private::Entity for User
@@ -68,60 +62,35 @@ const _: () = {
         type IdBound = i64;
         type IdArg<'a> = i64;
         type Value<'a> = __PactUserValue<'a>;
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            match *__pact_value {
-                __PactUserValue::email(__pact_v) => 1usize,
-                __PactUserValue::team_id(__pact_v) => 2usize,
-            }
-        }
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match *__pact_value {
-                __PactUserValue::email(__pact_v) => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, __pact_v)
-                }
-                __PactUserValue::team_id(__pact_v) => {
-                    let _ = (__pact_v, __pact_state);
-                    0
-                }
-            }
-        }
-        #[inline]
-        fn value_matches(
-            &self,
-            __pact_value: &Self::Value<'_>,
-        ) -> ::core::primitive::bool {
-            match *__pact_value {
-                __PactUserValue::email(__pact_v) => {
-                    ::core::cmp::PartialEq::eq(&self.email, __pact_v)
-                }
-                __PactUserValue::team_id(__pact_v) => {
-                    ::core::cmp::PartialEq::eq(&self.team_id, &__pact_v)
-                }
-            }
-        }
         const NAME: &'static ::core::primitive::str = "User";
         const TABLE: &'static ::core::primitive::str = "users";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("users_pkey"),
+                .key("users_pkey")
+                .ordered::<i64>(),
             ::pact::__private::Column::new("email", "email")
                 .unique()
                 .sortable()
                 .max_len(255u32)
-                .key("users_email_key"),
+                .key("users_email_key")
+                .checked::<String>()
+                .hashed::<String>()
+                .ordered::<String>(),
             ::pact::__private::Column::new("team_id", "team_id")
                 .indexed()
                 .sortable()
-                .key("users_team_id_idx"),
-            ::pact::__private::Column::new("name", "name").sortable(),
-            ::pact::__private::Column::new("bio", "bio").nullable(),
+                .key("users_team_id_idx")
+                .compared::<i32>()
+                .ordered::<i32>(),
+            ::pact::__private::Column::new("name", "name")
+                .sortable()
+                .checked::<String>()
+                .ordered::<String>(),
+            ::pact::__private::Column::new("bio", "bio")
+                .nullable()
+                .checked::<Option<String>>(),
             ::pact::__private::Column::new("created_at_ms", "created_at"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
@@ -265,115 +234,36 @@ const _: () = {
             }
         }
         #[inline]
+        fn field(
+            &self,
+            __pact_column: ::core::primitive::usize,
+        ) -> &dyn ::core::any::Any {
+            match __pact_column {
+                0usize => &self.id,
+                1usize => &self.email,
+                2usize => &self.team_id,
+                3usize => &self.name,
+                4usize => &self.bio,
+                5usize => &self.created_at,
+                _ => &(),
+            }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match __pact_value {
+                __PactUserValue::email(__pact_v) => {
+                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
+                }
+                __PactUserValue::team_id(__pact_v) => {
+                    (2usize, ::pact::__private::FieldArg::Field(__pact_v))
+                }
+            }
+        }
+        #[inline]
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
-        }
-        #[inline]
-        fn check_values(
-            &self,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let __pact_value = &self.email;
-            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            let __pact_value = &self.name;
-            <Self as ::pact::__private::Entity>::COLUMNS[3usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            if let ::core::option::Option::Some(__pact_value) = &self.bio {
-                <Self as ::pact::__private::Entity>::COLUMNS[4usize]
-                    .check_text(
-                        <Self as ::pact::__private::Entity>::NAME,
-                        __pact_value,
-                    )?;
-            }
-            ::core::result::Result::Ok(())
-        }
-        #[inline]
-        fn stored_len(&self) -> ::core::primitive::usize {
-            0
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<
-                        [::core::primitive::u8],
-                    >::as_ref(&self.email),
-                )
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.name),
-                )
-                + ::core::option::Option::map_or(
-                    ::core::option::Option::as_ref(&self.bio),
-                    0,
-                    |__pact_value| <[::core::primitive::u8]>::len(
-                        ::core::convert::AsRef::<
-                            [::core::primitive::u8],
-                        >::as_ref(__pact_value),
-                    ),
-                )
-        }
-        #[inline]
-        fn unique_hash(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match __pact_column {
-                1usize => {
-                    ::pact::__private::BuildHasher::hash_one(__pact_state, &self.email)
-                }
-                _ => 0,
-            }
-        }
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            match __pact_column {
-                1usize => ::core::cmp::PartialEq::eq(&self.email, &__pact_other.email),
-                _ => false,
-            }
-        }
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
-            match __pact_column {
-                0usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &__pact_other.id),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                1usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.email,
-                            &__pact_other.email,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                2usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.team_id,
-                            &__pact_other.team_id,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                3usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(
-                            &self.name,
-                            &__pact_other.name,
-                        ),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                _ => ::core::cmp::Ordering::Equal,
-            }
         }
     }
     #[automatically_derived]
@@ -402,34 +292,6 @@ const _: () = {
                 name: __pact_f3,
                 bio: __pact_f4,
                 created_at: __pact_f5,
-            }
-        }
-        #[inline]
-        fn field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.email,
-                2usize => &self.team_id,
-                3usize => &self.name,
-                4usize => &self.bio,
-                5usize => &self.created_at,
-                _ => &(),
-            }
-        }
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
-            match __pact_value {
-                __PactUserValue::email(__pact_v) => {
-                    (1usize, ::pact::__private::FieldArg::Str(*__pact_v))
-                }
-                __PactUserValue::team_id(__pact_v) => {
-                    (2usize, ::pact::__private::FieldArg::Field(__pact_v))
-                }
             }
         }
     }
@@ -516,19 +378,6 @@ const _: () = {
             ::pact::__private::KeyCodec::of::<i32>(),
             ::pact::__private::KeyCodec::of::<String>(),
         ];
-        #[inline]
-        fn key_field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.email,
-                2usize => &self.team_id,
-                3usize => &self.name,
-                _ => &(),
-            }
-        }
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for User

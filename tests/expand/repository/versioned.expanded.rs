@@ -7,15 +7,9 @@ where
 {}
 const _: () = {
     const _: () = {
-        const fn __pact_assert_id<T: ::pact::__private::EntityId>() {}
-        const fn __pact_assert_row<T: ::pact::__private::EntityRow>() {}
-        const fn __pact_assert_unique<T: ::pact::__private::UniqueValue>() {}
-        let _ = __pact_assert_id::<i64>;
-        let _ = __pact_assert_row::<Document>;
-    };
-    const _: () = {
-        const fn __pact_assert_cursor_key<T: ::pact::__private::CursorKey>() {}
-        let _ = __pact_assert_cursor_key::<i64>;
+        let _ = ::pact::__private::assert_id::<i64>;
+        let _ = ::pact::__private::assert_row::<Document>;
+        let _ = ::pact::__private::assert_cursor_key::<i64>;
     };
     #[automatically_derived]
     impl ::pact::__private::Entity for Document
@@ -28,32 +22,15 @@ const _: () = {
         type IdBound = i64;
         type IdArg<'a> = i64;
         type Value<'a> = ::core::convert::Infallible;
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            match *__pact_value {}
-        }
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            match *__pact_value {}
-        }
-        #[inline]
-        fn value_matches(
-            &self,
-            __pact_value: &Self::Value<'_>,
-        ) -> ::core::primitive::bool {
-            match *__pact_value {}
-        }
         const NAME: &'static ::core::primitive::str = "Document";
         const TABLE: &'static ::core::primitive::str = "documents";
         const COLUMNS: &'static [::pact::__private::Column] = &[
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("documents_pkey"),
-            ::pact::__private::Column::new("title", "title"),
+                .key("documents_pkey")
+                .ordered::<i64>(),
+            ::pact::__private::Column::new("title", "title").checked::<String>(),
             ::pact::__private::Column::new("revision", "revision"),
         ];
         const ID_COLUMN: ::core::primitive::usize = 0usize;
@@ -152,58 +129,22 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline]
-        fn check_values(
-            &self,
-        ) -> ::core::result::Result<(), ::pact::__private::RepoError> {
-            let __pact_value = &self.title;
-            <Self as ::pact::__private::Entity>::COLUMNS[1usize]
-                .check_text(<Self as ::pact::__private::Entity>::NAME, __pact_value)?;
-            ::core::result::Result::Ok(())
-        }
-        #[inline]
-        fn stored_len(&self) -> ::core::primitive::usize {
-            0
-                + <[::core::primitive::u8]>::len(
-                    ::core::convert::AsRef::<
-                        [::core::primitive::u8],
-                    >::as_ref(&self.title),
-                )
-        }
-        #[inline]
-        fn unique_hash(
+        fn field(
             &self,
             __pact_column: ::core::primitive::usize,
-            __pact_state: &::pact::__private::RandomState,
-        ) -> ::core::primitive::u64 {
-            let _ = __pact_column;
-            let _ = __pact_state;
-            0
-        }
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            let _ = __pact_column;
-            let _ = __pact_other;
-            false
-        }
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
+        ) -> &dyn ::core::any::Any {
             match __pact_column {
-                0usize => {
-                    ::core::option::Option::unwrap_or(
-                        ::core::cmp::PartialOrd::partial_cmp(&self.id, &__pact_other.id),
-                        ::core::cmp::Ordering::Equal,
-                    )
-                }
-                _ => ::core::cmp::Ordering::Equal,
+                0usize => &self.id,
+                1usize => &self.title,
+                2usize => &self.revision,
+                _ => &(),
             }
+        }
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
+            match *__pact_value {}
         }
     }
     #[automatically_derived]
@@ -228,24 +169,6 @@ const _: () = {
                 title: __pact_f1,
                 revision: __pact_f2,
             }
-        }
-        #[inline]
-        fn field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                1usize => &self.title,
-                2usize => &self.revision,
-                _ => &(),
-            }
-        }
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
-            match *__pact_value {}
         }
     }
     #[automatically_derived]
@@ -285,16 +208,6 @@ const _: () = {
         const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
             ::pact::__private::KeyCodec::of::<i64>(),
         ];
-        #[inline]
-        fn key_field(
-            &self,
-            __pact_column: ::core::primitive::usize,
-        ) -> &dyn ::core::any::Any {
-            match __pact_column {
-                0usize => &self.id,
-                _ => &(),
-            }
-        }
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Document

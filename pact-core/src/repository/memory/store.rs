@@ -37,18 +37,14 @@ use crate::repository::Entity;
 /// #     type IdBound = i64;
 /// #     type IdArg<'a> = i64;
 /// #     type Value<'a> = std::convert::Infallible;
-/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
-/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
-/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>(), Column::new("name", "name")];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, s: &std::hash::RandomState) -> u64 { std::hash::BuildHasher::hash_one(s, &self.name) }
-/// #     fn unique_eq(&self, other: &Self, _: usize) -> bool { self.name == other.name }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 /// let store = MemoryStore::new();
@@ -156,18 +152,14 @@ impl fmt::Debug for MemoryStore {
 /// #     type IdBound = i64;
 /// #     type IdArg<'a> = i64;
 /// #     type Value<'a> = std::convert::Infallible;
-/// #     fn value_column(v: &Self::Value<'_>) -> usize { match *v {} }
-/// #     fn value_hash(v: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *v {} }
-/// #     fn value_matches(&self, v: &Self::Value<'_>) -> bool { match *v {} }
 /// #     const NAME: &'static str = "Tag";
 /// #     const TABLE: &'static str = "tags";
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated()];
+/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
-/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
+/// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
+/// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 /// let store = MemoryStore::new();

@@ -31,15 +31,6 @@ impl Entity for Order {
     type IdBound = i64;
     type IdArg<'a> = i64;
     type Value<'a> = std::convert::Infallible;
-    fn value_column(value: &Self::Value<'_>) -> usize {
-        match *value {}
-    }
-    fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 {
-        match *value {}
-    }
-    fn value_matches(&self, value: &Self::Value<'_>) -> bool {
-        match *value {}
-    }
     const NAME: &'static str = "Order";
     const TABLE: &'static str = "orders";
     const COLUMNS: &'static [Column] = &[
@@ -60,14 +51,14 @@ impl Entity for Order {
     fn statements(_: Dialect) -> &'static Statements {
         &S
     }
-    fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 {
-        0
+    fn field(&self, column: usize) -> &dyn std::any::Any {
+        match column {
+            0 => &self.id,
+            _ => &(),
+        }
     }
-    fn unique_eq(&self, _: &Self, _: usize) -> bool {
-        false
-    }
-    fn compare(&self, _: &Self, _: usize) -> std::cmp::Ordering {
-        std::cmp::Ordering::Equal
+    fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, crate::repository::FieldArg<'v>) {
+        match *value {}
     }
 }
 

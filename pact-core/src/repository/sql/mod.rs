@@ -31,7 +31,7 @@ pub use executor::SqlExecutor;
 #[cfg(feature = "_sqlx")]
 pub use executor::SqlUnit;
 pub use keyset::SqlKeyset;
-pub use row::{FieldArg, SqlRow, StoredFields, Wide};
+pub use row::{SqlRow, StoredFields, Wide};
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.

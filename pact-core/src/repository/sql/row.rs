@@ -1,34 +1,12 @@
 //! [`SqlEntity`] for every entity, once: an entity names its stored fields' types as one tuple
-//! ([`StoredFields::Row`]) and hands out each field by column ([`StoredFields::field`]); the
+//! ([`StoredFields::Row`]) and hands out each field by column ([`Entity::field`]); the
 //! tuple's [`SqlRow`] impl decodes and binds them for any backend. The derive so generates no
 //! code per backend, and a backend's binding is compiled only where a repository uses it.
 
 use std::any::Any;
 
 use super::{SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity};
-use crate::repository::{Entity, RepoError};
-
-/// A finder's value as [`StoredFields::value_field`] hands it out: text and bytes as the
-/// borrowed forms the finders take, any other type as the column's own type.
-#[derive(Clone, Copy)]
-pub enum FieldArg<'a> {
-    /// The value of a `String` column, as `str`.
-    Str(&'a str),
-    /// The value of a `Vec<u8>` column, as `[u8]`.
-    Bytes(&'a [u8]),
-    /// A value of the column's type.
-    Field(&'a dyn Any),
-}
-
-impl std::fmt::Debug for FieldArg<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Str(value) => f.debug_tuple("Str").field(value).finish(),
-            Self::Bytes(value) => f.debug_tuple("Bytes").field(value).finish(),
-            Self::Field(_) => f.write_str("Field(..)"),
-        }
-    }
-}
+use crate::repository::{Entity, FieldArg, RepoError};
 
 /// An entity's stored fields, by column: what the blanket [`SqlEntity`] impl decodes and binds.
 /// `#[derive(Repository)]` implements it; nothing in it depends on the backend.
@@ -48,12 +26,8 @@ impl std::fmt::Debug for FieldArg<'_> {
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn unique_hash(&self, _: usize, _: &std::hash::RandomState) -> u64 { 0 }
-/// #     fn unique_eq(&self, _: &Self, _: usize) -> bool { false }
-/// #     fn compare(&self, other: &Self, _: usize) -> std::cmp::Ordering { self.id.cmp(&other.id) }
-/// #     fn value_column(value: &Self::Value<'_>) -> usize { match *value {} }
-/// #     fn value_hash(value: &Self::Value<'_>, _: &std::hash::RandomState) -> u64 { match *value {} }
-/// #     fn value_matches(&self, value: &Self::Value<'_>) -> bool { match *value {} }
+/// #     fn field(&self, column: usize) -> &dyn Any { match column { 0 => &self.id, 1 => &self.name, _ => &() } }
+/// #     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) { match *value {} }
 /// # }
 /// impl StoredFields for Tag {
 ///     type Row = (i64, String);
@@ -61,16 +35,6 @@ impl std::fmt::Debug for FieldArg<'_> {
 ///     const UPDATE_COLUMNS: &'static [usize] = &[1, 0];
 ///     fn from_row((id, name): Self::Row) -> Self {
 ///         Tag { id, name }
-///     }
-///     fn field(&self, column: usize) -> &dyn Any {
-///         match column {
-///             0 => &self.id,
-///             1 => &self.name,
-///             _ => &(),
-///         }
-///     }
-///     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) {
-///         match *value {}
 ///     }
 /// }
 ///
@@ -92,13 +56,6 @@ pub trait StoredFields: Entity {
     /// Builds the entity from its stored fields; fields that are not stored get their
     /// defaults.
     fn from_row(row: Self::Row) -> Self;
-
-    /// The field stored in `column`, as its own type (the `column`th type of [`Row`](Self::Row));
-    /// `&()` for a column the entity does not have.
-    fn field(&self, column: usize) -> &dyn Any;
-
-    /// The column a finder's value is compared with, and the value.
-    fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>);
 
     /// Hands `with` the `#[repo(soft_delete)]` column's value for a row deleted at `now`
     /// (microseconds since the Unix epoch): `Some` of the column's timestamp type.

@@ -1,5 +1,5 @@
 //! `impl StoredFields`: the stored fields' types as one tuple, the struct built from it, and
-//! each field handed out by column. pact-core's one `SqlEntity` impl decodes and binds through
+//! the columns `INSERT` and `UPDATE` bind (each field is handed out by `Entity::field`). pact-core's one `SqlEntity` impl decodes and binds through
 //! it for every backend, so nothing here is generic over the database.
 
 use proc_macro2::TokenStream;
@@ -7,8 +7,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::default_value;
-use crate::repository::ast::{Entity, Stored};
-use crate::repository::types::{self, Param};
+use crate::repository::ast::Entity;
+use crate::repository::types;
 
 /// The widest flat tuple pact-core's `SqlRow` covers; wider rows nest tuples in a `Wide`.
 const TUPLE: usize = 16;
@@ -44,11 +44,6 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
             quote!(#f: #value,)
         }
     });
-    let field_arms = stored.iter().map(|(field, stored)| {
-        let f = field.ident;
-        let index = stored.index;
-        quote!(#index => &self.#f,)
-    });
     let insert = stored
         .iter()
         .filter(|(_, stored)| !stored.generated)
@@ -59,7 +54,6 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
         .map(|(_, stored)| stored.index)
         .chain(std::iter::once(entity.id().1.index))
         .chain(entity.version().map(|(_, stored)| stored.index));
-    let value_field = value_field(entity, &p);
     let deleted_at = deleted_at(entity, &p);
     // Its bodies need only the entity's `Entity` impl, with the `Value` type they match on:
     // one predicate, which holds exactly when the entity's checks do.
@@ -82,49 +76,7 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
                 }
             }
 
-            #[inline]
-            fn field(&self, __pact_column: ::core::primitive::usize) -> &dyn ::core::any::Any {
-                match __pact_column {
-                    #(#field_arms)*
-                    _ => &(),
-                }
-            }
-
-            #value_field
-
             #deleted_at
-        }
-    }
-}
-
-/// `StoredFields::value_field`: a finder's column, and its value as the column binds it.
-fn value_field(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
-    let value = super::finders::value_ident(entity);
-    let arms: Vec<TokenStream> = entity
-        .finders()
-        .map(|(field, stored): (_, &Stored)| {
-            let f = field.ident;
-            let index = stored.index;
-            let arg = match stored.param() {
-                Param::Value => quote!(#p::FieldArg::Field(__pact_v)),
-                Param::Ref => quote!(#p::FieldArg::Field(*__pact_v)),
-                Param::Str => quote!(#p::FieldArg::Str(*__pact_v)),
-                Param::Slice => quote!(#p::FieldArg::Bytes(*__pact_v)),
-            };
-            quote!(#value::#f(__pact_v) => (#index, #arg),)
-        })
-        .collect();
-    let body = if arms.is_empty() {
-        quote!(match *__pact_value {})
-    } else {
-        quote!(match __pact_value { #(#arms)* })
-    };
-    quote! {
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, #p::FieldArg<'__pact_v>) {
-            #body
         }
     }
 }

@@ -1,5 +1,6 @@
-//! `impl Entity`: table, columns, per-dialect statements, id access, and the hashing,
-//! equality and ordering `MemoryRepository` needs.
+//! `impl Entity`: table, columns (with the operations on each one's values, by type),
+//! per-dialect statements, id and field access. What `MemoryRepository` and the checks before
+//! a write do with the values are pact-core's provided methods over these.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -8,7 +9,7 @@ use syn::spanned::Spanned;
 use super::{default_value, guards, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
-use crate::repository::types::{self, Kind};
+use crate::repository::types::{self, Kind, Param};
 
 pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
@@ -43,9 +44,9 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         if let Some(key) = key_name(entity, field, stored) {
             flags.extend(quote!(.key(#key)));
         }
+        flags.extend(column_ops(field, stored));
         quote!(#p::Column::new(#column, #field_name) #flags)
     });
-    let check_values = check_values(entity);
     let max_page = entity
         .max_page_size
         .map(|max| quote!(const MAX_PAGE_SIZE: ::core::primitive::u32 = #max;));
@@ -66,8 +67,10 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let version = version_support(entity, &p);
     let lifecycle = super::lifecycle::entity_support(entity, &p);
     let keep_id = super::lifecycle::keep_id(entity);
-    let memory = memory_support(entity, &p);
-    let finders = super::finders::entity_support(entity, &p);
+    let clear_transient = clear_transient(entity);
+    let field = field_access(entity);
+    let value_field = value_field(entity, &p);
+    let finders = super::finders::entity_support(entity);
     let guards = guards(entity);
     quote! {
         #[automatically_derived]
@@ -105,11 +108,13 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
 
             #lifecycle
 
+            #field
+
+            #value_field
+
             #keep_id
 
-            #check_values
-
-            #memory
+            #clear_transient
         }
     }
 }
@@ -159,116 +164,79 @@ fn key_name(entity: &Entity<'_>, field: &Field<'_>, stored: &Stored) -> Option<S
     }
 }
 
-/// `check_values`: the checks every backend runs before storing (text and byte lengths, NUL
-/// in text, finite floats), one per text, byte and float field; and `stored_len`, the bytes of
-/// the text and byte values. Neither when there are no such fields.
-#[inline]
-fn check_values(entity: &Entity<'_>) -> Option<TokenStream> {
-    let krate = &entity.krate;
-    let this = quote!(<Self as #krate::__private::Entity>);
-    let value = quote!(__pact_value);
-    let mut checks = Vec::new();
-    let mut lens = Vec::new();
-    for (field, stored) in entity.stored() {
-        let f = field.ident;
-        let index = stored.index;
-        let check = match stored.kind {
-            Kind::Text => quote!(check_text(#this::NAME, #value)),
-            Kind::Bytes => quote!(check_bytes(#this::NAME, #value)),
-            Kind::Float(_) => quote! {
-                check_float(#this::NAME, ::core::convert::Into::<::core::primitive::f64>::into(*#value))
-            },
-            _ => continue,
-        };
-        let check = quote!(#this::COLUMNS[#index].#check?;);
-        let sized = matches!(stored.kind, Kind::Text | Kind::Bytes);
-        if stored.nullable {
-            checks.push(quote! {
-                if let ::core::option::Option::Some(#value) = &self.#f {
-                    #check
-                }
-            });
-            if sized {
-                lens.push(quote! {
-                    ::core::option::Option::map_or(
-                        ::core::option::Option::as_ref(&self.#f),
-                        0,
-                        |#value| <[::core::primitive::u8]>::len(::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(#value)),
-                    )
-                });
-            }
-        } else {
-            checks.push(quote! {
-                let #value = &self.#f;
-                #check
-            });
-            if sized {
-                lens.push(quote! {
-                    <[::core::primitive::u8]>::len(::core::convert::AsRef::<[::core::primitive::u8]>::as_ref(&self.#f))
-                });
-            }
-        }
+/// What the runtime does with the column's values, by the field's type: checks before a
+/// write (text, bytes, floats), hashing (unique), equality (indexed) and order (sortable).
+/// Spanned on the type, so a type without `Hash` or `PartialOrd` is reported there.
+fn column_ops(field: &Field<'_>, stored: &Stored) -> TokenStream {
+    let ty = field.ty;
+    let mut ops = TokenStream::new();
+    if matches!(stored.kind, Kind::Text | Kind::Bytes | Kind::Float(_)) {
+        ops.extend(quote_spanned!(ty.span()=> .checked::<#ty>()));
     }
-    if checks.is_empty() {
-        return None;
+    if stored.unique {
+        ops.extend(quote_spanned!(ty.span()=> .hashed::<#ty>()));
+    } else if stored.indexed {
+        ops.extend(quote_spanned!(ty.span()=> .compared::<#ty>()));
     }
-    let p = quote!(#krate::__private);
-    let stored_len = (!lens.is_empty()).then(|| {
-        quote! {
-            #[inline]
-            fn stored_len(&self) -> ::core::primitive::usize {
-                0 #(+ #lens)*
-            }
-        }
-    });
-    Some(quote! {
-        #[inline]
-        fn check_values(&self) -> ::core::result::Result<(), #p::RepoError> {
-            #(#checks)*
-            ::core::result::Result::Ok(())
-        }
-
-        #stored_len
-    })
+    if stored.sortable {
+        ops.extend(quote_spanned!(ty.span()=> .ordered::<#ty>()));
+    }
+    ops
 }
 
-/// The methods `MemoryRepository` uses: hashing and comparing unique values, ordering by a
-/// sortable column, and resetting the fields that are not stored.
-fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
-    let unique: Vec<_> = entity.stored().filter(|(_, s)| s.unique).collect();
-    let unique_hash = column_match(
-        &unique,
-        |field| {
-            let f = field.ident;
-            quote_spanned!(field.ty.span()=> #p::BuildHasher::hash_one(__pact_state, &self.#f))
-        },
-        &quote!(0),
-        &quote!(let _ = __pact_state;),
-    );
-    let unique_eq = column_match(
-        &unique,
-        |field| {
-            let f = field.ident;
-            quote_spanned!(field.ty.span()=> ::core::cmp::PartialEq::eq(&self.#f, &__pact_other.#f))
-        },
-        &quote!(false),
-        &quote!(let _ = __pact_other;),
-    );
-    let sortable: Vec<_> = entity.stored().filter(|(_, s)| s.sortable).collect();
-    let compare = column_match(
-        &sortable,
-        |field| {
-            let f = field.ident;
-            quote_spanned! {field.ty.span()=>
-                ::core::option::Option::unwrap_or(
-                    ::core::cmp::PartialOrd::partial_cmp(&self.#f, &__pact_other.#f),
-                    ::core::cmp::Ordering::Equal,
-                )
+/// `Entity::field`: each stored field by column, as its own type.
+fn field_access(entity: &Entity<'_>) -> TokenStream {
+    let arms = entity.stored().map(|(field, stored)| {
+        let f = field.ident;
+        let index = stored.index;
+        quote!(#index => &self.#f,)
+    });
+    quote! {
+        #[inline]
+        fn field(&self, __pact_column: ::core::primitive::usize) -> &dyn ::core::any::Any {
+            match __pact_column {
+                #(#arms)*
+                _ => &(),
             }
-        },
-        &quote!(::core::cmp::Ordering::Equal),
-        &quote!(),
-    );
+        }
+    }
+}
+
+/// `Entity::value_field`: a finder's column, and its value as the column binds it.
+fn value_field(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let value = super::finders::value_ident(entity);
+    let arms: Vec<TokenStream> = entity
+        .finders()
+        .map(|(field, stored)| {
+            let f = field.ident;
+            let index = stored.index;
+            let arg = match stored.param() {
+                Param::Value => quote!(#p::FieldArg::Field(__pact_v)),
+                Param::Ref => quote!(#p::FieldArg::Field(*__pact_v)),
+                Param::Str => quote!(#p::FieldArg::Str(*__pact_v)),
+                Param::Slice => quote!(#p::FieldArg::Bytes(*__pact_v)),
+            };
+            quote!(#value::#f(__pact_v) => (#index, #arg),)
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(match *__pact_value {})
+    } else {
+        quote!(match __pact_value { #(#arms)* })
+    };
+    quote! {
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, #p::FieldArg<'__pact_v>) {
+            #body
+        }
+    }
+}
+
+/// `clear_transient`: the fields that are not stored reset to their defaults, as a database
+/// round trip would; nothing when every field is stored.
+fn clear_transient(entity: &Entity<'_>) -> Option<TokenStream> {
     let transient: Vec<TokenStream> = entity
         .fields
         .iter()
@@ -279,71 +247,14 @@ fn memory_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
             quote!(self.#f = #value;)
         })
         .collect();
-    let clear_transient = (!transient.is_empty()).then(|| {
+    (!transient.is_empty()).then(|| {
         quote! {
             #[inline]
             fn clear_transient(&mut self) {
                 #(#transient)*
             }
         }
-    });
-    quote! {
-        #[inline]
-        fn unique_hash(
-            &self,
-            __pact_column: ::core::primitive::usize,
-            __pact_state: &#p::RandomState,
-        ) -> ::core::primitive::u64 {
-            #unique_hash
-        }
-
-        #[inline]
-        fn unique_eq(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::primitive::bool {
-            #unique_eq
-        }
-
-        #[inline]
-        fn compare(
-            &self,
-            __pact_other: &Self,
-            __pact_column: ::core::primitive::usize,
-        ) -> ::core::cmp::Ordering {
-            #compare
-        }
-
-        #clear_transient
-    }
-}
-
-/// `match column { i => arm(field), ... _ => fallback }`, or the fallback alone.
-fn column_match(
-    columns: &[(&Field<'_>, &Stored)],
-    arm: impl Fn(&Field<'_>) -> TokenStream,
-    fallback: &TokenStream,
-    unused: &TokenStream,
-) -> TokenStream {
-    if columns.is_empty() {
-        return quote! {
-            let _ = __pact_column;
-            #unused
-            #fallback
-        };
-    }
-    let arms = columns.iter().map(|(field, stored)| {
-        let index = stored.index;
-        let body = arm(field);
-        quote!(#index => #body,)
-    });
-    quote! {
-        match __pact_column {
-            #(#arms)*
-            _ => #fallback,
-        }
-    }
+    })
 }
 
 fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenStream {

@@ -4,8 +4,7 @@
 //! (`CacheEntity`). `find_by_email(v)` is `Backend::load_unique(Value::email(v))`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 
 use super::{name, param_ref, param_type};
 use crate::repository::ast::Entity;
@@ -105,58 +104,17 @@ fn value_type(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// `Value`, `value_column`, `value_hash` and `value_matches` of the `Entity` impl, with the
-/// id's `IdBound` and `IdArg`.
-pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+/// `Value` of the `Entity` impl, with the id's `IdBound` and `IdArg` (what a finder value is
+/// for, hashes and matches are pact-core's, over `Entity::value_field`).
+pub(super) fn entity_support(entity: &Entity<'_>) -> TokenStream {
     let (id_field, id) = entity.id();
     let id_bound = super::bind_type(id_field, id);
     let id_arg = param_type(id_field, id);
     let value_ty = value_type(entity);
-    let column = value_match(entity, |_, stored| {
-        let index = stored.index;
-        quote!(#index)
-    });
-    let v = format_ident!("__pact_v");
-    // Only unique values are hashed (the memory repository's unique indexes); an indexed
-    // field's type need not be `Hash`.
-    let hash = value_match(entity, |_, stored| {
-        if stored.unique {
-            quote!(#p::BuildHasher::hash_one(__pact_state, __pact_v))
-        } else {
-            quote!({
-                let _ = (__pact_v, __pact_state);
-                0
-            })
-        }
-    });
-    let matches = value_match(entity, |field, stored| {
-        let f = field.ident;
-        let value = param_ref(stored, &v);
-        // Spanned on the field's type: a type without `PartialEq` is reported there.
-        quote_spanned!(field.ty.span()=> ::core::cmp::PartialEq::eq(&self.#f, #value))
-    });
     quote! {
         type IdBound = #id_bound;
         type IdArg<'a> = #id_arg;
         type Value<'a> = #value_ty;
-
-        #[inline]
-        fn value_column(__pact_value: &Self::Value<'_>) -> ::core::primitive::usize {
-            #column
-        }
-
-        #[inline]
-        fn value_hash(
-            __pact_value: &Self::Value<'_>,
-            __pact_state: &#p::RandomState,
-        ) -> ::core::primitive::u64 {
-            #hash
-        }
-
-        #[inline]
-        fn value_matches(&self, __pact_value: &Self::Value<'_>) -> ::core::primitive::bool {
-            #matches
-        }
     }
 }
 

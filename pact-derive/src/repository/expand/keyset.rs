@@ -34,8 +34,8 @@ pub(super) fn key_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
     types
 }
 
-/// `impl Keyset for <Entity>`: the key columns, a codec of each one's type, and the field of
-/// each. pact-core writes, compares and reads cursor values through the codecs, and its one
+/// `impl Keyset for <Entity>`: the key columns and a codec of each one's type (their values
+/// come from `Entity::field`). pact-core writes, compares and reads cursor values through the codecs, and its one
 /// `SqlKeyset` impl binds what they read.
 pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
@@ -48,11 +48,6 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
         let ty = field.ty;
         quote!(#p::KeyCodec::of::<#ty>())
     });
-    let fields = columns.iter().map(|(field, stored)| {
-        let f = field.ident;
-        let index = stored.index;
-        quote!(#index => &self.#f,)
-    });
     quote! {
         #[automatically_derived]
         impl #p::Keyset for #ident
@@ -61,34 +56,20 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
         {
             const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
             const KEY_CODECS: &'static [#p::KeyCodec] = &[#(#codecs),*];
-
-            #[inline]
-            fn key_field(&self, __pact_column: ::core::primitive::usize) -> &dyn ::core::any::Any {
-                match __pact_column {
-                    #(#fields)*
-                    _ => &(),
-                }
-            }
         }
     }
 }
 
-/// The one error for a key column's type that is not a `CursorKey`, on the field's type.
+/// The one error for a key column's type that is not a `CursorKey`, on the field's type: lines
+/// of the entity's one `checks` block.
 pub(super) fn checks(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
-    let types = key_types(entity);
-    if types.is_empty() {
-        return TokenStream::new();
-    }
-    let checks = types.into_iter().map(|ty| {
-        quote_spanned! {ty.span()=>
-            let _ = __pact_assert_cursor_key::<#ty>;
-        }
-    });
-    quote! {
-        const _: () = {
-            const fn __pact_assert_cursor_key<T: #krate::__private::CursorKey>() {}
-            #(#checks)*
-        };
-    }
+    key_types(entity)
+        .into_iter()
+        .map(|ty| {
+            quote_spanned! {ty.span()=>
+                let _ = #krate::__private::assert_cursor_key::<#ty>;
+            }
+        })
+        .collect()
 }

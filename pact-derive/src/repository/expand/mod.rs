@@ -35,8 +35,10 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     quote! {
         #the_trait
         const _: () = {
-            #checks
-            #keyset_checks
+            const _: () = {
+                #checks
+                #keyset_checks
+            };
             #defaults
             #entity_impl
             #stored_fields
@@ -91,32 +93,28 @@ fn unique_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
 }
 
 /// The one error for an id type, a struct or a unique field's type that lacks what an entity
-/// needs, on the user's type.
+/// needs, on the user's type: one `let` each in one constant (pact-core's `assert_*` functions
+/// carry the bounds).
 fn checks(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let ident = entity.ident;
     let (id_field, _) = entity.id();
     let id_ty = id_field.ty;
     let id_check = quote_spanned! {id_ty.span()=>
-        let _ = __pact_assert_id::<#id_ty>;
+        let _ = #krate::__private::assert_id::<#id_ty>;
     };
     let row_check = quote_spanned! {ident.span()=>
-        let _ = __pact_assert_row::<#ident>;
+        let _ = #krate::__private::assert_row::<#ident>;
     };
     let unique_checks = unique_types(entity).into_iter().map(|ty| {
         quote_spanned! {ty.span()=>
-            let _ = __pact_assert_unique::<#ty>;
+            let _ = #krate::__private::assert_unique::<#ty>;
         }
     });
     quote! {
-        const _: () = {
-            const fn __pact_assert_id<T: #krate::__private::EntityId>() {}
-            const fn __pact_assert_row<T: #krate::__private::EntityRow>() {}
-            const fn __pact_assert_unique<T: #krate::__private::UniqueValue>() {}
-            #id_check
-            #row_check
-            #(#unique_checks)*
-        };
+        #id_check
+        #row_check
+        #(#unique_checks)*
     }
 }
 
