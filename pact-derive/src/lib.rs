@@ -9,6 +9,7 @@
 #![allow(clippy::large_enum_variant)]
 mod api_error;
 mod dto;
+mod features;
 #[cfg(test)]
 mod fuzz;
 mod internals;

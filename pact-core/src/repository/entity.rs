@@ -35,7 +35,7 @@ use super::{Column, Dialect, FieldArg, RepoError, Statements};
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     fn statements(_: Dialect) -> &'static Statements { &S }
+/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
@@ -101,8 +101,16 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
         Ok(())
     }
 
-    /// The SQL of this entity for one dialect, computed at compile time.
-    fn statements(dialect: Dialect) -> &'static Statements;
+    /// The SQL of this entity, computed at compile time: one [`Statements`] per dialect, in
+    /// [`Dialect::ALL`] order (SQLite, PostgreSQL, MySQL).
+    const STATEMENTS: &'static [Statements; 3];
+
+    /// The SQL of this entity for one dialect.
+    #[must_use]
+    fn statements(dialect: Dialect) -> &'static Statements {
+        // `Dialect`'s discriminants are its index in `Dialect::ALL`.
+        &Self::STATEMENTS[dialect as usize]
+    }
 
     /// `CREATE TABLE` (and `CREATE INDEX`) statements for one dialect, in order.
     #[must_use]

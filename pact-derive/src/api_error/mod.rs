@@ -19,7 +19,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     match valid::check(input) {
         Ok(model) => {
             let mut out = expand::expand(&model);
-            out.extend(openapi::expand(&model));
+            if crate::features::openapi() {
+                out.extend(openapi::expand(&model));
+            }
             out
         }
         Err(errors) => {

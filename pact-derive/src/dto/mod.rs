@@ -36,7 +36,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             let mut out = expand::validate_impl(&model);
             out.extend(normalize::normalize_impl(&model));
             out.extend(mapping::expand(&model));
-            out.extend(openapi::expand(&model, input));
+            if crate::features::openapi() {
+                out.extend(openapi::expand(&model, input));
+            }
             out
         }
         (errors, model) => {
@@ -44,7 +46,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             if let Some(model) = model {
                 out.extend(fallback::expand(&model));
                 out.extend(mapping::fallback(&model));
-                out.extend(openapi::fallback(&model));
+                if crate::features::openapi() {
+                    out.extend(openapi::fallback(&model));
+                }
             }
             out
         }

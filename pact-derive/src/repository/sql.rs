@@ -13,15 +13,8 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// In pact-core's `Dialect::ALL` order, which indexes `Entity::STATEMENTS`.
     pub const ALL: [Self; 3] = [Self::Sqlite, Self::Postgres, Self::MySql];
-
-    pub fn variant(self) -> &'static str {
-        match self {
-            Self::Sqlite => "Sqlite",
-            Self::Postgres => "Postgres",
-            Self::MySql => "MySql",
-        }
-    }
 
     fn index(self) -> usize {
         self as usize

@@ -44,9 +44,6 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> Note: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
     {
         type Id = i64;
         type IdBound = i64;
@@ -74,7 +71,6 @@ const _: () = {
             ::pact::__private::Column::new("updated_at", "updated_at"),
             ::pact::__private::Column::new("deleted_at", "deleted_at").nullable(),
         ];
-        const ID_COLUMN: ::core::primitive::usize = 0usize;
         #[inline]
         fn id(&self) -> &Self::Id {
             &self.id
@@ -87,136 +83,125 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
-        #[inline]
-        fn statements(
-            __pact_dialect: ::pact::__private::Dialect,
-        ) -> &'static ::pact::__private::Statements {
-            match __pact_dialect {
-                ::pact::__private::Dialect::Sqlite => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"notes\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"slug\" TEXT NOT NULL, \"created_at\" TEXT NOT NULL, \"updated_at\" TEXT NOT NULL, \"deleted_at\" TEXT, CONSTRAINT \"notes_slug_key\" UNIQUE (\"slug\"))",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"notes\"",
-                        select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
-                        select_all: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\"",
-                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM \"notes\" WHERE \"deleted_at\" IS NULL",
-                        exists: "SELECT COUNT(*) FROM \"notes\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
-                        insert: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES (?, ?, ?, ?)",
-                        update: "UPDATE \"notes\" SET \"slug\" = ?, \"updated_at\" = ? WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
-                        delete_by_id: "UPDATE \"notes\" SET \"deleted_at\" = ? WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL",
-                                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL",
-                            },
-                        ],
-                        live: ::core::option::Option::Some("\"deleted_at\" IS NULL"),
-                        soft_delete: ::core::option::Option::Some(
-                            &::pact::__private::SoftDelete {
-                                select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = ?",
-                                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM \"notes\"",
-                                restore: "UPDATE \"notes\" SET \"deleted_at\" = NULL WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL",
-                                purge: "DELETE FROM \"notes\" WHERE \"id\" = ?",
-                            },
-                        ),
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES (?, ?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"updated_at\" = excluded.\"updated_at\", \"deleted_at\" = excluded.\"deleted_at\" RETURNING \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::Postgres => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"notes\" (\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY CONSTRAINT \"notes_pkey\" PRIMARY KEY, \"slug\" TEXT COLLATE \"C\" NOT NULL, \"created_at\" TIMESTAMPTZ NOT NULL, \"updated_at\" TIMESTAMP NOT NULL, \"deleted_at\" TIMESTAMPTZ, CONSTRAINT \"notes_slug_key\" UNIQUE (\"slug\"))",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"notes\"",
-                        select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = $1 AND \"deleted_at\" IS NULL",
-                        select_all: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\"",
-                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
-                        count: "SELECT COUNT(*) FROM \"notes\" WHERE \"deleted_at\" IS NULL",
-                        exists: "SELECT COUNT(*) FROM \"notes\" WHERE \"id\" = $1 AND \"deleted_at\" IS NULL",
-                        insert: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4) RETURNING \"id\"::int8",
-                        update: "UPDATE \"notes\" SET \"slug\" = $1, \"updated_at\" = $2 WHERE \"id\" = $3 AND \"deleted_at\" IS NULL",
-                        delete_by_id: "UPDATE \"notes\" SET \"deleted_at\" = $1 WHERE \"id\" = $2 AND \"deleted_at\" IS NULL",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL",
-                                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
-                                count: "SELECT COUNT(*) FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL",
-                            },
-                        ],
-                        live: ::core::option::Option::Some("\"deleted_at\" IS NULL"),
-                        soft_delete: ::core::option::Option::Some(
-                            &::pact::__private::SoftDelete {
-                                select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = $1",
-                                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
-                                count: "SELECT COUNT(*) FROM \"notes\"",
-                                restore: "UPDATE \"notes\" SET \"deleted_at\" = NULL WHERE \"id\" = $1 AND \"deleted_at\" IS NOT NULL",
-                                purge: "DELETE FROM \"notes\" WHERE \"id\" = $1",
-                            },
-                        ),
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4) ON CONFLICT (\"slug\") DO UPDATE SET \"updated_at\" = excluded.\"updated_at\", \"deleted_at\" = excluded.\"deleted_at\" RETURNING \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::MySql => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS `notes` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `slug` VARCHAR(255) NOT NULL, `created_at` DATETIME(6) NOT NULL, `updated_at` DATETIME(6) NOT NULL, `deleted_at` DATETIME(6), CONSTRAINT `notes_slug_key` UNIQUE (`slug`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS `notes`",
-                        select_by_id: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `id` = ? AND `deleted_at` IS NULL",
-                        select_all: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes`",
-                        select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `deleted_at` IS NULL ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM `notes` WHERE `deleted_at` IS NULL",
-                        exists: "SELECT COUNT(*) FROM `notes` WHERE `id` = ? AND `deleted_at` IS NULL",
-                        insert: "INSERT INTO `notes` (`slug`, `created_at`, `updated_at`, `deleted_at`) VALUES (?, ?, ?, ?)",
-                        update: "UPDATE `notes` SET `slug` = ?, `updated_at` = ? WHERE `id` = ? AND `deleted_at` IS NULL",
-                        delete_by_id: "UPDATE `notes` SET `deleted_at` = ? WHERE `id` = ? AND `deleted_at` IS NULL",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL",
-                                select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL",
-                            },
-                        ],
-                        live: ::core::option::Option::Some("`deleted_at` IS NULL"),
-                        soft_delete: ::core::option::Option::Some(
-                            &::pact::__private::SoftDelete {
-                                select_by_id: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `id` = ?",
-                                select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM `notes`",
-                                restore: "UPDATE `notes` SET `deleted_at` = NULL WHERE `id` = ? AND `deleted_at` IS NOT NULL",
-                                purge: "DELETE FROM `notes` WHERE `id` = ?",
-                            },
-                        ),
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO `notes` (`slug`, `created_at`, `updated_at`, `deleted_at`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`)",
-                                returning: false,
-                            },
-                        ],
-                    }
-                }
-            }
-        }
+        const STATEMENTS: &'static [::pact::__private::Statements; 3] = &[
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"notes\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"slug\" TEXT NOT NULL, \"created_at\" TEXT NOT NULL, \"updated_at\" TEXT NOT NULL, \"deleted_at\" TEXT, CONSTRAINT \"notes_slug_key\" UNIQUE (\"slug\"))",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"notes\"",
+                select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
+                select_all: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\"",
+                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM \"notes\" WHERE \"deleted_at\" IS NULL",
+                exists: "SELECT COUNT(*) FROM \"notes\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
+                insert: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES (?, ?, ?, ?)",
+                update: "UPDATE \"notes\" SET \"slug\" = ?, \"updated_at\" = ? WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
+                delete_by_id: "UPDATE \"notes\" SET \"deleted_at\" = ? WHERE \"id\" = ? AND \"deleted_at\" IS NULL",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL",
+                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM \"notes\" WHERE \"slug\" = ? AND \"deleted_at\" IS NULL",
+                    },
+                ],
+                live: ::core::option::Option::Some("\"deleted_at\" IS NULL"),
+                soft_delete: ::core::option::Option::Some(
+                    &::pact::__private::SoftDelete {
+                        select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = ?",
+                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM \"notes\"",
+                        restore: "UPDATE \"notes\" SET \"deleted_at\" = NULL WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL",
+                        purge: "DELETE FROM \"notes\" WHERE \"id\" = ?",
+                    },
+                ),
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES (?, ?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"updated_at\" = excluded.\"updated_at\", \"deleted_at\" = excluded.\"deleted_at\" RETURNING \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"notes\" (\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY CONSTRAINT \"notes_pkey\" PRIMARY KEY, \"slug\" TEXT COLLATE \"C\" NOT NULL, \"created_at\" TIMESTAMPTZ NOT NULL, \"updated_at\" TIMESTAMP NOT NULL, \"deleted_at\" TIMESTAMPTZ, CONSTRAINT \"notes_slug_key\" UNIQUE (\"slug\"))",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"notes\"",
+                select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = $1 AND \"deleted_at\" IS NULL",
+                select_all: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\"",
+                select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
+                count: "SELECT COUNT(*) FROM \"notes\" WHERE \"deleted_at\" IS NULL",
+                exists: "SELECT COUNT(*) FROM \"notes\" WHERE \"id\" = $1 AND \"deleted_at\" IS NULL",
+                insert: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4) RETURNING \"id\"::int8",
+                update: "UPDATE \"notes\" SET \"slug\" = $1, \"updated_at\" = $2 WHERE \"id\" = $3 AND \"deleted_at\" IS NULL",
+                delete_by_id: "UPDATE \"notes\" SET \"deleted_at\" = $1 WHERE \"id\" = $2 AND \"deleted_at\" IS NULL",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL",
+                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
+                        count: "SELECT COUNT(*) FROM \"notes\" WHERE \"slug\" = $1 AND \"deleted_at\" IS NULL",
+                    },
+                ],
+                live: ::core::option::Option::Some("\"deleted_at\" IS NULL"),
+                soft_delete: ::core::option::Option::Some(
+                    &::pact::__private::SoftDelete {
+                        select_by_id: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" WHERE \"id\" = $1",
+                        select_page: "SELECT \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\" FROM \"notes\" ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
+                        count: "SELECT COUNT(*) FROM \"notes\"",
+                        restore: "UPDATE \"notes\" SET \"deleted_at\" = NULL WHERE \"id\" = $1 AND \"deleted_at\" IS NOT NULL",
+                        purge: "DELETE FROM \"notes\" WHERE \"id\" = $1",
+                    },
+                ),
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO \"notes\" (\"slug\", \"created_at\", \"updated_at\", \"deleted_at\") VALUES ($1, $2, $3, $4) ON CONFLICT (\"slug\") DO UPDATE SET \"updated_at\" = excluded.\"updated_at\", \"deleted_at\" = excluded.\"deleted_at\" RETURNING \"id\", \"slug\", \"created_at\", \"updated_at\", \"deleted_at\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS `notes` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `slug` VARCHAR(255) NOT NULL, `created_at` DATETIME(6) NOT NULL, `updated_at` DATETIME(6) NOT NULL, `deleted_at` DATETIME(6), CONSTRAINT `notes_slug_key` UNIQUE (`slug`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
+                ],
+                drop_table: "DROP TABLE IF EXISTS `notes`",
+                select_by_id: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `id` = ? AND `deleted_at` IS NULL",
+                select_all: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes`",
+                select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `deleted_at` IS NULL ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM `notes` WHERE `deleted_at` IS NULL",
+                exists: "SELECT COUNT(*) FROM `notes` WHERE `id` = ? AND `deleted_at` IS NULL",
+                insert: "INSERT INTO `notes` (`slug`, `created_at`, `updated_at`, `deleted_at`) VALUES (?, ?, ?, ?)",
+                update: "UPDATE `notes` SET `slug` = ?, `updated_at` = ? WHERE `id` = ? AND `deleted_at` IS NULL",
+                delete_by_id: "UPDATE `notes` SET `deleted_at` = ? WHERE `id` = ? AND `deleted_at` IS NULL",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL",
+                        select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM `notes` WHERE `slug` = ? AND `deleted_at` IS NULL",
+                    },
+                ],
+                live: ::core::option::Option::Some("`deleted_at` IS NULL"),
+                soft_delete: ::core::option::Option::Some(
+                    &::pact::__private::SoftDelete {
+                        select_by_id: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` WHERE `id` = ?",
+                        select_page: "SELECT `id`, `slug`, `created_at`, `updated_at`, `deleted_at` FROM `notes` ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM `notes`",
+                        restore: "UPDATE `notes` SET `deleted_at` = NULL WHERE `id` = ? AND `deleted_at` IS NOT NULL",
+                        purge: "DELETE FROM `notes` WHERE `id` = ?",
+                    },
+                ),
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO `notes` (`slug`, `created_at`, `updated_at`, `deleted_at`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`)",
+                        returning: false,
+                    },
+                ],
+            },
+        ];
         const CREATED_AT_COLUMN: ::core::option::Option<::core::primitive::usize> = ::core::option::Option::Some(
             2usize,
         );
@@ -399,9 +384,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::Keyset for Note
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> Note: ::pact::__private::Entity,
         for<'__pact> i64: ::pact::__private::CursorKey,
         for<'__pact> String: ::pact::__private::CursorKey,
         for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
@@ -419,8 +402,8 @@ const _: () = {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Note
         where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > Note :
         ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::UniqueValue, for < '__pact > i64 :
-        ::pact::__private::CursorKey, for < '__pact > String :
+        ::pact::__private::UniqueValue, for < '__pact > Note : ::pact::__private::Entity,
+        for < '__pact > i64 : ::pact::__private::CursorKey, for < '__pact > String :
         ::pact::__private::CursorKey, for < '__pact > chrono::DateTime < chrono::Utc > :
         ::pact::__private::CursorKey, for < '__pact > Note :
         ::pact::__private::cache::Cacheable, for < '__pact > i64 :

@@ -33,7 +33,6 @@ const _: () = {
     where
         for<'__pact> String: ::pact::__private::EntityId,
         for<'__pact> ShortLink: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::CursorKey,
     {
         type Id = String;
         type IdBound = ::core::primitive::str;
@@ -51,7 +50,6 @@ const _: () = {
             ::pact::__private::Column::new("target", "target").checked::<String>(),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
-        const ID_COLUMN: ::core::primitive::usize = 0usize;
         #[inline]
         fn id(&self) -> &Self::Id {
             &self.slug
@@ -64,91 +62,80 @@ const _: () = {
             let _ = __pact_id;
             ::core::result::Result::Ok(())
         }
-        #[inline]
-        fn statements(
-            __pact_dialect: ::pact::__private::Dialect,
-        ) -> &'static ::pact::__private::Statements {
-            match __pact_dialect {
-                ::pact::__private::Dialect::Sqlite => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT NOT NULL PRIMARY KEY, \"target\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL)",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"short_links\"",
-                        select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = ?",
-                        select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
-                        select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM \"short_links\"",
-                        exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = ?",
-                        insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?)",
-                        update: "UPDATE \"short_links\" SET \"target\" = ?, \"clicks\" = ? WHERE \"slug\" = ?",
-                        delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = ?",
-                        finders: &[],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 0usize,
-                                sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::Postgres => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"short_links\"",
-                        select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1",
-                        select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
-                        select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT $1 OFFSET $2",
-                        count: "SELECT COUNT(*) FROM \"short_links\"",
-                        exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = $1",
-                        insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3)",
-                        update: "UPDATE \"short_links\" SET \"target\" = $1, \"clicks\" = $2 WHERE \"slug\" = $3",
-                        delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = $1",
-                        finders: &[],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 0usize,
-                                sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::MySql => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS `short_links`",
-                        select_by_id: "SELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?",
-                        select_all: "SELECT `slug`, `target`, `clicks` FROM `short_links`",
-                        select_page: "SELECT `slug`, `target`, `clicks` FROM `short_links` ORDER BY `slug` ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM `short_links`",
-                        exists: "SELECT COUNT(*) FROM `short_links` WHERE `slug` = ?",
-                        insert: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?)",
-                        update: "UPDATE `short_links` SET `target` = ?, `clicks` = ? WHERE `slug` = ?",
-                        delete_by_id: "DELETE FROM `short_links` WHERE `slug` = ?",
-                        finders: &[],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 0usize,
-                                sql: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `target` = VALUES(`target`), `clicks` = VALUES(`clicks`)",
-                                returning: false,
-                            },
-                        ],
-                    }
-                }
-            }
-        }
+        const STATEMENTS: &'static [::pact::__private::Statements; 3] = &[
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT NOT NULL PRIMARY KEY, \"target\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL)",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"short_links\"",
+                select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = ?",
+                select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
+                select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM \"short_links\"",
+                exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = ?",
+                insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?)",
+                update: "UPDATE \"short_links\" SET \"target\" = ?, \"clicks\" = ? WHERE \"slug\" = ?",
+                delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = ?",
+                finders: &[],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 0usize,
+                        sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"short_links\"",
+                select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1",
+                select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
+                select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT $1 OFFSET $2",
+                count: "SELECT COUNT(*) FROM \"short_links\"",
+                exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = $1",
+                insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3)",
+                update: "UPDATE \"short_links\" SET \"target\" = $1, \"clicks\" = $2 WHERE \"slug\" = $3",
+                delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = $1",
+                finders: &[],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 0usize,
+                        sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
+                ],
+                drop_table: "DROP TABLE IF EXISTS `short_links`",
+                select_by_id: "SELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?",
+                select_all: "SELECT `slug`, `target`, `clicks` FROM `short_links`",
+                select_page: "SELECT `slug`, `target`, `clicks` FROM `short_links` ORDER BY `slug` ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM `short_links`",
+                exists: "SELECT COUNT(*) FROM `short_links` WHERE `slug` = ?",
+                insert: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?)",
+                update: "UPDATE `short_links` SET `target` = ?, `clicks` = ? WHERE `slug` = ?",
+                delete_by_id: "DELETE FROM `short_links` WHERE `slug` = ?",
+                finders: &[],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 0usize,
+                        sql: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `target` = VALUES(`target`), `clicks` = VALUES(`clicks`)",
+                        returning: false,
+                    },
+                ],
+            },
+        ];
         #[inline]
         fn field(
             &self,
@@ -241,8 +228,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::Keyset for ShortLink
     where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
         for<'__pact> String: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
@@ -253,19 +239,20 @@ const _: () = {
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for ShortLink
         where for < '__pact > String : ::pact::__private::EntityId, for < '__pact >
-        ShortLink : ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::CursorKey, for < '__pact > ShortLink :
-        ::pact::__private::cache::Cacheable, for < '__pact > String :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn ShortLinkRepository;
-        const SCHEMA_HASH : ::core::primitive::u64 = 10307863961943196230u64; fn id_key(&
-        self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
-        .slug) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
-        (& 'static ::core::primitive::str, ::pact::__private::String) > as
-        ::core::convert::From < _ >> ::from([]) } #[inline] fn value_key(__pact_value : &
-        Self::Value < '_ >,) -> (& 'static ::core::primitive::str,
-        ::pact::__private::String) { match * __pact_value {} } fn into_dyn(__pact_cached
-        : ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
-        ShortLinkRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        ShortLink : ::pact::__private::EntityRow, for < '__pact > ShortLink :
+        ::pact::__private::Entity, for < '__pact > String : ::pact::__private::CursorKey,
+        for < '__pact > ShortLink : ::pact::__private::cache::Cacheable, for < '__pact >
+        String : ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn
+        ShortLinkRepository; const SCHEMA_HASH : ::core::primitive::u64 =
+        10307863961943196230u64; fn id_key(& self) -> ::pact::__private::String {
+        ::pact::__private::cache::key_part(& self.slug) } fn unique_keys(& self) ->
+        ::pact::__private::Vec < (& 'static ::core::primitive::str,
+        ::pact::__private::String) > { < ::pact::__private::Vec < (& 'static
+        ::core::primitive::str, ::pact::__private::String) > as ::core::convert::From < _
+        >> ::from([]) } #[inline] fn value_key(__pact_value : & Self::Value < '_ >,) ->
+        (& 'static ::core::primitive::str, ::pact::__private::String) { match *
+        __pact_value {} } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached <
+        Self >,) -> ::pact::__private::Arc < dyn ShortLinkRepository > {
+        ::pact::__private::Arc::new(__pact_cached) } }
     }
 };

@@ -54,9 +54,6 @@ const _: () = {
         for<'__pact> i64: ::pact::__private::EntityId,
         for<'__pact> User: ::pact::__private::EntityRow,
         for<'__pact> String: ::pact::__private::UniqueValue,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
     {
         type Id = i64;
         type IdBound = i64;
@@ -93,7 +90,6 @@ const _: () = {
                 .checked::<Option<String>>(),
             ::pact::__private::Column::new("created_at_ms", "created_at"),
         ];
-        const ID_COLUMN: ::core::primitive::usize = 0usize;
         const MAX_PAGE_SIZE: ::core::primitive::u32 = 50u32;
         #[inline]
         fn id(&self) -> &Self::Id {
@@ -107,132 +103,121 @@ const _: () = {
             self.id = __pact_id;
             ::core::result::Result::Ok(())
         }
-        #[inline]
-        fn statements(
-            __pact_dialect: ::pact::__private::Dialect,
-        ) -> &'static ::pact::__private::Statements {
-            match __pact_dialect {
-                ::pact::__private::Dialect::Sqlite => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"email\" TEXT NOT NULL, \"team_id\" INTEGER NOT NULL, \"name\" TEXT NOT NULL, \"bio\" TEXT, \"created_at_ms\" INTEGER NOT NULL, CONSTRAINT \"users_email_key\" UNIQUE (\"email\"))",
-                            "CREATE INDEX IF NOT EXISTS \"users_team_id_idx\" ON \"users\" (\"team_id\")",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"users\"",
-                        select_by_id: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"id\" = ?",
-                        select_all: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\"",
-                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM \"users\"",
-                        exists: "SELECT COUNT(*) FROM \"users\" WHERE \"id\" = ?",
-                        insert: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES (?, ?, ?, ?, ?)",
-                        update: "UPDATE \"users\" SET \"email\" = ?, \"team_id\" = ?, \"name\" = ?, \"bio\" = ?, \"created_at_ms\" = ? WHERE \"id\" = ?",
-                        delete_by_id: "DELETE FROM \"users\" WHERE \"id\" = ?",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = ?",
-                                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = ? ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM \"users\" WHERE \"email\" = ?",
-                            },
-                            ::pact::__private::Finder {
-                                column: 2usize,
-                                select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = ?",
-                                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = ? ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = ?",
-                            },
-                        ],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES (?, ?, ?, ?, ?) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::Postgres => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY CONSTRAINT \"users_pkey\" PRIMARY KEY, \"email\" TEXT COLLATE \"C\" NOT NULL, \"team_id\" INTEGER NOT NULL, \"name\" TEXT COLLATE \"C\" NOT NULL, \"bio\" TEXT COLLATE \"C\", \"created_at_ms\" BIGINT NOT NULL, CONSTRAINT \"users_email_key\" UNIQUE (\"email\"))",
-                            "CREATE INDEX IF NOT EXISTS \"users_team_id_idx\" ON \"users\" (\"team_id\")",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS \"users\"",
-                        select_by_id: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"id\" = $1",
-                        select_all: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\"",
-                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
-                        count: "SELECT COUNT(*) FROM \"users\"",
-                        exists: "SELECT COUNT(*) FROM \"users\" WHERE \"id\" = $1",
-                        insert: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES ($1, $2, $3, $4, $5) RETURNING \"id\"::int8",
-                        update: "UPDATE \"users\" SET \"email\" = $1, \"team_id\" = $2, \"name\" = $3, \"bio\" = $4, \"created_at_ms\" = $5 WHERE \"id\" = $6",
-                        delete_by_id: "DELETE FROM \"users\" WHERE \"id\" = $1",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = $1",
-                                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
-                                count: "SELECT COUNT(*) FROM \"users\" WHERE \"email\" = $1",
-                            },
-                            ::pact::__private::Finder {
-                                column: 2usize,
-                                select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1",
-                                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
-                                count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = $1",
-                            },
-                        ],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
-                                returning: true,
-                            },
-                        ],
-                    }
-                }
-                ::pact::__private::Dialect::MySql => {
-                    &::pact::__private::Statements {
-                        create_table: &[
-                            "CREATE TABLE IF NOT EXISTS `users` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `email` VARCHAR(255) NOT NULL, `team_id` INT NOT NULL, `name` LONGTEXT NOT NULL, `bio` LONGTEXT, `created_at_ms` BIGINT NOT NULL, CONSTRAINT `users_email_key` UNIQUE (`email`), INDEX `users_team_id_idx` (`team_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
-                        ],
-                        drop_table: "DROP TABLE IF EXISTS `users`",
-                        select_by_id: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `id` = ?",
-                        select_all: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users`",
-                        select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                        count: "SELECT COUNT(*) FROM `users`",
-                        exists: "SELECT COUNT(*) FROM `users` WHERE `id` = ?",
-                        insert: "INSERT INTO `users` (`email`, `team_id`, `name`, `bio`, `created_at_ms`) VALUES (?, ?, ?, ?, ?)",
-                        update: "UPDATE `users` SET `email` = ?, `team_id` = ?, `name` = ?, `bio` = ?, `created_at_ms` = ? WHERE `id` = ?",
-                        delete_by_id: "DELETE FROM `users` WHERE `id` = ?",
-                        finders: &[
-                            ::pact::__private::Finder {
-                                column: 1usize,
-                                select: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `email` = ?",
-                                select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `email` = ? ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM `users` WHERE `email` = ?",
-                            },
-                            ::pact::__private::Finder {
-                                column: 2usize,
-                                select: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `team_id` = ?",
-                                select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `team_id` = ? ORDER BY `id` ASC LIMIT ? OFFSET ?",
-                                count: "SELECT COUNT(*) FROM `users` WHERE `team_id` = ?",
-                            },
-                        ],
-                        live: ::core::option::Option::None,
-                        soft_delete: ::core::option::Option::None,
-                        upserts: &[
-                            ::pact::__private::Upsert {
-                                column: 1usize,
-                                sql: "INSERT INTO `users` (`email`, `team_id`, `name`, `bio`, `created_at_ms`) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE `email` = IF(`email` <=> VALUES(`email`), `email`, (SELECT 1 UNION ALL SELECT 2)), `team_id` = VALUES(`team_id`), `name` = VALUES(`name`), `bio` = VALUES(`bio`), `created_at_ms` = VALUES(`created_at_ms`)",
-                                returning: false,
-                            },
-                        ],
-                    }
-                }
-            }
-        }
+        const STATEMENTS: &'static [::pact::__private::Statements; 3] = &[
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"email\" TEXT NOT NULL, \"team_id\" INTEGER NOT NULL, \"name\" TEXT NOT NULL, \"bio\" TEXT, \"created_at_ms\" INTEGER NOT NULL, CONSTRAINT \"users_email_key\" UNIQUE (\"email\"))",
+                    "CREATE INDEX IF NOT EXISTS \"users_team_id_idx\" ON \"users\" (\"team_id\")",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"users\"",
+                select_by_id: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"id\" = ?",
+                select_all: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\"",
+                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM \"users\"",
+                exists: "SELECT COUNT(*) FROM \"users\" WHERE \"id\" = ?",
+                insert: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES (?, ?, ?, ?, ?)",
+                update: "UPDATE \"users\" SET \"email\" = ?, \"team_id\" = ?, \"name\" = ?, \"bio\" = ?, \"created_at_ms\" = ? WHERE \"id\" = ?",
+                delete_by_id: "DELETE FROM \"users\" WHERE \"id\" = ?",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = ?",
+                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = ? ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM \"users\" WHERE \"email\" = ?",
+                    },
+                    ::pact::__private::Finder {
+                        column: 2usize,
+                        select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = ?",
+                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = ? ORDER BY \"id\" ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = ?",
+                    },
+                ],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES (?, ?, ?, ?, ?) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY CONSTRAINT \"users_pkey\" PRIMARY KEY, \"email\" TEXT COLLATE \"C\" NOT NULL, \"team_id\" INTEGER NOT NULL, \"name\" TEXT COLLATE \"C\" NOT NULL, \"bio\" TEXT COLLATE \"C\", \"created_at_ms\" BIGINT NOT NULL, CONSTRAINT \"users_email_key\" UNIQUE (\"email\"))",
+                    "CREATE INDEX IF NOT EXISTS \"users_team_id_idx\" ON \"users\" (\"team_id\")",
+                ],
+                drop_table: "DROP TABLE IF EXISTS \"users\"",
+                select_by_id: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"id\" = $1",
+                select_all: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\"",
+                select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" ORDER BY \"id\" ASC LIMIT $1 OFFSET $2",
+                count: "SELECT COUNT(*) FROM \"users\"",
+                exists: "SELECT COUNT(*) FROM \"users\" WHERE \"id\" = $1",
+                insert: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES ($1, $2, $3, $4, $5) RETURNING \"id\"::int8",
+                update: "UPDATE \"users\" SET \"email\" = $1, \"team_id\" = $2, \"name\" = $3, \"bio\" = $4, \"created_at_ms\" = $5 WHERE \"id\" = $6",
+                delete_by_id: "DELETE FROM \"users\" WHERE \"id\" = $1",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = $1",
+                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"email\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
+                        count: "SELECT COUNT(*) FROM \"users\" WHERE \"email\" = $1",
+                    },
+                    ::pact::__private::Finder {
+                        column: 2usize,
+                        select: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1",
+                        select_page: "SELECT \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\" FROM \"users\" WHERE \"team_id\" = $1 ORDER BY \"id\" ASC LIMIT $2 OFFSET $3",
+                        count: "SELECT COUNT(*) FROM \"users\" WHERE \"team_id\" = $1",
+                    },
+                ],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO \"users\" (\"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"email\") DO UPDATE SET \"team_id\" = excluded.\"team_id\", \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\", \"created_at_ms\" = excluded.\"created_at_ms\" RETURNING \"id\", \"email\", \"team_id\", \"name\", \"bio\", \"created_at_ms\"",
+                        returning: true,
+                    },
+                ],
+            },
+            ::pact::__private::Statements {
+                create_table: &[
+                    "CREATE TABLE IF NOT EXISTS `users` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `email` VARCHAR(255) NOT NULL, `team_id` INT NOT NULL, `name` LONGTEXT NOT NULL, `bio` LONGTEXT, `created_at_ms` BIGINT NOT NULL, CONSTRAINT `users_email_key` UNIQUE (`email`), INDEX `users_team_id_idx` (`team_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
+                ],
+                drop_table: "DROP TABLE IF EXISTS `users`",
+                select_by_id: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `id` = ?",
+                select_all: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users`",
+                select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                count: "SELECT COUNT(*) FROM `users`",
+                exists: "SELECT COUNT(*) FROM `users` WHERE `id` = ?",
+                insert: "INSERT INTO `users` (`email`, `team_id`, `name`, `bio`, `created_at_ms`) VALUES (?, ?, ?, ?, ?)",
+                update: "UPDATE `users` SET `email` = ?, `team_id` = ?, `name` = ?, `bio` = ?, `created_at_ms` = ? WHERE `id` = ?",
+                delete_by_id: "DELETE FROM `users` WHERE `id` = ?",
+                finders: &[
+                    ::pact::__private::Finder {
+                        column: 1usize,
+                        select: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `email` = ?",
+                        select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `email` = ? ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM `users` WHERE `email` = ?",
+                    },
+                    ::pact::__private::Finder {
+                        column: 2usize,
+                        select: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `team_id` = ?",
+                        select_page: "SELECT `id`, `email`, `team_id`, `name`, `bio`, `created_at_ms` FROM `users` WHERE `team_id` = ? ORDER BY `id` ASC LIMIT ? OFFSET ?",
+                        count: "SELECT COUNT(*) FROM `users` WHERE `team_id` = ?",
+                    },
+                ],
+                live: ::core::option::Option::None,
+                soft_delete: ::core::option::Option::None,
+                upserts: &[
+                    ::pact::__private::Upsert {
+                        column: 1usize,
+                        sql: "INSERT INTO `users` (`email`, `team_id`, `name`, `bio`, `created_at_ms`) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE `email` = IF(`email` <=> VALUES(`email`), `email`, (SELECT 1 UNION ALL SELECT 2)), `team_id` = VALUES(`team_id`), `name` = VALUES(`name`), `bio` = VALUES(`bio`), `created_at_ms` = VALUES(`created_at_ms`)",
+                        returning: false,
+                    },
+                ],
+            },
+        ];
         #[inline]
         fn field(
             &self,
@@ -362,9 +347,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::Keyset for User
     where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
+        for<'__pact> User: ::pact::__private::Entity,
         for<'__pact> i64: ::pact::__private::CursorKey,
         for<'__pact> String: ::pact::__private::CursorKey,
         for<'__pact> i32: ::pact::__private::CursorKey,
@@ -383,8 +366,8 @@ const _: () = {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for User
         where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > User :
         ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::UniqueValue, for < '__pact > i64 :
-        ::pact::__private::CursorKey, for < '__pact > String :
+        ::pact::__private::UniqueValue, for < '__pact > User : ::pact::__private::Entity,
+        for < '__pact > i64 : ::pact::__private::CursorKey, for < '__pact > String :
         ::pact::__private::CursorKey, for < '__pact > i32 : ::pact::__private::CursorKey,
         for < '__pact > User : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :

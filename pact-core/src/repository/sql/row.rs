@@ -16,7 +16,7 @@ use crate::repository::{Entity, FieldArg, RepoError};
 /// use pact_core::repository::{Column, Dialect, Entity, FieldArg, RepoError, Statements, StoredFields};
 /// # #[derive(Clone, Debug, PartialEq)]
 /// # struct Tag { id: i64, name: String }
-/// # static S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
+/// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
 /// #     live: None, soft_delete: None, upserts: &[] };
 /// # impl Entity for Tag {
@@ -25,7 +25,7 @@ use crate::repository::{Entity, FieldArg, RepoError};
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     fn statements(_: Dialect) -> &'static Statements { &S }
+/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
 /// #     fn field(&self, column: usize) -> &dyn Any { match column { 0 => &self.id, 1 => &self.name, _ => &() } }
 /// #     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) { match *value {} }
 /// # }

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{guards, name};
+use super::{guards, key_guards, name};
 use crate::repository::ast::Entity;
 
 /// A 64-bit FNV-1a hash of what decides the stored bytes and their meaning: the table, and
@@ -69,8 +69,10 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
         }
     }
     let guards = guards(entity);
+    let key_guards = key_guards(entity);
     let bounds = quote! {
         #guards
+        #key_guards
         for<'__pact> #ident: #p::cache::Cacheable,
         #(for<'__pact> #key_types: #p::cache::CacheKeyValue,)*
     };

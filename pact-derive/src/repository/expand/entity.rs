@@ -47,6 +47,9 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         flags.extend(column_ops(field, stored));
         quote!(#p::Column::new(#column, #field_name) #flags)
     });
+    // The trait's default is the first column.
+    let id_column =
+        (id_index != 0).then(|| quote!(const ID_COLUMN: ::core::primitive::usize = #id_index;));
     let max_page = entity
         .max_page_size
         .map(|max| quote!(const MAX_PAGE_SIZE: ::core::primitive::u32 = #max;));
@@ -59,11 +62,8 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     } else {
         quote!(let _ = __pact_id;)
     };
-    let dialects = Dialect::ALL.map(|d| {
-        let variant = format_ident!("{}", d.variant());
-        let statements = statements_tokens(entity, d, &p);
-        quote!(#p::Dialect::#variant => &#statements,)
-    });
+    // In `Dialect::ALL` order, as the runtime indexes them.
+    let dialects = Dialect::ALL.map(|d| statements_tokens(entity, d, &p));
     let version = version_support(entity, &p);
     let lifecycle = super::lifecycle::entity_support(entity, &p);
     let keep_id = super::lifecycle::keep_id(entity);
@@ -83,7 +83,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             const NAME: &'static ::core::primitive::str = #entity_name;
             const TABLE: &'static ::core::primitive::str = #table;
             const COLUMNS: &'static [#p::Column] = &[#(#columns),*];
-            const ID_COLUMN: ::core::primitive::usize = #id_index;
+            #id_column
             #max_page
 
             #[inline]
@@ -97,12 +97,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
 
-            #[inline]
-            fn statements(__pact_dialect: #p::Dialect) -> &'static #p::Statements {
-                match __pact_dialect {
-                    #(#dialects)*
-                }
-            }
+            const STATEMENTS: &'static [#p::Statements; 3] = &[#(#dialects),*];
 
             #version
 

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::guards;
+use super::key_guards;
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::types::Kind;
 
@@ -41,7 +41,7 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
-    let guards = guards(entity);
+    let guards = key_guards(entity);
     let columns = key_columns(entity);
     let indexes = columns.iter().map(|(_, stored)| stored.index);
     let codecs = columns.iter().map(|(field, _)| {

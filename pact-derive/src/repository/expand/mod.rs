@@ -27,7 +27,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let blanket = impls::blanket_impl(entity);
     let unit = impls::unit_impl(entity);
     let keyset = keyset::keyset_impls(entity);
-    let cached = cached::cached_impl(entity);
+    let cached = crate::features::cache().then(|| cached::cached_impl(entity));
     let soft_deletable = lifecycle::soft_deletable(entity);
     let checks = checks(entity);
     let keyset_checks = keyset::checks(entity);
@@ -51,20 +51,31 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// The where-clauses every impl carries: the id type and the struct have what an entity needs.
-/// Under a `for<'__pact>` binder a false one is not an error of its own, so `checks` reports
-/// it once instead of every impl and method that relies on it.
+/// The where-clauses of the `Entity` impl: the id type and the struct have what an entity
+/// needs, and each unique field's type is hashable. Under a `for<'__pact>` binder a false one
+/// is not an error of its own, so `checks` reports it once instead of every item that relies
+/// on it.
 pub(super) fn guards(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let ident = entity.ident;
     let (id_field, _) = entity.id();
     let id_ty = id_field.ty;
     let unique = unique_types(entity);
-    let keys = keyset::key_types(entity);
     quote! {
         for<'__pact> #id_ty: #krate::__private::EntityId,
         for<'__pact> #ident: #krate::__private::EntityRow,
         #(for<'__pact> #unique: #krate::__private::UniqueValue,)*
+    }
+}
+
+/// The where-clauses of the `Keyset` impl: the entity's `Entity` impl holds, and each key
+/// column's type is a `CursorKey` (both under the binder, as in [`guards`]).
+pub(super) fn key_guards(entity: &Entity<'_>) -> TokenStream {
+    let krate = &entity.krate;
+    let keys = keyset::key_types(entity);
+    let entity_guard = entity_guard(entity);
+    quote! {
+        #entity_guard
         #(for<'__pact> #keys: #krate::__private::CursorKey,)*
     }
 }
