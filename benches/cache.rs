@@ -11,6 +11,10 @@
 //!   generation and the value, the TTL checked, the entity decoded by the first hit cloned).
 //! - `redis`: the same on a `RedisStore` (one script call per hit: a round trip to the
 //!   server); left out when `PACT_TEST_REDIS_URL` is unset.
+//! - `redis_round_trip`: not a `find_by_id`: one plain `GET` of a small existing key on a
+//!   `ConnectionManager` to the same URL, run beside `redis` in the same way. It is the floor
+//!   of any Redis hit (one round trip, no decode), so `redis` / `redis_round_trip` is pact's
+//!   own overhead; left out with `redis`.
 //! - `sqlite_file`: the generated SQLite repository on a file database (WAL, as a service
 //!   opens one), through the trait object: no cache.
 //!
@@ -136,6 +140,87 @@ fn cached(rt: &tokio::runtime::Runtime, cache: &Cache) -> (Arc<dyn UserRepositor
     (users, id)
 }
 
+/// One plain `GET key` on `connection`, timed as [`bench_find`] times a call (a loop in one
+/// task on the multi-thread runtime, `block_on` per call on the current-thread one): the floor
+/// of any Redis hit (one round trip, no decode), so the ratio `redis` / `redis_round_trip`
+/// shows pact's own overhead (the key, the generation check, the decode and the clone, the
+/// trait object and the timeout).
+fn bench_round_trip(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    (rt, multi_thread): &(tokio::runtime::Runtime, bool),
+    connection: &redis::aio::ConnectionManager,
+    key: &str,
+) {
+    let command = Arc::new({
+        let mut command = redis::cmd("GET");
+        command.arg(key);
+        command
+    });
+    if *multi_thread {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut connection = connection.clone();
+                let command = Arc::clone(&command);
+                rt.block_on(rt.spawn(async move {
+                    let start = Instant::now();
+                    for _ in 0..iters {
+                        black_box(
+                            connection
+                                .send_packed_command(black_box(&command))
+                                .await
+                                .unwrap(),
+                        );
+                    }
+                    start.elapsed()
+                }))
+                .expect("the calls' task")
+            });
+        });
+    } else {
+        let mut connection = connection.clone();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                rt.block_on(async {
+                    black_box(
+                        connection
+                            .send_packed_command(black_box(&command))
+                            .await
+                            .unwrap(),
+                    )
+                })
+            });
+        });
+    }
+}
+
+/// A `ConnectionManager` on `url` configured as `RedisStore`'s (no response timer of its own),
+/// connected, with `key` set to a small value (expiring in an hour).
+fn round_trip_connection(
+    rt: &tokio::runtime::Runtime,
+    url: &str,
+    key: &str,
+) -> redis::aio::ConnectionManager {
+    rt.block_on(async {
+        let client = redis::Client::open(url).expect("a Redis URL");
+        let config = redis::aio::ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(1)))
+            .set_response_timeout(None);
+        let mut connection = redis::aio::ConnectionManager::new_with_config(client, config)
+            .await
+            .expect("a Redis connection");
+        let () = redis::cmd("SET")
+            .arg(key)
+            .arg("user101@example.com User 101")
+            .arg("EX")
+            .arg(3600)
+            .query_async(&mut connection)
+            .await
+            .expect("SET");
+        connection
+    })
+}
+
 /// `PACT_BENCH_CALLS=bare_map|local|redis:n` makes `n` calls of one contender after the same
 /// setup and exits, for instruction counts: `valgrind --tool=callgrind
 /// --toggle-collect='cache::*_calls'` counts only the calls' loop (`bare_map_calls`,
@@ -234,8 +319,12 @@ fn find_by_id(c: &mut Criterion) {
         });
         let (users, id) = cached(&io.0, &redis);
         bench_find(&mut group, "redis", &io, &users, id);
+        let key = format!("{namespace}:round_trip");
+        let connection = round_trip_connection(&io.0, &url, &key);
+        bench_round_trip(&mut group, "redis_round_trip", &io, &connection, &key);
     } else {
         eprintln!("skipped redis: PACT_TEST_REDIS_URL is not set");
+        eprintln!("skipped redis_round_trip: PACT_TEST_REDIS_URL is not set");
     }
 
     let path = std::env::temp_dir().join(format!("pact-bench-cache-{}.db", std::process::id()));
