@@ -9,8 +9,8 @@
 //! - `local`: `Cached<User>` on a `LocalStore` (`quick_cache`) over a `MemoryRepository`,
 //!   through `Arc<dyn UserRepository>` (key built on the stack, one entry looked up for the
 //!   generation and the value, the TTL checked, the entity decoded by the first hit cloned).
-//! - `redis`: the same on a `RedisStore` (one script call per hit: a round trip to the
-//!   server); left out when `PACT_TEST_REDIS_URL` is unset.
+//! - `redis`: the same on a `RedisStore` (one `MGET` of the generation and the value per hit:
+//!   a round trip to the server); left out when `PACT_TEST_REDIS_URL` is unset.
 //! - `redis_round_trip`: not a `find_by_id`: one plain `GET` of a small existing key on a
 //!   `ConnectionManager` to the same URL, run beside `redis` in the same way. It is the floor
 //!   of any Redis hit (one round trip, no decode), so `redis` / `redis_round_trip` is pact's
