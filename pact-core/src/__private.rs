@@ -260,58 +260,15 @@ pub use crate::repository::{SoftDeletable, SoftDelete, Stamp, Timestamp, Upsert}
 // Keyset pages.
 pub use crate::repository::{CursorKey, CursorRequest, KeyCodec, Keyset, SqlKeyset};
 
-/// What an entity's id type needs. `#[derive(Repository)]` checks it once, so a type that
-/// lacks one of these traits gets this one error rather than one per use of the id; its impls
-/// are bounded on it (under a `for<'_>` binder, which keeps a false bound from being an error
-/// of its own).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be the id of a `#[derive(Repository)]` entity",
-    label = "an id must be `Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static`",
-    note = "derive them on the id type, as in `#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]`, or use an integer, a `String` or a `Uuid`"
-)]
-pub trait EntityId:
-    Clone + Eq + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static
-{
-}
+pub use crate::repository::{EntityId, EntityRow, UniqueValue};
 
-impl<T: Clone + Eq + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static> EntityId
-    for T
-{
-}
-
-/// What a `#[derive(Repository)]` struct needs besides its fields: checked once, like
-/// [`EntityId`].
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a `#[derive(Repository)]` entity: it must be `Clone + Send + Sync + 'static`",
-    label = "repositories hand out copies of the stored rows",
-    note = "add `#[derive(Clone)]` to the struct"
-)]
-pub trait EntityRow: Clone + Send + Sync + 'static {}
-
-impl<T: Clone + Send + Sync + 'static> EntityRow for T {}
-
-/// What a `#[repo(unique)]` field's type needs (memory hashes unique values): checked once,
-/// like [`EntityId`].
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a `unique` column: it must be `Hash + Eq`",
-    label = "unique values are hashed to find collisions",
-    note = "derive them on the type, as in `#[derive(PartialEq, Eq, Hash)]`"
-)]
-pub trait UniqueValue: Eq + std::hash::Hash {}
-
-impl<T: Eq + std::hash::Hash> UniqueValue for T {}
-
-/// `#[derive(Repository)]`'s one check that an id type is an [`EntityId`], spanned on it.
+/// `#[derive(Repository)]`'s one check that an id type is an [`EntityId`], spanned on it (its
+/// impls are bounded on it under a `for<'_>` binder, which keeps a false bound from being an
+/// error of its own).
 pub const fn assert_id<T: EntityId>() {}
 
 /// `#[derive(Repository)]`'s one check that the struct is an [`EntityRow`], spanned on it.
 pub const fn assert_row<T: EntityRow>() {}
-
-/// `#[derive(Repository)]`'s one check of a unique field's type, spanned on it.
-pub const fn assert_unique<T: UniqueValue>() {}
-
-/// `#[derive(Repository)]`'s one check of a key column's type, spanned on it.
-pub const fn assert_cursor_key<T: CursorKey>() {}
 
 /// Binds a finder's value, or, when no stored value can equal it (text with a NUL
 /// character), binds nothing and is `false`: what the derive's `SqlEntity::bind_value` calls.

@@ -6,7 +6,7 @@ use std::any::Any;
 use std::cmp::Ordering;
 use std::hash::{BuildHasher, Hash, RandomState};
 
-use super::RepoError;
+use super::{RepoError, UniqueValue};
 
 /// One persisted column of an [`Entity`](super::Entity), in table order.
 ///
@@ -154,7 +154,7 @@ impl Column {
     /// Hashes and compares the field's values (of type `T`) for a unique index: what
     /// [`Entity::unique_hash`](super::Entity::unique_hash) and [`Entity::unique_eq`](super::Entity::unique_eq) do by default.
     #[must_use]
-    pub const fn hashed<T: Hash + Eq + 'static>(mut self) -> Self {
+    pub const fn hashed<T: UniqueValue + 'static>(mut self) -> Self {
         self.ops.hash = Some(hash_as::<T>);
         self.ops.eq = Some(eq_as::<T>);
         self

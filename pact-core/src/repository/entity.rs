@@ -8,6 +8,60 @@ use std::hash::{BuildHasher, Hash, RandomState};
 
 use super::{Column, Dialect, FieldArg, RepoError, Statements};
 
+/// What an entity's id type needs: `Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static`
+/// (implemented for every such type). It is the bound of [`Entity::Id`], so an id type that
+/// lacks one of these traits is one error on the id's type, in these words.
+///
+/// ```
+/// fn id<T: pact_core::repository::EntityId>() {}
+/// id::<i64>();
+/// id::<String>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the id of a `#[derive(Repository)]` entity",
+    label = "an id must be `Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static`",
+    note = "derive them on the id type, as in `#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]`, or use an integer, a `String` or a `Uuid`"
+)]
+pub trait EntityId: Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static {}
+
+impl<T: Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static> EntityId for T {}
+
+/// What an entity struct needs besides its fields: `Clone + Send + Sync + 'static` (the
+/// repositories hand out copies of the stored rows). [`Entity`]'s supertrait, so a struct
+/// without `Clone` is one error on the struct, in these words.
+///
+/// ```
+/// fn row<T: pact_core::repository::EntityRow>() {}
+/// #[derive(Clone)]
+/// struct User { id: i64 }
+/// row::<User>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[derive(Repository)]` entity: it must be `Clone + Send + Sync + 'static`",
+    label = "repositories hand out copies of the stored rows",
+    note = "add `#[derive(Clone)]` to the struct"
+)]
+pub trait EntityRow: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> EntityRow for T {}
+
+/// What a `#[repo(unique)]` field's type needs: `Hash + Eq` (the memory repository hashes
+/// unique values to find collisions). The bound of [`Column::hashed`], so a unique type
+/// without them is one error on the field's type, in these words.
+///
+/// ```
+/// fn unique<T: pact_core::repository::UniqueValue>() {}
+/// unique::<String>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `unique` column: it must be `Hash + Eq`",
+    label = "unique values are hashed to find collisions",
+    note = "derive them on the type, as in `#[derive(PartialEq, Eq, Hash)]`"
+)]
+pub trait UniqueValue: Eq + Hash {}
+
+impl<T: Eq + Hash> UniqueValue for T {}
+
 /// A struct stored in a table: its columns, id and SQL, as `#[derive(Repository)]` generates
 /// them. The per-dialect SQL is computed at compile time; read it with
 /// [`statements`](Entity::statements).
@@ -43,9 +97,9 @@ use super::{Column, Dialect, FieldArg, RepoError, Statements};
 /// assert_eq!(User::TABLE, "users");
 /// assert!(User::COLUMNS[User::ID_COLUMN].generated);
 /// ```
-pub trait Entity: Clone + Send + Sync + Sized + 'static {
+pub trait Entity: EntityRow + Sized {
     /// The id's type: an integer, a `String` or a `Uuid`.
-    type Id: Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static;
+    type Id: EntityId;
 
     /// What an id is looked up and bound as: the id's type, or `str` for a `String` id and
     /// `[u8]` for a `Vec<u8>` one (the id's type borrows as it: the repositories' impls of
@@ -137,9 +191,12 @@ pub trait Entity: Clone + Send + Sync + Sized + 'static {
         Self::COLUMNS[column].eq_values(self.field(column), other.field(column))
     }
 
-    /// Orders two entities by a sortable column, by the column's [`ordered`](Column::ordered)
-    /// type.
+    /// Orders two entities by a sortable column: the id by its `Ord`, another column by its
+    /// [`ordered`](Column::ordered) type.
     fn compare(&self, other: &Self, column: usize) -> Ordering {
+        if column == Self::ID_COLUMN {
+            return self.id().cmp(other.id());
+        }
         Self::COLUMNS[column].order_values(self.field(column), other.field(column))
     }
 

@@ -25,7 +25,7 @@ mod unit_of_work;
 pub use backend::{Backend, FinderValue, IdArg, SoftDeletable};
 pub use column::{CheckedValue, Column, FieldArg};
 pub use cursor::{CursorKey, CursorPage, CursorRequest, KeyCodec, Keyset, MAX_CURSOR_LEN};
-pub use entity::Entity;
+pub use entity::{Entity, EntityId, EntityRow, UniqueValue};
 pub use error::RepoError;
 pub use future::{BoxFuture, RepoFuture};
 pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};

@@ -30,21 +30,8 @@ pub enum __PactNoteValue<'a> {
     slug(&'a ::core::primitive::str),
 }
 const _: () = {
-    const _: () = {
-        let _ = ::pact::__private::assert_id::<i64>;
-        let _ = ::pact::__private::assert_row::<Note>;
-        let _ = ::pact::__private::assert_unique::<String>;
-        let _ = ::pact::__private::assert_cursor_key::<i64>;
-        let _ = ::pact::__private::assert_cursor_key::<String>;
-        let _ = ::pact::__private::assert_cursor_key::<chrono::DateTime<chrono::Utc>>;
-    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for Note
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Note: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-    {
+    impl ::pact::__private::Entity for Note {
         type Id = i64;
         type IdBound = i64;
         type IdArg<'a> = i64;
@@ -55,8 +42,7 @@ const _: () = {
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("notes_pkey")
-                .ordered::<i64>(),
+                .key("notes_pkey"),
             ::pact::__private::Column::new("slug", "slug")
                 .unique()
                 .sortable()
@@ -286,11 +272,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::StoredFields for Note
     where
-        for<'a> Note: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactNoteValue<'a>,
-        >,
+        for<'__pact> Note: ::pact::__private::Entity,
     {
         type Row = (
             i64,
@@ -333,11 +315,7 @@ const _: () = {
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<Note>> NoteRepository for __R
     where
-        for<'a> Note: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactNoteValue<'a>,
-        >,
+        for<'__pact> Note: ::pact::__private::Entity,
     {
         #[inline]
         fn find_by_slug<'a>(
@@ -367,11 +345,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::DynRepository for Note
     where
-        for<'a> Note: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactNoteValue<'a>,
-        >,
+        for<'__pact> Note: ::pact::__private::Entity,
     {
         type Dyn = dyn NoteRepository;
         #[inline]
@@ -385,9 +359,6 @@ const _: () = {
     impl ::pact::__private::Keyset for Note
     where
         for<'__pact> Note: ::pact::__private::Entity,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> chrono::DateTime<chrono::Utc>: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize,
@@ -400,12 +371,7 @@ const _: () = {
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Note
-        where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > Note :
-        ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::UniqueValue, for < '__pact > Note : ::pact::__private::Entity,
-        for < '__pact > i64 : ::pact::__private::CursorKey, for < '__pact > String :
-        ::pact::__private::CursorKey, for < '__pact > chrono::DateTime < chrono::Utc > :
-        ::pact::__private::CursorKey, for < '__pact > Note :
+        where for < '__pact > Note : ::pact::__private::Entity, for < '__pact > Note :
         ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
         ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn NoteRepository; const

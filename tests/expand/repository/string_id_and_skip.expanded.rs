@@ -15,11 +15,6 @@ where
     >;
 }
 const _: () = {
-    const _: () = {
-        let _ = ::pact::__private::assert_id::<String>;
-        let _ = ::pact::__private::assert_row::<ShortLink>;
-        let _ = ::pact::__private::assert_cursor_key::<String>;
-    };
     #[automatically_derived]
     impl ShortLink {
         #[doc(hidden)]
@@ -29,11 +24,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::pact::__private::Entity for ShortLink
-    where
-        for<'__pact> String: ::pact::__private::EntityId,
-        for<'__pact> ShortLink: ::pact::__private::EntityRow,
-    {
+    impl ::pact::__private::Entity for ShortLink {
         type Id = String;
         type IdBound = ::core::primitive::str;
         type IdArg<'a> = &'a ::core::primitive::str;
@@ -45,8 +36,7 @@ const _: () = {
                 .id()
                 .max_len(255u32)
                 .key("short_links_pkey")
-                .checked::<String>()
-                .ordered::<String>(),
+                .checked::<String>(),
             ::pact::__private::Column::new("target", "target").checked::<String>(),
             ::pact::__private::Column::new("clicks", "clicks"),
         ];
@@ -162,11 +152,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::StoredFields for ShortLink
     where
-        for<'a> ShortLink: ::pact::__private::Entity<
-            Id = String,
-            IdArg<'a> = &'a ::core::primitive::str,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
     {
         type Row = (String, String, u32);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
@@ -189,11 +175,7 @@ const _: () = {
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<ShortLink>> ShortLinkRepository for __R
     where
-        for<'a> ShortLink: ::pact::__private::Entity<
-            Id = String,
-            IdArg<'a> = &'a ::core::primitive::str,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
     {
         #[inline]
         fn upsert<'a>(
@@ -211,11 +193,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::DynRepository for ShortLink
     where
-        for<'a> ShortLink: ::pact::__private::Entity<
-            Id = String,
-            IdArg<'a> = &'a ::core::primitive::str,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> ShortLink: ::pact::__private::Entity,
     {
         type Dyn = dyn ShortLinkRepository;
         #[inline]
@@ -229,7 +207,6 @@ const _: () = {
     impl ::pact::__private::Keyset for ShortLink
     where
         for<'__pact> ShortLink: ::pact::__private::Entity,
-        for<'__pact> String: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
         const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
@@ -238,21 +215,18 @@ const _: () = {
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for ShortLink
-        where for < '__pact > String : ::pact::__private::EntityId, for < '__pact >
-        ShortLink : ::pact::__private::EntityRow, for < '__pact > ShortLink :
-        ::pact::__private::Entity, for < '__pact > String : ::pact::__private::CursorKey,
-        for < '__pact > ShortLink : ::pact::__private::cache::Cacheable, for < '__pact >
-        String : ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn
-        ShortLinkRepository; const SCHEMA_HASH : ::core::primitive::u64 =
-        10307863961943196230u64; fn id_key(& self) -> ::pact::__private::String {
-        ::pact::__private::cache::key_part(& self.slug) } fn unique_keys(& self) ->
-        ::pact::__private::Vec < (& 'static ::core::primitive::str,
-        ::pact::__private::String) > { < ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > as ::core::convert::From < _
-        >> ::from([]) } #[inline] fn value_key(__pact_value : & Self::Value < '_ >,) ->
-        (& 'static ::core::primitive::str, ::pact::__private::String) { match *
-        __pact_value {} } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached <
-        Self >,) -> ::pact::__private::Arc < dyn ShortLinkRepository > {
-        ::pact::__private::Arc::new(__pact_cached) } }
+        where for < '__pact > ShortLink : ::pact::__private::Entity, for < '__pact >
+        ShortLink : ::pact::__private::cache::Cacheable, for < '__pact > String :
+        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn ShortLinkRepository;
+        const SCHEMA_HASH : ::core::primitive::u64 = 10307863961943196230u64; fn id_key(&
+        self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
+        .slug) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([]) } #[inline] fn value_key(__pact_value : &
+        Self::Value < '_ >,) -> (& 'static ::core::primitive::str,
+        ::pact::__private::String) { match * __pact_value {} } fn into_dyn(__pact_cached
+        : ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
+        ShortLinkRepository > { ::pact::__private::Arc::new(__pact_cached) } }
     }
 };

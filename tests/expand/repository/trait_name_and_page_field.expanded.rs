@@ -40,21 +40,8 @@ pub enum __PactMemoryValue<'a> {
     row(&'a ::core::primitive::str),
 }
 const _: () = {
-    const _: () = {
-        let _ = ::pact::__private::assert_id::<i64>;
-        let _ = ::pact::__private::assert_row::<Memory>;
-        let _ = ::pact::__private::assert_unique::<String>;
-        let _ = ::pact::__private::assert_cursor_key::<i64>;
-        let _ = ::pact::__private::assert_cursor_key::<u32>;
-        let _ = ::pact::__private::assert_cursor_key::<String>;
-    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for Memory
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Memory: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-    {
+    impl ::pact::__private::Entity for Memory {
         type Id = i64;
         type IdBound = i64;
         type IdArg<'a> = i64;
@@ -65,8 +52,7 @@ const _: () = {
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("memory_modules_pkey")
-                .ordered::<i64>(),
+                .key("memory_modules_pkey"),
             ::pact::__private::Column::new("page", "page")
                 .indexed()
                 .sortable()
@@ -242,11 +228,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::StoredFields for Memory
     where
-        for<'a> Memory: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactMemoryValue<'a>,
-        >,
+        for<'__pact> Memory: ::pact::__private::Entity,
     {
         type Row = (i64, u32, String);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
@@ -266,11 +248,7 @@ const _: () = {
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<Memory>> MemoryStore for __R
     where
-        for<'a> Memory: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactMemoryValue<'a>,
-        >,
+        for<'__pact> Memory: ::pact::__private::Entity,
     {
         #[inline]
         fn find_all_by_page<'a>(
@@ -313,11 +291,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::DynRepository for Memory
     where
-        for<'a> Memory: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactMemoryValue<'a>,
-        >,
+        for<'__pact> Memory: ::pact::__private::Entity,
     {
         type Dyn = dyn MemoryStore;
         #[inline]
@@ -331,9 +305,6 @@ const _: () = {
     impl ::pact::__private::Keyset for Memory
     where
         for<'__pact> Memory: ::pact::__private::Entity,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> u32: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize,
@@ -346,13 +317,8 @@ const _: () = {
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Memory
-        where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > Memory :
-        ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::UniqueValue, for < '__pact > Memory :
-        ::pact::__private::Entity, for < '__pact > i64 : ::pact::__private::CursorKey,
-        for < '__pact > u32 : ::pact::__private::CursorKey, for < '__pact > String :
-        ::pact::__private::CursorKey, for < '__pact > Memory :
-        ::pact::__private::cache::Cacheable, for < '__pact > i64 :
+        where for < '__pact > Memory : ::pact::__private::Entity, for < '__pact > Memory
+        : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > u32 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
         ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn MemoryStore; const

@@ -40,21 +40,8 @@ pub enum __PactUserValue<'a> {
     team_id(i32),
 }
 const _: () = {
-    const _: () = {
-        let _ = ::pact::__private::assert_id::<i64>;
-        let _ = ::pact::__private::assert_row::<User>;
-        let _ = ::pact::__private::assert_unique::<String>;
-        let _ = ::pact::__private::assert_cursor_key::<i64>;
-        let _ = ::pact::__private::assert_cursor_key::<String>;
-        let _ = ::pact::__private::assert_cursor_key::<i32>;
-    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for User
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> User: ::pact::__private::EntityRow,
-        for<'__pact> String: ::pact::__private::UniqueValue,
-    {
+    impl ::pact::__private::Entity for User {
         type Id = i64;
         type IdBound = i64;
         type IdArg<'a> = i64;
@@ -65,8 +52,7 @@ const _: () = {
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("users_pkey")
-                .ordered::<i64>(),
+                .key("users_pkey"),
             ::pact::__private::Column::new("email", "email")
                 .unique()
                 .sortable()
@@ -254,11 +240,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::StoredFields for User
     where
-        for<'a> User: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactUserValue<'a>,
-        >,
+        for<'__pact> User: ::pact::__private::Entity,
     {
         type Row = (i64, String, i32, String, Option<String>, i64);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
@@ -283,11 +265,7 @@ const _: () = {
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<User>> UserRepository for __R
     where
-        for<'a> User: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactUserValue<'a>,
-        >,
+        for<'__pact> User: ::pact::__private::Entity,
     {
         #[inline]
         fn find_by_email<'a>(
@@ -330,11 +308,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::DynRepository for User
     where
-        for<'a> User: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = __PactUserValue<'a>,
-        >,
+        for<'__pact> User: ::pact::__private::Entity,
     {
         type Dyn = dyn UserRepository;
         #[inline]
@@ -348,9 +322,6 @@ const _: () = {
     impl ::pact::__private::Keyset for User
     where
         for<'__pact> User: ::pact::__private::Entity,
-        for<'__pact> i64: ::pact::__private::CursorKey,
-        for<'__pact> String: ::pact::__private::CursorKey,
-        for<'__pact> i32: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize, 3usize,
@@ -364,12 +335,8 @@ const _: () = {
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for User
-        where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > User :
-        ::pact::__private::EntityRow, for < '__pact > String :
-        ::pact::__private::UniqueValue, for < '__pact > User : ::pact::__private::Entity,
-        for < '__pact > i64 : ::pact::__private::CursorKey, for < '__pact > String :
-        ::pact::__private::CursorKey, for < '__pact > i32 : ::pact::__private::CursorKey,
-        for < '__pact > User : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
+        where for < '__pact > User : ::pact::__private::Entity, for < '__pact > User :
+        ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > i32 :
         ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn UserRepository; const

@@ -6,17 +6,8 @@ where
     for<'__pact> Document: ::pact::__private::Entity,
 {}
 const _: () = {
-    const _: () = {
-        let _ = ::pact::__private::assert_id::<i64>;
-        let _ = ::pact::__private::assert_row::<Document>;
-        let _ = ::pact::__private::assert_cursor_key::<i64>;
-    };
     #[automatically_derived]
-    impl ::pact::__private::Entity for Document
-    where
-        for<'__pact> i64: ::pact::__private::EntityId,
-        for<'__pact> Document: ::pact::__private::EntityRow,
-    {
+    impl ::pact::__private::Entity for Document {
         type Id = i64;
         type IdBound = i64;
         type IdArg<'a> = i64;
@@ -27,8 +18,7 @@ const _: () = {
             ::pact::__private::Column::new("id", "id")
                 .id()
                 .generated()
-                .key("documents_pkey")
-                .ordered::<i64>(),
+                .key("documents_pkey"),
             ::pact::__private::Column::new("title", "title").checked::<String>(),
             ::pact::__private::Column::new("revision", "revision"),
         ];
@@ -137,11 +127,7 @@ const _: () = {
     #[automatically_derived]
     impl ::pact::__private::StoredFields for Document
     where
-        for<'a> Document: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> Document: ::pact::__private::Entity,
     {
         type Row = (i64, String, i32);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
@@ -161,20 +147,12 @@ const _: () = {
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<Document>> DocumentRepository for __R
     where
-        for<'a> Document: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> Document: ::pact::__private::Entity,
     {}
     #[automatically_derived]
     impl ::pact::__private::DynRepository for Document
     where
-        for<'a> Document: ::pact::__private::Entity<
-            Id = i64,
-            IdArg<'a> = i64,
-            Value<'a> = ::core::convert::Infallible,
-        >,
+        for<'__pact> Document: ::pact::__private::Entity,
     {
         type Dyn = dyn DocumentRepository;
         #[inline]
@@ -188,7 +166,6 @@ const _: () = {
     impl ::pact::__private::Keyset for Document
     where
         for<'__pact> Document: ::pact::__private::Entity,
-        for<'__pact> i64: ::pact::__private::CursorKey,
     {
         const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
         const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
@@ -197,21 +174,18 @@ const _: () = {
     }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Document
-        where for < '__pact > i64 : ::pact::__private::EntityId, for < '__pact > Document
-        : ::pact::__private::EntityRow, for < '__pact > Document :
-        ::pact::__private::Entity, for < '__pact > i64 : ::pact::__private::CursorKey,
-        for < '__pact > Document : ::pact::__private::cache::Cacheable, for < '__pact >
-        i64 : ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn
-        DocumentRepository; const SCHEMA_HASH : ::core::primitive::u64 =
-        9520105326627584394u64; fn id_key(& self) -> ::pact::__private::String {
-        ::pact::__private::cache::key_part(& self.id) } fn unique_keys(& self) ->
-        ::pact::__private::Vec < (& 'static ::core::primitive::str,
-        ::pact::__private::String) > { < ::pact::__private::Vec < (& 'static
-        ::core::primitive::str, ::pact::__private::String) > as ::core::convert::From < _
-        >> ::from([]) } #[inline] fn value_key(__pact_value : & Self::Value < '_ >,) ->
-        (& 'static ::core::primitive::str, ::pact::__private::String) { match *
-        __pact_value {} } fn into_dyn(__pact_cached : ::pact::__private::cache::Cached <
-        Self >,) -> ::pact::__private::Arc < dyn DocumentRepository > {
-        ::pact::__private::Arc::new(__pact_cached) } }
+        where for < '__pact > Document : ::pact::__private::Entity, for < '__pact >
+        Document : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
+        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn DocumentRepository;
+        const SCHEMA_HASH : ::core::primitive::u64 = 9520105326627584394u64; fn id_key(&
+        self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
+        .id) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
+        ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
+        (& 'static ::core::primitive::str, ::pact::__private::String) > as
+        ::core::convert::From < _ >> ::from([]) } #[inline] fn value_key(__pact_value : &
+        Self::Value < '_ >,) -> (& 'static ::core::primitive::str,
+        ::pact::__private::String) { match * __pact_value {} } fn into_dyn(__pact_cached
+        : ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
+        DocumentRepository > { ::pact::__private::Arc::new(__pact_cached) } }
     }
 };

@@ -17,6 +17,7 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
+    let guard = super::entity_guard(entity);
     let mut stored: Vec<_> = entity.stored().collect();
     stored.sort_by_key(|(_, stored)| stored.index);
     let types: Vec<&syn::Type> = stored.iter().map(|(field, _)| field.ty).collect();
@@ -55,15 +56,9 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
         .chain(std::iter::once(entity.id().1.index))
         .chain(entity.version().map(|(_, stored)| stored.index));
     let deleted_at = deleted_at(entity, &p);
-    // Its bodies need only the entity's `Entity` impl, with the `Value` type they match on:
-    // one predicate, which holds exactly when the entity's checks do.
-    let guard = super::finders::entity_types_bound(entity);
     quote! {
         #[automatically_derived]
-        impl #p::StoredFields for #ident
-        where
-            #guard
-        {
+        impl #p::StoredFields for #ident #guard {
             type Row = #row_ty;
             const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[#(#insert),*];
             const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[#(#update),*];

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{guards, key_guards, name};
+use super::name;
 use crate::repository::ast::Entity;
 
 /// A 64-bit FNV-1a hash of what decides the stored bytes and their meaning: the table, and
@@ -68,11 +68,8 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
             key_types.push(ty);
         }
     }
-    let guards = guards(entity);
-    let key_guards = key_guards(entity);
     let bounds = quote! {
-        #guards
-        #key_guards
+        for<'__pact> #ident: #p::Entity,
         for<'__pact> #ident: #p::cache::Cacheable,
         #(for<'__pact> #key_types: #p::cache::CacheKeyValue,)*
     };

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{default_value, guards, name};
+use super::{default_value, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
 use crate::repository::types::{self, Kind, Param};
@@ -67,17 +67,16 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let version = version_support(entity, &p);
     let lifecycle = super::lifecycle::entity_support(entity, &p);
     let keep_id = super::lifecycle::keep_id(entity);
+    // On the struct's name: a struct that is not `Clone + Send + Sync` is reported there.
+    let impl_token = quote_spanned!(ident.span()=> impl);
+    let entity_trait = quote_spanned!(ident.span()=> Entity);
     let clear_transient = clear_transient(entity);
     let field = field_access(entity);
     let value_field = value_field(entity, &p);
     let finders = super::finders::entity_support(entity);
-    let guards = guards(entity);
     quote! {
         #[automatically_derived]
-        impl #p::Entity for #ident
-        where
-            #guards
-        {
+        #impl_token #p::#entity_trait for #ident {
             type Id = #id_ty;
             #finders
             const NAME: &'static ::core::primitive::str = #entity_name;
@@ -173,7 +172,8 @@ fn column_ops(field: &Field<'_>, stored: &Stored) -> TokenStream {
     } else if stored.indexed {
         ops.extend(quote_spanned!(ty.span()=> .compared::<#ty>()));
     }
-    if stored.sortable {
+    // The id is ordered as `Entity::Id` (`Ord`), so its type is checked once, as the id.
+    if stored.sortable && !stored.id {
         ops.extend(quote_spanned!(ty.span()=> .ordered::<#ty>()));
     }
     ops

@@ -73,21 +73,6 @@ fn value_match(
     }
 }
 
-/// `for<'a> User: Entity<Id = .., IdArg<'a> = .., Value<'a> = ..>`: the blanket impl's bound,
-/// which names what its bodies pass to `Backend`. When the entity's checks fail (its `Entity`
-/// impl holds under guards that do not), the impl is empty of errors of its own.
-pub(super) fn entity_types_bound(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    let (id_field, id) = entity.id();
-    let id_ty = id_field.ty;
-    let id_arg = param_type(id_field, id);
-    let value_ty = value_type(entity);
-    quote! {
-        for<'a> #ident: #krate::__private::Entity<Id = #id_ty, IdArg<'a> = #id_arg, Value<'a> = #value_ty>,
-    }
-}
-
 /// The entity's `Value<'a>`: the enum (with `'a` when a variant borrows), or `Infallible`.
 fn value_type(entity: &Entity<'_>) -> TokenStream {
     if entity.finders().next().is_none() {

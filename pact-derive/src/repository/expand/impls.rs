@@ -15,8 +15,8 @@ pub(super) fn blanket_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
+    let guard = super::entity_guard(entity);
     let trait_ident = entity.trait_ident();
-    let bound = super::finders::entity_types_bound(entity);
     let items = methods(entity).into_iter().map(|method| {
         let signature = signature(&method, krate, true);
         let body = backend_body(entity, &method);
@@ -29,10 +29,7 @@ pub(super) fn blanket_impl(entity: &Entity<'_>) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl<__R: #p::Backend<#ident>> #trait_ident for __R
-        where
-            #bound
-        {
+        impl<__R: #p::Backend<#ident>> #trait_ident for __R #guard {
             #(#items)*
         }
     }
@@ -45,15 +42,11 @@ pub(super) fn unit_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
+    let guard = super::entity_guard(entity);
     let trait_ident = entity.trait_ident();
-    // The blanket impl's bound: a repository is a `dyn UserRepository` under it.
-    let bound = super::finders::entity_types_bound(entity);
     quote! {
         #[automatically_derived]
-        impl #p::DynRepository for #ident
-        where
-            #bound
-        {
+        impl #p::DynRepository for #ident #guard {
             type Dyn = dyn #trait_ident;
 
             #[inline]

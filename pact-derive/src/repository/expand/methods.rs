@@ -148,6 +148,9 @@ pub(super) fn backend_body(entity: &Entity<'_>, method: &Method) -> TokenStream 
     quote!(::core::compile_error!(#message))
 }
 
+/// The trait, bounded on `for<'__pact> User: Entity`: under the binder no error of its own
+/// when the entity's checks fail (or, beside compile errors, there is no `Entity` impl), so
+/// code naming the trait reports only the mistake.
 pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let vis = entity.vis;
@@ -164,7 +167,6 @@ pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
         table = entity.table,
         krate_doc = quote!(#krate).to_string().replace(' ', ""),
     );
-    let guard = super::entity_guard(entity);
     let items = methods(entity).into_iter().map(|method| {
         let doc = &method.doc;
         let signature = signature(&method, krate, false);
@@ -173,13 +175,11 @@ pub fn repository_trait(entity: &Entity<'_>) -> TokenStream {
             #signature;
         }
     });
+    let guard = super::entity_guard(entity);
     let value_enum = super::finders::value_enum(entity);
     quote! {
         #[doc = #doc]
-        #vis trait #trait_ident: #krate::__private::Backend<#ident>
-        where
-            #guard
-        {
+        #vis trait #trait_ident: #krate::__private::Backend<#ident> #guard {
             #(#items)*
         }
 

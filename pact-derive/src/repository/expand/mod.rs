@@ -29,16 +29,10 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let keyset = keyset::keyset_impls(entity);
     let cached = crate::features::cache().then(|| cached::cached_impl(entity));
     let soft_deletable = lifecycle::soft_deletable(entity);
-    let checks = checks(entity);
-    let keyset_checks = keyset::checks(entity);
     let defaults = defaults(entity);
     quote! {
         #the_trait
         const _: () = {
-            const _: () = {
-                #checks
-                #keyset_checks
-            };
             #defaults
             #entity_impl
             #stored_fields
@@ -51,82 +45,12 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// The where-clauses of the `Entity` impl: the id type and the struct have what an entity
-/// needs, and each unique field's type is hashable. Under a `for<'__pact>` binder a false one
-/// is not an error of its own, so `checks` reports it once instead of every item that relies
-/// on it.
-pub(super) fn guards(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    let (id_field, _) = entity.id();
-    let id_ty = id_field.ty;
-    let unique = unique_types(entity);
-    quote! {
-        for<'__pact> #id_ty: #krate::__private::EntityId,
-        for<'__pact> #ident: #krate::__private::EntityRow,
-        #(for<'__pact> #unique: #krate::__private::UniqueValue,)*
-    }
-}
-
-/// The where-clauses of the `Keyset` impl: the entity's `Entity` impl holds, and each key
-/// column's type is a `CursorKey` (both under the binder, as in [`guards`]).
-pub(super) fn key_guards(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let keys = keyset::key_types(entity);
-    let entity_guard = entity_guard(entity);
-    quote! {
-        #entity_guard
-        #(for<'__pact> #keys: #krate::__private::CursorKey,)*
-    }
-}
-
-/// The bound of the impls whose bodies only call the runtime: the entity's own `Entity` impl,
-/// under the binder, holds exactly when the guards do (one predicate instead of all of them).
+/// The one where-clause of every other impl (and of the trait): the entity's `Entity` impl
+/// holds, which is exactly when its guards do.
 pub(super) fn entity_guard(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
     let ident = entity.ident;
-    quote!(for<'__pact> #ident: #krate::__private::Entity,)
-}
-
-/// The types of the unique fields, each once.
-fn unique_types<'e>(entity: &'e Entity<'_>) -> Vec<&'e syn::Type> {
-    let mut types: Vec<&syn::Type> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for (field, _) in entity.stored().filter(|(_, stored)| stored.unique) {
-        let ty = field.ty;
-        let key = quote!(#ty).to_string();
-        if !seen.contains(&key) {
-            seen.push(key);
-            types.push(ty);
-        }
-    }
-    types
-}
-
-/// The one error for an id type, a struct or a unique field's type that lacks what an entity
-/// needs, on the user's type: one `let` each in one constant (pact-core's `assert_*` functions
-/// carry the bounds).
-fn checks(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let ident = entity.ident;
-    let (id_field, _) = entity.id();
-    let id_ty = id_field.ty;
-    let id_check = quote_spanned! {id_ty.span()=>
-        let _ = #krate::__private::assert_id::<#id_ty>;
-    };
-    let row_check = quote_spanned! {ident.span()=>
-        let _ = #krate::__private::assert_row::<#ident>;
-    };
-    let unique_checks = unique_types(entity).into_iter().map(|ty| {
-        quote_spanned! {ty.span()=>
-            let _ = #krate::__private::assert_unique::<#ty>;
-        }
-    });
-    quote! {
-        #id_check
-        #row_check
-        #(#unique_checks)*
-    }
+    quote!(where for<'__pact> #ident: #krate::__private::Entity,)
 }
 
 pub(super) fn name(field: &Field<'_>) -> String {
