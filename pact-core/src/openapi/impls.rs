@@ -200,7 +200,7 @@ impl IntoParams for PageRequest {
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>(), Column::new("email", "email").sortable()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }

@@ -469,7 +469,7 @@ mod time_keys {
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id(), Column::new("name", "name").sortable()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
@@ -903,7 +903,7 @@ mod tests {
         CursorKey, CursorRequest, KeyCodec, Keyset, MAX_CURSOR_LEN, base64url_decode,
         base64url_encode, keyset_plan,
     };
-    use crate::repository::{Column, Entity, RepoError, Sort, Statements};
+    use crate::repository::{Column, Dialect, Entity, RepoError, Sort, Statements};
 
     const S: Statements = Statements {
         create_table: &[],
@@ -953,7 +953,9 @@ mod tests {
             self.id = id;
             Ok(())
         }
-        const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+        fn statements(_: Dialect) -> &'static Statements {
+            &S
+        }
         fn field(&self, column: usize) -> &dyn std::any::Any {
             match column {
                 0 => &self.id,

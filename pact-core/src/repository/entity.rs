@@ -89,7 +89,7 @@ impl<T: Eq + Hash> UniqueValue for T {}
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated().ordered::<i64>()];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
 /// # }
@@ -155,15 +155,18 @@ pub trait Entity: EntityRow + Sized {
         Ok(())
     }
 
-    /// The SQL of this entity, computed at compile time: one [`Statements`] per dialect, in
-    /// [`Dialect::ALL`] order (SQLite, PostgreSQL, MySQL).
-    const STATEMENTS: &'static [Statements; 3];
+    /// The SQL of this entity, computed at compile time by `#[derive(Repository)]`: one string
+    /// per dialect, in [`Dialect::ALL`] order (SQLite, PostgreSQL, MySQL), its statements one
+    /// per line ([`decode_statements`](super::decode_statements) reads it). A hand-written impl
+    /// may leave it empty and write [`statements`](Entity::statements) instead.
+    const SQL: [&'static str; 3] = ["", "", ""];
 
-    /// The SQL of this entity for one dialect.
+    /// The SQL of this entity for one dialect: [`SQL`](Entity::SQL), read once per entity
+    /// type and kept.
     #[must_use]
     fn statements(dialect: Dialect) -> &'static Statements {
         // `Dialect`'s discriminants are its index in `Dialect::ALL`.
-        &Self::STATEMENTS[dialect as usize]
+        &super::sql_text::statements_of::<Self>()[dialect as usize]
     }
 
     /// `CREATE TABLE` (and `CREATE INDEX`) statements for one dialect, in order.

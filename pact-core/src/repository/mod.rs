@@ -18,6 +18,7 @@ mod future;
 mod memory;
 mod page;
 mod sql;
+mod sql_text;
 mod statements;
 pub(crate) mod timestamp;
 mod unit_of_work;
@@ -34,6 +35,7 @@ pub use sql::{
     Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor, SqlKeyset,
     SqlRepository, SqlRow, StoredFields, Wide,
 };
+pub use sql_text::{decode as decode_statements, statements_of};
 pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
 pub use timestamp::{Stamp, Timestamp, now_unix_micros};
 

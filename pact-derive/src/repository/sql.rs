@@ -77,6 +77,54 @@ pub struct Finder {
     pub count: String,
 }
 
+impl Statements {
+    /// The text pact-core's `decode_statements` reads: one statement per line, in its order
+    /// (lists led by their length, the soft-delete statements by `1` or `0`). Generated SQL
+    /// holds no line break: identifiers and `sql_type`s are checked to be plain.
+    pub fn encode(&self) -> String {
+        let mut lines: Vec<String> = vec![
+            self.drop_table.clone(),
+            self.select_by_id.clone(),
+            self.select_all.clone(),
+            self.select_page.clone(),
+            self.count.clone(),
+            self.exists.clone(),
+            self.insert.clone(),
+            self.update.clone(),
+            self.delete_by_id.clone(),
+            self.live.clone().unwrap_or_default(),
+            self.create_table.len().to_string(),
+        ];
+        lines.extend(self.create_table.iter().cloned());
+        lines.push(self.finders.len().to_string());
+        for finder in &self.finders {
+            lines.push(finder.column.to_string());
+            lines.push(finder.select.clone());
+            lines.push(finder.select_page.clone());
+            lines.push(finder.count.clone());
+        }
+        match &self.soft_delete {
+            Some(soft) => lines.extend([
+                "1".to_owned(),
+                soft.select_by_id.clone(),
+                soft.select_page.clone(),
+                soft.count.clone(),
+                soft.restore.clone(),
+                soft.purge.clone(),
+            ]),
+            None => lines.push("0".to_owned()),
+        }
+        lines.push(self.upserts.len().to_string());
+        for upsert in &self.upserts {
+            lines.push(upsert.column.to_string());
+            lines.push(upsert.sql.clone());
+            lines.push(if upsert.returning { "1" } else { "0" }.to_owned());
+        }
+        debug_assert!(lines.iter().all(|line| !line.contains('\n')));
+        lines.join("\n")
+    }
+}
+
 pub fn statements(entity: &Entity<'_>, d: Dialect) -> Statements {
     let table = d.quote(&entity.table);
     let (id_field, id) = entity.id();

@@ -52,79 +52,10 @@ const _: () = {
             let _ = __pact_id;
             ::core::result::Result::Ok(())
         }
-        const STATEMENTS: &'static [::pact::__private::Statements; 3] = &[
-            ::pact::__private::Statements {
-                create_table: &[
-                    "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT NOT NULL PRIMARY KEY, \"target\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL)",
-                ],
-                drop_table: "DROP TABLE IF EXISTS \"short_links\"",
-                select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = ?",
-                select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
-                select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT ? OFFSET ?",
-                count: "SELECT COUNT(*) FROM \"short_links\"",
-                exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = ?",
-                insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?)",
-                update: "UPDATE \"short_links\" SET \"target\" = ?, \"clicks\" = ? WHERE \"slug\" = ?",
-                delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = ?",
-                finders: &[],
-                live: ::core::option::Option::None,
-                soft_delete: ::core::option::Option::None,
-                upserts: &[
-                    ::pact::__private::Upsert {
-                        column: 0usize,
-                        sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
-                        returning: true,
-                    },
-                ],
-            },
-            ::pact::__private::Statements {
-                create_table: &[
-                    "CREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)",
-                ],
-                drop_table: "DROP TABLE IF EXISTS \"short_links\"",
-                select_by_id: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1",
-                select_all: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"",
-                select_page: "SELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT $1 OFFSET $2",
-                count: "SELECT COUNT(*) FROM \"short_links\"",
-                exists: "SELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = $1",
-                insert: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3)",
-                update: "UPDATE \"short_links\" SET \"target\" = $1, \"clicks\" = $2 WHERE \"slug\" = $3",
-                delete_by_id: "DELETE FROM \"short_links\" WHERE \"slug\" = $1",
-                finders: &[],
-                live: ::core::option::Option::None,
-                soft_delete: ::core::option::Option::None,
-                upserts: &[
-                    ::pact::__private::Upsert {
-                        column: 0usize,
-                        sql: "INSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"",
-                        returning: true,
-                    },
-                ],
-            },
-            ::pact::__private::Statements {
-                create_table: &[
-                    "CREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin",
-                ],
-                drop_table: "DROP TABLE IF EXISTS `short_links`",
-                select_by_id: "SELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?",
-                select_all: "SELECT `slug`, `target`, `clicks` FROM `short_links`",
-                select_page: "SELECT `slug`, `target`, `clicks` FROM `short_links` ORDER BY `slug` ASC LIMIT ? OFFSET ?",
-                count: "SELECT COUNT(*) FROM `short_links`",
-                exists: "SELECT COUNT(*) FROM `short_links` WHERE `slug` = ?",
-                insert: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?)",
-                update: "UPDATE `short_links` SET `target` = ?, `clicks` = ? WHERE `slug` = ?",
-                delete_by_id: "DELETE FROM `short_links` WHERE `slug` = ?",
-                finders: &[],
-                live: ::core::option::Option::None,
-                soft_delete: ::core::option::Option::None,
-                upserts: &[
-                    ::pact::__private::Upsert {
-                        column: 0usize,
-                        sql: "INSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `target` = VALUES(`target`), `clicks` = VALUES(`clicks`)",
-                        returning: false,
-                    },
-                ],
-            },
+        const SQL: [&'static ::core::primitive::str; 3] = [
+            "DROP TABLE IF EXISTS \"short_links\"\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = ?\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT ? OFFSET ?\nSELECT COUNT(*) FROM \"short_links\"\nSELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = ?\nINSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?)\nUPDATE \"short_links\" SET \"target\" = ?, \"clicks\" = ? WHERE \"slug\" = ?\nDELETE FROM \"short_links\" WHERE \"slug\" = ?\n\n1\nCREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT NOT NULL PRIMARY KEY, \"target\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL)\n0\n0\n1\n0\nINSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES (?, ?, ?) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"\n1",
+            "DROP TABLE IF EXISTS \"short_links\"\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" WHERE \"slug\" = $1\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\"\nSELECT \"slug\", \"target\", \"clicks\" FROM \"short_links\" ORDER BY \"slug\" ASC LIMIT $1 OFFSET $2\nSELECT COUNT(*) FROM \"short_links\"\nSELECT COUNT(*) FROM \"short_links\" WHERE \"slug\" = $1\nINSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3)\nUPDATE \"short_links\" SET \"target\" = $1, \"clicks\" = $2 WHERE \"slug\" = $3\nDELETE FROM \"short_links\" WHERE \"slug\" = $1\n\n1\nCREATE TABLE IF NOT EXISTS \"short_links\" (\"slug\" TEXT COLLATE \"C\" NOT NULL CONSTRAINT \"short_links_pkey\" PRIMARY KEY, \"target\" TEXT COLLATE \"C\" NOT NULL, \"clicks\" BIGINT NOT NULL)\n0\n0\n1\n0\nINSERT INTO \"short_links\" (\"slug\", \"target\", \"clicks\") VALUES ($1, $2, $3) ON CONFLICT (\"slug\") DO UPDATE SET \"target\" = excluded.\"target\", \"clicks\" = excluded.\"clicks\" RETURNING \"slug\", \"target\", \"clicks\"\n1",
+            "DROP TABLE IF EXISTS `short_links`\nSELECT `slug`, `target`, `clicks` FROM `short_links` WHERE `slug` = ?\nSELECT `slug`, `target`, `clicks` FROM `short_links`\nSELECT `slug`, `target`, `clicks` FROM `short_links` ORDER BY `slug` ASC LIMIT ? OFFSET ?\nSELECT COUNT(*) FROM `short_links`\nSELECT COUNT(*) FROM `short_links` WHERE `slug` = ?\nINSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?)\nUPDATE `short_links` SET `target` = ?, `clicks` = ? WHERE `slug` = ?\nDELETE FROM `short_links` WHERE `slug` = ?\n\n1\nCREATE TABLE IF NOT EXISTS `short_links` (`slug` VARCHAR(255) NOT NULL PRIMARY KEY, `target` LONGTEXT NOT NULL, `clicks` INT UNSIGNED NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin\n0\n0\n1\n0\nINSERT INTO `short_links` (`slug`, `target`, `clicks`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `slug` = IF(`slug` <=> VALUES(`slug`), `slug`, (SELECT 1 UNION ALL SELECT 2)), `target` = VALUES(`target`), `clicks` = VALUES(`clicks`)\n0",
         ];
         #[inline]
         fn field(

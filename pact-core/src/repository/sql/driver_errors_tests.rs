@@ -2,7 +2,7 @@
 //! the typed error it must become. A row without a case fails `every_row_has_a_case`.
 
 use super::{MYSQL, Meaning, POSTGRES, SQLITE, to_repo_error};
-use crate::repository::{Column, Entity, RepoError, Statements};
+use crate::repository::{Column, Dialect, Entity, RepoError, Statements};
 
 #[derive(Clone)]
 struct Order {
@@ -48,7 +48,9 @@ impl Entity for Order {
         self.id = id;
         Ok(())
     }
-    const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+    fn statements(_: Dialect) -> &'static Statements {
+        &S
+    }
     fn field(&self, column: usize) -> &dyn std::any::Any {
         match column {
             0 => &self.id,

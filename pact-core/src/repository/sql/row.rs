@@ -25,7 +25,7 @@ use crate::repository::{Entity, FieldArg, RepoError};
 /// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
 /// #     fn id(&self) -> &i64 { &self.id }
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     const STATEMENTS: &'static [Statements; 3] = &[S, S, S];
+/// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, column: usize) -> &dyn Any { match column { 0 => &self.id, 1 => &self.name, _ => &() } }
 /// #     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) { match *value {} }
 /// # }

@@ -63,7 +63,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
         quote!(let _ = __pact_id;)
     };
     // In `Dialect::ALL` order, as the runtime indexes them.
-    let dialects = Dialect::ALL.map(|d| statements_tokens(entity, d, &p));
+    let dialects = Dialect::ALL.map(|d| sql::statements(entity, d).encode());
     let version = version_support(entity, &p);
     let lifecycle = super::lifecycle::entity_support(entity, &p);
     let keep_id = super::lifecycle::keep_id(entity);
@@ -96,7 +96,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
 
-            const STATEMENTS: &'static [#p::Statements; 3] = &[#(#dialects),*];
+            const SQL: [&'static ::core::primitive::str; 3] = [#(#dialects),*];
 
             #version
 
@@ -250,71 +250,4 @@ fn clear_transient(entity: &Entity<'_>) -> Option<TokenStream> {
             }
         }
     })
-}
-
-fn statements_tokens(entity: &Entity<'_>, d: Dialect, p: &TokenStream) -> TokenStream {
-    let s = sql::statements(entity, d);
-    let sql::Statements {
-        create_table,
-        drop_table,
-        select_by_id,
-        select_all,
-        select_page,
-        count,
-        exists,
-        insert,
-        update,
-        delete_by_id,
-        finders,
-        live,
-        soft_delete,
-        upserts,
-    } = s;
-    let live = live.map_or_else(
-        || quote!(::core::option::Option::None),
-        |live| quote!(::core::option::Option::Some(#live)),
-    );
-    let soft_delete = super::lifecycle::soft_delete_tokens(soft_delete.as_ref(), p);
-    let upserts = upserts.iter().map(|u| {
-        let sql::Upsert {
-            column,
-            sql,
-            returning,
-        } = u;
-        quote!(#p::Upsert { column: #column, sql: #sql, returning: #returning })
-    });
-    let finders = finders.iter().map(|f| {
-        let sql::Finder {
-            column,
-            select,
-            select_page,
-            count,
-        } = f;
-        quote! {
-            #p::Finder {
-                column: #column,
-                select: #select,
-                select_page: #select_page,
-                count: #count,
-            }
-        }
-    });
-    quote! {
-        #p::Statements {
-            create_table: &[#(#create_table),*],
-            drop_table: #drop_table,
-            select_by_id: #select_by_id,
-            select_all: #select_all,
-            select_page: #select_page,
-            count: #count,
-            exists: #exists,
-            insert: #insert,
-            update: #update,
-            delete_by_id: #delete_by_id,
-            finders: &[#(#finders),*],
-            live: #live,
-            soft_delete: #soft_delete,
-            upserts: &[#(#upserts),*],
-        }
-    }
 }

@@ -12,7 +12,6 @@ use syn::spanned::Spanned;
 use super::methods::{Method, param};
 use super::name;
 use crate::repository::ast::{Entity, Field, Lifecycle, Stored};
-use crate::repository::sql;
 use crate::repository::types;
 
 /// The targets of `upsert` (an id the application chooses) and `upsert_by_<field>` (each
@@ -148,32 +147,6 @@ pub(super) fn entity_support(entity: &Entity<'_>, p: &TokenStream) -> Option<Tok
 
         #deleted_methods
     })
-}
-
-/// The `soft_delete` field of `Statements`.
-pub(super) fn soft_delete_tokens(
-    statements: Option<&sql::SoftDelete>,
-    p: &TokenStream,
-) -> TokenStream {
-    let Some(sql::SoftDelete {
-        select_by_id,
-        select_page,
-        count,
-        restore,
-        purge,
-    }) = statements
-    else {
-        return quote!(::core::option::Option::None);
-    };
-    quote! {
-        ::core::option::Option::Some(&#p::SoftDelete {
-            select_by_id: #select_by_id,
-            select_page: #select_page,
-            count: #count,
-            restore: #restore,
-            purge: #purge,
-        })
-    }
 }
 
 /// The trait's upserts (the soft-delete methods are `Backend`'s, for every
