@@ -29,6 +29,24 @@ use super::{RepoError, UniqueValue};
 /// assert!(AVATAR.check_bytes("User", &[1, 2, 3, 4]).is_ok());
 /// assert!(AVATAR.check_bytes("User", &[0; 5]).is_err());
 /// assert!(AVATAR.check_float("User", f64::NAN).is_err());
+///
+/// // What is done with a column's values, by the field's type (as the derive writes it):
+/// const NAME: Column = Column::new("name", "name")
+///     .sortable()
+///     .max_len(3)
+///     .checked::<String>()
+///     .ordered::<String>();
+/// assert!(NAME.check_value("User", &"abcd".to_owned()).unwrap_err().is_invalid_value());
+/// assert_eq!(NAME.value_len(&"abc".to_owned()), 3);
+/// assert_eq!(NAME.order_values(&"a".to_owned(), &"b".to_owned()), std::cmp::Ordering::Less);
+///
+/// const LOGIN: Column = Column::new("login", "login").unique().hashed::<String>();
+/// let state = std::hash::RandomState::new();
+/// let ada = "ada".to_owned();
+/// assert!(LOGIN.eq_values(&ada, &"ada".to_owned()));
+/// // A `String` hashes as the `str` a finder takes.
+/// assert_eq!(LOGIN.hash_value(&ada, &state), std::hash::BuildHasher::hash_one(&state, "ada"));
+/// assert_eq!(LOGIN.hash_value(&7_i64, &state), 0); // not the column's type
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(clippy::struct_excessive_bools)] // each flag is an independent column property
