@@ -104,7 +104,7 @@ pub trait Entity: EntityRow + Sized {
     /// What an id is looked up and bound as: the id's type, or `str` for a `String` id and
     /// `[u8]` for a `Vec<u8>` one (the id's type borrows as it: the repositories' impls of
     /// [`Backend`](super::Backend) ask for `Id: Borrow<IdBound>`).
-    type IdBound: ?Sized + Hash + Eq + Debug + Sync;
+    type IdBound: ?Sized + Debug + Sync;
 
     /// How the repository traits take an id: by value (`i64`, `Uuid`), or borrowed (`&'a str`
     /// for a `String` id).

@@ -5,6 +5,7 @@
 #![allow(clippy::elidable_lifetime_names)]
 
 use std::borrow::Borrow;
+use std::hash::Hash;
 
 use super::MemoryRepository;
 use crate::repository::{
@@ -15,6 +16,7 @@ use crate::repository::{
 impl<E: Keyset> Backend<E> for MemoryRepository<E>
 where
     E::Id: Borrow<E::IdBound>,
+    E::IdBound: Hash + Eq,
 {
     fn find_by_id<'a>(&'a self, id: E::IdArg<'a>) -> RepoFuture<'a, Result<Option<E>, RepoError>> {
         RepoFuture::ready(Ok(self.find_row(id.borrow())))
