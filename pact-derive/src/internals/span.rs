@@ -13,3 +13,17 @@ impl ToTokens for At {
         tokens.append(punct);
     }
 }
+
+/// `tokens` with every token placed at `span` (names still resolve at the call site). Only the
+/// top level: the inside of a group (a call's arguments) keeps its spans, so a call is placed
+/// at the rule while the user's bounds stay where they were written.
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            tree.set_span(span);
+            tree
+        })
+        .collect()
+}

@@ -5,6 +5,7 @@
 //! the source and forgotten here is rustc's E0027 "pattern does not mention field", spanned on
 //! the type's name in the attribute. An enum is matched variant by variant, without a wildcard.
 
+use crate::internals::span::respan;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -151,18 +152,6 @@ fn parts(
     let rest = mapping.partial.then(|| quote_spanned!(span=> ..));
     let pattern = quote_spanned!(span=> { #(#bindings,)* #rest });
     (pattern, quote!({ #(#values,)* }))
-}
-
-/// `tokens` with every token placed at `span`.
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut tree| {
-            tree.set_span(span);
-            tree
-        })
-        .collect()
 }
 
 /// The lifetime of `From<&'_ T>`: the DTO's first lifetime, or `'__src`.

@@ -69,14 +69,14 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let keep_id = super::lifecycle::keep_id(entity);
     // On the struct's name: a struct that is not `Clone + Send + Sync` is reported there.
     let impl_token = quote_spanned!(ident.span()=> impl);
-    let entity_trait = quote_spanned!(ident.span()=> Entity);
+    let entity_trait = crate::internals::span::respan(&quote!(#p::Entity), ident.span());
     let clear_transient = clear_transient(entity);
     let field = field_access(entity);
     let value_field = value_field(entity, &p);
     let finders = super::finders::entity_support(entity);
     quote! {
         #[automatically_derived]
-        #impl_token #p::#entity_trait for #ident {
+        #impl_token #entity_trait for #ident {
             type Id = #id_ty;
             #finders
             const NAME: &'static ::core::primitive::str = #entity_name;
