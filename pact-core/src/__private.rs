@@ -244,31 +244,19 @@ impl RuleResult for Result<(), crate::RuleError> {
 
 // ---- #[derive(Repository)] ----
 pub use std::boxed::Box;
-pub use std::hash::{BuildHasher, RandomState};
 pub use std::sync::Arc;
 pub use std::vec::Vec;
 
 pub use crate::repository::DynRepository;
 pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
-    Backend, Column, Dialect, Entity, Finder, MemoryRepository, Page, PageRequest, RepoError,
-    SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlRepository, Statements,
-    UnitRepository,
+    Backend, Column, Entity, MemoryRepository, Page, PageRequest, RepoError, SqlBackend, SqlBind,
+    SqlColumn, SqlDecode, SqlEntity, SqlRepository, UnitRepository,
 };
 pub use crate::repository::{FieldArg, StoredFields, Wide};
-pub use crate::repository::{SoftDeletable, SoftDelete, Stamp, Timestamp, Upsert};
+pub use crate::repository::{SoftDeletable, Stamp, Timestamp};
 // Keyset pages.
 pub use crate::repository::{CursorKey, CursorRequest, KeyCodec, Keyset, SqlKeyset};
-
-pub use crate::repository::{EntityId, EntityRow, UniqueValue};
-
-/// `#[derive(Repository)]`'s one check that an id type is an [`EntityId`], spanned on it (its
-/// impls are bounded on it under a `for<'_>` binder, which keeps a false bound from being an
-/// error of its own).
-pub const fn assert_id<T: EntityId>() {}
-
-/// `#[derive(Repository)]`'s one check that the struct is an [`EntityRow`], spanned on it.
-pub const fn assert_row<T: EntityRow>() {}
 
 /// Binds a finder's value, or, when no stored value can equal it (text with a NUL
 /// character), binds nothing and is `false`: what the derive's `SqlEntity::bind_value` calls.

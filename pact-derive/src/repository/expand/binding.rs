@@ -1,6 +1,7 @@
 //! `impl StoredFields`: the stored fields' types as one tuple, the struct built from it, and
-//! the columns `INSERT` and `UPDATE` bind (each field is handed out by `Entity::field`). pact-core's one `SqlEntity` impl decodes and binds through
-//! it for every backend, so nothing here is generic over the database.
+//! the columns `INSERT` and `UPDATE` bind (each field is handed out by `Entity::field`).
+//! pact-core's one `SqlEntity` impl decodes and binds through it for every backend, so nothing
+//! here is generic over the database.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};

@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use super::{default_value, name};
 use crate::repository::ast::{Entity, Field, Stored};
 use crate::repository::sql::{self, Dialect};
-use crate::repository::types::{self, Kind, Param};
+use crate::repository::types::{self, Kind};
 
 pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let krate = &entity.krate;
@@ -72,7 +72,7 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let entity_trait = crate::internals::span::respan(&quote!(#p::Entity), ident.span());
     let clear_transient = clear_transient(entity);
     let field = field_access(entity);
-    let value_field = value_field(entity, &p);
+    let value_field = super::finders::value_field(entity, &p);
     let finders = super::finders::entity_support(entity);
     quote! {
         #[automatically_derived]
@@ -193,38 +193,6 @@ fn field_access(entity: &Entity<'_>) -> TokenStream {
                 #(#arms)*
                 _ => &(),
             }
-        }
-    }
-}
-
-/// `Entity::value_field`: a finder's column, and its value as the column binds it.
-fn value_field(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
-    let value = super::finders::value_ident(entity);
-    let arms: Vec<TokenStream> = entity
-        .finders()
-        .map(|(field, stored)| {
-            let f = field.ident;
-            let index = stored.index;
-            let arg = match stored.param() {
-                Param::Value => quote!(#p::FieldArg::Field(__pact_v)),
-                Param::Ref => quote!(#p::FieldArg::Field(*__pact_v)),
-                Param::Str => quote!(#p::FieldArg::Str(*__pact_v)),
-                Param::Slice => quote!(#p::FieldArg::Bytes(*__pact_v)),
-            };
-            quote!(#value::#f(__pact_v) => (#index, #arg),)
-        })
-        .collect();
-    let body = if arms.is_empty() {
-        quote!(match *__pact_value {})
-    } else {
-        quote!(match __pact_value { #(#arms)* })
-    };
-    quote! {
-        #[inline]
-        fn value_field<'__pact_v>(
-            __pact_value: &'__pact_v Self::Value<'_>,
-        ) -> (::core::primitive::usize, #p::FieldArg<'__pact_v>) {
-            #body
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Finder values: the hidden `__Pact<Entity>Value<'a>` enum, one variant per `#[repo(unique)]`
 //! or `#[repo(indexed)]` field holding the finder's parameter, and what the runtime asks of
-//! it: its column, hash and match (`Entity`), its binding (`SqlEntity`), its cache key
-//! (`CacheEntity`). `find_by_email(v)` is `Backend::load_unique(Value::email(v))`.
+//! it: its column and value (`Entity::value_field`, over which pact-core hashes, matches and
+//! binds it) and its cache key (`CacheEntity`). `find_by_email(v)` is
+//! `Backend::load_unique(Value::email(v))`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{name, param_ref, param_type};
 use crate::repository::ast::Entity;
+use crate::repository::types::Param;
 
 /// The enum's name: `__PactUserValue`.
 pub(super) fn value_ident(entity: &Entity<'_>) -> syn::Ident {
@@ -100,6 +102,38 @@ pub(super) fn entity_support(entity: &Entity<'_>) -> TokenStream {
         type IdBound = #id_bound;
         type IdArg<'a> = #id_arg;
         type Value<'a> = #value_ty;
+    }
+}
+
+/// `Entity::value_field`: a finder's column, and its value as the column binds it.
+pub(super) fn value_field(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
+    let value = value_ident(entity);
+    let arms: Vec<TokenStream> = entity
+        .finders()
+        .map(|(field, stored)| {
+            let f = field.ident;
+            let index = stored.index;
+            let arg = match stored.param() {
+                Param::Value => quote!(#p::FieldArg::Field(__pact_v)),
+                Param::Ref => quote!(#p::FieldArg::Field(*__pact_v)),
+                Param::Str => quote!(#p::FieldArg::Str(*__pact_v)),
+                Param::Slice => quote!(#p::FieldArg::Bytes(*__pact_v)),
+            };
+            quote!(#value::#f(__pact_v) => (#index, #arg),)
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(match *__pact_value {})
+    } else {
+        quote!(match __pact_value { #(#arms)* })
+    };
+    quote! {
+        #[inline]
+        fn value_field<'__pact_v>(
+            __pact_value: &'__pact_v Self::Value<'_>,
+        ) -> (::core::primitive::usize, #p::FieldArg<'__pact_v>) {
+            #body
+        }
     }
 }
 
