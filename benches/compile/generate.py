@@ -151,6 +151,38 @@ CASES["entity_repo_sqlite"] = (
     [PACT + ', features = ["sqlite"] }'],
     CASES["entity_repo"][1],
 )
+# A second entity shape, so the figure is not tuned to one struct: a `String` id, a unique, an
+# indexed and two sortable columns (one a float), optional text, bytes, a bool, a version and a
+# skipped field.
+ORDER_FIELDS = """    #[repo(id)]
+    pub id: String,
+    #[repo(unique)]
+    pub reference: String,
+    #[repo(indexed)]
+    pub customer_id: i64,
+    #[repo(sortable)]
+    pub total: f64,
+    #[repo(sortable)]
+    pub placed_at: i64,
+    pub note: Option<String>,
+    pub receipt: Vec<u8>,
+    pub paid: bool,
+    #[repo(version)]
+    pub version: i64,
+    #[repo(skip)]
+    pub label: String,
+}
+"""
+CASES["entity2_none"] = (
+    [],
+    "#[derive(Debug, Clone, PartialEq)]\npub struct Order{i} {\n"
+    + "".join(line + "\n" for line in ORDER_FIELDS.splitlines() if "#[repo(" not in line),
+)
+CASES["entity2_repo"] = (
+    [PACT + " }"],
+    '#[derive(Debug, Clone, PartialEq, pact::Repository)]\n#[repo(table = "orders_{i}")]\npub struct Order{i} {\n'
+    + ORDER_FIELDS,
+)
 # The derive crates alone, for their own clean build with dependencies.
 CASES["derive_pact"] = ([f'pact-derive = {{ path = "{ROOT}/pact-derive" }}'], "")
 CASES["derive_validator"] = (['validator_derive = "0.20"'], "")

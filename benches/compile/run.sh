@@ -82,4 +82,5 @@ echo "| --- | --- | --- | --- | --- |"
 for name in dto_none dto_pact dto_pact_openapi dto_validator dto_garde; do row "$name" dto; done
 for name in error_thiserror error_apierror; do row "$name" error; done
 for name in entity_none entity_repo entity_repo_sqlite; do row "$name" entity; done
+for name in entity2_none entity2_repo; do row "$name" entity2; done
 for name in derive_pact derive_validator derive_garde; do row "$name" derive; done
