@@ -49,10 +49,14 @@ impl KeySpace {
         if let Ok(bytes) = postcard::to_slice(id, &mut part) {
             let mut inline = ArrayString::<INLINE>::new();
             if inline.try_push_str(&self.id_prefix).is_ok()
-                && bytes
-                    .iter()
-                    .all(|&byte| inline.try_push_str(hex_pair(byte)).is_ok())
+                && inline.remaining_capacity() >= 2 * bytes.len()
             {
+                // Two ASCII digits a byte, pushed as chars: no copy call per pair.
+                for &byte in &*bytes {
+                    let [high, low] = hex_digits(byte);
+                    inline.push(high);
+                    inline.push(low);
+                }
                 return Key::Inline(inline);
             }
         }
@@ -89,28 +93,12 @@ const INLINE: usize = 96;
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
-/// Every byte's two hex digits, in byte order: `HEX_PAIRS[2 * b..2 * b + 2]` is `b`'s.
-const HEX_PAIRS: &str = {
-    const BYTES: [u8; 512] = {
-        let mut bytes = [0u8; 512];
-        let mut i = 0;
-        while i < 256 {
-            bytes[2 * i] = DIGITS[i >> 4];
-            bytes[2 * i + 1] = DIGITS[i & 0xf];
-            i += 1;
-        }
-        bytes
-    };
-    match std::str::from_utf8(&BYTES) {
-        Ok(pairs) => pairs,
-        Err(_) => panic!("hex digits are ASCII"),
-    }
-};
-
-/// The two hex digits of `byte`.
-fn hex_pair(byte: u8) -> &'static str {
-    let at = 2 * usize::from(byte);
-    &HEX_PAIRS[at..at + 2]
+/// The two lowercase hex digits of `byte`, high first.
+fn hex_digits(byte: u8) -> [char; 2] {
+    [
+        char::from(DIGITS[usize::from(byte >> 4)]),
+        char::from(DIGITS[usize::from(byte & 0xf)]),
+    ]
 }
 
 /// A key built on the stack when it is short, on the heap otherwise.
@@ -154,9 +142,8 @@ fn push_part<T: Serialize + ?Sized>(out: &mut String, value: &T) {
 
 fn push_hex(out: &mut String, bytes: &[u8]) {
     out.reserve(bytes.len() * 2);
-    for byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+    for &byte in bytes {
+        out.extend(hex_digits(byte));
     }
 }
 
@@ -185,9 +172,9 @@ mod tests {
             assert!(matches!(space.id_of(chunk), Key::Inline(_)));
             assert_eq!(space.id_of(chunk).as_str(), space.id(&key_part(chunk)));
         }
-        assert_eq!(hex_pair(0x00), "00");
-        assert_eq!(hex_pair(0xa7), "a7");
-        assert_eq!(hex_pair(0xff), "ff");
+        assert_eq!(hex_digits(0x00), ['0', '0']);
+        assert_eq!(hex_digits(0xa7), ['a', '7']);
+        assert_eq!(hex_digits(0xff), ['f', 'f']);
         assert_eq!(
             space.unique("email", &key_part("a")),
             "pact:t1:users:0000000000000abc:u:email:0161"

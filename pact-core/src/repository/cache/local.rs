@@ -1,28 +1,23 @@
-//! [`LocalStore`]: the in-process store, on a [quick_cache](https://docs.rs/quick_cache) cache
-//! bounded in bytes, with a TTL per value.
+//! [`LocalStore`]: the in-process store, on [quick_cache](https://docs.rs/quick_cache) caches
+//! (one per shard, each behind its own read-write lock) bounded in bytes, with a TTL per value.
 
-use std::convert::Infallible;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use quanta::Instant;
-
-use quick_cache::sync::{EntryAction, EntryResult};
 
 use super::{CacheError, CacheStore, Lookup, Value};
 use crate::repository::BoxFuture;
 
 /// One key: its generation (as a guard), and the value stored under it, if any, with the
 /// generation its guard had when the value was read from the backing repository. A read by id
-/// (the key is its own guard) is one lookup of one slot; a read clones the slot, which costs
-/// one reference count (the [`Value`]'s).
-#[derive(Clone)]
+/// (the key is its own guard) is one lookup of one slot, under its shard's read lock.
 struct Slot {
     generation: u64,
     value: Option<Stored>,
 }
 
-#[derive(Clone)]
 struct Stored {
     at: u64,
     expires: Instant,
@@ -31,10 +26,11 @@ struct Stored {
 
 impl Slot {
     /// The value, if it was stored at `generation` and has not expired.
-    fn into_value_at(self, generation: u64, now: Instant) -> Option<Value> {
+    fn value_at(&self, generation: u64, now: Instant) -> Option<&Value> {
         self.value
+            .as_ref()
             .filter(|stored| stored.at == generation && now < stored.expires)
-            .map(|stored| stored.value)
+            .map(|stored| &stored.value)
     }
 }
 
@@ -53,12 +49,14 @@ impl quick_cache::Weighter<String, Slot> for Bytes {
     }
 }
 
-type Slots = quick_cache::sync::Cache<String, Slot, Bytes>;
+/// One shard: a single-threaded `quick_cache` cache behind a lock. Its `get` takes `&self`, so
+/// a hit reads the slot in place under the read lock: no reference count is taken.
+type Shard = RwLock<quick_cache::unsync::Cache<String, Slot, Bytes>>;
 
 /// An in-process [`CacheStore`] on [quick_cache](https://docs.rs/quick_cache): concurrent
 /// (sharded, a read takes one shard's read lock), bounded to a number of bytes (keys and
-/// values; S3-FIFO evicts the least useful entries first), each value with the TTL it was
-/// stored with. Behind the `cache` feature.
+/// values; S3-FIFO evicts the least useful entries of a shard first), each value with the
+/// TTL it was stored with. Behind the `cache` feature.
 ///
 /// A key's generation (what makes a read that raced a write never store its stale value)
 /// lives in the same entry as its value, so a read by id is one hash lookup; a fill and an
@@ -67,7 +65,7 @@ type Slots = quick_cache::sync::Cache<String, Slot, Bytes>;
 /// hits, never correctness. A value past its TTL is never read (each read checks the clock);
 /// its memory is taken back when the key is filled again or the size bound evicts it. The
 /// value decoded by the first hit is kept beside the bytes, so later hits clone it instead of
-/// decoding.
+/// decoding, read in place under the shard's read lock.
 ///
 /// ```
 /// use pact_core::repository::cache::{Cache, LocalStore};
@@ -77,17 +75,26 @@ type Slots = quick_cache::sync::Cache<String, Slot, Bytes>;
 /// # let _ = cache;
 /// ```
 pub struct LocalStore {
-    slots: Slots,
+    shards: Box<[Shard]>,
     clock: AtomicU64,
 }
 
 impl std::fmt::Debug for LocalStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LocalStore")
-            .field("entries", &self.slots.len())
-            .field("bytes", &self.slots.weight())
+            .field("entries", &self.len())
+            .field("bytes", &self.weight())
             .finish_non_exhaustive()
     }
+}
+
+fn read(shard: &Shard) -> RwLockReadGuard<'_, quick_cache::unsync::Cache<String, Slot, Bytes>> {
+    // A panic while a shard was held leaves a consistent cache (every write is one call).
+    shard.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn write(shard: &Shard) -> RwLockWriteGuard<'_, quick_cache::unsync::Cache<String, Slot, Bytes>> {
+    shard.write().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl LocalStore {
@@ -102,86 +109,156 @@ impl LocalStore {
         let estimated_items = usize::try_from(max_bytes / 512)
             .unwrap_or(usize::MAX)
             .clamp(16, 1 << 20);
+        // As quick_cache's own sharded cache: four shards per core, fewer for a small bound.
+        let cores = std::thread::available_parallelism().map_or(4, std::num::NonZero::get);
+        let mut count = (cores * 4).next_power_of_two();
+        while count > 1 && estimated_items / count < 32 {
+            count /= 2;
+        }
+        let items = estimated_items.div_ceil(count);
+        let weight = max_bytes.div_ceil(count as u64);
         Self {
-            slots: Slots::with_weighter(estimated_items, max_bytes, Bytes),
+            shards: (0..count)
+                .map(|_| {
+                    RwLock::new(quick_cache::unsync::Cache::with_weighter(
+                        items, weight, Bytes,
+                    ))
+                })
+                .collect(),
             clock: AtomicU64::new(0),
         }
+    }
+
+    /// The shard of `key`: from its last 8 bytes (where ids, values and arguments differ;
+    /// every key of a namespace shares its prefix), mixed by a multiply.
+    fn shard(&self, key: &str) -> &Shard {
+        let bytes = key.as_bytes();
+        let mut tail = [0u8; 8];
+        let from = bytes.len().saturating_sub(8);
+        tail[..bytes.len() - from].copy_from_slice(&bytes[from..]);
+        let mixed =
+            (u64::from_le_bytes(tail) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The top bits are the best mixed; `len` is a power of two.
+        let bits = self.shards.len().trailing_zeros();
+        let index = if bits == 0 { 0 } else { mixed >> (64 - bits) };
+        &self.shards[usize::try_from(index).unwrap_or(0)]
     }
 
     fn fresh(&self) -> u64 {
         self.clock.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    fn guard_slot(&self, guard: &str) -> Slot {
-        // A plain read first: the insert-if-absent path costs more on a hit.
-        if let Some(slot) = self.slots.get(guard) {
-            return slot;
+    /// The generation of `guard`, made now when it has none.
+    fn generation(&self, guard: &str) -> u64 {
+        let shard = self.shard(guard);
+        // A plain read first: the write lock costs more on a hit.
+        if let Some(slot) = read(shard).get(guard) {
+            return slot.generation;
         }
-        let created = self.slots.get_or_insert_with(guard, || {
-            Ok::<_, Infallible>(Slot {
-                generation: self.fresh(),
+        let mut cache = write(shard);
+        if let Some(slot) = cache.get(guard) {
+            return slot.generation;
+        }
+        let generation = self.fresh();
+        cache.insert(
+            guard.to_owned(),
+            Slot {
+                generation,
                 value: None,
-            })
-        });
-        match created {
-            Ok(slot) => slot,
-            Err(never) => match never {},
-        }
+            },
+        );
+        generation
     }
 
     fn lookup(&self, key: &str, guard: &str) -> Lookup {
-        let slot = self.guard_slot(guard);
-        let ticket = slot.generation;
         let now = Instant::now();
-        let value = if key == guard {
-            slot.into_value_at(ticket, now)
-        } else {
-            self.slots
-                .get(key)
-                .and_then(|own| own.into_value_at(ticket, now))
-        };
+        if key == guard {
+            if let Some(slot) = read(self.shard(key)).get(key) {
+                return Lookup {
+                    value: slot.value_at(slot.generation, now).cloned(),
+                    ticket: slot.generation,
+                };
+            }
+            return Lookup {
+                value: None,
+                ticket: self.generation(guard),
+            };
+        }
+        let ticket = self.generation(guard);
+        let value = read(self.shard(key))
+            .get(key)
+            .and_then(|own| own.value_at(ticket, now).cloned());
         Lookup { value, ticket }
     }
 
+    /// Hands `with` the current value of `key` (its own guard) in place; whether there was one.
+    fn peek(&self, key: &str, with: &mut dyn FnMut(&Value)) -> bool {
+        let now = Instant::now();
+        let cache = read(self.shard(key));
+        match cache
+            .get(key)
+            .and_then(|slot| slot.value_at(slot.generation, now))
+        {
+            Some(value) => {
+                with(value);
+                true
+            }
+            None => false,
+        }
+    }
+
     fn fill(&self, key: &str, guard: &str, ticket: u64, value: Vec<u8>, ttl: Duration) -> bool {
-        let mut stored = Some(Stored {
+        let stored = Stored {
             at: ticket,
             expires: Instant::now() + ttl,
             value: Value::new(value),
-        });
+        };
         if key == guard {
             // Atomic with `invalidate` (both hold the shard's write lock): a value is stored
-            // only at the generation the key has, and an invalidation removes both.
-            let result = self.slots.entry(key, None, |_, slot| {
-                if slot.generation == ticket {
-                    slot.value = stored.take();
-                    EntryAction::Retain(true)
-                } else {
-                    EntryAction::Retain(false)
+            // only at the generation the key has, and an invalidation removes both. Absent:
+            // the generation was dropped since the ticket was taken; nothing is stored.
+            let mut cache = write(self.shard(key));
+            return match cache.get_mut(key) {
+                Some(mut slot) if slot.generation == ticket => {
+                    slot.value = Some(stored);
+                    true
                 }
-            });
-            // Vacant: the generation was dropped since the ticket was taken; nothing is stored
-            // (the placeholder guard is dropped unfilled).
-            return matches!(result, EntryResult::Retained(true));
+                _ => false,
+            };
         }
         // Another key guards this one (a page under the entity's guard). Not atomic with the
         // guard's invalidation, and need not be: an invalidation that lands between the check
         // and the store removes the guard's generation, so the value's is never current
         // again and it reads as a miss.
-        if self.slots.get(guard).map(|slot| slot.generation) != Some(ticket) {
+        if read(self.shard(guard))
+            .get(guard)
+            .map(|slot| slot.generation)
+            != Some(ticket)
+        {
             return false;
         }
-        let result = self.slots.entry(key, None, |_, slot| {
-            slot.value = stored.take();
-            EntryAction::Retain(())
-        });
-        if let EntryResult::Vacant(placeholder) = result {
-            let _ = placeholder.insert(Slot {
-                generation: self.fresh(),
-                value: stored.take(),
-            });
+        let mut cache = write(self.shard(key));
+        if let Some(mut slot) = cache.get_mut(key) {
+            slot.value = Some(stored);
+        } else {
+            let generation = self.fresh();
+            cache.insert(
+                key.to_owned(),
+                Slot {
+                    generation,
+                    value: Some(stored),
+                },
+            );
         }
         true
+    }
+
+    fn len(&self) -> usize {
+        self.shards.iter().map(|shard| read(shard).len()).sum()
+    }
+
+    fn weight(&self) -> u64 {
+        self.shards.iter().map(|shard| read(shard).weight()).sum()
     }
 }
 
@@ -196,6 +273,14 @@ impl CacheStore for LocalStore {
 
     fn get_now(&self, key: &str, guard: &str) -> Option<Result<Lookup, CacheError>> {
         Some(Ok(self.lookup(key, guard)))
+    }
+
+    fn peek_now(
+        &self,
+        key: &str,
+        with: &mut dyn FnMut(&Value),
+    ) -> Option<Result<bool, CacheError>> {
+        Some(Ok(self.peek(key, with)))
     }
 
     fn put<'a>(
@@ -213,7 +298,7 @@ impl CacheStore for LocalStore {
 
     fn invalidate<'a>(&'a self, keys: &'a [String]) -> BoxFuture<'a, Result<(), CacheError>> {
         for key in keys {
-            self.slots.remove(key.as_str());
+            write(self.shard(key)).remove(key.as_str());
         }
         Box::pin(std::future::ready(Ok(())))
     }
@@ -247,7 +332,7 @@ mod tests {
         let ticket = store.lookup("gone", "gone").ticket;
         drop(store.invalidate(&["gone".to_owned()]));
         assert!(!store.fill("gone", "gone", ticket, vec![4], Duration::from_secs(60)));
-        assert!(store.slots.get("gone").is_none());
+        assert!(read(store.shard("gone")).get("gone").is_none());
 
         // A value guarded by another key reads as a miss once that guard moves.
         let list = store.lookup("page", "all");
@@ -255,6 +340,31 @@ mod tests {
         assert!(store.lookup("page", "all").value.is_some());
         drop(store.invalidate(&["all".to_owned()]));
         assert!(store.lookup("page", "all").value.is_none());
+    }
+
+    #[test]
+    fn a_peek_reads_only_the_current_unexpired_value() {
+        let store = LocalStore::new(1 << 20);
+        let mut seen = Vec::new();
+        assert!(!store.peek("k", &mut |value| seen.push(value.bytes().to_vec())));
+
+        let miss = store.lookup("k", "k");
+        assert!(store.fill("k", "k", miss.ticket, vec![7], Duration::from_secs(60)));
+        assert!(store.peek("k", &mut |value| seen.push(value.bytes().to_vec())));
+        assert_eq!(seen, [vec![7]]);
+
+        // After an invalidation the key has a new generation and no value.
+        drop(store.invalidate(&["k".to_owned()]));
+        assert!(!store.peek("k", &mut |value| seen.push(value.bytes().to_vec())));
+
+        // A value past its TTL is not handed out.
+        let ticket = store.lookup("k", "k").ticket;
+        assert!(store.fill("k", "k", ticket, vec![8], Duration::from_millis(20)));
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(!store.peek("k", &mut |value| seen.push(value.bytes().to_vec())));
+        assert_eq!(seen, [vec![7]]);
+        // Through the trait, as `Cached` reads.
+        assert!(matches!(store.peek_now("k", &mut |_| ()), Some(Ok(false))));
     }
 
     #[test]
@@ -281,7 +391,7 @@ mod tests {
         }
         // About the bound: quick_cache splits it between its shards and rounds.
         let bound = (64 << 10) * 21 / 20;
-        assert!(store.slots.weight() <= bound, "{}", store.slots.weight());
-        assert!(store.slots.len() < 2_000);
+        assert!(store.weight() <= bound, "{}", store.weight());
+        assert!(store.len() < 2_000);
     }
 }

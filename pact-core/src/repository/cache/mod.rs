@@ -186,6 +186,36 @@ pub trait CacheStore: Send + Sync + 'static {
         None
     }
 
+    /// A read by id answered at once, in place: hands `with` the value under `key` (a key that
+    /// is its own guard) when it is current, without a clone of the [`Value`]; `Some(Ok(true))`
+    /// when it did, `Some(Ok(false))` on a miss, `None` when the store needs I/O (ask `get`).
+    /// The default answers from [`get_now`](Self::get_now); [`LocalStore`] reads the value
+    /// under its shard's read lock.
+    ///
+    /// ```
+    /// # #[cfg(feature = "cache")] {
+    /// use pact_core::repository::cache::{CacheStore, LocalStore, Value};
+    ///
+    /// let store = LocalStore::new(1 << 20);
+    /// let mut seen = Vec::new();
+    /// let mut keep = |value: &Value| seen.push(value.bytes().to_vec());
+    /// assert!(matches!(store.peek_now("k", &mut keep), Some(Ok(false))));
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// `Some(Err(_))` when the store cannot answer.
+    fn peek_now(
+        &self,
+        key: &str,
+        with: &mut dyn FnMut(&Value),
+    ) -> Option<Result<bool, CacheError>> {
+        Some(
+            self.get_now(key, key)?
+                .map(|lookup| lookup.value.as_ref().map(with).is_some()),
+        )
+    }
+
     /// Stores `value` under `key` for `ttl`, if `guard`'s generation is still `ticket`;
     /// whether it did.
     ///
@@ -752,8 +782,13 @@ impl<E: CacheEntity> Cached<E> {
         if self.unit.is_some() || self.cache.shared.has_pending.load(Ordering::Acquire) {
             return None;
         }
-        match self.cache.store.get_now(key, key)? {
-            Ok(lookup) => lookup.value?.decode::<E>(),
+        let mut entity = None;
+        match self
+            .cache
+            .store
+            .peek_now(key, &mut |value| entity = value.decode::<E>())?
+        {
+            Ok(_) => entity,
             Err(_) => None,
         }
     }
