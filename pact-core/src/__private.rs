@@ -247,13 +247,12 @@ pub use std::boxed::Box;
 pub use std::sync::Arc;
 pub use std::vec::Vec;
 
-pub use crate::repository::DynRepository;
 pub use crate::repository::timestamp::stamp as timestamp;
 pub use crate::repository::{
     Backend, Column, Entity, MemoryRepository, Page, PageRequest, RepoError, SqlBackend, SqlBind,
     SqlColumn, SqlDecode, SqlEntity, SqlRepository, UnitRepository,
 };
-pub use crate::repository::{FieldArg, StoredFields, Wide};
+pub use crate::repository::{FieldArg, Wide};
 pub use crate::repository::{SoftDeletable, Stamp, Timestamp};
 // Keyset pages.
 pub use crate::repository::{CursorKey, CursorRequest, KeyCodec, Keyset, SqlKeyset};

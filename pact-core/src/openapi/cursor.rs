@@ -135,10 +135,14 @@ impl IntoParams for CursorRequest {
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
-/// # }
-/// # impl Keyset for User {
+/// #     type Row = (i64,);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[0];
+/// #     fn from_row((id,): Self::Row) -> Self { User { id } }
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
 /// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// let params = CursorParams::<User>::into_params(|| None);
 /// let names: Vec<_> = params.iter().map(|p| p.name.as_str()).collect();

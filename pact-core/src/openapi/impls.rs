@@ -203,6 +203,12 @@ impl IntoParams for PageRequest {
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
+/// #     type Row = (i64,);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[0];
+/// #     fn from_row((id,): Self::Row) -> Self { User { id } }
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// let params = PageParams::<User>::into_params(|| None);
 /// let sort = serde_json::to_value(&params[2]).unwrap();

@@ -449,8 +449,9 @@ mod time_keys {
     }
 }
 
-/// The keyset side of an [`Entity`]: which columns can order a keyset page, and their values
-/// as cursor bytes. `#[derive(Repository)]` implements it.
+/// The keyset side of an [`Entity`]: its key columns' values as cursor bytes, through the
+/// codecs the entity names ([`Entity::KEY_COLUMNS`], [`Entity::KEY_CODECS`]). Implemented for
+/// every entity.
 ///
 /// ```
 /// use pact_core::repository::Keyset;
@@ -472,10 +473,14 @@ mod time_keys {
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
-/// # }
-/// # impl Keyset for User {
+/// #     type Row = (i64, String);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[0, 1];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[1, 0];
+/// #     fn from_row((id, name): Self::Row) -> Self { User { id, name } }
 /// #     const KEY_COLUMNS: &'static [usize] = &[0, 1];
 /// #     const KEY_CODECS: &'static [KeyCodec] = &[KeyCodec::of::<i64>(), KeyCodec::of::<String>()];
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// // With `#[derive(Repository)]` on `User { #[repo(id)] id: i64, #[repo(sortable)] name: String }`:
 /// let ada = User { id: 7, name: "ada".into() };
@@ -486,14 +491,6 @@ mod time_keys {
 /// assert_eq!(User::check_key(0, &mut &[1, 2][..]), None); // too short for an i64
 /// ```
 pub trait Keyset: Entity {
-    /// The indexes in [`COLUMNS`](Entity::COLUMNS) of the columns a keyset page may be ordered
-    /// by: the id and the sortable fields whose types are [`CursorKey`]s.
-    const KEY_COLUMNS: &'static [usize];
-
-    /// How each key column's values are written, compared and read: one
-    /// [`KeyCodec::of`] its type per entry of [`KEY_COLUMNS`](Self::KEY_COLUMNS), in order.
-    const KEY_CODECS: &'static [KeyCodec];
-
     /// The codec of the key column `column`.
     #[must_use]
     fn key_codec(column: usize) -> Option<&'static KeyCodec> {
@@ -547,6 +544,8 @@ pub trait Keyset: Entity {
         null
     }
 }
+
+impl<E: Entity> Keyset for E {}
 
 /// How one key column's values are written to a cursor, compared with a cursor's and read
 /// back: [`CursorKey`] of the column's type, behind function pointers, so an entity's
@@ -967,15 +966,24 @@ mod tests {
         fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, crate::repository::FieldArg<'v>) {
             match *value {}
         }
-    }
-
-    impl Keyset for User {
+        type Row = (i64, String, Option<i32>);
+        const INSERT_COLUMNS: &'static [usize] = &[0, 1, 2];
+        const UPDATE_COLUMNS: &'static [usize] = &[1, 2, 0];
+        fn from_row((id, name, rank): Self::Row) -> Self {
+            User { id, name, rank }
+        }
         const KEY_COLUMNS: &'static [usize] = &[0, 1, 2];
         const KEY_CODECS: &'static [KeyCodec] = &[
             KeyCodec::of::<i64>(),
             KeyCodec::of::<String>(),
             KeyCodec::of::<Option<i32>>(),
         ];
+        type Dyn = dyn crate::repository::Backend<Self>;
+        fn into_dyn<R: crate::repository::Backend<Self> + 'static>(
+            repository: R,
+        ) -> std::sync::Arc<Self::Dyn> {
+            std::sync::Arc::new(repository)
+        }
     }
 
     fn sorts() -> [Option<Sort>; 5] {

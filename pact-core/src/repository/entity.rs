@@ -5,8 +5,9 @@ use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::fmt::Debug;
 use std::hash::{BuildHasher, Hash, RandomState};
+use std::sync::Arc;
 
-use super::{Column, Dialect, FieldArg, RepoError, Statements};
+use super::{Backend, Column, Dialect, FieldArg, KeyCodec, RepoError, Statements};
 
 /// What an entity's id type needs: `Clone + Eq + Ord + Hash + Debug + Send + Sync + 'static`
 /// (implemented for every such type). It is the bound of [`Entity::Id`], so an id type that
@@ -92,6 +93,12 @@ impl<T: Eq + Hash> UniqueValue for T {}
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
+/// #     type Row = (i64,);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[0];
+/// #     fn from_row((id,): Self::Row) -> Self { User { id } }
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// // With `#[derive(pact::Repository)] #[repo(table = "users")]` on `User`:
 /// assert_eq!(User::TABLE, "users");
@@ -174,6 +181,57 @@ pub trait Entity: EntityRow + Sized {
     fn create_table_sql(dialect: Dialect) -> &'static [&'static str] {
         Self::statements(dialect).create_table
     }
+
+    /// The stored fields' types in column order, as a tuple (up to 16; wider entities nest
+    /// tuples of 16 in a [`Wide`](super::Wide)): what the SQL repositories decode a row as
+    /// (it must be a [`SqlRow`](super::SqlRow) of the backend).
+    type Row: 'static;
+
+    /// The columns the `INSERT` binds, in order: every column but a generated id.
+    const INSERT_COLUMNS: &'static [usize];
+
+    /// The columns the `UPDATE` binds, in order: every column the update sets, then the id,
+    /// then, with a `#[repo(version)]` field, the version the update is made from.
+    const UPDATE_COLUMNS: &'static [usize];
+
+    /// Builds the entity from its stored fields; fields that are not stored get their
+    /// defaults.
+    fn from_row(row: Self::Row) -> Self;
+
+    /// Hands `with` the `#[repo(soft_delete)]` column's value for a row deleted at `now`
+    /// (microseconds since the Unix epoch): `Some` of the column's timestamp type.
+    ///
+    /// # Errors
+    /// [`RepoError::Backend`] when the entity has no `soft_delete` field or `now` does not fit
+    /// its type; what `with` answers.
+    fn deleted_at(
+        now: i64,
+        with: &mut dyn FnMut(&dyn Any) -> Result<(), RepoError>,
+    ) -> Result<(), RepoError> {
+        let _ = (now, with);
+        Err(RepoError::backend(format!(
+            "{} has no `#[repo(soft_delete)]` field",
+            Self::NAME
+        )))
+    }
+
+    /// The indexes in [`COLUMNS`](Entity::COLUMNS) of the columns a keyset page may be ordered
+    /// by: the id and the sortable fields whose types are [`CursorKey`](super::CursorKey)s.
+    /// None by default: no keyset page.
+    const KEY_COLUMNS: &'static [usize] = &[];
+
+    /// How each key column's values are written, compared and read: one
+    /// [`KeyCodec::of`] its type per entry of [`KEY_COLUMNS`](Entity::KEY_COLUMNS), in order.
+    /// [`Keyset`](super::Keyset) reads through them.
+    const KEY_CODECS: &'static [KeyCodec] = &[];
+
+    /// The generated trait object, `dyn UserRepository`: what a [`Store`](super::Store), a
+    /// unit of work and a cache hand out. Every [`Backend`] of the entity is one.
+    type Dyn: ?Sized + Backend<Self> + Send + Sync + 'static;
+
+    /// `repository` behind the generated trait (one generic coercion, which the derive
+    /// writes: `Arc::new(repository)`).
+    fn into_dyn<R: Backend<Self> + 'static>(repository: R) -> Arc<Self::Dyn>;
 
     /// The value of the stored field in `column` (an index of [`COLUMNS`](Entity::COLUMNS)),
     /// as its own type; `&()` for another index. What the provided methods below, the SQL

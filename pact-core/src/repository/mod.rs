@@ -33,7 +33,7 @@ pub use memory::{MemoryRepository, MemoryStore, MemoryUnit};
 pub use page::{Direction, Page, PageRequest, Sort};
 pub use sql::{
     Bind, Savepoint, SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity, SqlExecutor, SqlKeyset,
-    SqlRepository, SqlRow, StoredFields, Wide,
+    SqlRepository, SqlRow, Wide,
 };
 pub use sql_text::{decode as decode_statements, statements_of};
 pub use statements::{Dialect, Finder, SoftDelete, Statements, Upsert};
@@ -47,7 +47,7 @@ pub use sql::PgRepository;
 pub use sql::SqlUnit;
 #[cfg(feature = "sqlite")]
 pub use sql::SqliteRepository;
-pub use unit_of_work::{DynRepository, Store, UnitOfWork, UnitRepository};
+pub use unit_of_work::{Store, UnitOfWork, UnitRepository};
 
 /// A [`PageRequest`] checked against an entity: the sort column (whitelisted), its direction,
 /// and the clamped limit.

@@ -35,6 +35,12 @@ static PARSED: RwLock<Option<HashMap<TypeId, &'static [Statements; 3]>>> = RwLoc
 /// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) { match *v {} }
+/// #     type Row = (i64,);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[0];
+/// #     fn from_row((id,): Self::Row) -> Self { Tag { id } }
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// let sqlite = Tag::statements(Dialect::Sqlite);
 /// assert_eq!(sqlite.drop_table, "DROP TABLE IF EXISTS \"tags\"");

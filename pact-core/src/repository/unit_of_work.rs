@@ -24,46 +24,20 @@ const MAX_ATTEMPTS: usize = 1;
 #[allow(clippy::unused_async)] // the same shape as the SQL back-off
 async fn back_off(_: usize) {}
 
-/// An entity's generated repository trait as an object (`dyn UserRepository`), and how any
-/// repository of the entity becomes one: `#[derive(Repository)]` implements it, with one
-/// generic coercion, and pact-core's [`UnitRepository`] impl uses it for every backend.
-///
-/// ```
-/// use pact_core::repository::DynRepository;
-///
-/// // `User: DynRepository<Dyn = dyn UserRepository>` for a derived `User`; any `Backend<User>`
-/// // (a memory or SQL repository, a decorator) becomes an `Arc<dyn UserRepository>`.
-/// fn as_trait_object<E: DynRepository>(repository: pact_core::repository::MemoryRepository<E>) -> std::sync::Arc<E::Dyn>
-/// where
-///     pact_core::repository::MemoryRepository<E>: pact_core::repository::Backend<E>,
-/// {
-///     E::into_dyn(repository)
-/// }
-/// ```
-pub trait DynRepository: super::Entity {
-    /// The generated trait object: `dyn UserRepository`.
-    type Dyn: ?Sized + Send + Sync;
-
-    /// `repository` behind the generated trait.
-    fn into_dyn<R: super::Backend<Self> + 'static>(repository: R) -> Arc<Self::Dyn>;
-}
-
 /// An entity whose generated repository trait a [`Store`] and a [`UnitOfWork`] hand out as
-/// `Arc<dyn UserRepository>`: every [`DynRepository`] entity, on every backend its types
-/// support.
+/// `Arc<dyn UserRepository>` ([`Entity::Dyn`](super::Entity::Dyn)): every entity, on every
+/// backend its types support.
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {
 /// use pact_core::repository::UnitRepository;
 ///
-/// // `User: UnitRepository<sqlx::Sqlite, Dyn = dyn UserRepository>` for a derived `User`.
+/// // `User: UnitRepository<sqlx::Sqlite>` for a derived `User`, whose `Dyn` is
+/// // `dyn UserRepository`.
 /// fn on_sqlite<E: UnitRepository<sqlx::Sqlite>>() {}
 /// # }
 /// ```
 pub trait UnitRepository<DB: SqlBackend>: super::Entity {
-    /// The generated trait object: `dyn UserRepository`.
-    type Dyn: ?Sized + Send + Sync;
-
     /// The memory repository behind the trait.
     fn memory(repository: MemoryRepository<Self>) -> Arc<Self::Dyn>;
 
@@ -74,12 +48,10 @@ pub trait UnitRepository<DB: SqlBackend>: super::Entity {
 impl<DB, E> UnitRepository<DB> for E
 where
     DB: SqlBackend,
-    E: DynRepository,
+    E: super::Entity,
     MemoryRepository<E>: super::Backend<E>,
     SqlRepository<DB, E>: super::Backend<E>,
 {
-    type Dyn = E::Dyn;
-
     fn memory(repository: MemoryRepository<Self>) -> Arc<Self::Dyn> {
         E::into_dyn(repository)
     }

@@ -154,12 +154,6 @@ const _: () = {
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::StoredFields for Note
-    where
-        for<'__pact> Note: ::pact::__private::Entity,
-    {
         type Row = (
             i64,
             String,
@@ -197,6 +191,21 @@ const _: () = {
             );
             __pact_with(&__pact_value)
         }
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
+            0usize, 1usize, 2usize,
+        ];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<i64>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+            ::pact::__private::KeyCodec::of::<chrono::DateTime<chrono::Utc>>(),
+        ];
+        type Dyn = dyn NoteRepository;
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<Note> + 'static>(
+            __pact_repository: __R,
+        ) -> ::pact::__private::Arc<dyn NoteRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
+        }
     }
     #[automatically_derived]
     impl<__R: ::pact::__private::Backend<Note>> NoteRepository for __R
@@ -228,41 +237,14 @@ const _: () = {
             >>::merge(self, 1usize, __pact_entity)
         }
     }
-    #[automatically_derived]
-    impl ::pact::__private::DynRepository for Note
-    where
-        for<'__pact> Note: ::pact::__private::Entity,
-    {
-        type Dyn = dyn NoteRepository;
-        #[inline]
-        fn into_dyn<__R: ::pact::__private::Backend<Note> + 'static>(
-            __pact_repository: __R,
-        ) -> ::pact::__private::Arc<dyn NoteRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::Keyset for Note
-    where
-        for<'__pact> Note: ::pact::__private::Entity,
-    {
-        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
-            0usize, 1usize, 2usize,
-        ];
-        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
-            ::pact::__private::KeyCodec::of::<i64>(),
-            ::pact::__private::KeyCodec::of::<String>(),
-            ::pact::__private::KeyCodec::of::<chrono::DateTime<chrono::Utc>>(),
-        ];
-    }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Note
         where for < '__pact > Note : ::pact::__private::Entity, for < '__pact > Note :
         ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn NoteRepository; const
-        SCHEMA_HASH : ::core::primitive::u64 = 925765317510146991u64; fn id_key(& self)
-        -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
+        ::pact::__private::cache::CacheKeyValue, { const SCHEMA_HASH :
+        ::core::primitive::u64 = 925765317510146991u64; fn id_key(& self) ->
+        ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
         unique_keys(& self) -> ::pact::__private::Vec < (& 'static
         ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
         (& 'static ::core::primitive::str, ::pact::__private::String) > as
@@ -271,9 +253,7 @@ const _: () = {
         value_key(__pact_value : & Self::Value < '_ >,) -> (& 'static
         ::core::primitive::str, ::pact::__private::String) { match * __pact_value {
         __PactNoteValue::slug(__pact_v) => ("slug",
-        ::pact::__private::cache::key_part(__pact_v)), } } fn into_dyn(__pact_cached :
-        ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
-        NoteRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        ::pact::__private::cache::key_part(__pact_v)), } } }
     }
     #[automatically_derived]
     impl ::pact::__private::SoftDeletable for Note {}

@@ -79,12 +79,6 @@ const _: () = {
         fn clear_transient(&mut self) {
             self.preview = Self::__pact_default_preview();
         }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::StoredFields for ShortLink
-    where
-        for<'__pact> ShortLink: ::pact::__private::Entity,
-    {
         type Row = (String, String, u32);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
             0usize, 1usize, 2usize,
@@ -101,6 +95,17 @@ const _: () = {
                 clicks: __pact_f2,
                 preview: Self::__pact_default_preview(),
             }
+        }
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<String>(),
+        ];
+        type Dyn = dyn ShortLinkRepository;
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<ShortLink> + 'static>(
+            __pact_repository: __R,
+        ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
         }
     }
     #[automatically_derived]
@@ -121,43 +126,18 @@ const _: () = {
             >>::merge(self, 0usize, __pact_entity)
         }
     }
-    #[automatically_derived]
-    impl ::pact::__private::DynRepository for ShortLink
-    where
-        for<'__pact> ShortLink: ::pact::__private::Entity,
-    {
-        type Dyn = dyn ShortLinkRepository;
-        #[inline]
-        fn into_dyn<__R: ::pact::__private::Backend<ShortLink> + 'static>(
-            __pact_repository: __R,
-        ) -> ::pact::__private::Arc<dyn ShortLinkRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::Keyset for ShortLink
-    where
-        for<'__pact> ShortLink: ::pact::__private::Entity,
-    {
-        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
-        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
-            ::pact::__private::KeyCodec::of::<String>(),
-        ];
-    }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for ShortLink
         where for < '__pact > ShortLink : ::pact::__private::Entity, for < '__pact >
         ShortLink : ::pact::__private::cache::Cacheable, for < '__pact > String :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn ShortLinkRepository;
-        const SCHEMA_HASH : ::core::primitive::u64 = 10307863961943196230u64; fn id_key(&
-        self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
-        .slug) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
+        ::pact::__private::cache::CacheKeyValue, { const SCHEMA_HASH :
+        ::core::primitive::u64 = 10307863961943196230u64; fn id_key(& self) ->
+        ::pact::__private::String { ::pact::__private::cache::key_part(& self.slug) } fn
+        unique_keys(& self) -> ::pact::__private::Vec < (& 'static
         ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
         (& 'static ::core::primitive::str, ::pact::__private::String) > as
         ::core::convert::From < _ >> ::from([]) } #[inline] fn value_key(__pact_value : &
         Self::Value < '_ >,) -> (& 'static ::core::primitive::str,
-        ::pact::__private::String) { match * __pact_value {} } fn into_dyn(__pact_cached
-        : ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
-        ShortLinkRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        ::pact::__private::String) { match * __pact_value {} } }
     }
 };

@@ -114,12 +114,6 @@ const _: () = {
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::StoredFields for Memory
-    where
-        for<'__pact> Memory: ::pact::__private::Entity,
-    {
         type Row = (i64, u32, String);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
         const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
@@ -133,6 +127,21 @@ const _: () = {
                 page: __pact_f1,
                 row: __pact_f2,
             }
+        }
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
+            0usize, 1usize, 2usize,
+        ];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<i64>(),
+            ::pact::__private::KeyCodec::of::<u32>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+        ];
+        type Dyn = dyn MemoryStore;
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<Memory> + 'static>(
+            __pact_repository: __R,
+        ) -> ::pact::__private::Arc<dyn MemoryStore> {
+            ::pact::__private::Arc::new(__pact_repository)
         }
     }
     #[automatically_derived]
@@ -178,42 +187,15 @@ const _: () = {
             >>::merge(self, 2usize, __pact_entity)
         }
     }
-    #[automatically_derived]
-    impl ::pact::__private::DynRepository for Memory
-    where
-        for<'__pact> Memory: ::pact::__private::Entity,
-    {
-        type Dyn = dyn MemoryStore;
-        #[inline]
-        fn into_dyn<__R: ::pact::__private::Backend<Memory> + 'static>(
-            __pact_repository: __R,
-        ) -> ::pact::__private::Arc<dyn MemoryStore> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::Keyset for Memory
-    where
-        for<'__pact> Memory: ::pact::__private::Entity,
-    {
-        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
-            0usize, 1usize, 2usize,
-        ];
-        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
-            ::pact::__private::KeyCodec::of::<i64>(),
-            ::pact::__private::KeyCodec::of::<u32>(),
-            ::pact::__private::KeyCodec::of::<String>(),
-        ];
-    }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Memory
         where for < '__pact > Memory : ::pact::__private::Entity, for < '__pact > Memory
         : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > u32 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn MemoryStore; const
-        SCHEMA_HASH : ::core::primitive::u64 = 6921159424131757879u64; fn id_key(& self)
-        -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
+        ::pact::__private::cache::CacheKeyValue, { const SCHEMA_HASH :
+        ::core::primitive::u64 = 6921159424131757879u64; fn id_key(& self) ->
+        ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
         unique_keys(& self) -> ::pact::__private::Vec < (& 'static
         ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
         (& 'static ::core::primitive::str, ::pact::__private::String) > as
@@ -222,9 +204,6 @@ const _: () = {
         'static ::core::primitive::str, ::pact::__private::String) { match * __pact_value
         { __PactMemoryValue::page(__pact_v) => ("page",
         ::pact::__private::cache::key_part(& __pact_v)), __PactMemoryValue::row(__pact_v)
-        => ("row", ::pact::__private::cache::key_part(__pact_v)), } } fn
-        into_dyn(__pact_cached : ::pact::__private::cache::Cached < Self >,) ->
-        ::pact::__private::Arc < dyn MemoryStore > {
-        ::pact::__private::Arc::new(__pact_cached) } }
+        => ("row", ::pact::__private::cache::key_part(__pact_v)), } } }
     }
 };

@@ -126,12 +126,6 @@ const _: () = {
         fn keep_id(&mut self, __pact_stored: &Self) {
             self.id = ::core::clone::Clone::clone(&__pact_stored.id);
         }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::StoredFields for User
-    where
-        for<'__pact> User: ::pact::__private::Entity,
-    {
         type Row = (i64, String, i32, String, Option<String>, i64);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[
             1usize, 2usize, 3usize, 4usize, 5usize,
@@ -150,6 +144,22 @@ const _: () = {
                 bio: __pact_f4,
                 created_at: __pact_f5,
             }
+        }
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
+            0usize, 1usize, 2usize, 3usize,
+        ];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<i64>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+            ::pact::__private::KeyCodec::of::<i32>(),
+            ::pact::__private::KeyCodec::of::<String>(),
+        ];
+        type Dyn = dyn UserRepository;
+        #[inline]
+        fn into_dyn<__R: ::pact::__private::Backend<User> + 'static>(
+            __pact_repository: __R,
+        ) -> ::pact::__private::Arc<dyn UserRepository> {
+            ::pact::__private::Arc::new(__pact_repository)
         }
     }
     #[automatically_derived]
@@ -195,43 +205,15 @@ const _: () = {
             >>::merge(self, 1usize, __pact_entity)
         }
     }
-    #[automatically_derived]
-    impl ::pact::__private::DynRepository for User
-    where
-        for<'__pact> User: ::pact::__private::Entity,
-    {
-        type Dyn = dyn UserRepository;
-        #[inline]
-        fn into_dyn<__R: ::pact::__private::Backend<User> + 'static>(
-            __pact_repository: __R,
-        ) -> ::pact::__private::Arc<dyn UserRepository> {
-            ::pact::__private::Arc::new(__pact_repository)
-        }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::Keyset for User
-    where
-        for<'__pact> User: ::pact::__private::Entity,
-    {
-        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[
-            0usize, 1usize, 2usize, 3usize,
-        ];
-        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
-            ::pact::__private::KeyCodec::of::<i64>(),
-            ::pact::__private::KeyCodec::of::<String>(),
-            ::pact::__private::KeyCodec::of::<i32>(),
-            ::pact::__private::KeyCodec::of::<String>(),
-        ];
-    }
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for User
         where for < '__pact > User : ::pact::__private::Entity, for < '__pact > User :
         ::pact::__private::cache::Cacheable, for < '__pact > i64 :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > String :
         ::pact::__private::cache::CacheKeyValue, for < '__pact > i32 :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn UserRepository; const
-        SCHEMA_HASH : ::core::primitive::u64 = 7926772764565622503u64; fn id_key(& self)
-        -> ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
+        ::pact::__private::cache::CacheKeyValue, { const SCHEMA_HASH :
+        ::core::primitive::u64 = 7926772764565622503u64; fn id_key(& self) ->
+        ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
         unique_keys(& self) -> ::pact::__private::Vec < (& 'static
         ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
         (& 'static ::core::primitive::str, ::pact::__private::String) > as
@@ -241,9 +223,6 @@ const _: () = {
         ::core::primitive::str, ::pact::__private::String) { match * __pact_value {
         __PactUserValue::email(__pact_v) => ("email",
         ::pact::__private::cache::key_part(__pact_v)), __PactUserValue::team_id(__pact_v)
-        => ("team_id", ::pact::__private::cache::key_part(& __pact_v)), } } fn
-        into_dyn(__pact_cached : ::pact::__private::cache::Cached < Self >,) ->
-        ::pact::__private::Arc < dyn UserRepository > {
-        ::pact::__private::Arc::new(__pact_cached) } }
+        => ("team_id", ::pact::__private::cache::key_part(& __pact_v)), } } }
     }
 };

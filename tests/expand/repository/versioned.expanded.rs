@@ -72,12 +72,6 @@ const _: () = {
         ) -> (::core::primitive::usize, ::pact::__private::FieldArg<'__pact_v>) {
             match *__pact_value {}
         }
-    }
-    #[automatically_derived]
-    impl ::pact::__private::StoredFields for Document
-    where
-        for<'__pact> Document: ::pact::__private::Entity,
-    {
         type Row = (i64, String, i32);
         const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[1usize, 2usize];
         const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[
@@ -92,17 +86,10 @@ const _: () = {
                 revision: __pact_f2,
             }
         }
-    }
-    #[automatically_derived]
-    impl<__R: ::pact::__private::Backend<Document>> DocumentRepository for __R
-    where
-        for<'__pact> Document: ::pact::__private::Entity,
-    {}
-    #[automatically_derived]
-    impl ::pact::__private::DynRepository for Document
-    where
-        for<'__pact> Document: ::pact::__private::Entity,
-    {
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
+        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
+            ::pact::__private::KeyCodec::of::<i64>(),
+        ];
         type Dyn = dyn DocumentRepository;
         #[inline]
         fn into_dyn<__R: ::pact::__private::Backend<Document> + 'static>(
@@ -112,29 +99,22 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::pact::__private::Keyset for Document
+    impl<__R: ::pact::__private::Backend<Document>> DocumentRepository for __R
     where
         for<'__pact> Document: ::pact::__private::Entity,
-    {
-        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[0usize];
-        const KEY_CODECS: &'static [::pact::__private::KeyCodec] = &[
-            ::pact::__private::KeyCodec::of::<i64>(),
-        ];
-    }
+    {}
     ::pact::__private::cache_impls! {
         #[automatically_derived] impl ::pact::__private::cache::CacheEntity for Document
         where for < '__pact > Document : ::pact::__private::Entity, for < '__pact >
         Document : ::pact::__private::cache::Cacheable, for < '__pact > i64 :
-        ::pact::__private::cache::CacheKeyValue, { type Dyn = dyn DocumentRepository;
-        const SCHEMA_HASH : ::core::primitive::u64 = 9520105326627584394u64; fn id_key(&
-        self) -> ::pact::__private::String { ::pact::__private::cache::key_part(& self
-        .id) } fn unique_keys(& self) -> ::pact::__private::Vec < (& 'static
+        ::pact::__private::cache::CacheKeyValue, { const SCHEMA_HASH :
+        ::core::primitive::u64 = 9520105326627584394u64; fn id_key(& self) ->
+        ::pact::__private::String { ::pact::__private::cache::key_part(& self.id) } fn
+        unique_keys(& self) -> ::pact::__private::Vec < (& 'static
         ::core::primitive::str, ::pact::__private::String) > { < ::pact::__private::Vec <
         (& 'static ::core::primitive::str, ::pact::__private::String) > as
         ::core::convert::From < _ >> ::from([]) } #[inline] fn value_key(__pact_value : &
         Self::Value < '_ >,) -> (& 'static ::core::primitive::str,
-        ::pact::__private::String) { match * __pact_value {} } fn into_dyn(__pact_cached
-        : ::pact::__private::cache::Cached < Self >,) -> ::pact::__private::Arc < dyn
-        DocumentRepository > { ::pact::__private::Arc::new(__pact_cached) } }
+        ::pact::__private::String) { match * __pact_value {} } }
     }
 };

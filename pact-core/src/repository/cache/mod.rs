@@ -424,10 +424,10 @@ impl Cache {
     /// # }
     /// ```
     #[must_use]
-    pub fn repository<E, DB>(&self, store: &Store<DB>) -> Arc<<E as CacheEntity>::Dyn>
+    pub fn repository<E, DB>(&self, store: &Store<DB>) -> Arc<E::Dyn>
     where
         DB: SqlBackend,
-        E: CacheEntity + UnitRepository<DB, Dyn = <E as CacheEntity>::Dyn>,
+        E: CacheEntity + UnitRepository<DB>,
     {
         E::into_dyn(Cached::new(store.repository::<E>(), self.clone()))
     }
@@ -459,10 +459,10 @@ impl Cache {
     /// # }
     /// ```
     #[must_use]
-    pub fn unit_repository<E, DB>(&self, unit: &UnitOfWork<DB>) -> Arc<<E as CacheEntity>::Dyn>
+    pub fn unit_repository<E, DB>(&self, unit: &UnitOfWork<DB>) -> Arc<E::Dyn>
     where
         DB: SqlBackend,
-        E: CacheEntity + UnitRepository<DB, Dyn = <E as CacheEntity>::Dyn>,
+        E: CacheEntity + UnitRepository<DB>,
     {
         E::into_dyn(Cached::in_unit(unit.repository::<E>(), self.clone(), unit))
     }
@@ -590,11 +590,12 @@ impl<T: Serialize + ?Sized> CacheKeyValue for T {}
 /// assert_ne!(User::SCHEMA_HASH, 0);
 /// # }
 /// ```
-pub trait CacheEntity: Entity + Cacheable {
-    /// The generated trait object: `dyn UserRepository` (a [`Backend`](super::Backend) of
-    /// the entity, which the decorator reads through on a miss and writes through).
-    type Dyn: ?Sized + super::Backend<Self> + Send + Sync + 'static;
-
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be cached: it, its id and its unique fields must be `serde::Serialize` and `serde::Deserialize`",
+    label = "not cacheable",
+    note = "add `#[derive(serde::Serialize, serde::Deserialize)]` to `{Self}` (and to the types of its fields) to use it with `Cache`"
+)]
+pub trait CacheEntity: Entity<IdBound: Serialize> + Cacheable {
     /// A hash of the struct's fields (names, types, `#[repo]` attributes), computed at
     /// compile time: part of every key, so bytes of another shape are never read.
     const SCHEMA_HASH: u64;
@@ -608,9 +609,6 @@ pub trait CacheEntity: Entity + Cacheable {
     /// A finder value's field name and key part (the part [`unique_keys`](Self::unique_keys)
     /// gives for the same value).
     fn value_key(value: &Self::Value<'_>) -> (&'static str, String);
-
-    /// The decorator as the generated trait object.
-    fn into_dyn(cached: Cached<Self>) -> Arc<Self::Dyn>;
 }
 
 /// The cache-aside decorator of `E`'s generated repository trait: it implements

@@ -45,6 +45,12 @@ use crate::repository::Entity;
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, 1 => &self.name, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
+/// #     type Row = (i64, String);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[1];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[1, 0];
+/// #     fn from_row((id, name): Self::Row) -> Self { Tag { id, name } }
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 /// let store = MemoryStore::new();
@@ -160,6 +166,12 @@ impl fmt::Debug for MemoryStore {
 /// #     fn statements(_: Dialect) -> &'static Statements { &S }
 /// #     fn field(&self, c: usize) -> &dyn std::any::Any { match c { 0 => &self.id, _ => &() } }
 /// #     fn value_field<'v>(v: &'v Self::Value<'_>) -> (usize, pact_core::repository::FieldArg<'v>) { match *v {} }
+/// #     type Row = (i64,);
+/// #     const INSERT_COLUMNS: &'static [usize] = &[];
+/// #     const UPDATE_COLUMNS: &'static [usize] = &[0];
+/// #     fn from_row((id,): Self::Row) -> Self { Tag { id } }
+/// #     type Dyn = dyn pact_core::repository::Backend<Self>;
+/// #     fn into_dyn<R: pact_core::repository::Backend<Self> + 'static>(r: R) -> std::sync::Arc<Self::Dyn> { std::sync::Arc::new(r) }
 /// # }
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 /// let store = MemoryStore::new();

@@ -60,6 +60,18 @@ impl Entity for Order {
     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, crate::repository::FieldArg<'v>) {
         match *value {}
     }
+    type Row = (i64,);
+    const INSERT_COLUMNS: &'static [usize] = &[];
+    const UPDATE_COLUMNS: &'static [usize] = &[0];
+    fn from_row((id,): Self::Row) -> Self {
+        Order { id }
+    }
+    type Dyn = dyn crate::repository::Backend<Self>;
+    fn into_dyn<R: crate::repository::Backend<Self> + 'static>(
+        repository: R,
+    ) -> std::sync::Arc<Self::Dyn> {
+        std::sync::Arc::new(repository)
+    }
 }
 
 /// What a case expects: the status, the code, and the field the answer names.

@@ -2,7 +2,7 @@
 //! compile-time `SELECT` prefix, whitelisted quoted identifiers and placeholders; the cursor's
 //! values are bound parameters.
 
-use super::{SqlBackend, SqlEntity, SqlRepository, SqlRow, StoredFields};
+use super::{SqlBackend, SqlEntity, SqlRepository, SqlRow};
 use crate::repository::cursor::{KeysetPlan, keyset_plan};
 use crate::repository::{
     CursorPage, CursorRequest, Dialect, Entity, Keyset, RepoError, RepoFuture,
@@ -33,7 +33,7 @@ pub trait SqlKeyset<DB: SqlBackend>: SqlEntity<DB> + Keyset {
 impl<DB, E> SqlKeyset<DB> for E
 where
     DB: SqlBackend,
-    E: SqlEntity<DB> + Keyset + StoredFields,
+    E: SqlEntity<DB> + Keyset,
     E::Row: SqlRow<DB>,
 {
     fn bind_key(column: usize, key: &mut &[u8], args: &mut DB::Arguments) -> Result<(), RepoError> {

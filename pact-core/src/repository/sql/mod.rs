@@ -31,7 +31,7 @@ pub use executor::SqlExecutor;
 #[cfg(feature = "_sqlx")]
 pub use executor::SqlUnit;
 pub use keyset::SqlKeyset;
-pub use row::{SqlRow, StoredFields, Wide};
+pub use row::{SqlRow, Wide};
 
 /// A SQL statement: a constant the derive computed, or a sorted page assembled at run time
 /// from those constants and whitelisted identifiers.
@@ -259,8 +259,8 @@ pub trait SqlColumn<DB: SqlBackend>: SqlBind<DB> + SqlDecode<DB> {}
 impl<DB: SqlBackend, T: SqlBind<DB> + SqlDecode<DB>> SqlColumn<DB> for T {}
 
 /// Row decoding and parameter binding of an [`Entity`] for one backend. Implemented once, for
-/// every [`StoredFields`] entity whose field types the backend stores (its
-/// [`Row`](StoredFields::Row) is a [`SqlRow`] of the backend): the derive generates no code per
+/// every [`Entity`] whose field types the backend stores (its
+/// [`Row`](Entity::Row) is a [`SqlRow`] of the backend): the derive generates no code per
 /// backend.
 ///
 /// ```

@@ -1,5 +1,5 @@
 //! [`SqlEntity`] for every entity, once: an entity names its stored fields' types as one tuple
-//! ([`StoredFields::Row`]) and hands out each field by column ([`Entity::field`]); the
+//! ([`Entity::Row`], built back by [`Entity::from_row`]) and hands out each field by column ([`Entity::field`]); the
 //! tuple's [`SqlRow`] impl decodes and binds them for any backend. The derive so generates no
 //! code per backend, and a backend's binding is compiled only where a repository uses it.
 
@@ -8,74 +8,7 @@ use std::any::Any;
 use super::{SqlBackend, SqlBind, SqlColumn, SqlDecode, SqlEntity};
 use crate::repository::{Entity, FieldArg, RepoError};
 
-/// An entity's stored fields, by column: what the blanket [`SqlEntity`] impl decodes and binds.
-/// `#[derive(Repository)]` implements it; nothing in it depends on the backend.
-///
-/// ```
-/// use std::any::Any;
-/// use pact_core::repository::{Column, Dialect, Entity, FieldArg, RepoError, Statements, StoredFields};
-/// # #[derive(Clone, Debug, PartialEq)]
-/// # struct Tag { id: i64, name: String }
-/// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
-/// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],
-/// #     live: None, soft_delete: None, upserts: &[] };
-/// # impl Entity for Tag {
-/// #     type Id = i64; type IdBound = i64; type IdArg<'a> = i64; type Value<'a> = std::convert::Infallible;
-/// #     const NAME: &'static str = "Tag"; const TABLE: &'static str = "tags";
-/// #     const COLUMNS: &'static [Column] = &[Column::new("id", "id").id().generated(), Column::new("name", "name")];
-/// #     fn id(&self) -> &i64 { &self.id }
-/// #     fn set_generated_id(&mut self, id: i64) -> Result<(), RepoError> { self.id = id; Ok(()) }
-/// #     fn statements(_: Dialect) -> &'static Statements { &S }
-/// #     fn field(&self, column: usize) -> &dyn Any { match column { 0 => &self.id, 1 => &self.name, _ => &() } }
-/// #     fn value_field<'v>(value: &'v Self::Value<'_>) -> (usize, FieldArg<'v>) { match *value {} }
-/// # }
-/// impl StoredFields for Tag {
-///     type Row = (i64, String);
-///     const INSERT_COLUMNS: &'static [usize] = &[1];
-///     const UPDATE_COLUMNS: &'static [usize] = &[1, 0];
-///     fn from_row((id, name): Self::Row) -> Self {
-///         Tag { id, name }
-///     }
-/// }
-///
-/// let tag = Tag { id: 7, name: "rust".into() };
-/// assert_eq!(tag.field(1).downcast_ref::<String>().map(String::as_str), Some("rust"));
-/// ```
-pub trait StoredFields: Entity {
-    /// The stored fields' types in column order, as a tuple (up to 16; wider entities nest
-    /// tuples of 16 in a [`Wide`]).
-    type Row: 'static;
-
-    /// The columns the `INSERT` binds, in order: every column but a generated id.
-    const INSERT_COLUMNS: &'static [usize];
-
-    /// The columns the `UPDATE` binds, in order: every column the update sets, then the id,
-    /// then, with a `#[repo(version)]` field, the version the update is made from.
-    const UPDATE_COLUMNS: &'static [usize];
-
-    /// Builds the entity from its stored fields; fields that are not stored get their
-    /// defaults.
-    fn from_row(row: Self::Row) -> Self;
-
-    /// Hands `with` the `#[repo(soft_delete)]` column's value for a row deleted at `now`
-    /// (microseconds since the Unix epoch): `Some` of the column's timestamp type.
-    ///
-    /// # Errors
-    /// [`RepoError::Backend`] when the entity has no `soft_delete` field or `now` does not fit
-    /// its type; what `with` answers.
-    fn deleted_at(
-        now: i64,
-        with: &mut dyn FnMut(&dyn Any) -> Result<(), RepoError>,
-    ) -> Result<(), RepoError> {
-        let _ = (now, with);
-        Err(RepoError::backend(format!(
-            "{} has no `#[repo(soft_delete)]` field",
-            Self::NAME
-        )))
-    }
-}
-
-/// A tuple of column types that `DB` decodes and binds: [`StoredFields::Row`] on a backend.
+/// A tuple of column types that `DB` decodes and binds: [`Entity::Row`] on a backend.
 #[diagnostic::on_unimplemented(
     message = "a stored field of this entity cannot be a column of a `{DB}` table",
     label = "sqlx cannot store every field type in `{DB}`"
@@ -229,7 +162,7 @@ wide_rows! {
     (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
 }
 
-fn bind_columns<DB: SqlBackend, E: StoredFields>(
+fn bind_columns<DB: SqlBackend, E: Entity>(
     entity: &E,
     columns: &[usize],
     args: &mut DB::Arguments,
@@ -243,7 +176,7 @@ where
     Ok(())
 }
 
-impl<DB: SqlBackend, E: StoredFields> SqlEntity<DB> for E
+impl<DB: SqlBackend, E: Entity> SqlEntity<DB> for E
 where
     E::Row: SqlRow<DB>,
     str: SqlBind<DB>,

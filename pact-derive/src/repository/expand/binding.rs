@@ -1,7 +1,7 @@
-//! `impl StoredFields`: the stored fields' types as one tuple, the struct built from it, and
-//! the columns `INSERT` and `UPDATE` bind (each field is handed out by `Entity::field`).
-//! pact-core's one `SqlEntity` impl decodes and binds through it for every backend, so nothing
-//! here is generic over the database.
+//! The `Entity` impl's stored-field items: the stored fields' types as one tuple (`Row`), the
+//! struct built from it (`from_row`), and the columns `INSERT` and `UPDATE` bind (each field is
+//! handed out by `Entity::field`). pact-core's one `SqlEntity` impl decodes and binds through
+//! them for every backend, so nothing here is generic over the database.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -14,11 +14,9 @@ use crate::repository::types;
 /// The widest flat tuple pact-core's `SqlRow` covers; wider rows nest tuples in a `Wide`.
 const TUPLE: usize = 16;
 
-pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
-    let ident = entity.ident;
-    let guard = super::entity_guard(entity);
+/// `Row`, `INSERT_COLUMNS`, `UPDATE_COLUMNS`, `from_row` and (for a `soft_delete` entity)
+/// `deleted_at`, items of the `Entity` impl.
+pub(super) fn stored_items(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let mut stored: Vec<_> = entity.stored().collect();
     stored.sort_by_key(|(_, stored)| stored.index);
     let types: Vec<&syn::Type> = stored.iter().map(|(field, _)| field.ty).collect();
@@ -56,28 +54,25 @@ pub(super) fn stored_fields_impl(entity: &Entity<'_>) -> TokenStream {
         .map(|(_, stored)| stored.index)
         .chain(std::iter::once(entity.id().1.index))
         .chain(entity.version().map(|(_, stored)| stored.index));
-    let deleted_at = deleted_at(entity, &p);
+    let deleted_at = deleted_at(entity, p);
     quote! {
-        #[automatically_derived]
-        impl #p::StoredFields for #ident #guard {
-            type Row = #row_ty;
-            const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[#(#insert),*];
-            const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[#(#update),*];
+        type Row = #row_ty;
+        const INSERT_COLUMNS: &'static [::core::primitive::usize] = &[#(#insert),*];
+        const UPDATE_COLUMNS: &'static [::core::primitive::usize] = &[#(#update),*];
 
-            #[inline]
-            fn from_row(__pact_row: Self::Row) -> Self {
-                let #row_pat = __pact_row;
-                Self {
-                    #(#build)*
-                }
+        #[inline]
+        fn from_row(__pact_row: Self::Row) -> Self {
+            let #row_pat = __pact_row;
+            Self {
+                #(#build)*
             }
-
-            #deleted_at
         }
+
+        #deleted_at
     }
 }
 
-/// `StoredFields::deleted_at` for a `soft_delete` entity: `Some(now)` as the field's type.
+/// `Entity::deleted_at` for a `soft_delete` entity: `Some(now)` as the field's type.
 fn deleted_at(entity: &Entity<'_>, p: &TokenStream) -> Option<TokenStream> {
     let (field, _) = entity.lifecycle(crate::repository::ast::Lifecycle::SoftDelete)?;
     let ty = field.ty;

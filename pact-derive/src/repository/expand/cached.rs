@@ -86,7 +86,6 @@ fn cache_entity_impl(entity: &Entity<'_>, bounds: &TokenStream) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
     let ident = entity.ident;
-    let trait_ident = entity.trait_ident();
     let id_ident = entity.id().0.ident;
     let hash = schema_hash(entity);
     let value_key = super::finders::value_key(entity, &p);
@@ -104,8 +103,6 @@ fn cache_entity_impl(entity: &Entity<'_>, bounds: &TokenStream) -> TokenStream {
         where
             #bounds
         {
-            type Dyn = dyn #trait_ident;
-
             const SCHEMA_HASH: ::core::primitive::u64 = #hash;
 
             fn id_key(&self) -> #p::String {
@@ -117,12 +114,6 @@ fn cache_entity_impl(entity: &Entity<'_>, bounds: &TokenStream) -> TokenStream {
             }
 
             #value_key
-
-            fn into_dyn(
-                __pact_cached: #p::cache::Cached<Self>,
-            ) -> #p::Arc<dyn #trait_ident> {
-                #p::Arc::new(__pact_cached)
-            }
         }
     }
 }

@@ -74,6 +74,9 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
     let field = field_access(entity);
     let value_field = super::finders::value_field(entity, &p);
     let finders = super::finders::entity_support(entity);
+    let stored = super::binding::stored_items(entity, &p);
+    let keys = super::keyset::key_items(entity, &p);
+    let trait_object = super::impls::dyn_items(entity, &p);
     quote! {
         #[automatically_derived]
         #impl_token #entity_trait for #ident {
@@ -109,6 +112,12 @@ pub(super) fn entity_impl(entity: &Entity<'_>) -> TokenStream {
             #keep_id
 
             #clear_transient
+
+            #stored
+
+            #keys
+
+            #trait_object
         }
     }
 }

@@ -1,6 +1,6 @@
-//! The trait's impls: every `Backend<Entity>` is an `<Entity>Repository` (one blanket impl,
-//! whose methods are the trait's provided ones), and `UnitRepository`, how a store or a unit
-//! of work hands out `dyn <Entity>Repository`.
+//! The trait's impl: every `Backend<Entity>` is an `<Entity>Repository` (one blanket impl),
+//! and the `Entity` impl's `Dyn` and `into_dyn`, how a store, a unit of work or a cache hands
+//! out `dyn <Entity>Repository`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -35,26 +35,20 @@ pub(super) fn blanket_impl(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// `DynRepository`: the trait object, and any repository of the entity behind it (how a store,
-/// a unit of work or a cache hands out `dyn <Entity>Repository`; pact-core's `UnitRepository`
-/// impl calls it for every backend).
-pub(super) fn unit_impl(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
+/// `Dyn` and `into_dyn`, items of the `Entity` impl: the trait object, and any repository of
+/// the entity behind it (pact-core's `UnitRepository` impl and the cache call it for every
+/// backend).
+pub(super) fn dyn_items(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let ident = entity.ident;
-    let guard = super::entity_guard(entity);
     let trait_ident = entity.trait_ident();
     quote! {
-        #[automatically_derived]
-        impl #p::DynRepository for #ident #guard {
-            type Dyn = dyn #trait_ident;
+        type Dyn = dyn #trait_ident;
 
-            #[inline]
-            fn into_dyn<__R: #p::Backend<#ident> + 'static>(
-                __pact_repository: __R,
-            ) -> #p::Arc<dyn #trait_ident> {
-                #p::Arc::new(__pact_repository)
-            }
+        #[inline]
+        fn into_dyn<__R: #p::Backend<#ident> + 'static>(
+            __pact_repository: __R,
+        ) -> #p::Arc<dyn #trait_ident> {
+            #p::Arc::new(__pact_repository)
         }
     }
 }

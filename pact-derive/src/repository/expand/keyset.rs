@@ -1,5 +1,6 @@
-//! Keyset pages: `impl Keyset` (the id and the sortable fields, with a `KeyCodec` of each
-//! one's type; pact-core's one `SqlKeyset` impl binds what the codecs read).
+//! Keyset pages: the `Entity` impl's `KEY_COLUMNS` and `KEY_CODECS` (the id and the sortable
+//! fields, with a `KeyCodec` of each one's type; pact-core's `Keyset` writes, compares and
+//! reads cursor values through them, and its one `SqlKeyset` impl binds what they read).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -17,14 +18,9 @@ pub(super) fn key_columns<'e>(entity: &'e Entity<'_>) -> Vec<(&'e Field<'e>, &'e
         .collect()
 }
 
-/// `impl Keyset for <Entity>`: the key columns and a codec of each one's type (their values
-/// come from `Entity::field`). pact-core writes, compares and reads cursor values through the codecs, and its one
-/// `SqlKeyset` impl binds what they read.
-pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
-    let krate = &entity.krate;
-    let p = quote!(#krate::__private);
-    let ident = entity.ident;
-    let guard = super::entity_guard(entity);
+/// `KEY_COLUMNS` and `KEY_CODECS`: the key columns and a codec of each one's type (their
+/// values come from `Entity::field`).
+pub(super) fn key_items(entity: &Entity<'_>, p: &TokenStream) -> TokenStream {
     let columns = key_columns(entity);
     let indexes = columns.iter().map(|(_, stored)| stored.index);
     // Spanned on the type: a type that is not a `CursorKey` is reported there, once.
@@ -33,10 +29,7 @@ pub(super) fn keyset_impls(entity: &Entity<'_>) -> TokenStream {
         quote_spanned!(ty.span()=> #p::KeyCodec::of::<#ty>())
     });
     quote! {
-        #[automatically_derived]
-        impl #p::Keyset for #ident #guard {
-            const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
-            const KEY_CODECS: &'static [#p::KeyCodec] = &[#(#codecs),*];
-        }
+        const KEY_COLUMNS: &'static [::core::primitive::usize] = &[#(#indexes),*];
+        const KEY_CODECS: &'static [#p::KeyCodec] = &[#(#codecs),*];
     }
 }

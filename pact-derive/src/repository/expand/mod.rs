@@ -1,6 +1,7 @@
-//! The expansion: `Entity` metadata (`entity`), finder values (`finders`), row decoding and
-//! binding (`binding`), the `<Entity>Repository` trait with its provided methods over
-//! `Backend` (`methods`), and its blanket impl (`impls`).
+//! The expansion: the `<Entity>Repository` trait (`methods`), its blanket impl over `Backend`
+//! (`impls`), and one `Entity` impl (`entity`) holding the metadata, the finder values
+//! (`finders`), the stored fields' row (`binding`), the keyset codecs (`keyset`), the
+//! lifecycle columns (`lifecycle`) and the trait object (`impls`).
 
 mod binding;
 mod cached;
@@ -23,10 +24,7 @@ pub use methods::repository_trait;
 pub fn expand(entity: &Entity<'_>) -> TokenStream {
     let the_trait = repository_trait(entity);
     let entity_impl = entity::entity_impl(entity);
-    let stored_fields = binding::stored_fields_impl(entity);
     let blanket = impls::blanket_impl(entity);
-    let unit = impls::unit_impl(entity);
-    let keyset = keyset::keyset_impls(entity);
     let cached = crate::features::cache().then(|| cached::cached_impl(entity));
     let soft_deletable = lifecycle::soft_deletable(entity);
     let defaults = defaults(entity);
@@ -35,10 +33,7 @@ pub fn expand(entity: &Entity<'_>) -> TokenStream {
         const _: () = {
             #defaults
             #entity_impl
-            #stored_fields
             #blanket
-            #unit
-            #keyset
             #cached
             #soft_deletable
         };
