@@ -183,6 +183,15 @@ CASES["entity2_repo"] = (
     '#[derive(Debug, Clone, PartialEq, pact::Repository)]\n#[repo(table = "orders_{i}")]\npub struct Order{i} {\n'
     + ORDER_FIELDS,
 )
+# Both shapes in a module (`mod entities { ... }`, re-exported), as a service keeps its
+# entities: the same edit above it moves every span, but rustc's incremental compilation
+# reuses what it computed for items whose spans only shift inside their module, which it does
+# not for items at the crate root (plain structs rebuild in about 0.2 s there, 0.08 s here).
+IN_MODULE = {"entity_mod_none", "entity_mod_repo", "entity2_mod_none", "entity2_mod_repo"}
+CASES["entity_mod_none"] = CASES["entity_none"]
+CASES["entity_mod_repo"] = CASES["entity_repo"]
+CASES["entity2_mod_none"] = CASES["entity2_none"]
+CASES["entity2_mod_repo"] = CASES["entity2_repo"]
 # The derive crates alone, for their own clean build with dependencies.
 CASES["derive_pact"] = ([f'pact-derive = {{ path = "{ROOT}/pact-derive" }}'], "")
 CASES["derive_validator"] = (['validator_derive = "0.20"'], "")
@@ -196,6 +205,10 @@ for name, (deps, template) in CASES.items():
         f.write("[dependencies]\n" + "\n".join(deps) + "\n\n[workspace]\n")
     with open(os.path.join(crate, "src", "lib.rs"), "w") as f:
         f.write("#![allow(dead_code)]\n// touch: 0\n")
+        if name in IN_MODULE:
+            f.write("pub use entities::*;\n\nmod entities {\n")
         if template:
             for i in range(COUNT):
                 f.write(template.replace("{i}", str(i)) + "\n")
+        if name in IN_MODULE:
+            f.write("}\n")

@@ -14,6 +14,8 @@
 #   garde_derive, for a user (never incremental);
 # - incremental: median of RUNS rebuilds after an edit at the top of the crate's lib.rs that
 #   moves every span below it (dev profile; see edit());
+#   the `entity_mod_*` and `entity2_mod_*` rows hold the same entities in a module (`mod entities { ... }`), as a
+#   service keeps them, where rustc reuses the work of items whose spans only shift;
 # - non-incremental: the same with CARGO_INCREMENTAL=0 (what CI and `cargo install` pay);
 # - lines/item: lines of `rustc -Zunpretty=expanded` output per item, beyond the plain
 #   structs' (the `_none` crate of the same family). RUSTC_BOOTSTRAP=1 lets stable rustc print
@@ -83,4 +85,6 @@ for name in dto_none dto_pact dto_pact_openapi dto_validator dto_garde; do row "
 for name in error_thiserror error_apierror; do row "$name" error; done
 for name in entity_none entity_repo entity_repo_sqlite; do row "$name" entity; done
 for name in entity2_none entity2_repo; do row "$name" entity2; done
+for name in entity_mod_none entity_mod_repo; do row "$name" entity_mod; done
+for name in entity2_mod_none entity2_mod_repo; do row "$name" entity2_mod; done
 for name in derive_pact derive_validator derive_garde; do row "$name" derive; done
