@@ -1,7 +1,6 @@
 //! The cached decorator's part of the expansion: `CacheEntity for User` (the schema hash, the
-//! key parts, the trait object), inside `cache_impls! { ... }` (nothing unless a cache
-//! feature is on), and bounded on `User: Cacheable` under the binder, so an entity without
-//! serde has none. `Cached<User>` is a `UserRepository` through the blanket impl: the
+//! key parts), inside `cache_impls! { ... }` (nothing unless a cache feature is on), and
+//! bounded on `User: Cacheable` under the binder, so an entity without serde has none. `Cached<User>` is a `UserRepository` through the blanket impl: the
 //! runtime implements `Backend<E>` for `Cached<E>` once, for every entity.
 
 use proc_macro2::TokenStream;
@@ -81,7 +80,7 @@ pub(super) fn cached_impl(entity: &Entity<'_>) -> TokenStream {
     }
 }
 
-/// `CacheEntity for User`: the schema hash, the key parts, the trait object.
+/// `CacheEntity for User`: the schema hash and the key parts of the id and the unique values.
 fn cache_entity_impl(entity: &Entity<'_>, bounds: &TokenStream) -> TokenStream {
     let krate = &entity.krate;
     let p = quote!(#krate::__private);
