@@ -14,8 +14,9 @@
 #   garde_derive, for a user (never incremental);
 # - incremental: median of RUNS rebuilds after an edit at the top of the crate's lib.rs that
 #   moves every span below it (dev profile; see edit());
-#   the `entity_mod_*` and `entity2_mod_*` rows hold the same entities in a module (`mod entities { ... }`), as a
-#   service keeps them, where rustc reuses the work of items whose spans only shift;
+#   the `entity_mod_*` and `entity2_mod_*` rows hold the same entities in a module
+#   (`mod entities { ... }`), as a service keeps them, where rustc reuses the work of items
+#   whose spans only shift;
 # - non-incremental: the same with CARGO_INCREMENTAL=0 (what CI and `cargo install` pay);
 # - lines/item: lines of `rustc -Zunpretty=expanded` output per item, beyond the plain
 #   structs' (the `_none` crate of the same family). RUSTC_BOOTSTRAP=1 lets stable rustc print

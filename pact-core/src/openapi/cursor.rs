@@ -116,7 +116,7 @@ impl IntoParams for CursorRequest {
 /// ```
 /// use pact_core::openapi::CursorParams;
 /// use utoipa::IntoParams;
-/// # use pact_core::repository::{Column, Dialect, Entity, KeyCodec, Keyset, RepoError, Statements};
+/// # use pact_core::repository::{Column, Dialect, Entity, KeyCodec, RepoError, Statements};
 /// # #[derive(Clone)] struct User { id: i64 }
 /// # const S: Statements = Statements { create_table: &[], drop_table: "", select_by_id: "", select_all: "",
 /// #     select_page: "", count: "", exists: "", insert: "", update: "", delete_by_id: "", finders: &[],

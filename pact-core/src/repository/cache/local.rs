@@ -32,6 +32,12 @@ impl Slot {
             .filter(|stored| stored.at == generation && now < stored.expires)
             .map(|stored| &stored.value)
     }
+
+    /// The value, if it was stored at the slot's own generation (the key is its own guard)
+    /// and has not expired.
+    fn current(&self, now: Instant) -> Option<&Value> {
+        self.value_at(self.generation, now)
+    }
 }
 
 /// An entry's weight: its key and bytes twice (the bytes and the entity decoded from them on
@@ -175,7 +181,7 @@ impl LocalStore {
         if key == guard {
             if let Some(slot) = read(self.shard(key)).get(key) {
                 return Lookup {
-                    value: slot.value_at(slot.generation, now).cloned(),
+                    value: slot.current(now).cloned(),
                     ticket: slot.generation,
                 };
             }
@@ -195,10 +201,7 @@ impl LocalStore {
     fn peek(&self, key: &str, with: &mut dyn FnMut(&Value)) -> bool {
         let now = Instant::now();
         let cache = read(self.shard(key));
-        match cache
-            .get(key)
-            .and_then(|slot| slot.value_at(slot.generation, now))
-        {
+        match cache.get(key).and_then(|slot| slot.current(now)) {
             Some(value) => {
                 with(value);
                 true

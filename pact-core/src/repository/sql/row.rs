@@ -1,6 +1,6 @@
 //! [`SqlEntity`] for every entity, once: an entity names its stored fields' types as one tuple
-//! ([`Entity::Row`], built back by [`Entity::from_row`]) and hands out each field by column ([`Entity::field`]); the
-//! tuple's [`SqlRow`] impl decodes and binds them for any backend. The derive so generates no
+//! ([`Entity::Row`], built back by [`Entity::from_row`]) and hands out each field by column
+//! ([`Entity::field`]); the tuple's [`SqlRow`] impl decodes and binds them for any backend. The derive so generates no
 //! code per backend, and a backend's binding is compiled only where a repository uses it.
 
 use std::any::Any;

@@ -1,7 +1,8 @@
 //! The cached decorator's part of the expansion: `CacheEntity for User` (the schema hash, the
 //! key parts), inside `cache_impls! { ... }` (nothing unless a cache feature is on), and
-//! bounded on `User: Cacheable` under the binder, so an entity without serde has none. `Cached<User>` is a `UserRepository` through the blanket impl: the
-//! runtime implements `Backend<E>` for `Cached<E>` once, for every entity.
+//! bounded on `User: Cacheable` under the binder, so an entity without serde has none.
+//! `Cached<User>` is a `UserRepository` through the blanket impl: the runtime implements
+//! `Backend<E>` for `Cached<E>` once, for every entity.
 
 use proc_macro2::TokenStream;
 use quote::quote;
